@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { CliInputError } from './cli-error';
+import { EXIT } from './exit-codes';
+import { runCommand } from './run-command';
+import { listSteps } from './steps-command';
+import { USAGE } from './usage';
+
+/** The CLI: parses arguments, runs the command, returns the exit code. Never lets a stack trace out. */
+export async function main(argv: string[], out = (t: string) => console.log(t), err = (t: string) => console.error(t)): Promise<number> {
+  try {
+    return await dispatch(argv, out);
+  } catch (e) {
+    if (e instanceof CliInputError || isArgError(e)) {
+      err(`pipelab: ${(e as Error).message}`);
+      return EXIT.badInput;
+    }
+    err(`pipelab: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT.runFailed;
+  }
+}
+
+async function dispatch(argv: string[], out: (t: string) => void): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    out(USAGE);
+    return command === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  if (command === 'steps') {
+    const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
+    out(listSteps(values.json ?? false));
+    return EXIT.ok;
+  }
+  if (command === 'run') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        seed: { type: 'string' },
+        backend: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length !== 1) throw new CliInputError(`run: expected one pipeline FILE, got ${positionals.length}. See "pipelab help".`);
+    return runCommand({ file: positionals[0], ...values, json: values.json ?? false }, out);
+  }
+  throw new CliInputError(`unknown command "${command}". See "pipelab help".`);
+}
+
+function isArgError(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return code.startsWith('ERR_PARSE_ARGS');
+}

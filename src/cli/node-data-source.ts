@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DataSource } from '../engine/data-source';
+import type { DataRef } from '../steps/step';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Where the bundled CSV files live (the app serves the same files from public/). */
+export const BUILTIN_DATA_DIR = path.resolve(here, '../../public/datasets');
+
+/** Reads built-in data from public/datasets and vega-datasets' files from node_modules. */
+export const nodeDataSource: DataSource = {
+  async load(ref: DataRef): Promise<string> {
+    return readFile(resolveDataFile(ref), 'utf8');
+  },
+};
+
+/** The path of a data file on disk. */
+export function resolveDataFile(ref: DataRef): string {
+  const file = path.basename(ref.file);
+  if (ref.origin === 'vega-datasets') {
+    const vegaEntry = createRequire(import.meta.url).resolve('vega-datasets');
+    return path.resolve(path.dirname(vegaEntry), '..', 'data', file);
+  }
+  return path.join(BUILTIN_DATA_DIR, file);
+}

@@ -1,0 +1,20 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { Tf } from '../steps/step';
+
+/**
+ * tfjs for Node with the pure-JS cpu backend (the reference backend, bit-identical
+ * to the browser's) and the wasm backend, whose .wasm files are read from node_modules.
+ */
+export function loadNodeTf(): Tf {
+  const require = createRequire(import.meta.url);
+  const wasmEntry = require.resolve('@tensorflow/tfjs-backend-wasm');
+  setWasmPaths(path.dirname(wasmEntry) + path.sep);
+  tf.enableProdMode(); // no debug checks, and no "install tfjs-node" banner: cpu must stay the pure-JS reference
+  return tf;
+}
+
+/** The runtime line of the run record. */
+export const NODE_RUNTIME = `node ${process.version}`;

@@ -1,0 +1,16 @@
+/** The CLI's help text. */
+export const USAGE = `pipelab: run machine-learning pipelines reproducibly
+
+Usage:
+  pipelab run FILE [--seed N] [--backend cpu|wasm] [--out DIR] [--json]
+      Run a pipeline spec (or the spec inside a run record).
+      --seed N      use seed N instead of the spec's seed
+      --backend     cpu (reference, default) or wasm
+      --out DIR     also write each step's output table as CSV into DIR
+      --json        print the run record as JSON instead of a summary
+  pipelab steps [--json]
+      List every step kind with its parameters.
+  pipelab help
+
+Exit codes: 0 success, 1 the run failed, 2 bad input, 3 a reproduction check failed.
+`;

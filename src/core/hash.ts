@@ -1,0 +1,57 @@
+import { canonicalJson } from './canonical-json';
+
+/** Any typed array pipelab stores in tables, models and predictions. */
+export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array | Uint32Array | Int8Array;
+
+const encoder = new TextEncoder();
+
+/** SHA-256 of bytes or of a string's UTF-8, as lowercase hex, through WebCrypto (Node and browsers alike). */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return toHex(new Uint8Array(digest));
+}
+
+/**
+ * Hashes plain data that may hold typed arrays and non-finite numbers (a pipeline
+ * state). Typed arrays are hashed by their raw bytes (little-endian, as on every
+ * platform pipelab runs on) after a canonical JSON header that records their type
+ * and length, so equal content always gives an equal hash.
+ */
+export async function hashValue(value: unknown): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  const header = canonicalJson(describe(value, chunks));
+  const head = encoder.encode(header);
+  let total = head.length + 1;
+  for (const c of chunks) total += c.length;
+  const all = new Uint8Array(total);
+  all.set(head, 0);
+  let offset = head.length + 1;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.length;
+  }
+  return sha256Hex(all);
+}
+
+function describe(value: unknown, chunks: Uint8Array[]): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const view = value as TypedArray;
+    chunks.push(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+    return { $typed: view.constructor.name, $length: view.length, $chunk: chunks.length - 1 };
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return { $number: String(value) };
+  if (Array.isArray(value)) return value.map((v) => describe(v, chunks));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = describe((value as Record<string, unknown>)[key], chunks);
+    return out;
+  }
+  return value;
+}
+
+function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}

@@ -1,0 +1,103 @@
+import { SpecError, describeValue } from './errors';
+
+interface ParamBase {
+  /** Short label shown beside the control. */
+  readonly label: string;
+  /** One or two sentences a student understands: what it does, when to change it. */
+  readonly help: string;
+}
+
+/** A number, optionally an integer, within inclusive bounds. `log` asks the UI for a log-scale slider. */
+export interface NumberParam extends ParamBase {
+  readonly type: 'number';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  readonly step?: number;
+  readonly log?: boolean;
+}
+
+/** One value out of a fixed list of options. */
+export interface ChoiceParam extends ParamBase {
+  readonly type: 'choice';
+  readonly default: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+}
+
+/** An on/off switch. */
+export interface BooleanParam extends ParamBase {
+  readonly type: 'boolean';
+  readonly default: boolean;
+}
+
+/** A list of integers, such as hidden-layer sizes. */
+export interface IntListParam extends ParamBase {
+  readonly type: 'int-list';
+  readonly default: readonly number[];
+  readonly min: number;
+  readonly max: number;
+  readonly minLength: number;
+  readonly maxLength: number;
+}
+
+/** Any one step parameter's schema: drives defaults, validation, the UI control and the URL codec. */
+export type ParamSchema = NumberParam | ChoiceParam | BooleanParam | IntListParam;
+
+/** A step's parameter schemas by name. */
+export type ParamSchemas = Readonly<Record<string, ParamSchema>>;
+
+/** A value any parameter can hold. */
+export type ParamValue = number | string | boolean | number[];
+
+/** Parameter values by name. */
+export type ParamValues = Record<string, ParamValue>;
+
+/** The default value of every parameter. */
+export function defaultParams(schemas: ParamSchemas): ParamValues {
+  const out: ParamValues = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    out[name] = Array.isArray(schema.default) ? [...schema.default] : (schema.default as ParamValue);
+  }
+  return out;
+}
+
+/**
+ * Checks one value against its schema and returns it (a fresh copy for lists);
+ * throws a SpecError naming `path`, what was expected and what arrived.
+ */
+export function validateParam(schema: ParamSchema, value: unknown, path: string): ParamValue {
+  switch (schema.type) {
+    case 'number':
+      return checkNumber(value, schema.min, schema.max, schema.integer ?? false, path);
+    case 'boolean':
+      if (typeof value !== 'boolean') throw new SpecError(path, 'true or false', describeValue(value));
+      return value;
+    case 'choice': {
+      const allowed = schema.options.map((o) => o.value);
+      if (typeof value !== 'string' || !allowed.includes(value)) {
+        throw new SpecError(path, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, describeValue(value));
+      }
+      return value;
+    }
+    case 'int-list':
+      return checkIntList(schema, value, path);
+  }
+}
+
+function checkNumber(value: unknown, min: number, max: number, integer: boolean, path: string): number {
+  const what = `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new SpecError(path, what, describeValue(value));
+  if (integer && !Number.isInteger(value)) throw new SpecError(path, what, describeValue(value));
+  if (value < min || value > max) throw new SpecError(path, what, describeValue(value));
+  return value;
+}
+
+function checkIntList(schema: IntListParam, value: unknown, path: string): number[] {
+  const what = `a list of ${schema.minLength} to ${schema.maxLength} integers`;
+  if (!Array.isArray(value)) throw new SpecError(path, what, describeValue(value));
+  if (value.length < schema.minLength || value.length > schema.maxLength) {
+    throw new SpecError(path, what, describeValue(value));
+  }
+  return value.map((item, i) => checkNumber(item, schema.min, schema.max, true, `${path}[${i}]`));
+}

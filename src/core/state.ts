@@ -1,0 +1,84 @@
+import type { Table } from './table';
+
+/** What the target column asks for. */
+export type Task = 'classification' | 'regression';
+
+/** Row indices of the training and test sets, each ascending. */
+export interface Split {
+  readonly train: Int32Array;
+  readonly test: Int32Array;
+}
+
+/** One trained weight array with its shape (row-major). */
+export interface WeightArray {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly values: Float32Array | Float64Array;
+}
+
+/** A trained model as plain data: tensors never leave steps/ and engine/. */
+export interface FittedModel {
+  readonly kind: string;
+  readonly weights: readonly WeightArray[];
+  /** Model facts a person may want to see (layer sizes, target scaling, …). */
+  readonly info: Readonly<Record<string, unknown>>;
+}
+
+/** A model's predictions for every row of the table. */
+export interface Predictions {
+  readonly task: Task;
+  /** Classification: class names, column order of `probabilities`. */
+  readonly classes?: readonly string[];
+  /** Classification: row-major rows × classes probabilities. */
+  readonly probabilities?: Float32Array;
+  /** Classification: the predicted class code of each row. */
+  readonly labels?: Int32Array;
+  /** Regression: the predicted value of each row. */
+  readonly values?: Float64Array;
+}
+
+/** One training epoch: mean loss on the training rows and on the test rows. */
+export interface EpochRecord {
+  readonly epoch: number;
+  readonly trainLoss: number;
+  readonly testLoss: number;
+}
+
+/** Metrics by name, e.g. { accuracy: 0.96 }. */
+export type Metrics = Readonly<Record<string, number>>;
+
+/** What an evaluation step measured. */
+export interface Evaluation {
+  readonly task: Task;
+  readonly test: Metrics;
+  readonly train: Metrics;
+  /** Classification: confusion matrix on the test rows, rows = true class, columns = predicted. */
+  readonly confusion?: { readonly classes: readonly string[]; readonly matrix: readonly (readonly number[])[] };
+}
+
+/** Everything that flows from one step to the next: plain data and typed arrays only. */
+export interface PipelineState {
+  readonly table: Table | null;
+  readonly target: string | null;
+  readonly task: Task | null;
+  readonly split: Split | null;
+  readonly model: FittedModel | null;
+  readonly predictions: Predictions | null;
+  readonly history: readonly EpochRecord[] | null;
+  readonly evaluation: Evaluation | null;
+  /** What each step fitted, by step id (means and scales, categories, …), for display. */
+  readonly fitted: Readonly<Record<string, unknown>>;
+}
+
+/** The state before the first step. */
+export const EMPTY_STATE: PipelineState = {
+  table: null,
+  target: null,
+  task: null,
+  split: null,
+  model: null,
+  predictions: null,
+  history: null,
+  evaluation: null,
+  fitted: {},
+};

@@ -1,0 +1,31 @@
+import type { PipelineState } from '../core/state';
+import { categoricalColumn, makeTable, numericColumn, type Column, type Table } from '../core/table';
+
+/**
+ * A step's output as one table for viewing or CSV export: the data, plus a
+ * `split` column (train/test) and the model's predictions where they exist.
+ */
+export function outputTable(state: PipelineState): Table | null {
+  if (!state.table) return null;
+  const extra: Column[] = [];
+  const n = state.table.rowCount;
+  if (state.split) {
+    const codes = new Int32Array(n).fill(-1);
+    state.split.train.forEach((r) => (codes[r] = 0));
+    state.split.test.forEach((r) => (codes[r] = 1));
+    extra.push(categoricalColumn('split', codes, ['train', 'test']));
+  }
+  const p = state.predictions;
+  if (p?.labels && p.classes && p.probabilities) {
+    extra.push(categoricalColumn('predicted', p.labels, p.classes));
+    const k = p.classes.length;
+    p.classes.forEach((cls, j) => {
+      extra.push(numericColumn(`p(${cls})`, Float64Array.from({ length: n }, (_, i) => (p.probabilities as Float32Array)[i * k + j])));
+    });
+  } else if (p?.values) {
+    extra.push(numericColumn('predicted', p.values));
+  }
+  const taken = new Set(state.table.columns.map((c) => c.name));
+  const renamed = extra.map((c) => (taken.has(c.name) ? { ...c, name: `_${c.name}` } : c));
+  return makeTable([...state.table.columns, ...renamed]);
+}

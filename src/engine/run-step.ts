@@ -1,0 +1,81 @@
+import { canonicalJson } from '../core/canonical-json';
+import { hashValue, sha256Hex } from '../core/hash';
+import { Prng, deriveSeed } from '../core/prng';
+import type { StepSpec } from '../core/spec';
+import type { EpochRecord, PipelineState } from '../core/state';
+import type { LoadedData, StepDefinition, Tf } from '../steps/step';
+import { ENGINE_VERSION } from './environment';
+import type { StepCache } from './step-cache';
+
+/** What one step needs from the run around it. */
+export interface StepRunInput {
+  readonly tf: Tf;
+  readonly step: StepSpec;
+  readonly definition: StepDefinition;
+  readonly pipelineSeed: number;
+  readonly input: PipelineState;
+  readonly inputHash: string;
+  readonly data: LoadedData | null;
+  readonly backend: string;
+  readonly epsilon: number;
+  readonly signal: AbortSignal;
+  readonly cache?: StepCache;
+  readonly onEpoch: (record: EpochRecord, epochs: number) => void;
+}
+
+/** A step's output, its hash, and whether it came from the cache. */
+export interface StepRunOutput {
+  readonly state: PipelineState;
+  readonly outputHash: string;
+  readonly cached: boolean;
+}
+
+/**
+ * Runs one step (or reuses its cached output) inside a tfjs scope, so that any
+ * tensor a step forgot is released when it ends.
+ */
+export async function runStep(s: StepRunInput): Promise<StepRunOutput> {
+  const seed = deriveSeed(s.pipelineSeed, s.step.id);
+  const key = s.cache ? await cacheKey(s, seed) : '';
+  const hit = s.cache?.get(key);
+  if (hit) return { ...hit, cached: true };
+  const engine = s.tf.engine();
+  engine.startScope();
+  let state: PipelineState;
+  try {
+    state = await s.definition.run(
+      {
+        tf: s.tf,
+        stepId: s.step.id,
+        seed,
+        rng: new Prng(seed),
+        signal: s.signal,
+        data: s.data,
+        epsilon: s.epsilon,
+        onEpoch: s.onEpoch,
+      },
+      s.input,
+      s.step.params,
+    );
+  } finally {
+    engine.endScope();
+  }
+  const outputHash = await hashValue(state);
+  s.cache?.set(key, { state, outputHash });
+  return { state, outputHash, cached: false };
+}
+
+function cacheKey(s: StepRunInput, seed: number): Promise<string> {
+  return sha256Hex(
+    canonicalJson({
+      kind: s.step.kind,
+      version: s.definition.version,
+      params: s.step.params,
+      seed: s.definition.usesRandomness ? seed : 0,
+      input: s.inputHash,
+      data: s.data?.hash ?? null,
+      backend: s.backend,
+      engine: ENGINE_VERSION,
+    }),
+  );
+}

@@ -1,0 +1,33 @@
+import { StepInputError } from '../../core/errors';
+import { parseCsv, parseRecords } from '../../core/parse-table';
+import { EMPTY_STATE } from '../../core/state';
+import { defineStep } from '../step';
+import { prepareTarget } from './as-target';
+import { BUILTIN_DATASETS } from './builtin-datasets';
+
+/** Loads one of the data sets that ship with pipelab. */
+export const builtinDataset = defineStep({
+  kind: 'data.builtin',
+  version: 1,
+  category: 'data',
+  label: 'Built-in data set',
+  help: 'Starts the pipeline with a classic data set that ships with pipelab, so it works offline.',
+  usesRandomness: false,
+  params: {
+    name: {
+      type: 'choice',
+      label: 'Data set',
+      help: 'Which data set to load; the last column is what the model learns to predict.',
+      default: 'iris',
+      options: Object.entries(BUILTIN_DATASETS).map(([value, d]) => ({ value, label: d.label })),
+    },
+  },
+  dataRef: (params) => BUILTIN_DATASETS[params.name as string].ref,
+  async run(ctx, _input, params) {
+    const dataset = BUILTIN_DATASETS[params.name as string];
+    if (!ctx.data) throw new StepInputError(`The data file ${dataset.ref.file} was not loaded.`);
+    const raw = dataset.ref.format === 'csv' ? parseCsv(ctx.data.text) : parseRecords(JSON.parse(ctx.data.text));
+    const table = prepareTarget(raw, dataset.target, dataset.task);
+    return { ...EMPTY_STATE, table, target: dataset.target, task: dataset.task };
+  },
+});

@@ -1,0 +1,47 @@
+import { StepInputError } from '../../core/errors';
+import type { Metrics, PipelineState } from '../../core/state';
+import type { CategoricalColumn } from '../../core/table';
+import { defineStep } from '../step';
+import { requireSplit, requireTable, targetColumn } from '../require-input';
+import { classificationScores, confusionMatrix, logLoss } from './classification-metrics';
+
+/** Scores a classifier on the test rows (and the training rows, to spot overfitting). */
+export const evaluateClassification = defineStep({
+  kind: 'evaluate.classification',
+  version: 1,
+  category: 'evaluate',
+  label: 'Classification metrics',
+  help: 'Scores the predictions on the test rows: accuracy, precision, recall, F1, log loss and a confusion matrix.',
+  usesRandomness: false,
+  params: {},
+  async run(_ctx, input) {
+    const label = 'Classification metrics';
+    const data = requireTable(input, label);
+    const split = requireSplit(input, label);
+    const p = input.predictions;
+    if (!p || p.task !== 'classification' || !p.labels || !p.probabilities || !p.classes) {
+      throw new StepInputError(`${label} need a classifier's predictions: put a classification model before this step.`);
+    }
+    const target = targetColumn(data) as CategoricalColumn;
+    const k = p.classes.length;
+    const score = (rows: Int32Array) => scoreRows(target, p.labels as Int32Array, p.probabilities as Float32Array, rows, k);
+    const test = score(split.test);
+    return {
+      ...input,
+      evaluation: {
+        task: 'classification',
+        test: test.metrics,
+        train: score(split.train).metrics,
+        confusion: { classes: p.classes, matrix: test.matrix },
+      },
+    } satisfies PipelineState;
+  },
+});
+
+function scoreRows(target: CategoricalColumn, labels: Int32Array, probs: Float32Array, rows: Int32Array, k: number) {
+  const truth = Int32Array.from(rows, (r) => target.codes[r]);
+  const predicted = Int32Array.from(rows, (r) => labels[r]);
+  const matrix = confusionMatrix(truth, predicted, k);
+  const metrics: Metrics = { ...classificationScores(matrix), logLoss: logLoss(truth, probs, rows, k) };
+  return { matrix, metrics };
+}

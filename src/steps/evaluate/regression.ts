@@ -1,0 +1,34 @@
+import { StepInputError } from '../../core/errors';
+import type { NumericColumn } from '../../core/table';
+import { defineStep } from '../step';
+import { requireSplit, requireTable, targetColumn } from '../require-input';
+import { regressionScores } from './regression-metrics';
+
+/** Scores a regression model on the test rows (and the training rows). */
+export const evaluateRegression = defineStep({
+  kind: 'evaluate.regression',
+  version: 1,
+  category: 'evaluate',
+  label: 'Regression metrics',
+  help: 'Scores predicted numbers on the test rows: mean squared error, its root, mean absolute error and R² (1 is perfect).',
+  usesRandomness: false,
+  params: {},
+  async run(_ctx, input) {
+    const label = 'Regression metrics';
+    const data = requireTable(input, label);
+    const split = requireSplit(input, label);
+    const p = input.predictions;
+    if (!p || p.task !== 'regression' || !p.values) {
+      throw new StepInputError(`${label} need a regression model's predictions: put a regression model before this step.`);
+    }
+    const truth = (targetColumn(data) as NumericColumn).values;
+    return {
+      ...input,
+      evaluation: {
+        task: 'regression',
+        test: regressionScores(truth, p.values, split.test),
+        train: regressionScores(truth, p.values, split.train),
+      },
+    };
+  },
+});

@@ -1,0 +1,64 @@
+import type { ParamValues } from '../../core/params';
+import type { PipelineState } from '../../core/state';
+import type { StepContext } from '../step';
+import { classificationInput, designMatrix, oneHotTargets } from './design-matrix';
+import { predictNet, trainNet, type Activation, type NetShape } from './neural-net';
+
+/**
+ * Trains a softmax network (no hidden layers: logistic regression) on the training
+ * rows and predicts class probabilities for every row.
+ */
+export async function fitClassifier(
+  ctx: StepContext,
+  input: PipelineState,
+  params: ParamValues,
+  hidden: readonly number[],
+  label: string,
+  kind: string,
+): Promise<PipelineState> {
+  const data = classificationInput(input, label);
+  const classes = data.target.categories;
+  const shape: NetShape = {
+    sizes: [data.features.length, ...hidden, classes.length],
+    activation: (params.activation as Activation | undefined) ?? 'relu',
+    output: 'softmax',
+  };
+  const { weights, history } = await trainNet({
+    tf: ctx.tf,
+    shape,
+    xTrain: designMatrix(data.features, data.split.train, data.rowCount),
+    yTrain: oneHotTargets(data.target, data.split.train),
+    xTest: designMatrix(data.features, data.split.test, data.rowCount),
+    yTest: oneHotTargets(data.target, data.split.test),
+    optimizer: (params.optimizer as string | undefined) ?? 'adam',
+    learningRate: params.learningRate as number,
+    epochs: params.epochs as number,
+    batchSize: params.batchSize as number,
+    l2: params.l2 as number,
+    epsilon: ctx.epsilon,
+    rng: ctx.rng,
+    signal: ctx.signal,
+    onEpoch: (record) => ctx.onEpoch(record, params.epochs as number),
+  });
+  const probabilities = predictNet(ctx.tf, shape, weights, designMatrix(data.features, null, data.rowCount));
+  const labels = argmaxRows(probabilities, classes.length);
+  return {
+    ...input,
+    model: { kind, weights, info: { layers: shape.sizes, activation: shape.activation, features: data.features.map((f) => f.name), classes } },
+    predictions: { task: 'classification', classes, probabilities, labels },
+    history,
+    evaluation: null,
+  };
+}
+
+/** Index of the largest value in each row of a row-major matrix. */
+export function argmaxRows(matrix: Float32Array, width: number): Int32Array {
+  const n = matrix.length / width;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let j = 1; j < width; j++) if (matrix[i * width + j] > matrix[i * width + best]) best = j;
+    out[i] = best;
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import { defineStep } from '../step';
+import { regressionInput } from './design-matrix';
+import { fitLeastSquares } from './least-squares';
+
+/** Ordinary least squares (ridge when the L2 penalty is above 0), solved exactly in float64. */
+export const linearRegression = defineStep({
+  kind: 'model.linear-regression',
+  version: 1,
+  category: 'model',
+  label: 'Linear regression',
+  help: 'Predicts a number as a weighted sum of the features, fitted exactly. The baseline every regression should beat.',
+  usesRandomness: false,
+  params: {
+    fitIntercept: {
+      type: 'boolean',
+      label: 'Fit intercept',
+      help: 'Learn a constant offset too. Leave on unless the target is known to be 0 when every feature is 0.',
+      default: true,
+    },
+    l2: {
+      type: 'number',
+      label: 'L2 penalty (ridge)',
+      help: 'Shrinks the weights towards zero; helps when features are many or strongly related. 0 is plain least squares.',
+      default: 0,
+      min: 0,
+      max: 1000000,
+    },
+  },
+  async run(_ctx, input, params) {
+    const data = regressionInput(input, 'Linear regression');
+    const columns = data.features.map((f) => f.values);
+    const { coef, intercept } = fitLeastSquares(columns, data.target.values, data.split.train, params.l2 as number, params.fitIntercept as boolean);
+    const values = new Float64Array(data.rowCount);
+    for (let i = 0; i < data.rowCount; i++) {
+      let v = intercept;
+      for (let p = 0; p < columns.length; p++) v += coef[p] * columns[p][i];
+      values[i] = v;
+    }
+    return {
+      ...input,
+      model: {
+        kind: 'model.linear-regression',
+        weights: [
+          { name: 'coef', shape: [coef.length], values: coef },
+          { name: 'intercept', shape: [1], values: Float64Array.of(intercept) },
+        ],
+        info: { features: data.features.map((f) => f.name) },
+      },
+      predictions: { task: 'regression', values },
+      history: null,
+      evaluation: null,
+    };
+  },
+});

@@ -1,0 +1,25 @@
+import { defineStep } from '../step';
+import { fitClassifier } from './fit-classifier';
+import { OPTIMIZER_PARAM } from './optimizers';
+import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './training-params';
+
+/** A multi-layer perceptron classifier trained on TensorFlow.js. */
+export const mlpClassifier = defineStep({
+  kind: 'model.mlp-classifier',
+  version: 1,
+  category: 'model',
+  label: 'Neural network classifier (MLP)',
+  help: 'Layers of units that can learn curved boundaries, such as spirals. Needs scaled inputs and more training than a linear model.',
+  usesRandomness: true,
+  params: {
+    hiddenLayers: HIDDEN_LAYERS_PARAM,
+    activation: ACTIVATION_PARAM,
+    learningRate: learningRateParam(0.01),
+    optimizer: OPTIMIZER_PARAM,
+    epochs: epochsParam(50),
+    batchSize: batchSizeParam(32),
+    l2: l2Param(0.0001),
+  },
+  run: (ctx, input, params) =>
+    fitClassifier(ctx, input, params, params.hiddenLayers as number[], 'The MLP classifier', 'model.mlp-classifier'),
+});

@@ -1,0 +1,168 @@
+import type * as TF from '@tensorflow/tfjs';
+import { CancelledError } from '../../core/errors';
+import type { Prng } from '../../core/prng';
+import type { EpochRecord, WeightArray } from '../../core/state';
+import type { Tf } from '../step';
+import { makeOptimizer } from './optimizers';
+
+/** Hidden-layer activation functions on offer. */
+export type Activation = 'relu' | 'tanh' | 'sigmoid';
+
+/** A dense network: layer widths from inputs to outputs, and the hidden activation. */
+export interface NetShape {
+  readonly sizes: readonly number[];
+  readonly activation: Activation;
+  /** softmax: outputs are class logits; linear: outputs are values. */
+  readonly output: 'softmax' | 'linear';
+}
+
+/** Everything one training run of a network needs. Matrices are row-major float32. */
+export interface TrainOptions {
+  readonly tf: Tf;
+  readonly shape: NetShape;
+  readonly xTrain: Float32Array;
+  readonly yTrain: Float32Array;
+  readonly xTest: Float32Array;
+  readonly yTest: Float32Array;
+  readonly optimizer: string;
+  readonly learningRate: number;
+  readonly epochs: number;
+  readonly batchSize: number;
+  /** L2 penalty on weights (not biases), scaled like scikit-learn's alpha. */
+  readonly l2: number;
+  readonly epsilon: number;
+  readonly rng: Prng;
+  readonly signal: AbortSignal;
+  readonly onEpoch: (record: EpochRecord) => void;
+}
+
+/** Trained weights and the loss after every epoch. */
+export interface TrainResult {
+  readonly weights: WeightArray[];
+  readonly history: EpochRecord[];
+}
+
+/** Glorot-uniform weights and zero biases, drawn from the step's generator (never from tfjs's unseeded initializers). */
+export function initWeights(shape: NetShape, rng: Prng): WeightArray[] {
+  const out: WeightArray[] = [];
+  for (let l = 0; l + 1 < shape.sizes.length; l++) {
+    const fanIn = shape.sizes[l];
+    const fanOut = shape.sizes[l + 1];
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    const w = Float32Array.from({ length: fanIn * fanOut }, () => rng.uniform(-limit, limit));
+    out.push({ name: `dense${l}/kernel`, shape: [fanIn, fanOut], values: w });
+    out.push({ name: `dense${l}/bias`, shape: [fanOut], values: new Float32Array(fanOut) });
+  }
+  return out;
+}
+
+/**
+ * Trains with our own seeded shuffling and mini-batches (tfjs's `fit` would shuffle
+ * with the unseeded Math.random). The data is uploaded once; the loop checks the
+ * abort signal every batch and yields to the event loop every epoch.
+ */
+export async function trainNet(o: TrainOptions): Promise<TrainResult> {
+  const { tf, shape } = o;
+  const d = shape.sizes[0];
+  const k = shape.sizes[shape.sizes.length - 1];
+  const nTrain = o.xTrain.length / d;
+  const batch = Math.max(1, Math.min(o.batchSize, nTrain));
+  const vars = initWeights(shape, o.rng).map((w) => tf.variable(tf.tensor(w.values, [...w.shape], 'float32')));
+  const xTrain = tf.tensor2d(o.xTrain, [nTrain, d]);
+  const yTrain = tf.tensor2d(o.yTrain, [nTrain, k]);
+  const xTest = tf.tensor2d(o.xTest, [o.xTest.length / d, d]);
+  const yTest = tf.tensor2d(o.yTest, [o.yTest.length / k, k]);
+  const optimizer = makeOptimizer(tf, o.optimizer, o.learningRate, o.epsilon);
+  const history: EpochRecord[] = [];
+  try {
+    for (let epoch = 1; epoch <= o.epochs; epoch++) {
+      runEpoch(o, vars, optimizer, xTrain, yTrain, nTrain, batch);
+      const record = { epoch, trainLoss: meanLoss(tf, shape, vars, xTrain, yTrain), testLoss: meanLoss(tf, shape, vars, xTest, yTest) };
+      history.push(record);
+      o.onEpoch(record);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (o.signal.aborted) throw new CancelledError();
+    }
+    const weights = await Promise.all(
+      vars.map(async (v, i) => ({ name: weightName(i), shape: v.shape, values: (await v.data()) as Float32Array })),
+    );
+    return { weights, history };
+  } finally {
+    optimizer.dispose();
+    for (const t of [...vars, xTrain, yTrain, xTest, yTest]) t.dispose();
+  }
+}
+
+function runEpoch(o: TrainOptions, vars: TF.Variable[], optimizer: TF.Optimizer, x: TF.Tensor2D, y: TF.Tensor2D, n: number, batch: number): void {
+  const { tf, shape } = o;
+  const order = tf.tensor1d(o.rng.permutation(n), 'int32');
+  const xs = tf.gather(x, order);
+  const ys = tf.gather(y, order);
+  order.dispose();
+  const kernels = vars.filter((_, i) => i % 2 === 0);
+  try {
+    for (let start = 0; start < n; start += batch) {
+      if (o.signal.aborted) throw new CancelledError();
+      const size = Math.min(batch, n - start);
+      optimizer.minimize(() => {
+        const xb = xs.slice([start, 0], [size, xs.shape[1]]);
+        const yb = ys.slice([start, 0], [size, ys.shape[1]]);
+        const loss = dataLoss(tf, shape, forward(tf, vars, xb, shape), yb);
+        if (o.l2 === 0) return loss;
+        const penalty = tf.addN(kernels.map((w) => tf.sum(tf.square(w))));
+        return tf.add(loss, tf.mul(penalty, (0.5 * o.l2) / size)) as TF.Scalar;
+      }, false, vars);
+    }
+  } finally {
+    xs.dispose();
+    ys.dispose();
+  }
+}
+
+/** Output of the network for every row of `x` (class probabilities for softmax nets), row-major. */
+export function predictNet(tf: Tf, shape: NetShape, weights: readonly WeightArray[], x: Float32Array): Float32Array {
+  const d = shape.sizes[0];
+  const out = tf.tidy(() => {
+    const params = weights.map((w) => tf.tensor(Float32Array.from(w.values), [...w.shape], 'float32'));
+    const logits = forward(tf, params, tf.tensor2d(x, [x.length / d, d]), shape);
+    return shape.output === 'softmax' ? tf.softmax(logits) : logits;
+  });
+  try {
+    return out.dataSync() as Float32Array;
+  } finally {
+    out.dispose();
+  }
+}
+
+function forward(tf: Tf, params: readonly TF.Tensor[], x: TF.Tensor2D, shape: NetShape): TF.Tensor2D {
+  let h: TF.Tensor2D = x;
+  const layers = params.length / 2;
+  for (let l = 0; l < layers; l++) {
+    h = tf.add(tf.matMul(h, params[2 * l] as TF.Tensor2D), params[2 * l + 1]);
+    if (l < layers - 1) h = activate(tf, h, shape.activation);
+  }
+  return h;
+}
+
+function activate(tf: Tf, h: TF.Tensor2D, activation: Activation): TF.Tensor2D {
+  if (activation === 'tanh') return tf.tanh(h);
+  if (activation === 'sigmoid') return tf.sigmoid(h);
+  return tf.relu(h);
+}
+
+function dataLoss(tf: Tf, shape: NetShape, out: TF.Tensor2D, y: TF.Tensor2D): TF.Scalar {
+  return shape.output === 'softmax' ? tf.losses.softmaxCrossEntropy(y, out) : tf.losses.meanSquaredError(y, out);
+}
+
+function meanLoss(tf: Tf, shape: NetShape, vars: readonly TF.Tensor[], x: TF.Tensor2D, y: TF.Tensor2D): number {
+  const loss = tf.tidy(() => dataLoss(tf, shape, forward(tf, vars, x, shape), y));
+  try {
+    return loss.dataSync()[0];
+  } finally {
+    loss.dispose();
+  }
+}
+
+function weightName(i: number): string {
+  return `dense${i >> 1}/${i % 2 === 0 ? 'kernel' : 'bias'}`;
+}

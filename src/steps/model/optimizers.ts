@@ -1,0 +1,31 @@
+import type * as TF from '@tensorflow/tfjs';
+import type { ChoiceParam } from '../../core/params';
+import type { Tf } from '../step';
+
+/** The optimizer choice every trained model offers. */
+export const OPTIMIZER_PARAM: ChoiceParam = {
+  type: 'choice',
+  label: 'Optimizer',
+  help: 'How the weights are nudged after each batch. Adam is a safe default; plain SGD is the textbook one.',
+  default: 'adam',
+  options: [
+    { value: 'adam', label: 'Adam' },
+    { value: 'sgd', label: 'SGD' },
+    { value: 'momentum', label: 'SGD with momentum' },
+    { value: 'rmsprop', label: 'RMSProp' },
+  ],
+};
+
+/** Builds a tfjs optimizer with an explicit epsilon, so results do not depend on tfjs's cached backend epsilon. */
+export function makeOptimizer(tf: Tf, name: string, learningRate: number, epsilon: number): TF.Optimizer {
+  switch (name) {
+    case 'sgd':
+      return tf.train.sgd(learningRate);
+    case 'momentum':
+      return tf.train.momentum(learningRate, 0.9);
+    case 'rmsprop':
+      return tf.train.rmsprop(learningRate, 0.9, 0, epsilon);
+    default:
+      return tf.train.adam(learningRate, 0.9, 0.999, epsilon);
+  }
+}

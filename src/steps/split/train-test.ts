@@ -1,0 +1,71 @@
+import { StepInputError } from '../../core/errors';
+import type { Prng } from '../../core/prng';
+import type { Split } from '../../core/state';
+import { defineStep } from '../step';
+import { requireTable, targetColumn } from '../require-input';
+
+/** Splits the rows into a training set and a test set, at random from the step seed. */
+export const trainTestSplit = defineStep({
+  kind: 'split.train-test',
+  version: 1,
+  category: 'split',
+  label: 'Train/test split',
+  help: 'Holds back some rows as a test set the model never trains on, so its score is honest.',
+  usesRandomness: true,
+  params: {
+    testFraction: {
+      type: 'number',
+      label: 'Test fraction',
+      help: 'Share of rows kept for testing; 0.2 to 0.3 is usual.',
+      default: 0.25,
+      min: 0.05,
+      max: 0.9,
+      step: 0.05,
+    },
+    stratify: {
+      type: 'boolean',
+      label: 'Stratify',
+      help: 'Keep each class in the same proportion in both sets (classification only).',
+      default: true,
+    },
+  },
+  async run(ctx, input, params) {
+    const data = requireTable(input, 'The split');
+    const fraction = params.testFraction as number;
+    const n = data.table.rowCount;
+    let split: Split;
+    const target = targetColumn(data);
+    if (params.stratify && data.task === 'classification' && target.type === 'categorical') {
+      split = stratifiedSplit(target.codes, fraction, ctx.rng);
+    } else {
+      split = randomSplit(Int32Array.from({ length: n }, (_, i) => i), fraction, ctx.rng);
+    }
+    if (split.train.length === 0 || split.test.length === 0) {
+      throw new StepInputError(`A ${fraction} test fraction of ${n} rows leaves an empty set; use more rows or another fraction.`);
+    }
+    return { ...input, split, model: null, predictions: null, history: null, evaluation: null };
+  },
+});
+
+function randomSplit(rows: Int32Array, fraction: number, rng: Prng): Split {
+  const shuffled = rng.shuffle(Int32Array.from(rows));
+  const nTest = Math.round(rows.length * fraction);
+  return { test: shuffled.slice(0, nTest).sort(), train: shuffled.slice(nTest).sort() };
+}
+
+function stratifiedSplit(codes: Int32Array, fraction: number, rng: Prng): Split {
+  const byClass = new Map<number, number[]>();
+  codes.forEach((c, i) => {
+    const list = byClass.get(c) ?? [];
+    list.push(i);
+    byClass.set(c, list);
+  });
+  const train: number[] = [];
+  const test: number[] = [];
+  for (const c of [...byClass.keys()].sort((a, b) => a - b)) {
+    const part = randomSplit(Int32Array.from(byClass.get(c) as number[]), fraction, rng);
+    train.push(...part.train);
+    test.push(...part.test);
+  }
+  return { train: Int32Array.from(train).sort(), test: Int32Array.from(test).sort() };
+}

@@ -1,0 +1,47 @@
+import { makeTable, numericColumn, type Column } from '../../core/table';
+import { defineStep } from '../step';
+import { fitRows, requireTable } from '../require-input';
+
+/** Rescales every numeric feature to mean 0 and standard deviation 1, fitted on the training rows. */
+export const standardize = defineStep({
+  kind: 'transform.standardize',
+  version: 1,
+  category: 'transform',
+  label: 'Standardize',
+  help: 'Shifts and scales each numeric column to mean 0 and spread 1, using the training rows only; most models train better on scaled data.',
+  usesRandomness: false,
+  params: {},
+  async run(ctx, input) {
+    const data = requireTable(input, 'Standardize');
+    const rows = fitRows(input, data.table.rowCount);
+    const fitted: Record<string, { mean: number; scale: number }> = {};
+    const columns = data.table.columns.map((col): Column => {
+      if (col.type !== 'numeric' || col.name === data.target) return col;
+      const { mean, scale } = meanAndScale(col.values, rows);
+      fitted[col.name] = { mean, scale };
+      return numericColumn(col.name, col.values.map((v) => (v - mean) / scale));
+    });
+    return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
+  },
+});
+
+/** Mean and population standard deviation over the given rows, ignoring missing values (scale 1 when constant). */
+export function meanAndScale(values: Float64Array, rows: ArrayLike<number>): { mean: number; scale: number } {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    if (!Number.isNaN(v)) {
+      sum += v;
+      n++;
+    }
+  }
+  const mean = n ? sum / n : 0;
+  let sq = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    if (!Number.isNaN(v)) sq += (v - mean) * (v - mean);
+  }
+  const std = n ? Math.sqrt(sq / n) : 0;
+  return { mean, scale: std > 0 ? std : 1 };
+}
