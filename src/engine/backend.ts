@@ -13,7 +13,7 @@ export type BackendName = (typeof BACKENDS)[number];
  */
 export async function useBackend(tf: Tf, name: string): Promise<void> {
   if (tf.getBackend() === name) return;
-  let ok = false;
+  let ok: boolean;
   try {
     ok = await tf.setBackend(name);
   } catch (err) {

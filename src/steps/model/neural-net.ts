@@ -67,7 +67,12 @@ export async function trainNet(o: TrainOptions): Promise<TrainResult> {
   const k = shape.sizes[shape.sizes.length - 1];
   const nTrain = o.xTrain.length / d;
   const batch = Math.max(1, Math.min(o.batchSize, nTrain));
-  const vars = initWeights(shape, o.rng).map((w) => tf.variable(tf.tensor(w.values, [...w.shape], 'float32')));
+  const vars = initWeights(shape, o.rng).map((w) => {
+    const initial = tf.tensor(w.values, [...w.shape], 'float32');
+    const v = tf.variable(initial);
+    initial.dispose();
+    return v;
+  });
   const xTrain = tf.tensor2d(o.xTrain, [nTrain, d]);
   const yTrain = tf.tensor2d(o.yTrain, [nTrain, k]);
   const xTest = tf.tensor2d(o.xTest, [o.xTest.length / d, d]);

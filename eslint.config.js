@@ -1,0 +1,54 @@
+// Lint rules: TypeScript's recommended set, plus the architecture's boundaries.
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const noMathRandom = {
+  'no-restricted-properties': [
+    'error',
+    { object: 'Math', property: 'random', message: 'Every random choice must come from the seeded Prng (src/core/prng.ts).' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'bench-results/', 'out/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  { files: ['src/**'], rules: noMathRandom },
+  {
+    // core/ is pure TypeScript: no DOM, no tfjs, no storage, no worker plumbing, no UI framework.
+    files: ['src/core/**'],
+    languageOptions: { globals: { ...globals.es2021, crypto: 'readonly', TextEncoder: 'readonly' } },
+    rules: {
+      ...noMathRandom,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tensorflow/*'], message: 'core/ must not import tfjs: steps get tf from their context.' },
+            { group: ['dexie', 'dexie/*'], message: 'core/ must not import Dexie: storage/ owns the database.' },
+            { group: ['comlink', 'comlink/*'], message: 'core/ must not import Comlink: worker/ owns it.' },
+            { group: ['svelte', 'svelte/*', '*.svelte'], message: 'core/ must not import Svelte: ui/ owns it.' },
+            { group: ['../*'], message: 'core/ imports nothing from the other folders.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'location', 'localStorage', 'indexedDB', 'fetch', 'self', 'performance'].map(
+          (name) => ({ name, message: 'core/ is pure: pass browser globals in.' }),
+        ),
+      ],
+    },
+  },
+);

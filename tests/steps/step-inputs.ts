@@ -1,0 +1,35 @@
+import { EMPTY_STATE, type PipelineState } from '../../src/core/state';
+import type { StepDefinition } from '../../src/steps/step';
+import { doc, run, spec } from '../helpers';
+
+const iris = { id: 'data', kind: 'data.builtin', params: { name: 'iris' } };
+const penguins = { id: 'data', kind: 'data.builtin', params: { name: 'penguins' } };
+const diabetes = { id: 'data', kind: 'data.builtin', params: { name: 'diabetes' } };
+const split = { id: 'split', kind: 'split.train-test' };
+const scale = { id: 'scale', kind: 'transform.standardize' };
+
+/** For every step kind: the steps that produce a realistic input for it. */
+export const PREFIXES: Record<string, unknown[]> = {
+  'data.builtin': [],
+  'data.synthetic': [],
+  'split.train-test': [iris],
+  'transform.drop-missing': [penguins, split],
+  'transform.one-hot': [penguins, { id: 'clean', kind: 'transform.drop-missing' }, split],
+  'transform.standardize': [iris, split],
+  'model.logistic-regression': [iris, split, scale],
+  'model.mlp-classifier': [iris, split, scale],
+  'model.linear-regression': [diabetes, split, scale],
+  'model.mlp-regressor': [diabetes, split, scale],
+  'evaluate.classification': [iris, split, scale, { id: 'model', kind: 'model.logistic-regression', params: { epochs: 20 } }],
+  'evaluate.regression': [diabetes, split, scale, { id: 'model', kind: 'model.linear-regression' }],
+};
+
+/** Runs the prefix of `step` and returns the state it hands on. */
+export async function inputFor(step: StepDefinition): Promise<PipelineState> {
+  const prefix = PREFIXES[step.kind];
+  if (!prefix) throw new Error(`No input fixture for ${step.kind}: add one to tests/steps/step-inputs.ts`);
+  if (prefix.length === 0) return EMPTY_STATE;
+  const { record, outputs } = await run(spec(doc(prefix)));
+  if (record.status !== 'done') throw new Error(`Fixture for ${step.kind} failed: ${record.error?.message}`);
+  return outputs[outputs.length - 1].state;
+}
