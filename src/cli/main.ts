@@ -11,10 +11,10 @@ export async function main(argv: string[], out = (t: string) => console.log(t), 
     return await dispatch(argv, out);
   } catch (e) {
     if (e instanceof CliInputError || isArgError(e)) {
-      err(`pipelab: ${(e as Error).message}`);
+      err(`pipelab: ${oneLine((e as Error).message)}`);
       return EXIT.badInput;
     }
-    err(`pipelab: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+    err(`pipelab: unexpected error: ${oneLine(e instanceof Error ? e.message : String(e))}`);
     return EXIT.runFailed;
   }
 }
@@ -45,6 +45,10 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     return runCommand({ file: positionals[0], ...values, json: values.json ?? false }, out);
   }
   throw new CliInputError(`unknown command "${command}". See "pipelab help".`);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 function isArgError(e: unknown): boolean {

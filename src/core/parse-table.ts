@@ -1,22 +1,25 @@
 import { encodeCategorical, makeTable, numericColumn, type Column, type Table } from './table';
 
+/** A plain decimal number (no hex, binary or octal literals, no Infinity). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /** Cell texts read as a missing value. */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', '?', '.']);
 
 /**
- * Parses simple comma-separated text with a header row (the built-in data sets):
- * quoted fields with doubled quotes are understood; every column whose present
- * values are all numbers becomes numeric, the rest categorical.
+ * Parses comma-separated text with a header row (the built-in data sets, and the
+ * CSV pipelab writes): quoted fields may hold commas, doubled quotes and line
+ * breaks; blank lines are skipped. Every column whose present values are all
+ * decimal numbers becomes numeric, the rest categorical.
  */
 export function parseCsv(text: string): Table {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').filter((l) => l.trim() !== '');
-  if (lines.length === 0) throw new Error('The CSV text is empty');
-  const header = splitCsvLine(lines[0]);
+  const records = readCsvRecords(text);
+  if (records.length === 0) throw new Error('The CSV text is empty');
+  const header = records[0].fields;
   const cells: (string | null)[][] = header.map(() => []);
-  for (let r = 1; r < lines.length; r++) {
-    const fields = splitCsvLine(lines[r]);
+  for (const { fields, line } of records.slice(1)) {
     if (fields.length !== header.length) {
-      throw new Error(`CSV line ${r + 1} has ${fields.length} fields, expected ${header.length}`);
+      throw new Error(`CSV line ${line} has ${fields.length} fields, expected ${header.length}`);
     }
     fields.forEach((f, c) => cells[c].push(MISSING_TOKENS.has(f.trim()) ? null : f.trim()));
   }
@@ -45,29 +48,47 @@ export function parseRecords(records: unknown): Table {
 
 /** Makes a numeric column when every present value is a number, else a categorical one. */
 export function inferColumn(name: string, values: readonly (string | null)[]): Column {
-  const numeric = values.every((v) => v === null || Number.isFinite(Number(v)));
+  const numeric = values.every((v) => v === null || DECIMAL.test(v));
   if (!numeric) return encodeCategorical(name, values);
   return numericColumn(name, Float64Array.from(values, (v) => (v === null ? NaN : Number(v))));
 }
 
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
+/** Splits CSV text into records in one pass, so quoted line breaks stay inside their field. */
+function readCsvRecords(text: string): { fields: string[]; line: number }[] {
+  const records: { fields: string[]; line: number }[] = [];
+  let fields: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
+  let line = 1;
+  let start = 1;
+  const endRecord = () => {
+    fields.push(field);
+    if (fields.length > 1 || fields[0].trim() !== '') records.push({ fields, line: start });
+    fields = [];
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
+      if (ch === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
       } else if (ch === '"') quoted = false;
-      else field += ch;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
-      out.push(field);
+      fields.push(field);
       field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      start = line;
     } else field += ch;
   }
-  out.push(field);
-  return out;
+  endRecord();
+  return records;
 }

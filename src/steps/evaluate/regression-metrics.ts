@@ -15,5 +15,5 @@ export function regressionScores(truth: Float64Array, predicted: Float64Array, r
     tot += (truth[r] - mean) * (truth[r] - mean);
   }
   const mse = se / n;
-  return { mse, rmse: Math.sqrt(mse), mae: ae / n, r2: tot > 0 ? 1 - se / tot : 0 };
+  return { mse, rmse: Math.sqrt(mse), mae: ae / n, r2: tot > 0 ? 1 - se / tot : se === 0 ? 1 : 0 };
 }

@@ -41,15 +41,24 @@ function sumRows(v: Float64Array, rows: ArrayLike<number>): number {
   return s;
 }
 
-/** Gauss–Jordan elimination with partial pivoting on an augmented d × (d+1) matrix. */
+/**
+ * Solves the augmented d × (d+1) system. Rows and columns are first scaled to a
+ * unit diagonal (so a feature's units do not decide whether it counts as
+ * informative), then Gauss–Jordan elimination with partial pivoting runs; a
+ * pivot below 1e-10 marks a direction without information, whose weight is 0.
+ */
 function solveSymmetric(a: Float64Array[], d: number): Float64Array {
-  const scale = Math.max(1e-300, ...a.map((row, i) => Math.abs(row[i])));
+  const scale = Float64Array.from({ length: d }, (_, p) => (a[p][p] > 0 ? Math.sqrt(a[p][p]) : 1));
+  for (let p = 0; p < d; p++) {
+    for (let q = 0; q < d; q++) a[p][q] /= scale[p] * scale[q];
+    a[p][d] /= scale[p];
+  }
   const pivotRow = new Int32Array(d).fill(-1);
   const used = new Uint8Array(d);
   for (let col = 0; col < d; col++) {
     let best = -1;
     for (let r = 0; r < d; r++) if (!used[r] && (best < 0 || Math.abs(a[r][col]) > Math.abs(a[best][col]))) best = r;
-    if (best < 0 || Math.abs(a[best][col]) <= 1e-12 * scale) continue;
+    if (best < 0 || Math.abs(a[best][col]) <= 1e-10) continue;
     used[best] = 1;
     pivotRow[col] = best;
     const p = a[best][col];
@@ -60,5 +69,5 @@ function solveSymmetric(a: Float64Array[], d: number): Float64Array {
       for (let c = 0; c <= d; c++) a[r][c] -= f * a[best][c];
     }
   }
-  return Float64Array.from({ length: d }, (_, col) => (pivotRow[col] < 0 ? 0 : a[pivotRow[col]][d]));
+  return Float64Array.from({ length: d }, (_, col) => (pivotRow[col] < 0 ? 0 : a[pivotRow[col]][d] / scale[col]));
 }

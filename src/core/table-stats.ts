@@ -1,0 +1,51 @@
+import { MISSING_CODE, type Column } from './table';
+
+/** Summary statistics of one column, as the data view shows them. */
+export type ColumnStats =
+  | {
+      readonly name: string;
+      readonly type: 'numeric';
+      readonly count: number;
+      readonly missing: number;
+      readonly mean: number;
+      readonly std: number;
+      readonly min: number;
+      readonly max: number;
+    }
+  | {
+      readonly name: string;
+      readonly type: 'categorical';
+      readonly count: number;
+      readonly missing: number;
+      /** Categories with their counts, most frequent first. */
+      readonly top: readonly { readonly value: string; readonly count: number }[];
+    };
+
+/** Count, missing values and either mean/std/min/max or category counts of a column. */
+export function columnStats(col: Column): ColumnStats {
+  if (col.type === 'categorical') {
+    const counts = new Array<number>(col.categories.length).fill(0);
+    let missing = 0;
+    for (const c of col.codes) {
+      if (c === MISSING_CODE) missing++;
+      else counts[c]++;
+    }
+    const top = col.categories.map((value, i) => ({ value, count: counts[i] })).sort((a, b) => b.count - a.count);
+    return { name: col.name, type: 'categorical', count: col.codes.length - missing, missing, top };
+  }
+  let n = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of col.values) {
+    if (Number.isNaN(v)) continue;
+    n++;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = n ? sum / n : NaN;
+  let sq = 0;
+  for (const v of col.values) if (!Number.isNaN(v)) sq += (v - mean) * (v - mean);
+  return { name: col.name, type: 'numeric', count: n, missing: col.values.length - n, mean, std: n ? Math.sqrt(sq / n) : NaN, min: n ? min : NaN, max: n ? max : NaN };
+}

@@ -1,0 +1,28 @@
+import type { PipelineSpec } from '../core/spec';
+import type { ProgressEvent } from '../engine/progress';
+import type { RunView } from '../engine/run-view';
+import type { StepView } from '../engine/step-view';
+
+/** What the user picks: a backend by name, or auto (webgl, then wasm, then cpu). */
+export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
+
+/** The backend a worker ended up on, and why others were passed over. */
+export interface BackendInfo {
+  readonly name: string;
+  readonly floatPrecision: number;
+  readonly tried: readonly { readonly name: string; readonly error: string }[];
+}
+
+/** The engine API the worker exposes through Comlink; both sides share this type. */
+export interface EngineApi {
+  /** Starts tfjs on the chosen backend. A worker uses one backend for its whole life. */
+  init(choice: BackendChoice): Promise<BackendInfo>;
+  /** Runs a restored spec, streaming progress; resolves with what the results panel draws. */
+  run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void): Promise<RunView>;
+  /** Cancels the current run (it stops at the next batch boundary). */
+  cancel(): void;
+  /** The data view of one step's output from the last run, or null. */
+  stepView(stepId: string): Promise<StepView | null>;
+  /** A marker proving where the engine runs (tests check it is a worker). */
+  whereAmI(): string;
+}

@@ -1,0 +1,64 @@
+/// <reference lib="webworker" />
+// The module Web Worker that runs the engine: tfjs, data and training never touch the main thread.
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { PipelineSpec } from '../core/spec';
+import type { ProgressEvent } from '../engine/progress';
+import { runPipeline, type RunResult } from '../engine/run-pipeline';
+import { buildRunView, type RunView } from '../engine/run-view';
+import { MemoryStepCache } from '../engine/step-cache';
+import { buildStepView } from '../engine/step-view';
+import { browserDataSource } from './browser-data-source';
+import type { BackendChoice, EngineApi } from './engine-api';
+import { selectBackend } from './select-backend';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+tf.enableProdMode();
+
+const dataSource = browserDataSource(import.meta.env.BASE_URL);
+const cache = new MemoryStepCache(64);
+let backend = '';
+let controller: AbortController | null = null;
+let last: RunResult | null = null;
+
+const api: EngineApi = {
+  async init(choice: BackendChoice) {
+    const info = await selectBackend(tf, choice);
+    backend = info.name;
+    return info;
+  },
+
+  async run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void): Promise<RunView> {
+    if (!backend) throw new Error('The engine was not initialised: call init first.');
+    controller?.abort();
+    controller = new AbortController();
+    const result = await runPipeline(spec, {
+      tf, backend, dataSource, cache, signal: controller.signal, onProgress, runtime: self.navigator.userAgent,
+    });
+    last = result;
+    return buildRunView(tf, result);
+  },
+
+  cancel() {
+    controller?.abort();
+  },
+
+  async stepView(stepId: string) {
+    const out = last?.outputs.find((o) => o.stepId === stepId);
+    return out ? buildStepView(stepId, out.state) : null;
+  },
+
+  whereAmI() {
+    return typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope ? 'worker' : 'main';
+  },
+};
+
+Comlink.expose(api, self);
