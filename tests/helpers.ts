@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { restorePipeline } from '../src/core/restore';
 import type { PipelineSpec } from '../src/core/spec';
@@ -11,8 +11,11 @@ import { stepCatalog } from '../src/steps/registry';
 export const tf = loadNodeTf();
 await tf.setBackend('cpu');
 
-/** Names of the example pipelines under examples/. */
-export const EXAMPLES = ['iris-logreg', 'digits-mlp', 'spiral-mlp', 'diabetes-linreg', 'penguins-mlp'] as const;
+/** Names of the example pipelines under examples/ (every file there). */
+export const EXAMPLES: readonly string[] = readdirSync(path.resolve(import.meta.dirname, '..', 'examples'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
 
 /** Reads and restores examples/NAME.json. */
 export function loadExample(name: string): PipelineSpec {

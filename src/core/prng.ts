@@ -1,3 +1,5 @@
+import { detCos, detLog, detSin } from './det-math';
+
 /**
  * The seeded pseudo-random generator every random choice in pipelab comes from
  * (sfc32, seeded through splitmix32). Nothing in pipelab calls Math.random.
@@ -63,9 +65,9 @@ export class Prng {
     let u = 0;
     while (u === 0) u = this.next();
     const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    const r = Math.sqrt(-2 * detLog(u));
+    this.spareNormal = r * detSin(2 * Math.PI * v);
+    return r * detCos(2 * Math.PI * v);
   }
 
   /** Shuffles an array in place (Fisher–Yates) and returns it. */

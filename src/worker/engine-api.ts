@@ -25,4 +25,6 @@ export interface EngineApi {
   stepView(stepId: string): Promise<StepView | null>;
   /** A marker proving where the engine runs (tests check it is a worker). */
   whereAmI(): string;
+  /** Throws an uncaught error inside the worker, to exercise crash recovery (used by the e2e tests). */
+  simulateCrash(): void;
 }

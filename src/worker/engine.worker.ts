@@ -59,6 +59,12 @@ const api: EngineApi = {
   whereAmI() {
     return typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope ? 'worker' : 'main';
   },
+
+  simulateCrash() {
+    setTimeout(() => {
+      throw new Error('simulated crash');
+    }, 0);
+  },
 };
 
 Comlink.expose(api, self);

@@ -30,6 +30,13 @@ describe('lint keeps the architecture honest', () => {
     expect(await ruleIds("import Dexie from 'dexie';\nexport const a = Dexie;", 'src/storage/example.ts')).toEqual([]);
   });
 
+  it('forbids engine-dependent Math functions where results are hashed, but not in the UI', async () => {
+    expect(await ruleIds('export const v = Math.exp(1);', 'src/steps/example.ts')).toContain('no-restricted-properties');
+    expect(await ruleIds('export const v = Math.sin(1);', 'src/core/example.ts')).toContain('no-restricted-properties');
+    expect(await ruleIds('export const v = Math.log(2);', 'src/engine/example.ts')).toContain('no-restricted-properties');
+    expect(await ruleIds('export const v = Math.log10(2);', 'src/ui/example.ts')).toEqual([]);
+  });
+
   it('passes on the repository itself', async () => {
     const results = await eslint.lintFiles(['src']);
     const problems = results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId}`));

@@ -1,3 +1,4 @@
+import { detCos, detSin } from '../../core/det-math';
 import type { Prng } from '../../core/prng';
 
 /** Points of a two-class 2-D data set: coordinates and a class (0 or 1) per point. */
@@ -29,7 +30,7 @@ const circle: ShapeGenerator = (n, noise, rng) =>
   build(n, (_i, cls) => {
     const r = cls === 0 ? rng.uniform(0, 0.45) : rng.uniform(0.65, 1);
     const t = rng.uniform(0, 2 * Math.PI);
-    return [r * Math.cos(t), r * Math.sin(t)];
+    return [r * detCos(t), r * detSin(t)];
   }, noise, rng);
 
 /** Four quadrants: the class is the sign of x·y. */
@@ -53,7 +54,7 @@ const spiral: ShapeGenerator = (n, noise, rng) => {
   return build(n, (i, cls) => {
     const r = i / perClass;
     const t = 1.75 * r * 2 * Math.PI + cls * Math.PI;
-    return [r * Math.sin(t), r * Math.cos(t)];
+    return [r * detSin(t), r * detCos(t)];
   }, noise, rng);
 };
 
@@ -62,7 +63,7 @@ const moons: ShapeGenerator = (n, noise, rng) => {
   const perClass = Math.ceil(n / 2);
   return build(n, (i, cls) => {
     const t = (Math.PI * i) / Math.max(1, perClass - 1);
-    return cls === 0 ? [Math.cos(t) - 0.5, Math.sin(t) - 0.25] : [0.5 - Math.cos(t), 0.25 - Math.sin(t)];
+    return cls === 0 ? [detCos(t) - 0.5, detSin(t) - 0.25] : [0.5 - detCos(t), 0.25 - detSin(t)];
   }, noise, rng);
 };
 

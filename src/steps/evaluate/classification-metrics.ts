@@ -1,3 +1,5 @@
+import { detLog } from '../../core/det-math';
+
 /** Confusion matrix: rows are true classes, columns predicted classes. */
 export function confusionMatrix(truth: ArrayLike<number>, predicted: ArrayLike<number>, k: number): number[][] {
   const m = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -42,7 +44,7 @@ export function logLoss(truth: ArrayLike<number>, probabilities: ArrayLike<numbe
   let sum = 0;
   for (let i = 0; i < rows.length; i++) {
     const pr = probabilities[rows[i] * k + truth[i]];
-    sum -= Math.log(Math.min(1 - eps, Math.max(eps, pr)));
+    sum -= detLog(Math.min(1 - eps, Math.max(eps, pr)));
   }
   return rows.length ? sum / rows.length : 0;
 }

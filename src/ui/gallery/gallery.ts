@@ -1,0 +1,30 @@
+import { restorePipeline } from '../../core/restore';
+import type { PipelineSpec } from '../../core/spec';
+import { stepCatalog } from '../../steps/registry';
+
+/** One ready pipeline on the start page. */
+export interface GalleryEntry {
+  readonly id: string;
+  readonly title: string;
+  /** One line on what it shows. */
+  readonly blurb: string;
+  readonly spec: PipelineSpec;
+}
+
+const files = import.meta.glob<unknown>('../../../examples/*.json', { eager: true, import: 'default' });
+
+function example(id: string): PipelineSpec {
+  const doc = files[`../../../examples/${id}.json`];
+  if (!doc) throw new Error(`examples/${id}.json is missing`);
+  return restorePipeline(doc, stepCatalog);
+}
+
+/** The gallery, in the order a newcomer should meet it. */
+export const GALLERY: readonly GalleryEntry[] = [
+  { id: 'iris-logreg', title: 'Iris flowers', blurb: 'Tell three iris species apart from four measurements with a linear model: the classic first pipeline.' },
+  { id: 'spiral-mlp', title: 'Spiral', blurb: 'Two interleaved spirals: watch a small neural network bend its decision boundary around them.' },
+  { id: 'circle-logreg', title: 'Circle vs. a straight line', blurb: 'A ring around a disc cannot be split by a straight line: see a linear model fail, then swap in an MLP.' },
+  { id: 'penguins-mlp', title: 'Palmer penguins', blurb: 'Real data with gaps and text columns: drop incomplete rows, one-hot encode, scale, then classify.' },
+  { id: 'digits-mlp', title: 'Handwritten digits', blurb: 'Recognise 8×8 images of handwritten digits with a neural network of 32 hidden units.' },
+  { id: 'diabetes-linreg', title: 'Diabetes progression', blurb: 'Predict a number instead of a class: linear regression with residual plots.' },
+].map((e) => ({ ...e, spec: example(e.id) }));

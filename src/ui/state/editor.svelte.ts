@@ -1,0 +1,132 @@
+import { SpecError } from '../../core/errors';
+import { defaultParams, validateParam, type ParamValue } from '../../core/params';
+import { MAX_SEED } from '../../core/prng';
+import { restorePipeline } from '../../core/restore';
+import type { PipelineSpec, StepSpec } from '../../core/spec';
+import { STEP_CATEGORIES } from '../../core/step-description';
+import { stepCatalog } from '../../steps/registry';
+import { newStepId } from './step-ids';
+
+/** The pipeline being edited, with every edit validated against the step's param schema. */
+export class EditorState {
+  spec = $state<PipelineSpec>(emptySpec());
+  /** The step whose output the data view shows. */
+  selectedStepId = $state<string | null>(null);
+  /** Bumped on every change, so listeners (autosave, stale marks) can react. */
+  revision = $state(0);
+
+  /** Replaces the pipeline (a gallery example, a restored version). */
+  load(spec: PipelineSpec): void {
+    this.spec = structuredClone(spec);
+    this.selectedStepId = null;
+    this.changed();
+  }
+
+  /** A plain, validated copy of the pipeline, ready to send to the worker; throws SpecError when invalid. */
+  snapshot(): PipelineSpec {
+    return restorePipeline($state.snapshot(this.spec), stepCatalog);
+  }
+
+  /** The validation problem of the whole pipeline, or null. */
+  get problem(): string | null {
+    try {
+      this.snapshot();
+      return null;
+    } catch (err) {
+      return err instanceof SpecError ? err.message : String(err);
+    }
+  }
+
+  rename(name: string): void {
+    this.spec.name = name;
+    this.changed();
+  }
+
+  /** Sets the seed when it is an integer in range; returns an error message otherwise. */
+  setSeed(seed: number): string | null {
+    if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) return `The seed must be a whole number from 0 to ${MAX_SEED}.`;
+    this.spec.seed = seed;
+    this.changed();
+    return null;
+  }
+
+  /** Picks a fresh seed from the browser's cryptographic generator (a seed is chosen, never used unseeded). */
+  newSeed(random: () => number = cryptoSeed): void {
+    this.spec.seed = random() % 100000;
+    this.changed();
+  }
+
+  /** Adds a step of `kind` with default params after the last step of the same or an earlier category. */
+  addStep(kind: string): string {
+    const description = stepCatalog.describe(kind);
+    if (!description) throw new Error(`Unknown step kind ${kind}`);
+    const rank = STEP_CATEGORIES.indexOf(description.category);
+    let at = this.spec.steps.length;
+    while (at > 0) {
+      const prev = stepCatalog.describe(this.spec.steps[at - 1].kind);
+      if (prev && STEP_CATEGORIES.indexOf(prev.category) <= rank) break;
+      at--;
+    }
+    const id = newStepId(kind, this.spec.steps);
+    this.spec.steps.splice(at, 0, { id, kind, params: defaultParams(description.params), enabled: true });
+    this.changed();
+    return id;
+  }
+
+  removeStep(id: string): StepSpec | null {
+    const index = this.indexOf(id);
+    if (index < 0) return null;
+    const [removed] = this.spec.steps.splice(index, 1);
+    if (this.selectedStepId === id) this.selectedStepId = null;
+    this.changed();
+    return $state.snapshot(removed) as StepSpec;
+  }
+
+  /** Moves a step to position `to` (clamped). */
+  moveStep(id: string, to: number): void {
+    const from = this.indexOf(id);
+    const target = Math.max(0, Math.min(this.spec.steps.length - 1, to));
+    if (from < 0 || from === target) return;
+    const [step] = this.spec.steps.splice(from, 1);
+    this.spec.steps.splice(target, 0, step);
+    this.changed();
+  }
+
+  toggleStep(id: string): void {
+    const step = this.spec.steps[this.indexOf(id)];
+    if (!step) return;
+    step.enabled = !step.enabled;
+    this.changed();
+  }
+
+  /** Sets a param when valid for its schema; returns the error message otherwise (the spec is left as it was). */
+  setParam(id: string, name: string, value: unknown): string | null {
+    const step = this.spec.steps[this.indexOf(id)];
+    const schema = step && stepCatalog.describe(step.kind)?.params[name];
+    if (!step || !schema) return `No parameter ${name} on step ${id}.`;
+    try {
+      step.params[name] = validateParam(schema, value, name) as ParamValue;
+    } catch (err) {
+      return err instanceof SpecError ? `Expected ${err.expected}, got ${err.received}.` : String(err);
+    }
+    this.changed();
+    return null;
+  }
+
+  indexOf(id: string): number {
+    return this.spec.steps.findIndex((s) => s.id === id);
+  }
+
+  private changed(): void {
+    this.revision++;
+  }
+}
+
+/** A pipeline with no steps yet. */
+export function emptySpec(): PipelineSpec {
+  return { format: 'pipelab/pipeline', version: 1, name: 'Untitled pipeline', seed: 42, steps: [] };
+}
+
+function cryptoSeed(): number {
+  return globalThis.crypto.getRandomValues(new Uint32Array(1))[0];
+}

@@ -1,0 +1,165 @@
+import type { PipelineSpec } from '../../core/spec';
+import type { EpochRecord } from '../../core/state';
+import type { ProgressEvent } from '../../engine/progress';
+import type { StepStatus } from '../../engine/run-record';
+import type { RunView } from '../../engine/run-view';
+import type { StepView } from '../../engine/step-view';
+import type { BackendChoice, BackendInfo } from '../../worker/engine-api';
+import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
+import { prefixFingerprints } from './stale';
+
+/** The light a step card shows. */
+export type StepLight = 'not-run' | 'stale' | 'running' | 'pending' | 'done' | 'failed' | 'cancelled' | 'skipped';
+
+/** What the whole runner is doing. */
+export type RunnerStatus = 'starting' | 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** Live training progress of the step that is training now. */
+export interface LiveTraining {
+  readonly stepId: string;
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly trainLoss: number;
+  readonly testLoss: number;
+}
+
+const FLUSH_MS = 100;
+
+/**
+ * Owns the engine worker: backend choice, runs with live progress (batched so
+ * the main thread stays free), results, per-step lights and the data view.
+ */
+export class RunnerState {
+  backendChoice = $state<BackendChoice>('auto');
+  backend = $state<BackendInfo | null>(null);
+  status = $state<RunnerStatus>('starting');
+  error = $state<string | null>(null);
+  notice = $state<string | null>(null);
+  view = $state.raw<RunView | null>(null);
+  live = $state.raw<LiveTraining | null>(null);
+  liveHistory = $state.raw<EpochRecord[]>([]);
+  stepView = $state.raw<StepView | null>(null);
+  private stepStatus = $state<Record<string, { status: StepStatus | 'running'; ms: number }>>({});
+  // Replaced wholesale after each run, never mutated, so a plain Map in $state.raw is right here.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private ranFingerprints = $state.raw(new Map<string, string>());
+  private pendingHistory: EpochRecord[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly client = new EngineClient()) {
+    client.onRestart = (ready) => void this.track(ready);
+  }
+
+  /** Follows a worker start: shows "starting" until it reports its backend. */
+  private async track(ready: Promise<BackendInfo>): Promise<void> {
+    this.backend = null;
+    try {
+      this.backend = await ready;
+    } catch (err) {
+      this.error = `The engine could not restart: ${(err as Error).message}`;
+    }
+  }
+
+  /** Starts (or restarts) the worker on the chosen backend. */
+  async useBackend(choice: BackendChoice): Promise<void> {
+    this.backendChoice = choice;
+    this.status = 'starting';
+    this.backend = null;
+    try {
+      this.backend = await this.client.start(choice);
+      this.status = 'idle';
+      this.error = null;
+    } catch (err) {
+      this.status = 'failed';
+      this.error = `Could not start the ${choice} backend: ${(err as Error).message}`;
+    }
+  }
+
+  /** Runs a validated spec in the worker. */
+  async run(spec: PipelineSpec): Promise<void> {
+    if (this.status === 'running' || this.status === 'starting') return;
+    this.status = 'running';
+    this.error = null;
+    this.notice = null;
+    this.stepStatus = {};
+    this.live = null;
+    this.liveHistory = [];
+    this.pendingHistory = [];
+    this.ranFingerprints = prefixFingerprints(spec);
+    try {
+      const view = await this.client.run(spec, (event) => this.onProgress(event));
+      this.flush();
+      this.view = view;
+      for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
+      this.status = view.record.status;
+      this.error = view.record.error && view.record.status === 'failed' ? view.record.error.message : null;
+    } catch (err) {
+      this.flush();
+      this.markUnfinished('cancelled');
+      this.status = err instanceof ForcedCancelError ? 'cancelled' : 'failed';
+      if (this.status === 'failed') this.error = (err as Error).message;
+      else this.notice = (err as Error).message;
+    }
+    this.live = null;
+  }
+
+  /** Stops the current run (within a second at most). */
+  cancel(): void {
+    if (this.status === 'running') this.client.cancel();
+  }
+
+  /** Loads the data view of a step from the last run. */
+  async showStep(stepId: string | null): Promise<void> {
+    this.stepView = stepId && this.view ? await this.client.stepView(stepId).catch(() => null) : null;
+  }
+
+  /** The light of one step for the pipeline as it is now. */
+  light(spec: PipelineSpec, stepId: string): { light: StepLight; ms: number | null } {
+    const status = this.stepStatus[stepId];
+    if (this.status === 'running') {
+      if (!status) return { light: 'pending', ms: null };
+      return { light: status.status === 'cached' ? 'done' : (status.status as StepLight), ms: status.ms };
+    }
+    if (!status) return { light: this.ranFingerprints.size ? 'stale' : 'not-run', ms: null };
+    if (prefixFingerprints(spec).get(stepId) !== this.ranFingerprints.get(stepId)) return { light: 'stale', ms: null };
+    const light: StepLight = status.status === 'cached' ? 'done' : status.status === 'running' ? 'pending' : status.status;
+    return { light, ms: status.ms };
+  }
+
+  /** For tests and diagnostics: where the engine runs. */
+  whereAmI(): Promise<string> {
+    return this.client.whereAmI();
+  }
+
+  /** Crashes the worker on purpose (exercises recovery in the e2e tests). */
+  simulateCrash(): void {
+    this.client.simulateCrash();
+  }
+
+  private onProgress(event: ProgressEvent): void {
+    if (event.type === 'step-start') this.stepStatus[event.stepId] = { status: 'running', ms: 0 };
+    else if (event.type === 'step-end') this.stepStatus[event.stepId] = { status: event.status, ms: event.ms };
+    else {
+      if (event.epoch === 1) {
+        this.liveHistory = [];
+        this.pendingHistory = [];
+      }
+      this.pendingHistory.push({ epoch: event.epoch, trainLoss: event.trainLoss, testLoss: event.testLoss });
+      this.live = { stepId: event.stepId, epoch: event.epoch, epochs: event.epochs, trainLoss: event.trainLoss, testLoss: event.testLoss };
+      this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    }
+  }
+
+  /** Publishes buffered epochs at most every FLUSH_MS, so charts redraw ~10 times a second at most. */
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (!this.pendingHistory.length) return;
+    this.liveHistory = [...this.liveHistory, ...this.pendingHistory];
+    this.pendingHistory = [];
+  }
+
+  private markUnfinished(status: StepStatus): void {
+    for (const [id, s] of Object.entries(this.stepStatus)) if (s.status === 'running') this.stepStatus[id] = { status, ms: s.ms };
+  }
+}

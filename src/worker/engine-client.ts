@@ -1,0 +1,141 @@
+import * as Comlink from 'comlink';
+import type { PipelineSpec } from '../core/spec';
+import type { ProgressEvent } from '../engine/progress';
+import type { RunView } from '../engine/run-view';
+import type { StepView } from '../engine/step-view';
+import type { BackendChoice, BackendInfo, EngineApi } from './engine-api';
+
+/** The engine worker stopped (a crash, or out of memory); a new one has been started. */
+export class WorkerCrashedError extends Error {}
+
+/** A cancelled run did not stop within the grace period, so its worker was replaced. */
+export class ForcedCancelError extends Error {}
+
+/** How long a cancelled run may take to stop before its worker is terminated. */
+export const CANCEL_GRACE_MS = 1000;
+
+/** Creates the module worker that hosts the engine. */
+export function createEngineWorker(): Worker {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'pipelab-engine' });
+}
+
+/**
+ * The main thread's handle on the engine worker: one backend per worker, progress
+ * through Comlink proxies, crash detection with automatic replacement, and a
+ * cancel that always frees the UI within a second.
+ */
+export class EngineClient {
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<EngineApi> | null = null;
+  private choice: BackendChoice = 'auto';
+  /** Rejecters of every call in flight, so a crash fails them all instead of leaving them hanging. */
+  private readonly pending = new Set<(err: Error) => void>();
+  private runInterrupt: ((err: Error) => void) | null = null;
+  /** Settles when the current worker has initialised its backend. */
+  private ready: Promise<BackendInfo> | null = null;
+
+  /**
+   * @param makeWorker creates the worker (tests may pass another)
+   * @param onRestart told whenever the client replaced its worker by itself (after a crash or a forced cancel)
+   */
+  constructor(
+    private readonly makeWorker: () => Worker = createEngineWorker,
+    public onRestart: (ready: Promise<BackendInfo>) => void = () => {},
+  ) {}
+
+  /** (Re)starts the worker on `choice` and reports the backend it got. */
+  start(choice: BackendChoice): Promise<BackendInfo> {
+    this.stop();
+    this.choice = choice;
+    const worker = this.makeWorker();
+    this.worker = worker;
+    this.api = Comlink.wrap<EngineApi>(worker);
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      if (this.worker === worker) this.crashed(`The engine stopped unexpectedly (${e.message || 'it may have run out of memory'}).`);
+    });
+    this.ready = this.guard(this.api.init(choice));
+    return this.ready;
+  }
+
+  /** Runs a spec in the worker; rejects with WorkerCrashedError or ForcedCancelError when those happen. */
+  async run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void): Promise<RunView> {
+    const api = await this.readyApi();
+    return this.guard(api.run(spec, Comlink.proxy(onProgress)), true);
+  }
+
+  /** Asks the run to stop; if it has not stopped within CANCEL_GRACE_MS, the worker is replaced. */
+  cancel(): void {
+    const run = this.runInterrupt;
+    if (!run || !this.api) return;
+    void this.api.cancel();
+    setTimeout(() => {
+      if (this.runInterrupt !== run) return;
+      run(new ForcedCancelError('The run was cancelled; its worker was restarted to stop it at once.'));
+      this.restart();
+    }, CANCEL_GRACE_MS);
+  }
+
+  /** The data view of a step from the last run. */
+  async stepView(stepId: string): Promise<StepView | null> {
+    const api = await this.readyApi();
+    return this.guard(api.stepView(stepId));
+  }
+
+  /** "worker" when the engine runs in a Web Worker (it always should). */
+  async whereAmI(): Promise<string> {
+    const api = await this.readyApi();
+    return this.guard(api.whereAmI());
+  }
+
+  /** Makes the worker fail as a crash would (for the crash-recovery test). */
+  simulateCrash(): void {
+    void this.api?.simulateCrash();
+  }
+
+  /** Terminates the worker. */
+  stop(): void {
+    this.failAll(new WorkerCrashedError('The engine was restarted.'));
+    if (this.api) this.api[Comlink.releaseProxy]();
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+  }
+
+  private crashed(message: string): void {
+    this.failAll(new WorkerCrashedError(`${message} A new engine was started; your pipeline is unchanged.`));
+    this.restart();
+  }
+
+  private restart(): void {
+    const ready = this.start(this.choice);
+    ready.catch(() => {});
+    this.onRestart(ready);
+  }
+
+  private failAll(err: Error): void {
+    for (const reject of [...this.pending]) reject(err);
+    this.pending.clear();
+    this.runInterrupt = null;
+  }
+
+  /** Races a call against a crash or a forced cancel of this worker. */
+  private guard<T>(call: Promise<T>, isRun = false): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const interrupt = (err: Error) => reject(err);
+      this.pending.add(interrupt);
+      if (isRun) this.runInterrupt = interrupt;
+      call.then(resolve, reject).finally(() => {
+        this.pending.delete(interrupt);
+        if (this.runInterrupt === interrupt) this.runInterrupt = null;
+      });
+    });
+  }
+
+  private async readyApi(): Promise<Comlink.Remote<EngineApi>> {
+    if (!this.ready || !this.api) throw new Error('The engine is not started.');
+    const api = this.api;
+    await this.ready;
+    return api;
+  }
+}

@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOLDEN } from '../fixtures/golden';
+import { launchBrowser, openApp, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the app, picks a gallery pipeline and the backend, and waits until the engine reports it. */
+async function openExample(title: string, backend: 'cpu' | 'wasm' | 'webgl' | 'auto' = 'cpu') {
+  const { page, errors } = await openApp(browser);
+  await page.getByRole('button', { name: `Open ${title}` }).click();
+  await chooseBackend(page, backend);
+  return { page, errors };
+}
+
+async function chooseBackend(page: Page, backend: string) {
+  await page.getByLabel('Backend').selectOption(backend);
+  if (backend !== 'auto') await page.locator('[data-testid=active-backend] strong', { hasText: backend }).waitFor({ timeout: 60_000 });
+  else await page.locator('[data-testid=active-backend] strong').waitFor({ timeout: 60_000 });
+}
+
+/** Clicks Run and waits for the run to end; returns the displayed result hash (or null). */
+async function runAndWait(page: Page): Promise<string | null> {
+  const before = await page.locator('[data-testid=result-hash]').getAttribute('data-hash', { timeout: 10 }).catch(() => null);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForFunction(
+    (prev) => {
+      const status = document.querySelector('[data-testid=run-status]')?.textContent ?? '';
+      const hash = document.querySelector('[data-testid=result-hash]')?.getAttribute('data-hash') ?? null;
+      return /Done|Failed|Cancelled/.test(status) && (hash !== prev || /Failed|Cancelled/.test(status));
+    },
+    before,
+    { timeout: 90_000 },
+  );
+  return page.locator('[data-testid=result-hash]').getAttribute('data-hash').catch(() => null);
+}
+
+/** Drags a step's handle with the mouse and releases it over another step. */
+async function dragStep(page: Page, id: string, overId: string) {
+  const from = await page.locator(`[data-step-id=${id}] .drag-handle`).boundingBox();
+  const to = await page.locator(`[data-step-id=${overId}]`).boundingBox();
+  if (!from || !to) throw new Error('step not visible');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height * 0.25, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function stepOrder(page: Page): Promise<string[]> {
+  return page.locator('.step-list > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id') ?? ''));
+}
+
+describe('pipelab in Chromium', () => {
+  it('opens a gallery pipeline, runs it in the worker on cpu and reproduces the CLI result bit for bit', async () => {
+    const { page, errors } = await openExample('Iris flowers', 'cpu');
+    await screenshot(page, 'editor-before-run');
+    const hash = await runAndWait(page);
+    expect(hash).toBe(GOLDEN['iris-logreg'].resultHash);
+    await expect.poll(() => page.getByTestId('metric-accuracy').textContent()).toBe('92.3%');
+    expect(await page.evaluate(() => (window as never as { pipelab: { runner: { whereAmI(): Promise<string> } } }).pipelab.runner.whereAmI())).toBe('worker');
+    expect(await page.evaluate(() => 'tf' in window)).toBe(false);
+    await expect.poll(() => page.getByTestId('step-status-model').getAttribute('data-light')).toBe('done');
+    await page.getByRole('button', { name: /Built-in data set \(data\)/ }).click();
+    await page.getByRole('table').filter({ hasText: 'Column summary' }).waitFor();
+    expect(await page.locator('.data-view h3').textContent()).toContain('150 rows');
+    await screenshot(page, 'editor-results');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('re-runs after a parameter change: the model goes stale, upstream steps come from the cache', async () => {
+    const { page } = await openExample('Iris flowers', 'cpu');
+    const first = await runAndWait(page);
+    const rate = page.locator('#model-learningRate');
+    await rate.fill('0.05');
+    await rate.press('Enter');
+    await expect.poll(() => page.getByTestId('step-status-model').getAttribute('data-light')).toBe('stale');
+    expect(await page.getByTestId('step-status-split').getAttribute('data-light')).toBe('done');
+    const second = await runAndWait(page);
+    expect(second).not.toBe(first);
+    const record = await page.evaluate(() => (window as never as { pipelab: { runner: { view: { record: { steps: { status: string }[] } } } } }).pipelab.runner.view.record.steps.map((s) => s.status));
+    expect(record).toEqual(['cached', 'cached', 'cached', 'done', 'done']);
+    await page.locator('#model-epochs').fill('-4');
+    await page.locator('#model-epochs').press('Enter');
+    expect(await page.locator('#model-epochs-error').textContent()).toMatch(/integer from 1 to 2000/);
+    await page.close();
+  });
+
+  it('adds, reorders (buttons, keyboard, drag) and removes steps', async () => {
+    const { page } = await openExample('Iris flowers', 'cpu');
+    await page.getByRole('button', { name: 'Add Drop rows with missing values' }).click();
+    expect(await stepOrder(page)).toEqual(['data', 'split', 'scale', 'clean', 'model', 'evaluate']);
+    await page.getByRole('button', { name: 'Move clean up' }).click();
+    expect(await stepOrder(page)).toEqual(['data', 'split', 'clean', 'scale', 'model', 'evaluate']);
+    await page.locator('#step-clean-head').focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    expect(await stepOrder(page)).toEqual(['data', 'clean', 'split', 'scale', 'model', 'evaluate']);
+    await dragStep(page, 'clean', 'model');
+    expect(await stepOrder(page)).toEqual(['data', 'split', 'scale', 'clean', 'model', 'evaluate']);
+    await page.getByRole('checkbox', { name: 'Enable clean' }).uncheck();
+    await expect.poll(() => runAndWait(page)).toBe(GOLDEN['iris-logreg'].resultHash);
+    await page.getByRole('button', { name: 'Remove clean' }).click();
+    expect(await stepOrder(page)).toEqual(['data', 'split', 'scale', 'model', 'evaluate']);
+    await page.close();
+  });
+
+  it('cancels a long training run within a second, without long main-thread tasks, and stays usable', async () => {
+    const { page } = await openExample('Handwritten digits', 'wasm');
+    await page.locator('#model-epochs').fill('2000');
+    await page.locator('#model-epochs').press('Enter');
+    await page.evaluate(() => {
+      const w = window as never as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByTestId('run-status').filter({ hasText: /epoch (1[0-9]|[2-9]\d) of 2000/ }).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'training-live');
+    const longTasks = await page.evaluate(() => (window as never as { longTasks: number[] }).longTasks);
+    expect(longTasks.filter((d) => d > 50)).toEqual([]);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('run-status').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 5_000 });
+    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(await page.getByTestId('step-status-model').getAttribute('data-light')).toBe('cancelled');
+    await page.locator('#model-epochs').fill('3');
+    await page.locator('#model-epochs').press('Enter');
+    expect(await runAndWait(page)).toMatch(/^[0-9a-f]{64}$/);
+    await page.close();
+  });
+
+  it('switches between the wasm and webgl backends and reports the one used', async () => {
+    const { page } = await openExample('Spiral', 'wasm');
+    await page.locator('#model-epochs').fill('20');
+    await page.locator('#model-epochs').press('Enter');
+    await runAndWait(page);
+    expect(await page.getByTestId('run-env').textContent()).toMatch(/wasm · float32/);
+    await chooseBackend(page, 'webgl');
+    expect(await page.getByTestId('active-backend').textContent()).toMatch(/webgl · float(16|32)/);
+    await runAndWait(page);
+    expect(await page.getByTestId('run-env').textContent()).toMatch(/webgl · float(16|32)/);
+    await page.getByLabel('Backend').selectOption('cpu');
+    await page.locator('[data-testid=active-backend] strong', { hasText: 'cpu' }).waitFor({ timeout: 30_000 });
+    await page.locator('#model-epochs').fill('120');
+    await page.locator('#model-epochs').press('Enter');
+    expect(await runAndWait(page)).toBe(GOLDEN['spiral-mlp'].resultHash);
+    await page.getByRole('img', { name: /decision/i }).first().waitFor();
+    await screenshot(page, 'spiral-decision-boundary');
+    await page.close();
+  });
+
+  it('recovers from a crashed worker: says so, marks the run failed, and runs again', async () => {
+    const { page } = await openExample('Handwritten digits', 'wasm');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByTestId('run-status').filter({ hasText: /epoch/ }).waitFor({ timeout: 60_000 });
+    await page.evaluate(() => (window as never as { pipelab: { runner: { simulateCrash(): void } } }).pipelab.runner.simulateCrash());
+    await page.getByRole('alert').filter({ hasText: /engine stopped unexpectedly/ }).waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('run-status').textContent()).toBe('Failed');
+    await page.locator('[data-testid=active-backend] strong', { hasText: 'wasm' }).waitFor({ timeout: 30_000 });
+    await page.locator('#model-epochs').fill('2');
+    await page.locator('#model-epochs').press('Enter');
+    expect(await runAndWait(page)).toMatch(/^[0-9a-f]{64}$/);
+    await page.close();
+  });
+
+  it('shows regression charts for a regression pipeline', async () => {
+    const { page, errors } = await openExample('Diabetes progression', 'cpu');
+    expect(await runAndWait(page)).toBe(GOLDEN['diabetes-linreg'].resultHash);
+    await page.getByText('Residuals (test rows)').waitFor();
+    await screenshot(page, 'diabetes-regression');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
