@@ -1,4 +1,5 @@
 import type { PipelineSpec } from '../../core/spec';
+import { GALLERY } from '../gallery/gallery';
 import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
 
@@ -17,6 +18,13 @@ export class AppState {
     this.runner.view = null;
     this.runner.stepView = null;
     this.screen = 'editor';
+  }
+
+  /** Opens a gallery example by id (e.g. "iris-logreg"); returns false when there is none. */
+  openExample(id: string): boolean {
+    const entry = GALLERY.find((e) => e.id === id);
+    if (entry) this.open(entry.spec);
+    return Boolean(entry);
   }
 
   /** Validates the pipeline and runs it; shows the validation problem instead when there is one. */
