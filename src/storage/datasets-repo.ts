@@ -1,0 +1,20 @@
+import { sha256Hex } from '../core/hash';
+import type { PipelabDb } from './db';
+import { guardedWrite } from './quota';
+import type { StoredDataset } from './records';
+
+/** Stores a data set once by content hash (storing the same content again is a no-op). Returns the hash. */
+export async function putDataset(db: PipelabDb, name: string, format: StoredDataset['format'], text: string): Promise<string> {
+  const hash = await sha256Hex(text);
+  await guardedWrite(() =>
+    db.transaction('rw', db.datasets, async () => {
+      if (!(await db.datasets.get(hash))) await db.datasets.add({ hash, name, format, text, createdAt: Date.now() });
+    }),
+  );
+  return hash;
+}
+
+/** A stored data set by hash, or undefined. */
+export function getDataset(db: PipelabDb, hash: string): Promise<StoredDataset | undefined> {
+  return db.datasets.get(hash);
+}

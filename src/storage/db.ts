@@ -1,0 +1,50 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { StoredDataset, StoredModel, StoredPipeline, StoredRun, StoredSetting, StoredVersion } from './records';
+import { summarizeRun } from './run-summary';
+
+/** The database name the app uses. */
+export const DB_NAME = 'pipelab';
+
+/** Schema version 1: pipelines, versions, runs (each run holding its whole view), settings. */
+export const SCHEMA_V1 = {
+  pipelines: 'id, updatedAt, deletedAt',
+  versions: '[pipelineId+hash], pipelineId, createdAt',
+  runs: 'id, pipelineId, [pipelineId+createdAt]',
+  settings: 'key',
+};
+
+/** Schema version 2: runs gain a summary (and an index by version); data sets and models get tables. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  runs: 'id, pipelineId, [pipelineId+createdAt], versionHash',
+  datasets: 'hash',
+  models: 'runId',
+};
+
+/** Constructor options for Dexie (tests pass fake-indexeddb here). */
+export type DbOptions = ConstructorParameters<typeof Dexie>[1];
+
+/** pipelab's IndexedDB database. Only storage/ uses it. */
+export class PipelabDb extends Dexie {
+  pipelines!: EntityTable<StoredPipeline, 'id'>;
+  versions!: Table<StoredVersion, [string, string]>;
+  runs!: EntityTable<StoredRun, 'id'>;
+  datasets!: EntityTable<StoredDataset, 'hash'>;
+  models!: EntityTable<StoredModel, 'runId'>;
+  settings!: EntityTable<StoredSetting, 'key'>;
+
+  constructor(name = DB_NAME, options?: DbOptions) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('runs')
+          .toCollection()
+          .modify((run: StoredRun & { summary?: unknown }) => {
+            if (!run.summary) (run as { summary: unknown }).summary = summarizeRun(run.view.record);
+          });
+      });
+  }
+}

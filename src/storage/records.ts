@@ -1,0 +1,83 @@
+import type { PipelineSpec } from '../core/spec';
+import type { RunView } from '../engine/run-view';
+
+/** A pipeline in the workspace: its current (head) spec and where its history stands. */
+export interface StoredPipeline {
+  readonly id: string;
+  name: string;
+  /** The spec as last edited (autosaved). */
+  spec: PipelineSpec;
+  /** Hash of the version the head descends from (the last run, save or restore), or null. */
+  headVersion: string | null;
+  /** Bumped on every write; lets two tabs notice each other's edits. */
+  rev: number;
+  /** Which tab wrote last (so a tab can ignore the echo of its own writes). */
+  writer: string;
+  selectedStepId: string | null;
+  lastRunId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  /** Set when deleted; the row is kept until purged, so delete can be undone. */
+  deletedAt: number | null;
+}
+
+/** Why a version was recorded. */
+export type VersionReason = 'run' | 'save' | 'restore' | 'concurrent-edit' | 'import';
+
+/** A content-addressed snapshot of a pipeline's spec. */
+export interface StoredVersion {
+  readonly pipelineId: string;
+  /** SHA-256 of the canonical spec. */
+  readonly hash: string;
+  readonly spec: PipelineSpec;
+  /** The version this one was made from (null for the first). */
+  readonly parent: string | null;
+  label: string;
+  readonly reason: VersionReason;
+  readonly createdAt: number;
+}
+
+/** A compact summary of a run for tables and sorting (derived from its record). */
+export interface RunSummary {
+  readonly status: string;
+  readonly backend: string;
+  readonly seed: number;
+  readonly resultHash: string | null;
+  readonly metrics: Readonly<Record<string, number>>;
+}
+
+/** One stored run: the full run record inside the view the results panel draws. */
+export interface StoredRun {
+  readonly id: string;
+  readonly pipelineId: string;
+  readonly versionHash: string;
+  readonly createdAt: number;
+  readonly summary: RunSummary;
+  readonly view: RunView;
+}
+
+/** A data set stored once by content hash. */
+export interface StoredDataset {
+  readonly hash: string;
+  readonly name: string;
+  readonly format: 'csv' | 'json';
+  readonly text: string;
+  readonly createdAt: number;
+}
+
+/** A run's trained model in TensorFlow.js's model format (model.json parts + weight bytes). */
+export interface StoredModel {
+  readonly runId: string;
+  readonly modelTopology: unknown;
+  readonly weightSpecs: unknown[];
+  readonly weightData: ArrayBuffer;
+  readonly format?: string;
+  readonly generatedBy?: string;
+  readonly createdAt: number;
+}
+
+/** A workspace setting (current pipeline, backend choice, …). */
+export interface StoredSetting {
+  readonly key: string;
+  readonly value: unknown;
+}

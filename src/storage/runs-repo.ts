@@ -1,0 +1,36 @@
+import type { RunView } from '../engine/run-view';
+import type { PipelabDb } from './db';
+import { newId } from './ids';
+import { guardedWrite } from './quota';
+import type { StoredRun } from './records';
+import { summarizeRun } from './run-summary';
+
+/** Stores a finished (or failed, or cancelled) run and makes it the pipeline's last run. */
+export async function saveRun(db: PipelabDb, pipelineId: string, view: RunView, now = Date.now()): Promise<StoredRun> {
+  const run: StoredRun = { id: newId(), pipelineId, versionHash: view.record.versionHash, createdAt: now, summary: summarizeRun(view.record), view };
+  await guardedWrite(() =>
+    db.transaction('rw', db.runs, db.pipelines, async () => {
+      await db.runs.add(run);
+      await db.pipelines.update(pipelineId, { lastRunId: run.id });
+    }),
+  );
+  return run;
+}
+
+/** A pipeline's runs, newest first. */
+export function listRuns(db: PipelabDb, pipelineId: string): Promise<StoredRun[]> {
+  return db.runs.where('[pipelineId+createdAt]').between([pipelineId, -Infinity], [pipelineId, Infinity]).reverse().toArray();
+}
+
+/** One run, or undefined. */
+export function getRun(db: PipelabDb, id: string): Promise<StoredRun | undefined> {
+  return db.runs.get(id);
+}
+
+/** Deletes runs and their models. */
+export function deleteRuns(db: PipelabDb, ids: readonly string[]): Promise<void> {
+  return db.transaction('rw', db.runs, db.models, async () => {
+    await db.models.bulkDelete([...ids]);
+    await db.runs.bulkDelete([...ids]);
+  });
+}
