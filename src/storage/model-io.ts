@@ -6,7 +6,7 @@ import { guardedWrite } from './quota';
  * A tf.io handler that saves a run's model into IndexedDB (through Dexie) and
  * loads it back, in TensorFlow.js's own model format.
  */
-export function dexieModelHandler(db: PipelabDb, runId: string): io.IOHandler {
+export function dexieModelHandler(db: PipelabDb, runId: string): Required<Pick<io.IOHandler, 'save' | 'load'>> {
   return {
     async save(artifacts: io.ModelArtifacts): Promise<io.SaveResult> {
       const weightData = toArrayBuffer(artifacts.weightData);

@@ -38,21 +38,29 @@ export interface SaveResult {
  * write is lost.
  */
 export async function savePipelineSpec(db: PipelabDb, id: string, spec: PipelineSpec, baseRev: number, writer: string): Promise<SaveResult> {
-  const current = await db.pipelines.get(id);
-  const theirs = current && current.rev !== baseRev && current.writer !== writer ? current : null;
-  const theirHash = theirs ? await versionHash(theirs.spec) : null;
-  return guardedWrite(() =>
-    db.transaction('rw', db.pipelines, db.versions, async () => {
-      const row = await db.pipelines.get(id);
-      if (!row) throw new Error(`No pipeline ${id}`);
-      if (theirs && theirHash && !(await db.versions.get([id, theirHash]))) {
-        await db.versions.add({ pipelineId: id, hash: theirHash, spec: theirs.spec, parent: row.headVersion, label: '', reason: 'concurrent-edit', createdAt: Date.now() });
-      }
-      const rev = row.rev + 1;
-      await db.pipelines.update(id, { spec, name: spec.name, rev, writer, updatedAt: Date.now() });
-      return { rev, concurrent: Boolean(theirs) };
-    }),
-  );
+  // Optimistic concurrency: the version hash needs WebCrypto, which cannot run inside an
+  // IndexedDB transaction, so read, hash, then write only if nobody wrote in between; else retry.
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const seen = await db.pipelines.get(id);
+    if (!seen) throw new Error(`No pipeline ${id}`);
+    const theirs = seen.rev !== baseRev && seen.writer !== writer ? seen : null;
+    const theirHash = theirs ? await versionHash(theirs.spec) : null;
+    const result = await guardedWrite(() =>
+      db.transaction('rw', db.pipelines, db.versions, async (): Promise<SaveResult | null> => {
+        const row = await db.pipelines.get(id);
+        if (!row) throw new Error(`No pipeline ${id}`);
+        if (row.rev !== seen.rev) return null;
+        if (theirs && theirHash && !(await db.versions.get([id, theirHash]))) {
+          await db.versions.add({ pipelineId: id, hash: theirHash, spec: theirs.spec, parent: row.headVersion, label: '', reason: 'concurrent-edit', createdAt: Date.now() });
+        }
+        const rev = row.rev + 1;
+        await db.pipelines.update(id, { spec, name: spec.name, rev, writer, updatedAt: Date.now() });
+        return { rev, concurrent: Boolean(theirs) };
+      }),
+    );
+    if (result) return result;
+  }
+  throw new Error('The pipeline keeps changing in another tab; this edit could not be saved. Try again.');
 }
 
 /** Remembers which step's output the data view shows. */

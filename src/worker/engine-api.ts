@@ -1,3 +1,4 @@
+import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
 import type { RunView } from '../engine/run-view';
@@ -23,6 +24,8 @@ export interface EngineApi {
   cancel(): void;
   /** The data view of one step's output from the last run, or null. */
   stepView(stepId: string): Promise<StepView | null>;
+  /** The last run's trained model in TensorFlow.js's model format, or null when it has none. */
+  exportModel(): Promise<io.ModelArtifacts | null>;
   /** A marker proving where the engine runs (tests check it is a worker). */
   whereAmI(): string;
   /** Throws an uncaught error inside the worker, to exercise crash recovery (used by the e2e tests). */

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
 import type { RunView } from '../engine/run-view';
@@ -80,6 +81,12 @@ export class EngineClient {
   async stepView(stepId: string): Promise<StepView | null> {
     const api = await this.readyApi();
     return this.guard(api.stepView(stepId));
+  }
+
+  /** The last run's model in TensorFlow.js format (null when it has none). */
+  async exportModel(): Promise<io.ModelArtifacts | null> {
+    const api = await this.readyApi();
+    return this.guard(api.exportModel());
   }
 
   /** "worker" when the engine runs in a Web Worker (it always should). */

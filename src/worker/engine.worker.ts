@@ -12,6 +12,7 @@ import { runPipeline, type RunResult } from '../engine/run-pipeline';
 import { buildRunView, type RunView } from '../engine/run-view';
 import { MemoryStepCache } from '../engine/step-cache';
 import { buildStepView } from '../engine/step-view';
+import { exportModel } from '../engine/model-export';
 import { browserDataSource } from './browser-data-source';
 import type { BackendChoice, EngineApi } from './engine-api';
 import { selectBackend } from './select-backend';
@@ -54,6 +55,13 @@ const api: EngineApi = {
   async stepView(stepId: string) {
     const out = last?.outputs.find((o) => o.stepId === stepId);
     return out ? buildStepView(stepId, out.state) : null;
+  },
+
+  async exportModel() {
+    const model = last?.record.status === 'done' ? [...last.outputs].reverse().find((o) => o.state.model)?.state.model : null;
+    if (!model) return null;
+    const artifacts = await exportModel(tf, model);
+    return artifacts && artifacts.weightData instanceof ArrayBuffer ? Comlink.transfer(artifacts, [artifacts.weightData]) : artifacts;
   },
 
   whereAmI() {

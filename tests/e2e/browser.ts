@@ -15,16 +15,34 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page on the app, with console errors and page errors collected into `errors`. */
+/**
+ * A page on the app in a fresh browser context (its own empty IndexedDB), with
+ * console errors and page errors collected into `errors`. Closing the page closes the context.
+ */
 export async function openApp(browser: Browser, route = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(() => undefined));
+  const errors = watchErrors(page);
+  await page.goto(inject('baseUrl') + route);
+  return { page, errors };
+}
+
+/** Another tab in the same browser context (same IndexedDB) as `page`. */
+export async function openSecondTab(page: Page, route = ''): Promise<{ page: Page; errors: string[] }> {
+  const second = await page.context().newPage();
+  const errors = watchErrors(second);
+  await second.goto(inject('baseUrl') + route);
+  return { page: second, errors };
+}
+
+function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
-  await page.goto(inject('baseUrl') + route);
-  return { page, errors };
+  return errors;
 }
 
 /** Saves a full-page screenshot as test-results/screenshots/NAME.png and returns its path. */

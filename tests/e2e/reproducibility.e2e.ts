@@ -13,8 +13,10 @@ afterAll(async () => {
 
 interface AppHandle {
   pipelab: {
-    runner: { useBackend(b: string): Promise<void>; view: { record: { resultHash: string | null; status: string } } | null };
-    openExample(id: string): boolean;
+    ready: boolean;
+    runner: { view: { record: { resultHash: string | null; status: string } } | null };
+    setBackend(b: string): Promise<void>;
+    openExample(id: string): Promise<boolean>;
     run(): Promise<void>;
   };
 }
@@ -23,12 +25,13 @@ describe('the browser reproduces the CLI bit for bit on the cpu backend', () => 
   it('gives every gallery example its pinned golden result hash', async () => {
     const { page, errors } = await openApp(browser);
     const names = Object.keys(GOLDEN);
+    await page.waitForFunction(() => (window as unknown as AppHandle).pipelab?.ready);
     const hashes = await page.evaluate(async (list) => {
       const app = (window as unknown as AppHandle).pipelab;
-      await app.runner.useBackend('cpu');
+      await app.setBackend('cpu');
       const out: Record<string, string | null> = {};
       for (const name of list) {
-        if (!app.openExample(name)) {
+        if (!(await app.openExample(name))) {
           out[name] = 'not in the gallery';
           continue;
         }

@@ -65,7 +65,7 @@ describe('pipelines', () => {
     const p = await createPipeline(d, iris(), 'tab');
     const { record, outputs } = await run(iris());
     void outputs;
-    await saveRun(d, p.id, { record, evaluation: null, regression: null, boundary: null });
+    await saveRun(d, p.id, { record, evaluation: null, regression: null, boundary: null, stepViews: {} });
     await deletePipeline(d, p.id, 5000);
     expect(await listPipelines(d)).toEqual([]);
     await restoreDeleted(d, p.id);
@@ -104,8 +104,8 @@ describe('runs', () => {
     const p = await createPipeline(d, iris(), 'tab');
     const first = await run(iris());
     const second = await run(withRate(0.05));
-    const r1 = await saveRun(d, p.id, { record: first.record, evaluation: null, regression: null, boundary: null }, 1000);
-    const r2 = await saveRun(d, p.id, { record: second.record, evaluation: null, regression: null, boundary: null }, 2000);
+    const r1 = await saveRun(d, p.id, { record: first.record, evaluation: null, regression: null, boundary: null, stepViews: {} }, 1000);
+    const r2 = await saveRun(d, p.id, { record: second.record, evaluation: null, regression: null, boundary: null, stepViews: {} }, 2000);
     const runs = await listRuns(d, p.id);
     expect(runs.map((r) => r.id)).toEqual([r2.id, r1.id]);
     expect(runs[1].summary).toMatchObject({ status: 'done', backend: 'cpu', seed: 42, resultHash: first.record.resultHash });
@@ -135,7 +135,7 @@ describe('a full disk', () => {
     const { record } = await run(iris());
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     const spy = vi.spyOn(d.runs, 'add').mockRejectedValue(quota);
-    const attempt = saveRun(d, p.id, { record, evaluation: null, regression: null, boundary: null });
+    const attempt = saveRun(d, p.id, { record, evaluation: null, regression: null, boundary: null, stepViews: {} });
     await expect(attempt).rejects.toBeInstanceOf(StorageFullError);
     await expect(attempt).rejects.toThrow(/Storage is full.*Everything saved before is intact/);
     spy.mockRestore();
@@ -153,7 +153,7 @@ describe('schema upgrade', () => {
     old.version(1).stores(SCHEMA_V1);
     const { record } = await run(iris());
     await old.table('pipelines').add({ id: 'p1', name: 'old', spec: iris(), headVersion: null, rev: 3, writer: 'x', selectedStepId: 'model', lastRunId: 'r1', createdAt: 1, updatedAt: 1, deletedAt: null });
-    await old.table('runs').add({ id: 'r1', pipelineId: 'p1', versionHash: record.versionHash, createdAt: 1, view: { record, evaluation: null, regression: null, boundary: null } });
+    await old.table('runs').add({ id: 'r1', pipelineId: 'p1', versionHash: record.versionHash, createdAt: 1, view: { record, evaluation: null, regression: null, boundary: null, stepViews: {} } });
     old.close();
 
     const upgraded = new PipelabDb('upgrade-test', { indexedDB: factory, IDBKeyRange });

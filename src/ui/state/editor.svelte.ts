@@ -14,6 +14,14 @@ export class EditorState {
   selectedStepId = $state<string | null>(null);
   /** Bumped on every change, so listeners (autosave, stale marks) can react. */
   revision = $state(0);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners are plumbing, not UI state
+  private readonly listeners = new Set<(revision: number) => void>();
+
+  /** Calls `listener` after every change; returns the function that stops it. */
+  subscribe(listener: (revision: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /** Replaces the pipeline (a gallery example, a restored version). */
   load(spec: PipelineSpec): void {
@@ -119,6 +127,7 @@ export class EditorState {
 
   private changed(): void {
     this.revision++;
+    for (const listener of this.listeners) listener(this.revision);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../../core/spec';
 import type { EpochRecord } from '../../core/state';
 import type { ProgressEvent } from '../../engine/progress';
@@ -44,6 +45,7 @@ export class RunnerState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private ranFingerprints = $state.raw(new Map<string, string>());
   private pendingHistory: EpochRecord[] = [];
+  private startSeq = 0;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly client = new EngineClient()) {
@@ -62,14 +64,18 @@ export class RunnerState {
 
   /** Starts (or restarts) the worker on the chosen backend. */
   async useBackend(choice: BackendChoice): Promise<void> {
+    const seq = ++this.startSeq;
     this.backendChoice = choice;
     this.status = 'starting';
     this.backend = null;
     try {
-      this.backend = await this.client.start(choice);
-      this.status = 'idle';
+      const info = await this.client.start(choice);
+      if (seq !== this.startSeq) return; // a later choice replaced this worker
+      this.backend = info;
+      this.status = this.view ? this.view.record.status : 'idle';
       this.error = null;
     } catch (err) {
+      if (seq !== this.startSeq) return;
       this.status = 'failed';
       this.error = `Could not start the ${choice} backend: ${(err as Error).message}`;
     }
@@ -108,9 +114,27 @@ export class RunnerState {
     if (this.status === 'running') this.client.cancel();
   }
 
-  /** Loads the data view of a step from the last run. */
-  async showStep(stepId: string | null): Promise<void> {
-    this.stepView = stepId && this.view ? await this.client.stepView(stepId).catch(() => null) : null;
+  /** Shows the data view of a step from the run on display (kept with the run, so it survives reloads). */
+  showStep(stepId: string | null): void {
+    this.stepView = stepId ? this.view?.stepViews?.[stepId] ?? null : null;
+  }
+
+  /** Puts a stored run on display (after a reload, or when opened from the runs table). */
+  showStored(view: RunView | null): void {
+    this.view = view;
+    this.live = null;
+    this.liveHistory = [];
+    this.stepStatus = {};
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced wholesale, never mutated
+    this.ranFingerprints = view ? prefixFingerprints(view.record.spec) : new Map();
+    if (view) for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
+    if (this.status !== 'starting') this.status = view ? view.record.status : 'idle';
+    this.error = view?.record.status === 'failed' ? view.record.error?.message ?? null : null;
+  }
+
+  /** The last run's model in TensorFlow.js format, or null. */
+  exportModel(): Promise<io.ModelArtifacts | null> {
+    return this.client.exportModel().catch(() => null);
   }
 
   /** The light of one step for the pipeline as it is now. */

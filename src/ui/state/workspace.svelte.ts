@@ -1,0 +1,239 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type { io } from '@tensorflow/tfjs';
+import type { PipelineSpec } from '../../core/spec';
+import type { RunView } from '../../engine/run-view';
+import type { PipelabDb } from '../../storage/db';
+import { dexieModelHandler } from '../../storage/model-io';
+import {
+  createPipeline, deletePipeline, duplicatePipeline, listPipelines, purgeDeleted, restoreDeleted, saveSelection, savePipelineSpec,
+} from '../../storage/pipelines-repo';
+import type { StoredPipeline, StoredRun, StoredVersion } from '../../storage/records';
+import { deleteRuns, getRun, listRuns, saveRun } from '../../storage/runs-repo';
+import { getSetting, setSetting } from '../../storage/settings-repo';
+import { labelVersion, listVersions, recordVersion, restoreVersion } from '../../storage/versions-repo';
+import type { EditorState } from './editor.svelte';
+
+/** How long after an edit the autosave writes (the issue asks for within half a second). */
+export const AUTOSAVE_MS = 300;
+const UNDO_MS = 12_000;
+const PURGE_AFTER_MS = 24 * 3600 * 1000;
+
+/**
+ * The workspace kept in IndexedDB: the pipelines, the open one's versions and
+ * runs (live queries, so two tabs stay current), autosave of every edit, and
+ * delete with undo. Storage failures (a full disk) become a message; nothing
+ * already saved is touched.
+ */
+export class WorkspaceState {
+  readonly tabId = globalThis.crypto.randomUUID();
+  pipelines = $state.raw<StoredPipeline[]>([]);
+  currentId = $state<string | null>(null);
+  versions = $state.raw<StoredVersion[]>([]);
+  runs = $state.raw<StoredRun[]>([]);
+  headVersion = $state<string | null>(null);
+  error = $state<string | null>(null);
+  saveState = $state<'saved' | 'pending' | 'saving'>('saved');
+  undo = $state<{ id: string; name: string } | null>(null);
+  private baseRev = 0;
+  private quietRevision = -1;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private undoTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly subscriptions: Subscription[] = [];
+  private currentSubs: Subscription[] = [];
+  private stopEffects: (() => void) | null = null;
+
+  constructor(
+    readonly db: PipelabDb,
+    private readonly editor: EditorState,
+  ) {}
+
+  /** Subscribes to the pipeline list, starts autosave, tidies old deletions; returns the pipeline to reopen, if any. */
+  async init(): Promise<string | null> {
+    this.subscriptions.push(liveQuery(() => listPipelines(this.db)).subscribe({ next: (p) => (this.pipelines = p), error: (e) => this.fail(e) }));
+    this.stopEffects = this.editor.subscribe((revision) => {
+      if (this.currentId && revision !== this.quietRevision) this.scheduleSave();
+    });
+    await purgeDeleted(this.db, Date.now() - PURGE_AFTER_MS).catch(() => 0);
+    const last = await getSetting<string | null>(this.db, 'currentPipeline', null);
+    const row = last ? await this.db.pipelines.get(last) : undefined;
+    return row && row.deletedAt === null ? row.id : null;
+  }
+
+  /** Creates a pipeline from a spec (a gallery example, a blank one) and opens it. */
+  async create(spec: PipelineSpec): Promise<string | null> {
+    const row = await this.guard(() => createPipeline(this.db, spec, this.tabId));
+    if (!row) return null;
+    await this.open(row.id);
+    return row.id;
+  }
+
+  /** Opens a stored pipeline in the editor; returns its last run (to show its results), if any. */
+  async open(id: string): Promise<StoredRun | null> {
+    await this.flush();
+    const row = await this.db.pipelines.get(id);
+    if (!row) return null;
+    this.loadQuietly(row.spec);
+    this.editor.selectedStepId = row.selectedStepId;
+    this.baseRev = row.rev;
+    this.currentId = id;
+    this.headVersion = row.headVersion;
+    this.watchCurrent(id);
+    await this.guard(() => setSetting(this.db, 'currentPipeline', id));
+    return row.lastRunId ? (await getRun(this.db, row.lastRunId)) ?? null : null;
+  }
+
+  /** Records the run's version, the run itself and its model. */
+  async recordRun(spec: PipelineSpec, view: RunView, model: io.ModelArtifacts | null): Promise<StoredRun | null> {
+    const id = this.currentId;
+    if (!id) return null;
+    return this.guard(async () => {
+      await recordVersion(this.db, id, spec, 'run');
+      const run = await saveRun(this.db, id, view);
+      if (model) await dexieModelHandler(this.db, run.id).save(model);
+      return run;
+    });
+  }
+
+  /** Saves the current spec as a labelled version. */
+  async saveVersion(spec: PipelineSpec, label: string): Promise<void> {
+    const id = this.currentId;
+    if (id) await this.guard(() => recordVersion(this.db, id, spec, 'save', label.trim()));
+  }
+
+  /** Sets a version's label. */
+  async relabel(hash: string, label: string): Promise<void> {
+    const id = this.currentId;
+    if (id) await this.guard(() => labelVersion(this.db, id, hash, label.trim()));
+  }
+
+  /** Makes an earlier version the head and loads it into the editor. */
+  async restore(hash: string): Promise<void> {
+    const id = this.currentId;
+    if (!id) return;
+    await this.flush();
+    const spec = await this.guard(() => restoreVersion(this.db, id, hash, this.tabId));
+    if (!spec) return;
+    const row = await this.db.pipelines.get(id);
+    this.baseRev = row?.rev ?? this.baseRev;
+    this.loadQuietly(spec);
+  }
+
+  /** Remembers the selected step with the pipeline. */
+  async select(stepId: string | null): Promise<void> {
+    const id = this.currentId;
+    if (id) await this.guard(() => saveSelection(this.db, id, stepId));
+  }
+
+  /** Copies a pipeline and opens the copy. */
+  async duplicate(id: string): Promise<void> {
+    await this.flush();
+    const copy = await this.guard(() => duplicatePipeline(this.db, id, this.tabId));
+    if (copy) await this.open(copy.id);
+  }
+
+  /** Deletes a pipeline, offering undo for a while. */
+  async remove(id: string): Promise<void> {
+    const row = this.pipelines.find((p) => p.id === id) ?? (await this.db.pipelines.get(id));
+    await this.guard(() => deletePipeline(this.db, id));
+    if (this.currentId === id) this.close();
+    this.undo = { id, name: row?.name ?? 'pipeline' };
+    if (this.undoTimer) clearTimeout(this.undoTimer);
+    this.undoTimer = setTimeout(() => (this.undo = null), UNDO_MS);
+  }
+
+  /** Brings back the pipeline deleted last. */
+  async undoRemove(): Promise<void> {
+    const pending = this.undo;
+    if (!pending) return;
+    await this.guard(() => restoreDeleted(this.db, pending.id));
+    this.undo = null;
+  }
+
+  /** Deletes stored runs. */
+  async deleteRuns(ids: string[]): Promise<void> {
+    await this.guard(() => deleteRuns(this.db, ids));
+  }
+
+  /** Writes a pending edit now. */
+  async flush(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      await this.save();
+    }
+  }
+
+  /** Stops every subscription (tests, teardown). */
+  dispose(): void {
+    this.stopEffects?.();
+    for (const s of [...this.subscriptions, ...this.currentSubs]) s.unsubscribe();
+  }
+
+  private close(): void {
+    for (const s of this.currentSubs) s.unsubscribe();
+    this.currentSubs = [];
+    this.currentId = null;
+    this.versions = [];
+    this.runs = [];
+  }
+
+  private watchCurrent(id: string): void {
+    for (const s of this.currentSubs) s.unsubscribe();
+    const onError = (e: unknown) => this.fail(e);
+    this.currentSubs = [
+      liveQuery(() => listVersions(this.db, id)).subscribe({ next: (v) => (this.versions = v), error: onError }),
+      liveQuery(() => listRuns(this.db, id)).subscribe({ next: (r) => (this.runs = r), error: onError }),
+      liveQuery(() => this.db.pipelines.get(id)).subscribe({ next: (row) => row && this.onStoredChange(row), error: onError }),
+    ];
+  }
+
+  /** Another tab wrote this pipeline: take its spec unless an edit of ours is about to be saved. */
+  private onStoredChange(row: StoredPipeline): void {
+    this.headVersion = row.headVersion;
+    if (row.rev <= this.baseRev || row.writer === this.tabId || this.saveTimer) return;
+    this.baseRev = row.rev;
+    this.loadQuietly(row.spec);
+  }
+
+  private loadQuietly(spec: PipelineSpec): void {
+    const selected = this.editor.selectedStepId;
+    this.editor.load(spec);
+    this.editor.selectedStepId = spec.steps.some((s) => s.id === selected) ? selected : null;
+    this.quietRevision = this.editor.revision;
+  }
+
+  private scheduleSave(): void {
+    this.saveState = 'pending';
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.save();
+    }, AUTOSAVE_MS);
+  }
+
+  private async save(): Promise<void> {
+    const id = this.currentId;
+    if (!id) return;
+    this.saveState = 'saving';
+    const spec = $state.snapshot(this.editor.spec) as PipelineSpec;
+    const result = await this.guard(() => savePipelineSpec(this.db, id, spec, this.baseRev, this.tabId));
+    if (result) this.baseRev = result.rev;
+    this.saveState = this.saveTimer ? 'pending' : 'saved';
+  }
+
+  /** Runs a storage call; a failure becomes the workspace's error message instead of an exception. */
+  private async guard<T>(call: () => Promise<T>): Promise<T | null> {
+    try {
+      const out = await call();
+      this.error = null;
+      return out;
+    } catch (err) {
+      this.fail(err);
+      return null;
+    }
+  }
+
+  private fail(err: unknown): void {
+    this.error = err instanceof Error ? err.message : String(err);
+  }
+}
