@@ -3,6 +3,8 @@ import { getColumn, type NumericColumn } from '../core/table';
 import type { Tf } from '../steps/step';
 import { decisionBoundary, type DecisionBoundary } from './decision-boundary';
 import { buildStepView, type StepView } from './step-view';
+import { tableToCsv } from '../core/csv-writer';
+import { findStep } from '../steps/registry';
 import type { RunResult } from './run-pipeline';
 import type { RunRecord } from './run-record';
 
@@ -15,6 +17,8 @@ export interface RunView {
   readonly boundary: DecisionBoundary | null;
   /** The data view of every step that finished (first rows and column statistics), by step id. */
   readonly stepViews: Readonly<Record<string, StepView>>;
+  /** Data sets the run generated (synthetic data steps) as CSV, to be stored once by content hash. */
+  readonly generatedData: readonly { readonly stepId: string; readonly csv: string }[];
 }
 
 /** Prepares the results panel's data from a finished run. */
@@ -24,8 +28,9 @@ export function buildRunView(tf: Tf, result: RunResult): RunView {
     const view = buildStepView(out.stepId, out.state);
     if (view) stepViews[out.stepId] = view;
   }
+  const generatedData = generatedTables(result);
   const last = result.outputs.length ? result.outputs[result.outputs.length - 1].state : null;
-  if (!last || result.record.status !== 'done') return { record: result.record, evaluation: null, regression: null, boundary: null, stepViews };
+  if (!last || result.record.status !== 'done') return { record: result.record, evaluation: null, regression: null, boundary: null, stepViews, generatedData };
   let regression: RunView['regression'] = null;
   if (last.predictions?.values && last.table && last.target && last.split) {
     const truth = (getColumn(last.table, last.target) as NumericColumn).values;
@@ -35,5 +40,15 @@ export function buildRunView(tf: Tf, result: RunResult): RunView {
       predicted: Float64Array.from(rows, (r) => (last.predictions!.values as Float64Array)[r]),
     };
   }
-  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews };
+  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, generatedData };
+}
+
+/** The tables made by data steps that read no file (synthetic data), as CSV. */
+function generatedTables(result: RunResult): RunView['generatedData'] {
+  return result.outputs.flatMap((out) => {
+    const step = result.record.spec.steps.find((s) => s.id === out.stepId);
+    const definition = step ? findStep(step.kind) : undefined;
+    const generated = definition?.category === 'data' && !definition.dataRef && out.state.table;
+    return generated ? [{ stepId: out.stepId, csv: tableToCsv(out.state.table!) }] : [];
+  });
 }

@@ -54,6 +54,8 @@ export interface StoredRun {
   readonly createdAt: number;
   readonly summary: RunSummary;
   readonly view: RunView;
+  /** Content hashes (in the datasets table) of the data sets this run generated, by step id. */
+  readonly datasetHashes?: Readonly<Record<string, string>>;
 }
 
 /** A data set stored once by content hash. */

@@ -1,13 +1,23 @@
 import type { RunView } from '../engine/run-view';
 import type { PipelabDb } from './db';
+import { putDataset } from './datasets-repo';
 import { newId } from './ids';
 import { guardedWrite } from './quota';
 import type { StoredRun } from './records';
 import { summarizeRun } from './run-summary';
 
-/** Stores a finished (or failed, or cancelled) run and makes it the pipeline's last run. */
+/**
+ * Stores a finished (or failed, or cancelled) run and makes it the pipeline's last
+ * run. Data sets the run generated are stored once by content hash and left out
+ * of the stored view, which refers to them by hash.
+ */
 export async function saveRun(db: PipelabDb, pipelineId: string, view: RunView, now = Date.now()): Promise<StoredRun> {
-  const run: StoredRun = { id: newId(), pipelineId, versionHash: view.record.versionHash, createdAt: now, summary: summarizeRun(view.record), view };
+  const datasetHashes: Record<string, string> = {};
+  for (const data of view.generatedData ?? []) datasetHashes[data.stepId] = await putDataset(db, `${data.stepId}.csv`, 'csv', data.csv);
+  const run: StoredRun = {
+    id: newId(), pipelineId, versionHash: view.record.versionHash, createdAt: now, summary: summarizeRun(view.record),
+    view: { ...view, generatedData: [] }, datasetHashes,
+  };
   await guardedWrite(() =>
     db.transaction('rw', db.runs, db.pipelines, async () => {
       await db.runs.add(run);
