@@ -9,6 +9,22 @@ import { CliInputError } from './cli-error';
 
 /** Reads a pipeline spec (or a run record's spec) from a file, through the one restore path. */
 export async function loadSpecFile(file: string): Promise<PipelineSpec> {
+  const doc = await readDocument(file);
+  return restoreFrom(file, doc.format === RUN_FORMAT ? doc.spec : doc);
+}
+
+/** Restores a spec that came from `file`, turning a SpecError into a one-line CLI error. */
+export function restoreFrom(file: string, doc: unknown): PipelineSpec {
+  try {
+    return restorePipeline(doc, stepCatalog);
+  } catch (err) {
+    if (err instanceof SpecError) throw new CliInputError(`${file} is not a valid pipeline: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Reads and parses a JSON document (a spec or a run record) within restore's size and depth limits. */
+export async function readDocument(file: string): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -18,10 +34,9 @@ export async function loadSpecFile(file: string): Promise<PipelineSpec> {
     throw new CliInputError(`Cannot read ${file}: ${why}.`);
   }
   try {
-    const doc = decodeDocument(text);
-    return restorePipeline(doc.format === RUN_FORMAT ? doc.spec : doc, stepCatalog);
+    return decodeDocument(text);
   } catch (err) {
-    if (err instanceof SpecError) throw new CliInputError(`${file} is not a valid pipeline: ${err.message}`);
+    if (err instanceof SpecError) throw new CliInputError(`${file} is not a valid pipeline or run record: ${err.message}`);
     throw err;
   }
 }

@@ -3,6 +3,7 @@ import { CliInputError } from './cli-error';
 import { EXIT } from './exit-codes';
 import { runCommand } from './run-command';
 import { listSteps } from './steps-command';
+import { verifyCommand } from './verify-command';
 import { USAGE } from './usage';
 
 /** The CLI: parses arguments, runs the command, returns the exit code. Never lets a stack trace out. */
@@ -43,6 +44,15 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     });
     if (positionals.length !== 1) throw new CliInputError(`run: expected one pipeline FILE, got ${positionals.length}. See "pipelab help".`);
     return runCommand({ file: positionals[0], ...values, json: values.json ?? false }, out);
+  }
+  if (command === 'verify') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { backend: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+    if (positionals.length !== 1) throw new CliInputError(`verify: expected one FILE (a pipeline or a run record), got ${positionals.length}.`);
+    return verifyCommand({ file: positionals[0], backend: values.backend, json: values.json ?? false }, out);
   }
   throw new CliInputError(`unknown command "${command}". See "pipelab help".`);
 }

@@ -8,6 +8,9 @@ Usage:
       --backend     cpu (reference, default) or wasm
       --out DIR     also write each step's output table as CSV into DIR
       --json        print the run record as JSON instead of a summary
+  pipelab verify FILE [--backend cpu|wasm] [--json]
+      Re-run a run record (on its backend) or a spec (twice) and check the result is
+      bit-identical: exit 0 if it is, 3 if not (naming the first step that differs).
   pipelab steps [--json]
       List every step kind with its parameters.
   pipelab help

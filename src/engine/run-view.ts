@@ -3,6 +3,7 @@ import { getColumn, type NumericColumn } from '../core/table';
 import type { Tf } from '../steps/step';
 import { decisionBoundary, type DecisionBoundary } from './decision-boundary';
 import { buildStepView, type StepView } from './step-view';
+import { digestStep, type StepDigest } from './step-digest';
 import { tableToCsv } from '../core/csv-writer';
 import { findStep } from '../steps/registry';
 import type { RunResult } from './run-pipeline';
@@ -17,6 +18,8 @@ export interface RunView {
   readonly boundary: DecisionBoundary | null;
   /** The data view of every step that finished (first rows and column statistics), by step id. */
   readonly stepViews: Readonly<Record<string, StepView>>;
+  /** A compact digest of every finished step's output, for reproduce and run diff. */
+  readonly digests: Readonly<Record<string, StepDigest>>;
   /** Data sets the run generated (synthetic data steps) as CSV, to be stored once by content hash. */
   readonly generatedData: readonly { readonly stepId: string; readonly csv: string }[];
 }
@@ -24,13 +27,15 @@ export interface RunView {
 /** Prepares the results panel's data from a finished run. */
 export function buildRunView(tf: Tf, result: RunResult): RunView {
   const stepViews: Record<string, StepView> = {};
-  for (const out of result.outputs) {
+  const digests: Record<string, StepDigest> = {};
+  result.outputs.forEach((out, i) => {
     const view = buildStepView(out.stepId, out.state);
     if (view) stepViews[out.stepId] = view;
-  }
+    digests[out.stepId] = digestStep(out.state, i > 0 ? result.outputs[i - 1].state : null);
+  });
   const generatedData = generatedTables(result);
   const last = result.outputs.length ? result.outputs[result.outputs.length - 1].state : null;
-  if (!last || result.record.status !== 'done') return { record: result.record, evaluation: null, regression: null, boundary: null, stepViews, generatedData };
+  if (!last || result.record.status !== 'done') return { record: result.record, evaluation: null, regression: null, boundary: null, stepViews, digests, generatedData };
   let regression: RunView['regression'] = null;
   if (last.predictions?.values && last.table && last.target && last.split) {
     const truth = (getColumn(last.table, last.target) as NumericColumn).values;
@@ -40,7 +45,7 @@ export function buildRunView(tf: Tf, result: RunResult): RunView {
       predicted: Float64Array.from(rows, (r) => (last.predictions!.values as Float64Array)[r]),
     };
   }
-  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, generatedData };
+  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, digests, generatedData };
 }
 
 /** The tables made by data steps that read no file (synthetic data), as CSV. */

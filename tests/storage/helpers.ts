@@ -1,8 +1,15 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { RunRecord } from '../../src/engine/run-record';
+import type { RunView } from '../../src/engine/run-view';
 import { PipelabDb } from '../../src/storage/db';
 
 /** A fresh, empty database of its own (a new fake IndexedDB factory per call). */
 export function freshDb(name = 'pipelab-test'): { db: PipelabDb; factory: IDBFactory } {
   const factory = new IDBFactory();
   return { db: new PipelabDb(name, { indexedDB: factory, IDBKeyRange }), factory };
+}
+
+/** A run view holding only a record (for storage tests that do not need charts). */
+export function bareView(record: RunRecord): RunView {
+  return { record, evaluation: null, regression: null, boundary: null, stepViews: {}, digests: {}, generatedData: [] };
 }

@@ -9,7 +9,7 @@ import { StorageFullError } from '../../src/storage/quota';
 import { deleteRuns, listRuns, saveRun } from '../../src/storage/runs-repo';
 import { getVersion, labelVersion, listVersions, recordVersion, restoreVersion } from '../../src/storage/versions-repo';
 import { loadExample, run } from '../helpers';
-import { freshDb } from './helpers';
+import { bareView, freshDb } from './helpers';
 
 const open: PipelabDb[] = [];
 afterEach(() => open.splice(0).forEach((d) => d.close()));
@@ -65,7 +65,7 @@ describe('pipelines', () => {
     const p = await createPipeline(d, iris(), 'tab');
     const { record, outputs } = await run(iris());
     void outputs;
-    await saveRun(d, p.id, { record, evaluation: null, regression: null, boundary: null, stepViews: {}, generatedData: [] });
+    await saveRun(d, p.id, bareView(record));
     await deletePipeline(d, p.id, 5000);
     expect(await listPipelines(d)).toEqual([]);
     await restoreDeleted(d, p.id);
@@ -104,8 +104,8 @@ describe('runs', () => {
     const p = await createPipeline(d, iris(), 'tab');
     const first = await run(iris());
     const second = await run(withRate(0.05));
-    const r1 = await saveRun(d, p.id, { record: first.record, evaluation: null, regression: null, boundary: null, stepViews: {}, generatedData: [] }, 1000);
-    const r2 = await saveRun(d, p.id, { record: second.record, evaluation: null, regression: null, boundary: null, stepViews: {}, generatedData: [] }, 2000);
+    const r1 = await saveRun(d, p.id, bareView(first.record), 1000);
+    const r2 = await saveRun(d, p.id, bareView(second.record), 2000);
     const runs = await listRuns(d, p.id);
     expect(runs.map((r) => r.id)).toEqual([r2.id, r1.id]);
     expect(runs[1].summary).toMatchObject({ status: 'done', backend: 'cpu', seed: 42, resultHash: first.record.resultHash });
@@ -150,7 +150,7 @@ describe('a full disk', () => {
     const { record } = await run(iris());
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     const spy = vi.spyOn(d.runs, 'add').mockRejectedValue(quota);
-    const attempt = saveRun(d, p.id, { record, evaluation: null, regression: null, boundary: null, stepViews: {}, generatedData: [] });
+    const attempt = saveRun(d, p.id, bareView(record));
     await expect(attempt).rejects.toBeInstanceOf(StorageFullError);
     await expect(attempt).rejects.toThrow(/Storage is full.*Everything saved before is intact/);
     spy.mockRestore();
@@ -168,7 +168,7 @@ describe('schema upgrade', () => {
     old.version(1).stores(SCHEMA_V1);
     const { record } = await run(iris());
     await old.table('pipelines').add({ id: 'p1', name: 'old', spec: iris(), headVersion: null, rev: 3, writer: 'x', selectedStepId: 'model', lastRunId: 'r1', createdAt: 1, updatedAt: 1, deletedAt: null });
-    await old.table('runs').add({ id: 'r1', pipelineId: 'p1', versionHash: record.versionHash, createdAt: 1, view: { record, evaluation: null, regression: null, boundary: null, stepViews: {}, generatedData: [] } });
+    await old.table('runs').add({ id: 'r1', pipelineId: 'p1', versionHash: record.versionHash, createdAt: 1, view: bareView(record) });
     old.close();
 
     const upgraded = new PipelabDb('upgrade-test', { indexedDB: factory, IDBKeyRange });
