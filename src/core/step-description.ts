@@ -22,6 +22,11 @@ export interface StepDescription {
   readonly params: ParamSchemas;
   /** Whether the step draws random numbers (its output then depends on the seed). */
   readonly usesRandomness: boolean;
+  /**
+   * The step learns something from the rows it sees (means, categories, selected
+   * columns…), so it must come after the split, or it leaks test rows into training.
+   */
+  readonly fitsOnData?: boolean;
 }
 
 /** Lookup of step descriptions by kind, as restore and the UI need it. */

@@ -1,5 +1,6 @@
 import type { StepCatalog, StepDescription } from '../core/step-description';
 import { builtinDataset } from './data/builtin';
+import { noiseDataset } from './data/noise';
 import { syntheticDataset } from './data/synthetic';
 import { evaluateClassification } from './evaluate/classification';
 import { evaluateRegression } from './evaluate/regression';
@@ -10,6 +11,7 @@ import { mlpRegressor } from './model/mlp-regressor';
 import { trainTestSplit } from './split/train-test';
 import { dropMissing } from './transform/drop-missing';
 import { oneHot } from './transform/one-hot';
+import { selectKBest } from './transform/select-k-best';
 import { standardize } from './transform/standardize';
 import type { StepDefinition } from './step';
 
@@ -17,10 +19,12 @@ import type { StepDefinition } from './step';
 export const ALL_STEPS: readonly StepDefinition[] = [
   builtinDataset,
   syntheticDataset,
+  noiseDataset,
   trainTestSplit,
   dropMissing,
   oneHot,
   standardize,
+  selectKBest,
   logisticRegression,
   mlpClassifier,
   linearRegression,

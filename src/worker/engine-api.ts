@@ -14,12 +14,20 @@ export interface BackendInfo {
   readonly tried: readonly { readonly name: string; readonly error: string }[];
 }
 
+/** Per-run options the worker accepts. */
+export interface RunOptionsForWorker {
+  readonly useCache?: boolean;
+}
+
 /** The engine API the worker exposes through Comlink; both sides share this type. */
 export interface EngineApi {
   /** Starts tfjs on the chosen backend. A worker uses one backend for its whole life. */
   init(choice: BackendChoice): Promise<BackendInfo>;
-  /** Runs a restored spec, streaming progress; resolves with what the results panel draws. */
-  run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void): Promise<RunView>;
+  /**
+   * Runs a restored spec, streaming progress; resolves with what the results panel draws.
+   * `useCache: false` recomputes every step (reproduction checks must not reuse outputs).
+   */
+  run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void, options?: RunOptionsForWorker): Promise<RunView>;
   /** Cancels the current run (it stops at the next batch boundary). */
   cancel(): void;
   /** The data view of one step's output from the last run, or null. */

@@ -4,7 +4,7 @@ import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
-import type { BackendChoice, BackendInfo, EngineApi } from './engine-api';
+import type { BackendChoice, BackendInfo, EngineApi, RunOptionsForWorker } from './engine-api';
 
 /** The engine worker stopped (a crash, or out of memory); a new one has been started. */
 export class WorkerCrashedError extends Error {}
@@ -60,9 +60,9 @@ export class EngineClient {
   }
 
   /** Runs a spec in the worker; rejects with WorkerCrashedError or ForcedCancelError when those happen. */
-  async run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void): Promise<RunView> {
+  async run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void, options?: RunOptionsForWorker): Promise<RunView> {
     const api = await this.readyApi();
-    return this.guard(api.run(spec, Comlink.proxy(onProgress)), true);
+    return this.guard(api.run(spec, Comlink.proxy(onProgress), options), true);
   }
 
   /** Asks the run to stop; if it has not stopped within CANCEL_GRACE_MS, the worker is replaced. */

@@ -14,7 +14,7 @@ import { MemoryStepCache } from '../engine/step-cache';
 import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
 import { browserDataSource } from './browser-data-source';
-import type { BackendChoice, EngineApi } from './engine-api';
+import type { BackendChoice, EngineApi, RunOptionsForWorker } from './engine-api';
 import { selectBackend } from './select-backend';
 
 setWasmPaths({
@@ -37,12 +37,13 @@ const api: EngineApi = {
     return info;
   },
 
-  async run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void): Promise<RunView> {
+  async run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void, options?: RunOptionsForWorker): Promise<RunView> {
     if (!backend) throw new Error('The engine was not initialised: call init first.');
     controller?.abort();
     controller = new AbortController();
     const result = await runPipeline(spec, {
-      tf, backend, dataSource, cache, signal: controller.signal, onProgress, runtime: self.navigator.userAgent,
+      tf, backend, dataSource, cache: options?.useCache === false ? undefined : cache, signal: controller.signal, onProgress,
+      runtime: self.navigator.userAgent,
     });
     last = result;
     return buildRunView(tf, result);

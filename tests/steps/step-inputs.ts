@@ -4,6 +4,7 @@ import { doc, run, spec } from '../helpers';
 
 const iris = { id: 'data', kind: 'data.builtin', params: { name: 'iris' } };
 const penguins = { id: 'data', kind: 'data.builtin', params: { name: 'penguins' } };
+const wine = { id: 'data', kind: 'data.builtin', params: { name: 'wine' } };
 const diabetes = { id: 'data', kind: 'data.builtin', params: { name: 'diabetes' } };
 const split = { id: 'split', kind: 'split.train-test' };
 const scale = { id: 'scale', kind: 'transform.standardize' };
@@ -12,10 +13,12 @@ const scale = { id: 'scale', kind: 'transform.standardize' };
 export const PREFIXES: Record<string, unknown[]> = {
   'data.builtin': [],
   'data.synthetic': [],
+  'data.noise': [],
   'split.train-test': [iris],
   'transform.drop-missing': [penguins, split],
   'transform.one-hot': [penguins, { id: 'clean', kind: 'transform.drop-missing' }, split],
   'transform.standardize': [iris, split],
+  'transform.select-k-best': [wine, split],
   'model.logistic-regression': [iris, split, scale],
   'model.mlp-classifier': [iris, split, scale],
   'model.linear-regression': [diabetes, split, scale],

@@ -10,6 +10,7 @@ export const oneHot = defineStep({
   label: 'One-hot encode',
   help: 'Replaces each text column (such as island) with one 0/1 column per value, so a model can use it. Values unseen in training become all zeros.',
   usesRandomness: false,
+  fitsOnData: true,
   params: {},
   async run(ctx, input) {
     const data = requireTable(input, 'One-hot encoding');

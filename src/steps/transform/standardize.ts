@@ -10,6 +10,7 @@ export const standardize = defineStep({
   label: 'Standardize',
   help: 'Shifts and scales each numeric column to mean 0 and spread 1, using the training rows only; most models train better on scaled data.',
   usesRandomness: false,
+  fitsOnData: true,
   params: {},
   async run(ctx, input) {
     const data = requireTable(input, 'Standardize');

@@ -26,5 +26,15 @@ export const GALLERY: readonly GalleryEntry[] = [
   { id: 'circle-logreg', title: 'Circle vs. a straight line', blurb: 'A ring around a disc cannot be split by a straight line: see a linear model fail, then swap in an MLP.' },
   { id: 'penguins-mlp', title: 'Palmer penguins', blurb: 'Real data with gaps and text columns: drop incomplete rows, one-hot encode, scale, then classify.' },
   { id: 'digits-mlp', title: 'Handwritten digits', blurb: 'Recognise 8×8 images of handwritten digits with a neural network of 32 hidden units.' },
+  {
+    id: 'leakage-wrong-order',
+    title: 'Leakage: a score too good to be true',
+    blurb: 'On pure noise, features picked on all rows before the split make a useless model score well; the card warning shows how to fix it.',
+  },
+  {
+    id: 'leakage-right-order',
+    title: 'Leakage: the honest score',
+    blurb: 'The same noise, with the features picked after the split on training rows only: the score falls back to chance.',
+  },
   { id: 'diabetes-linreg', title: 'Diabetes progression', blurb: 'Predict a number instead of a class: linear regression with residual plots.' },
 ].map((e) => ({ ...e, spec: example(e.id) }));

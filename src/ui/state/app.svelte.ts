@@ -7,12 +7,13 @@ import { GALLERY } from '../gallery/gallery';
 import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
 import { WorkspaceState } from './workspace.svelte';
+import { LabState } from './lab.svelte';
 
 /** Which screen is showing. */
 export type Screen = 'gallery' | 'editor';
 
 /** Which view the results side of the editor shows. */
-export type ResultsTab = 'results' | 'runs' | 'versions';
+export type ResultsTab = 'results' | 'runs' | 'versions' | 'lab';
 
 /** Storage usage as the browser reports it. */
 export interface StorageInfo {
@@ -31,6 +32,7 @@ export class AppState {
   shownRunId = $state<string | null>(null);
   readonly editor = new EditorState();
   readonly runner = new RunnerState();
+  readonly lab = new LabState();
   readonly workspace: WorkspaceState;
 
   constructor(db = new PipelabDb()) {

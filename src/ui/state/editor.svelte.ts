@@ -6,6 +6,7 @@ import type { PipelineSpec, StepSpec } from '../../core/spec';
 import { STEP_CATEGORIES } from '../../core/step-description';
 import { stepCatalog } from '../../steps/registry';
 import { newStepId } from './step-ids';
+import { fixLeaks } from '../../core/leakage';
 
 /** The pipeline being edited, with every edit validated against the step's param schema. */
 export class EditorState {
@@ -119,6 +120,12 @@ export class EditorState {
     }
     this.changed();
     return null;
+  }
+
+  /** Moves every step that is fitted before the split to just after it (their order kept). */
+  fixLeaks(): void {
+    this.spec.steps = fixLeaks($state.snapshot(this.spec) as PipelineSpec, stepCatalog).steps;
+    this.changed();
   }
 
   indexOf(id: string): number {
