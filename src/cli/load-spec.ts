@@ -6,10 +6,33 @@ import type { PipelineSpec } from '../core/spec';
 import { stepCatalog } from '../steps/registry';
 import { RUN_FORMAT } from '../engine/run-record';
 import { CliInputError } from './cli-error';
+import { decodeShare } from '../share/link-codec';
+import { ShareError } from '../share/share-error';
+import { BUNDLE_FORMAT, parseBundle } from '../share/bundle';
 
-/** Reads a pipeline spec (or a run record's spec) from a file, through the one restore path. */
+/**
+ * Reads a pipeline from a share link (URL or fragment), or from a file holding a
+ * spec, a run record or a bundle; every way goes through the one restore path.
+ */
 export async function loadSpecFile(file: string): Promise<PipelineSpec> {
-  const doc = await readDocument(file);
+  if (file.includes('#share=') || file.startsWith('share=')) {
+    try {
+      return (await decodeShare(file)).spec;
+    } catch (err) {
+      if (err instanceof ShareError) throw new CliInputError(`The link cannot be opened: ${err.message}`);
+      throw err;
+    }
+  }
+  const text = await readText(file);
+  if (text.includes(`"format":"${BUNDLE_FORMAT}"`) || text.includes(`"format": "${BUNDLE_FORMAT}"`)) {
+    try {
+      return parseBundle(text).pipeline.spec;
+    } catch (err) {
+      if (err instanceof ShareError) throw new CliInputError(`${file}: ${err.message}`);
+      throw err;
+    }
+  }
+  const doc = parse(file, text);
   return restoreFrom(file, doc.format === RUN_FORMAT ? doc.spec : doc);
 }
 
@@ -25,14 +48,20 @@ export function restoreFrom(file: string, doc: unknown): PipelineSpec {
 
 /** Reads and parses a JSON document (a spec or a run record) within restore's size and depth limits. */
 export async function readDocument(file: string): Promise<Record<string, unknown>> {
-  let text: string;
+  return parse(file, await readText(file));
+}
+
+async function readText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
     throw new CliInputError(`Cannot read ${file}: ${why}.`);
   }
+}
+
+function parse(file: string, text: string): Record<string, unknown> {
   try {
     return decodeDocument(text);
   } catch (err) {

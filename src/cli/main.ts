@@ -4,6 +4,7 @@ import { EXIT } from './exit-codes';
 import { runCommand } from './run-command';
 import { listSteps } from './steps-command';
 import { verifyCommand } from './verify-command';
+import { shareCommand } from './share-command';
 import { USAGE } from './usage';
 
 /** The CLI: parses arguments, runs the command, returns the exit code. Never lets a stack trace out. */
@@ -53,6 +54,15 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     });
     if (positionals.length !== 1) throw new CliInputError(`verify: expected one FILE (a pipeline or a run record), got ${positionals.length}.`);
     return verifyCommand({ file: positionals[0], backend: values.backend, json: values.json ?? false }, out);
+  }
+  if (command === 'share') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { base: { type: 'string' }, 'no-result': { type: 'boolean', default: false } },
+    });
+    if (positionals.length !== 1) throw new CliInputError(`share: expected one FILE, got ${positionals.length}.`);
+    return shareCommand({ file: positionals[0], base: values.base, withResult: !values['no-result'] }, out);
   }
   throw new CliInputError(`unknown command "${command}". See "pipelab help".`);
 }

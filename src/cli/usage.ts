@@ -2,8 +2,8 @@
 export const USAGE = `pipelab: run machine-learning pipelines reproducibly
 
 Usage:
-  pipelab run FILE [--seed N] [--backend cpu|wasm] [--out DIR] [--json]
-      Run a pipeline spec (or the spec inside a run record).
+  pipelab run FILE|URL [--seed N] [--backend cpu|wasm] [--out DIR] [--json]
+      Run a pipeline: a spec file, a run record, a bundle, or a share link.
       --seed N      use seed N instead of the spec's seed
       --backend     cpu (reference, default) or wasm
       --out DIR     also write each step's output table as CSV into DIR
@@ -11,6 +11,8 @@ Usage:
   pipelab verify FILE [--backend cpu|wasm] [--json]
       Re-run a run record (on its backend) or a spec (twice) and check the result is
       bit-identical: exit 0 if it is, 3 if not (naming the first step that differs).
+  pipelab share FILE [--base URL] [--no-result]
+      Print a share link (with the cpu result, so a recipient can check it).
   pipelab steps [--json]
       List every step kind with its parameters.
   pipelab help

@@ -29,12 +29,15 @@ export function restorePipeline(input: unknown, catalog: StepCatalog): PipelineS
   return validatePipeline(migrated, catalog);
 }
 
-/** Parses JSON text (or takes an already parsed value) within the size and depth limits. */
-export function decodeDocument(input: unknown): Doc {
+/**
+ * Parses JSON text (or takes an already parsed value) within the size and depth
+ * limits; bigger documents (bundles) pass their own `maxTextLength`.
+ */
+export function decodeDocument(input: unknown, maxTextLength: number = SPEC_LIMITS.maxTextLength): Doc {
   let value = input;
   if (typeof input === 'string') {
-    if (input.length > SPEC_LIMITS.maxTextLength) {
-      throw new SpecError('', `at most ${SPEC_LIMITS.maxTextLength} characters of JSON`, `${input.length} characters`);
+    if (input.length > maxTextLength) {
+      throw new SpecError('', `at most ${maxTextLength} characters of JSON`, `${input.length} characters`);
     }
     try {
       value = JSON.parse(input);

@@ -5,9 +5,16 @@ import { guardedWrite } from './quota';
 import type { StoredPipeline } from './records';
 import { newId } from './ids';
 
-/** Creates a pipeline in the workspace from a spec. */
-export function createPipeline(db: PipelabDb, spec: PipelineSpec, writer: string, now = Date.now()): Promise<StoredPipeline> {
+/** Creates a pipeline in the workspace from a spec (optionally as a fork of a shared one). */
+export function createPipeline(
+  db: PipelabDb,
+  spec: PipelineSpec,
+  writer: string,
+  now = Date.now(),
+  forkedFrom?: StoredPipeline['forkedFrom'],
+): Promise<StoredPipeline> {
   const row: StoredPipeline = {
+    ...(forkedFrom ? { forkedFrom } : {}),
     id: newId(),
     name: spec.name,
     spec,

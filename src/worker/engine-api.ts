@@ -1,6 +1,7 @@
 import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
+import type { PythonInputs } from '../engine/python-inputs';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
 
@@ -32,6 +33,8 @@ export interface EngineApi {
   cancel(): void;
   /** The data view of one step's output from the last run, or null. */
   stepView(stepId: string): Promise<StepView | null>;
+  /** What an exported Python script needs: pipelab's test rows and, when Python cannot load it by name, the data. */
+  pythonInputs(spec: PipelineSpec): Promise<PythonInputs>;
   /** The last run's trained model in TensorFlow.js's model format, or null when it has none. */
   exportModel(): Promise<io.ModelArtifacts | null>;
   /** A marker proving where the engine runs (tests check it is a worker). */

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
+import type { PythonInputs } from '../engine/python-inputs';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
 import type { BackendChoice, BackendInfo, EngineApi, RunOptionsForWorker } from './engine-api';
@@ -81,6 +82,12 @@ export class EngineClient {
   async stepView(stepId: string): Promise<StepView | null> {
     const api = await this.readyApi();
     return this.guard(api.stepView(stepId));
+  }
+
+  /** The test rows and data an exported Python script needs. */
+  async pythonInputs(spec: PipelineSpec): Promise<PythonInputs> {
+    const api = await this.readyApi();
+    return this.guard(api.pythonInputs(spec));
   }
 
   /** The last run's model in TensorFlow.js format (null when it has none). */

@@ -13,6 +13,7 @@ import { buildRunView, type RunView } from '../engine/run-view';
 import { MemoryStepCache } from '../engine/step-cache';
 import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
+import { pythonInputs } from '../engine/python-inputs';
 import { browserDataSource } from './browser-data-source';
 import type { BackendChoice, EngineApi, RunOptionsForWorker } from './engine-api';
 import { selectBackend } from './select-backend';
@@ -56,6 +57,10 @@ const api: EngineApi = {
   async stepView(stepId: string) {
     const out = last?.outputs.find((o) => o.stepId === stepId);
     return out ? buildStepView(stepId, out.state) : null;
+  },
+
+  pythonInputs(spec: PipelineSpec) {
+    return pythonInputs(spec, { tf, backend, dataSource, cache, runtime: self.navigator.userAgent });
   },
 
   async exportModel() {

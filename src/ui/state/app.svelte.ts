@@ -8,6 +8,16 @@ import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
 import { WorkspaceState } from './workspace.svelte';
 import { LabState } from './lab.svelte';
+import { decodeShare } from '../../share/link-codec';
+import type { SharePayload } from '../../share/share-payload';
+import { compareWithAuthor, type AuthorCheck } from '../../share/compare-author';
+import { versionHash } from '../../engine/fingerprint';
+import { shareUrl } from '../../share/link-codec';
+import { sharedResult } from '../../share/share-payload';
+import { appBaseUrl } from '../../share/location';
+import { bundleText, collectBundle, importBundle, parseBundle } from '../../share/bundle';
+import { exportPython } from '../../share/python-export';
+import { fileStem, saveFile } from '../workspace/save-file';
 
 /** Which screen is showing. */
 export type Screen = 'gallery' | 'editor';
@@ -30,6 +40,13 @@ export class AppState {
   ready = $state(false);
   /** Id of the stored run whose results are on display, if any. */
   shownRunId = $state<string | null>(null);
+  /** A shared pipeline opened from a link: shown read-only until the first edit forks it. */
+  shared = $state.raw<SharePayload | null>(null);
+  /** How the last run of a shared pipeline compares with the author's result. */
+  authorCheck = $state.raw<AuthorCheck | null>(null);
+  /** A message for the user that is neither an error nor a result (a fork was made, a bundle imported). */
+  notice = $state<string | null>(null);
+  private sharedRevision = -1;
   readonly editor = new EditorState();
   readonly runner = new RunnerState();
   readonly lab = new LabState();
@@ -37,14 +54,52 @@ export class AppState {
 
   constructor(db = new PipelabDb()) {
     this.workspace = new WorkspaceState(db, this.editor);
+    this.editor.subscribe((revision) => {
+      if (this.shared && revision !== this.sharedRevision) void this.forkShared();
+    });
+  }
+
+  /** Opens a share link: the shared pipeline, read-only, on the author's backend when there is one. */
+  async openShared(fragment: string): Promise<void> {
+    try {
+      const payload = await decodeShare(fragment);
+      await this.workspace.flush();
+      this.shared = null;
+      this.authorCheck = null;
+      this.shownRunId = null;
+      this.runner.showStored(null);
+      this.workspace.detach();
+      this.editor.load(payload.spec);
+      this.sharedRevision = this.editor.revision;
+      this.shared = payload;
+      this.tab = 'results';
+      this.screen = 'editor';
+      const backend = payload.expected?.backend;
+      if (backend === 'cpu' || backend === 'wasm' || backend === 'webgl') await this.runner.useBackend(backend);
+    } catch (err) {
+      this.notice = null;
+      this.runner.error = `This link cannot be opened: ${(err as Error).message} Nothing you had saved was changed.`;
+    }
+  }
+
+  /** The first edit of a shared pipeline makes the user's own fork; the link's original stays as it was. */
+  private async forkShared(): Promise<void> {
+    const payload = this.shared;
+    if (!payload) return;
+    this.shared = null;
+    const edited = $state.snapshot(this.editor.spec) as PipelineSpec;
+    const forkedFrom = { name: payload.spec.name, versionHash: await versionHash(payload.spec), resultHash: payload.expected?.resultHash ?? null };
+    await this.workspace.fork(payload.spec, edited, forkedFrom);
+    this.notice = `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`;
   }
 
   /** Loads the workspace and reopens the pipeline that was open before the reload. */
-  async init(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<void> {
+  async init(storage: StorageManager | undefined = globalThis.navigator?.storage, shareFragment: string | null = null): Promise<void> {
     const backend = await getSetting<BackendChoice>(this.workspace.db, 'backend', 'auto').catch(() => 'auto' as const);
-    void this.runner.useBackend(backend);
+    if (!shareFragment) void this.runner.useBackend(backend);
     const id = await this.workspace.init();
-    if (id) await this.openStored(id);
+    if (shareFragment) await this.openShared(shareFragment);
+    else if (id) await this.openStored(id);
     this.ready = true;
     await this.checkStorage(storage, true);
   }
@@ -57,6 +112,8 @@ export class AppState {
 
   /** Opens a copy of a pipeline (a gallery example, a blank one) as a new workspace pipeline. */
   async open(spec: PipelineSpec): Promise<void> {
+    this.shared = null;
+    this.authorCheck = null;
     this.runner.showStored(null);
     this.shownRunId = null;
     await this.workspace.create(structuredClone(spec));
@@ -73,6 +130,8 @@ export class AppState {
 
   /** Opens a stored pipeline with its last run's results and selection. */
   async openStored(id: string): Promise<void> {
+    this.shared = null;
+    this.authorCheck = null;
     const last = await this.workspace.open(id);
     this.runner.showStored(last?.view ?? null);
     this.shownRunId = last?.id ?? null;
@@ -110,12 +169,53 @@ export class AppState {
     await this.runner.run(spec);
     const view = this.runner.view;
     this.runner.showStep(this.editor.selectedStepId);
+    if (view && view !== before && this.shared) {
+      this.authorCheck = this.shared.expected ? compareWithAuthor(this.shared.expected, view.record) : null;
+      return;
+    }
     if (view && view !== before) {
       const model = view.record.status === 'done' ? await this.runner.exportModel() : null;
       const stored = await this.workspace.recordRun(spec, view, model);
       this.shownRunId = stored?.id ?? null;
     }
     await this.checkStorage(globalThis.navigator?.storage, false);
+  }
+
+  /** A link to the pipeline as it is now, with the result on display when it belongs to this very version. */
+  async shareLink(): Promise<{ url: string; withResult: boolean }> {
+    const spec = this.editor.snapshot();
+    const record = this.runner.view?.record;
+    const matches = record?.status === 'done' && record.versionHash === (await versionHash(spec));
+    const expected = matches && record ? sharedResult(record) : null;
+    return { url: await shareUrl({ spec, expected, data: [] }, appBaseUrl()), withResult: Boolean(expected) };
+  }
+
+  /** Downloads the open pipeline with its versions, runs, data and models as one file. */
+  async exportBundle(): Promise<void> {
+    const id = this.workspace.currentId;
+    if (!id) throw new Error('Make your own copy first: only your pipelines can be exported as a bundle.');
+    await this.workspace.flush();
+    const bundle = await collectBundle(this.workspace.db, id);
+    saveFile(bundleText(bundle), `${fileStem(bundle.pipeline.name)}.pipelab.json`, 'application/json');
+  }
+
+  /** Downloads a Python script (scikit-learn) that rebuilds the pipeline on the same data and split. */
+  async exportPythonScript(): Promise<void> {
+    const spec = this.editor.snapshot();
+    const inputs = await this.runner.pythonInputs(spec);
+    saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');
+  }
+
+  /** Imports a bundle file, merging it without duplicates, and opens its pipeline. */
+  async importBundleText(text: string): Promise<void> {
+    try {
+      const summary = await importBundle(this.workspace.db, parseBundle(text));
+      await this.openStored(summary.pipelineId);
+      this.notice = `Imported “${summary.name}”: ${summary.runs} new runs, ${summary.versions} new versions${summary.newPipeline ? '' : ' (merged into your copy)'}.`;
+    } catch (err) {
+      this.notice = null;
+      this.workspace.error = `The bundle could not be imported: ${(err as Error).message} Nothing was changed.`;
+    }
   }
 
   /** Reads storage usage; on start, also asks the browser to keep the data persistently. */

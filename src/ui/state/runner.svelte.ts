@@ -2,6 +2,7 @@ import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../../core/spec';
 import type { EpochRecord } from '../../core/state';
 import type { ProgressEvent } from '../../engine/progress';
+import type { PythonInputs } from '../../engine/python-inputs';
 import type { StepStatus } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
 import type { StepView } from '../../engine/step-view';
@@ -130,6 +131,11 @@ export class RunnerState {
     if (view) for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
     if (this.status !== 'starting') this.status = view ? view.record.status : 'idle';
     this.error = view?.record.status === 'failed' ? view.record.error?.message ?? null : null;
+  }
+
+  /** The test rows and data an exported Python script needs. */
+  pythonInputs(spec: PipelineSpec): Promise<PythonInputs> {
+    return this.client.pythonInputs(spec);
   }
 
   /** The last run's model in TensorFlow.js format, or null. */

@@ -67,6 +67,18 @@ export class WorkspaceState {
     return row.id;
   }
 
+  /**
+   * Makes the user's own fork of a shared pipeline: the shared original is kept as
+   * its first version (label "shared original"), the edited spec becomes the head.
+   */
+  async fork(original: PipelineSpec, edited: PipelineSpec, forkedFrom: NonNullable<StoredPipeline['forkedFrom']>): Promise<string | null> {
+    const row = await this.guard(() => createPipeline(this.db, edited, this.tabId, Date.now(), forkedFrom));
+    if (!row) return null;
+    await this.guard(() => recordVersion(this.db, row.id, original, 'import', 'shared original'));
+    await this.open(row.id);
+    return row.id;
+  }
+
   /** Opens a stored pipeline in the editor; returns its last run (to show its results), if any. */
   async open(id: string): Promise<StoredRun | null> {
     await this.flush();
@@ -167,6 +179,11 @@ export class WorkspaceState {
   dispose(): void {
     this.stopEffects?.();
     for (const s of [...this.subscriptions, ...this.currentSubs]) s.unsubscribe();
+  }
+
+  /** Stops following the open pipeline (a shared one is being shown); nothing is saved until reattached. */
+  detach(): void {
+    this.close();
   }
 
   private close(): void {

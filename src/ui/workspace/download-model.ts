@@ -1,4 +1,5 @@
 import type { PipelabDb } from '../../storage/db';
+import { saveFile } from './save-file';
 
 /**
  * Downloads a stored run's model in TensorFlow.js's format: model.json (topology
@@ -14,18 +15,7 @@ export async function downloadModel(db: PipelabDb, runId: string, baseName: stri
     convertedBy: null,
     weightsManifest: [{ paths: [`${baseName}.weights.bin`], weights: row.weightSpecs }],
   };
-  save(new Blob([JSON.stringify(modelJson)], { type: 'application/json' }), `${baseName}.json`);
-  save(new Blob([row.weightData], { type: 'application/octet-stream' }), `${baseName}.weights.bin`);
+  saveFile(JSON.stringify(modelJson), `${baseName}.json`, 'application/json');
+  saveFile(row.weightData, `${baseName}.weights.bin`, 'application/octet-stream');
   return true;
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

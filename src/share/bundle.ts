@@ -1,0 +1,140 @@
+import { SpecError } from '../core/errors';
+import { decodeDocument, restorePipeline } from '../core/restore';
+import { stepCatalog } from '../steps/registry';
+import type { PipelabDb } from '../storage/db';
+import { guardedWrite } from '../storage/quota';
+import type { StoredDataset, StoredModel, StoredPipeline, StoredRun, StoredVersion } from '../storage/records';
+import { APP_VERSION } from '../engine/environment';
+import { ShareError } from './share-error';
+import { summarizeRun } from '../storage/run-summary';
+import { fromJsonSafe, toJsonSafe } from './typed-json';
+
+/** Format tag of a bundle file. */
+export const BUNDLE_FORMAT = 'pipelab/bundle';
+/** The newest bundle version this build reads and writes. */
+export const BUNDLE_VERSION = 1;
+/** Largest bundle accepted, in characters. */
+export const MAX_BUNDLE_TEXT = 200_000_000;
+
+/** A pipeline with its whole history, as one file. */
+export interface Bundle {
+  readonly pipeline: StoredPipeline;
+  readonly versions: readonly StoredVersion[];
+  readonly runs: readonly StoredRun[];
+  readonly datasets: readonly StoredDataset[];
+  readonly models: readonly StoredModel[];
+}
+
+/** What an import added (everything else was already there). */
+export interface ImportSummary {
+  readonly pipelineId: string;
+  readonly name: string;
+  readonly newPipeline: boolean;
+  readonly versions: number;
+  readonly runs: number;
+  readonly datasets: number;
+  readonly models: number;
+}
+
+/** Collects a pipeline with its versions, runs, data sets and models. */
+export async function collectBundle(db: PipelabDb, pipelineId: string): Promise<Bundle> {
+  const pipeline = await db.pipelines.get(pipelineId);
+  if (!pipeline) throw new ShareError('That pipeline no longer exists.');
+  const versions = await db.versions.where('pipelineId').equals(pipelineId).toArray();
+  const runs = await db.runs.where('pipelineId').equals(pipelineId).toArray();
+  const hashes = [...new Set(runs.flatMap((r) => Object.values(r.datasetHashes ?? {})))];
+  const datasets = (await db.datasets.bulkGet(hashes)).filter((d): d is StoredDataset => Boolean(d));
+  const models = (await db.models.bulkGet(runs.map((r) => r.id))).filter((m): m is StoredModel => Boolean(m));
+  return { pipeline, versions, runs, datasets, models };
+}
+
+/** The bundle file's text (format-tagged, versioned JSON). */
+export function bundleText(bundle: Bundle): string {
+  return JSON.stringify({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, app: APP_VERSION, ...(toJsonSafe(bundle) as object) });
+}
+
+/** Reads a bundle file: size limit, format and version, and every spec through the one restore path. */
+export function parseBundle(text: string): Bundle {
+  let doc: Record<string, unknown>;
+  try {
+    doc = decodeDocument(text, MAX_BUNDLE_TEXT);
+  } catch (err) {
+    throw new ShareError(`This file is not a pipelab bundle: ${(err as Error).message}.`);
+  }
+  if (doc.format !== BUNDLE_FORMAT) throw new ShareError('This file is not a pipelab bundle (its format tag is missing or wrong).');
+  if (typeof doc.version !== 'number' || doc.version > BUNDLE_VERSION || doc.version < 1) {
+    throw new ShareError(doc.version && Number(doc.version) > BUNDLE_VERSION ? 'This bundle was made by a newer pipelab: update the app to open it.' : 'The bundle has no valid version.');
+  }
+  const b = fromJsonSafe(doc) as Record<string, unknown>;
+  const pipeline = b.pipeline as StoredPipeline;
+  if (!pipeline || typeof pipeline.id !== 'string' || !Array.isArray(b.versions) || !Array.isArray(b.runs)) {
+    throw new ShareError('The bundle is damaged: it lacks its pipeline, versions or runs.');
+  }
+  const restore = (spec: unknown, where: string) => {
+    try {
+      return restorePipeline(spec, stepCatalog);
+    } catch (err) {
+      if (err instanceof SpecError) throw new ShareError(`The bundle's ${where} is not a valid pipeline: ${err.message}.`);
+      throw err;
+    }
+  };
+  const versions = checkEntries<StoredVersion>(b.versions, 'version', (v) => HEX64.test(String(v.hash)) && typeof v.createdAt === 'number').map((v, i) => ({ ...v, pipelineId: pipeline.id, spec: restore(v.spec, `version ${i + 1}`) }));
+  const runs = (b.runs as StoredRun[]).map((r, i) => checkRun(r, i, pipeline.id, restore));
+  return {
+    pipeline: { ...pipeline, spec: restore(pipeline.spec, 'pipeline'), deletedAt: null },
+    versions, runs,
+    datasets: checkEntries<StoredDataset>(b.datasets ?? [], 'data set', (d) => HEX64.test(String(d.hash)) && typeof d.text === 'string' && (d.format === 'csv' || d.format === 'json')),
+    models: checkEntries<StoredModel>(b.models ?? [], 'model', (m) => typeof m.runId === 'string' && m.weightData instanceof ArrayBuffer && Array.isArray(m.weightSpecs)),
+  };
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** Checks every entry of a bundle list is an object that passes `ok`; a damaged entry is a ShareError naming it. */
+function checkEntries<T>(value: unknown, what: string, ok: (entry: Record<string, unknown>) => boolean): T[] {
+  if (!Array.isArray(value)) throw new ShareError(`The bundle's ${what} list is damaged.`);
+  value.forEach((e, i) => {
+    if (e === null || typeof e !== 'object' || Array.isArray(e) || !ok(e as Record<string, unknown>)) throw new ShareError(`The bundle's ${what} ${i + 1} is damaged.`);
+  });
+  return value as T[];
+}
+
+function checkRun(r: StoredRun, i: number, pipelineId: string, restore: (spec: unknown, where: string) => unknown): StoredRun {
+  const record = r?.view?.record;
+  if (typeof r?.id !== 'string' || !record || !Array.isArray(record.steps) || typeof record.metrics !== 'object') {
+    throw new ShareError(`The bundle's run ${i + 1} is damaged.`);
+  }
+  restore(record.spec, `run ${i + 1}`);
+  // The summary is derived data: rebuild it rather than trust the file.
+  return { ...r, pipelineId, versionHash: String(record.versionHash ?? r.versionHash), createdAt: Number(r.createdAt) || 0, summary: summarizeRun(record) };
+}
+
+/** Merges a bundle into the database without duplicates (same ids and content hashes are skipped). */
+export async function importBundle(db: PipelabDb, bundle: Bundle): Promise<ImportSummary> {
+  const id = bundle.pipeline.id;
+  return guardedWrite(() =>
+    db.transaction('rw', [db.pipelines, db.versions, db.runs, db.datasets, db.models], async () => {
+      const existing = await db.pipelines.get(id);
+      if (!existing) await db.pipelines.add({ ...bundle.pipeline, updatedAt: Date.now() });
+      else if (existing.deletedAt !== null) await db.pipelines.update(id, { deletedAt: null });
+      const count = {
+        versions: await addMissing(bundle.versions, (v) => db.versions.get([id, v.hash]), (v) => db.versions.add(v)),
+        runs: await addMissing(bundle.runs, (r) => db.runs.get(r.id), (r) => db.runs.add(r)),
+        datasets: await addMissing(bundle.datasets, (d) => db.datasets.get(d.hash), (d) => db.datasets.add(d)),
+        models: await addMissing(bundle.models, (m) => db.models.get(m.runId), (m) => db.models.add(m)),
+      };
+      return { pipelineId: id, name: (existing ?? bundle.pipeline).name, newPipeline: !existing, ...count };
+    }),
+  );
+}
+
+/** Adds the items not yet stored; returns how many were added. */
+async function addMissing<T>(items: readonly T[], find: (item: T) => Promise<unknown>, add: (item: T) => Promise<unknown>): Promise<number> {
+  let added = 0;
+  for (const item of items) {
+    if (await find(item)) continue;
+    await add(item);
+    added++;
+  }
+  return added;
+}

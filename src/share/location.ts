@@ -1,0 +1,27 @@
+import { isShareFragment } from './link-codec';
+
+/** The share fragment of the page's address, if it has one (only share/ touches location). */
+export function currentShareFragment(loc: Location = globalThis.location): string | null {
+  const hash = loc?.hash ?? '';
+  return isShareFragment(hash) ? hash.slice(1) : null;
+}
+
+/** Removes the share fragment from the address bar without reloading (the link stays in history). */
+export function clearShareFragment(loc: Location = globalThis.location, history: History = globalThis.history): void {
+  if (loc && history && isShareFragment(loc.hash)) history.replaceState(null, '', loc.pathname + loc.search);
+}
+
+/** The app's own address (for building links). */
+export function appBaseUrl(loc: Location = globalThis.location): string {
+  return `${loc.origin}${loc.pathname}`;
+}
+
+/** Calls `onShare` whenever the address changes to a share link (a link pasted into the open app). */
+export function watchShareLinks(onShare: (fragment: string) => void, target: Window = globalThis.window): () => void {
+  const listener = () => {
+    const fragment = currentShareFragment(target.location);
+    if (fragment) onShare(fragment);
+  };
+  target.addEventListener('hashchange', listener);
+  return () => target.removeEventListener('hashchange', listener);
+}
