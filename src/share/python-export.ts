@@ -11,128 +11,11 @@ export interface PythonExportInputs {
   readonly dataCsv: string | null;
 }
 
-const TRANSFORMS = ['transform.drop-missing', 'transform.one-hot', 'transform.standardize', 'transform.select-k-best'];
-const MODELS: Readonly<Record<string, Task>> = {
-  'model.logistic-regression': 'classification',
-  'model.mlp-classifier': 'classification',
-  'model.linear-regression': 'regression',
-  'model.mlp-regressor': 'regression',
-};
-const EVALUATIONS: Readonly<Record<string, Task>> = { 'evaluate.classification': 'classification', 'evaluate.regression': 'regression' };
-const KNOWN = new Set(['data.builtin', 'data.synthetic', 'data.noise', 'split.train-test', ...TRANSFORMS, ...Object.keys(MODELS), ...Object.keys(EVALUATIONS)]);
+import { ACTIVATIONS, BUNDLED, EVALUATIONS, KNOWN, MODELS, OPTIMIZERS, TRANSFORMS, own } from './python-tables';
+import { HELPERS } from './python-helpers';
+import { exportNotes } from './python-notes';
 
-const LABELS = 'bunch.target_names[bunch.target].astype(object)';
-/** The data sets scikit-learn bundles (same rows and column order as pipelab's CSVs); penguins is not one of them. */
-const BUNDLED: Readonly<Record<string, { features: number; classes: number | null; load: string | null; y: string }>> = {
-  iris: { features: 4, classes: 3, load: 'load_iris()', y: LABELS },
-  wine: { features: 13, classes: 3, load: 'load_wine()', y: LABELS },
-  breast_cancer: { features: 30, classes: 2, load: 'load_breast_cancer()', y: LABELS },
-  digits: { features: 64, classes: 10, load: 'load_digits()', y: 'bunch.target.astype(str).astype(object)' },
-  diabetes: { features: 10, classes: null, load: 'load_diabetes(scaled=False)', y: 'bunch.target.astype(float)' },
-  penguins: { features: 0, classes: 3, load: null, y: '' },
-};
-
-/** Python helpers the script defines when it uses them: what they import, and their code. */
-const HELPERS: Readonly<Record<string, readonly [string[], string]>> = {
-  csv: [
-    ['csv', 'io', 'math', 're'],
-    `MISSING = {"", "NA", "N/A", "NaN", "nan", "null", "?", "."}
-DECIMAL = re.compile(r"[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?", re.ASCII)
-
-
-def parse_column(cells):
-    """Numbers (NaN = missing) when every present cell is a decimal number, else labels (None = missing)."""
-    if all(c is None or DECIMAL.fullmatch(c) for c in cells):
-        return [math.nan if c is None else float(c) for c in cells]
-    return cells
-
-
-def as_label(v):
-    """A class label as pipelab writes it (5, not 5.0); None when missing."""
-    if not isinstance(v, float):
-        return v
-    return None if math.isnan(v) else ("%d" % v if v.is_integer() else repr(v))
-
-
-def load_data():
-    """Features and target parsed from DATA_CSV the way pipelab parses CSV."""
-    records = [r for r in csv.reader(io.StringIO(DATA_CSV, newline="")) if len(r) > 1 or (r and r[0].strip())]
-    cells = [[None if f.strip() in MISSING else f.strip() for f in r] for r in records[1:]]
-    columns = {name.strip(): parse_column([r[j] for r in cells]) for j, name in enumerate(records[0])}
-    target = columns.pop(TARGET)
-    features = list(columns.values())
-    if all(isinstance(v, float) for col in features for v in col):
-        X = np.array(features, dtype=float).T.copy()
-    else:
-        X = np.empty((len(cells), len(features)), dtype=object)
-        for j, col in enumerate(features):
-            X[:, j] = col
-    if TASK == "classification":
-        return X, np.array([as_label(v) for v in target], dtype=object)
-    return X, np.array(target, dtype=float)`,
-  ],
-  missing: [
-    ['math'],
-    `def is_missing(v):
-    return v is None or (isinstance(v, float) and math.isnan(v))
-
-
-def complete_rows(X, y):
-    """Rows without a missing value in any column (pipelab's "Drop rows with missing values")."""
-    return np.array([not is_missing(t) and not any(is_missing(v) for v in row) for row, t in zip(X, y)], dtype=bool)`,
-  ],
-  columns: [
-    [],
-    `def numeric_columns(X):
-    """Columns that hold numbers: the ones pipelab scales and scores."""
-    return [j for j in range(X.shape[1]) if all(isinstance(v, float) for v in X[:, j])]
-
-
-def label_columns(X):
-    """Columns that hold labels: the ones pipelab one-hot encodes."""
-    numeric = set(numeric_columns(X))
-    return [j for j in range(X.shape[1]) if j not in numeric]`,
-  ],
-  upToK: [
-    ['sklearn.base:BaseEstimator', 'sklearn.base:TransformerMixin', 'sklearn.feature_selection:SelectKBest'],
-    `class SelectUpToK(TransformerMixin, BaseEstimator):
-    """SelectKBest that keeps every column when there are k or fewer, as pipelab does."""
-
-    def __init__(self, score_func, k):
-        self.score_func = score_func
-        self.k = k
-
-    def fit(self, X, y):
-        self.selector_ = SelectKBest(self.score_func, k=min(self.k, X.shape[1])).fit(X, y)
-        return self
-
-    def transform(self, X):
-        return self.selector_.transform(X)`,
-  ],
-  classification: [
-    ['sklearn.metrics:accuracy_score', 'sklearn.metrics:log_loss', 'sklearn.metrics:precision_recall_fscore_support'],
-    `def print_metrics(split, model, X, y):
-    """Prints pipelab's classification metrics, one line each."""
-    predicted = model.predict(X)
-    precision, recall, f1, _ = precision_recall_fscore_support(y, predicted, average="macro", zero_division=0)
-    loss = log_loss(y, model.predict_proba(X), labels=model.classes_)
-    metrics = dict(accuracy=accuracy_score(y, predicted), precision=precision, recall=recall, f1=f1, logLoss=loss)
-    for name, value in metrics.items():
-        print(f"{split} {name}: {value:.4f}")`,
-  ],
-  regression: [
-    ['math', 'sklearn.metrics:mean_absolute_error', 'sklearn.metrics:mean_squared_error', 'sklearn.metrics:r2_score'],
-    `def print_metrics(split, model, X, y):
-    """Prints pipelab's regression metrics, one line each."""
-    predicted = model.predict(X)
-    mse = mean_squared_error(y, predicted)
-    metrics = dict(mse=mse, rmse=math.sqrt(mse), mae=mean_absolute_error(y, predicted), r2=r2_score(y, predicted))
-    for name, value in metrics.items():
-        print(f"{split} {name}: {value:.4f}")`,
-  ],
-};
-const ACTIVATIONS: Readonly<Record<string, string>> = { relu: 'relu', tanh: 'tanh', sigmoid: 'logistic' };
-const OPTIMIZERS: Readonly<Record<string, string>> = { adam: 'Adam', sgd: 'SGD', momentum: 'SGD with momentum', rmsprop: 'RMSProp' };
+export { exportNotes };
 
 /** The enabled steps, sorted into the stages of the script. */
 interface Plan {
@@ -170,9 +53,6 @@ class Script {
     this.use(...HELPERS[key][0]);
   }
 }
-
-const own = <T>(record: Readonly<Record<string, T>>, key: unknown): T | undefined =>
-  typeof key === 'string' && Object.hasOwn(record, key) ? record[key] : undefined;
 
 function planSteps(spec: PipelineSpec): Plan {
   const steps = spec.steps.filter((s) => s.enabled);
@@ -441,61 +321,4 @@ export function exportPython(spec: PipelineSpec, inputs: PythonExportInputs): st
     ...after,
     '',
   ].join('\n');
-}
-
-function modelNotes(step: StepSpec, twoClasses: boolean): string[] {
-  const p = step.params;
-  const optimizer = String(p.optimizer ?? 'adam');
-  const name = own(OPTIMIZERS, optimizer) ?? optimizer;
-  if (step.kind === 'model.logistic-regression') {
-    return [
-      `Logistic regression is fitted by lbfgs to convergence instead of pipelab's mini-batch ${name} for ${String(p.epochs)} epochs, ` +
-        'so the learning rate, epochs and optimizer have no counterpart; ' +
-        (p.l2 === 0
-          ? 'with l2 = 0 it has no penalty.'
-          : "C = b / (l2 * n_train), with b the batch size (the harmonic mean of the batch sizes when it does not divide n_train), " +
-            "doubled for two classes, gives lbfgs the objective that pipelab's per-batch penalty 0.5 * l2 * |W|^2 / size adds up to over an epoch."),
-    ];
-  }
-  if (step.kind === 'model.linear-regression') return [];
-  const notes = [
-    "Initial weights and the order of rows in each epoch come from numpy's generator (random_state = the seed), not from " +
-      "pipelab's, so the numbers differ slightly from pipelab's; scikit-learn also draws the initial biases (pipelab starts them at 0)" +
-      (p.activation === 'sigmoid' ? ' and, for the sigmoid (logistic) activation, draws weights from a narrower range.' : '.'),
-    'scikit-learn trains the network in float64; pipelab trains it in float32 on TensorFlow.js.',
-  ];
-  if (optimizer === 'rmsprop') notes.push('RMSProp has no scikit-learn counterpart: the script trains the network with Adam instead.');
-  if (optimizer === 'adam' || optimizer === 'rmsprop') {
-    notes.push("scikit-learn adds Adam's epsilon (1e-7) before the bias correction, TensorFlow.js after it (a difference in the first updates only).");
-  }
-  if (step.kind === 'model.mlp-regressor') {
-    notes.push("scikit-learn's squared loss is half the mean squared error pipelab minimises, so alpha is l2 / 2 (and SGD's learning rate is doubled) to keep the same objective.");
-  } else if (twoClasses) {
-    notes.push("With two classes scikit-learn's network ends in one logistic unit where pipelab's ends in a two-unit softmax, whose L2 penalty acts half as strongly on the last layer.");
-  }
-  return notes;
-}
-
-/** What the exported script cannot reproduce exactly (also written as comments at the top of the script). */
-export function exportNotes(spec: PipelineSpec): string[] {
-  const steps = spec.steps.filter((s) => s.enabled);
-  const data = steps.find((s) => s.kind.startsWith('data.'));
-  const bundled = data?.kind === 'data.builtin' ? own(BUNDLED, data.params.name) : undefined;
-  const twoClasses = data?.kind === 'data.synthetic' || (data?.kind === 'data.noise' && data.params.classes === 2) || bundled?.classes === 2;
-  const notes = steps.flatMap((s) => own(MODELS, s.kind) ? modelNotes(s, twoClasses) : []);
-  if (steps.some((s) => s.kind === 'transform.select-k-best')) {
-    const regression = steps.some((s) => s.kind === 'evaluate.regression' || s.kind === 'model.linear-regression' || s.kind === 'model.mlp-regressor');
-    notes.push("Select k best: scikit-learn breaks ties between equal scores in favour of later columns (pipelab: earlier ones) and ranks constant columns last (pipelab scores them 0)" +
-      (regression ? "; it ranks regression features by F, in the same order as pipelab's |Pearson correlation|." : '.'));
-  }
-  if (bundled && !bundled.load && steps.some((s) => s.kind.startsWith('transform.') && s.kind !== 'transform.drop-missing')) {
-    notes.push("On data with label columns the steps are wrapped in ColumnTransformer, which puts the columns it transforms first (pipelab keeps the order), and a missing label gets its own one-hot column (pipelab sets all of that label's columns to 0).");
-  }
-  const split = steps.findIndex((s) => s.kind === 'split.train-test');
-  const lateDrop = steps.findIndex((s, i) => i > split && split >= 0 && s.kind === 'transform.drop-missing');
-  const fittedFirst = steps.slice(split + 1, lateDrop).filter((s) => s.kind.startsWith('transform.'));
-  if (lateDrop > 0 && fittedFirst.length) {
-    notes.push(`Rows with missing values are dropped right after the split; pipelab fits ${fittedFirst.map((s) => `"${s.id}"`).join(', ')} before dropping them.`);
-  }
-  return notes;
 }

@@ -65,6 +65,18 @@ describe('sharing and collaboration', () => {
     await author.close();
   });
 
+  it('exports the pipeline as a Python script with the same test rows', async () => {
+    const page = await openIrisOnCpu();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export Python' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('iris-logistic-regression.py');
+    const script = readFileSync((await file.path())!, 'utf8');
+    expect(script).toContain('test_idx');
+    expect(script).toContain('LogisticRegression');
+    await page.close();
+  });
+
   it('exports a bundle and imports it into a fresh browser with the same runs', async () => {
     const page = await openIrisOnCpu();
     await runAndWait(page);
