@@ -29,5 +29,7 @@ function describeParam(p: ParamSchema): string {
       return `${p.options.map((o) => o.value).join('|')}, default ${p.default}`;
     case 'int-list':
       return `list of ${p.minLength}–${p.maxLength} integers ${p.min}…${p.max}, default [${p.default.join(', ')}]`;
+    case 'columns':
+      return `list of column names (empty: every suitable column), default [${p.default.join(', ')}]`;
   }
 }

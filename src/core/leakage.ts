@@ -57,8 +57,7 @@ export function leakMessage(stepLabel: string, splitLabel: string): string {
 }
 
 function copyStep(step: StepSpec): StepSpec {
-  const params = Object.fromEntries(Object.entries(step.params).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]));
-  return { ...step, params };
+  return { ...step, params: structuredClone(step.params) };
 }
 
 function firstSplitIndex(spec: { readonly steps: readonly StepSpec[] }, catalog: StepCatalog): number {

@@ -41,14 +41,21 @@ export interface IntListParam extends ParamBase {
   readonly maxLength: number;
 }
 
+/** A set of column names a step applies to; an empty list means every column the step can use. */
+export interface ColumnsParam extends ParamBase {
+  readonly type: 'columns';
+  readonly default: readonly string[];
+  readonly maxLength: number;
+}
+
 /** Any one step parameter's schema: drives defaults, validation, the UI control and the URL codec. */
-export type ParamSchema = NumberParam | ChoiceParam | BooleanParam | IntListParam;
+export type ParamSchema = NumberParam | ChoiceParam | BooleanParam | IntListParam | ColumnsParam;
 
 /** A step's parameter schemas by name. */
 export type ParamSchemas = Readonly<Record<string, ParamSchema>>;
 
 /** A value any parameter can hold. */
-export type ParamValue = number | string | boolean | number[];
+export type ParamValue = number | string | boolean | number[] | string[];
 
 /** Parameter values by name. */
 export type ParamValues = Record<string, ParamValue>;
@@ -82,7 +89,19 @@ export function validateParam(schema: ParamSchema, value: unknown, path: string)
     }
     case 'int-list':
       return checkIntList(schema, value, path);
+    case 'columns':
+      return checkColumns(schema, value, path);
   }
+}
+
+function checkColumns(schema: ColumnsParam, value: unknown, path: string): string[] {
+  const what = `a list of at most ${schema.maxLength} distinct column names`;
+  if (!Array.isArray(value) || value.length > schema.maxLength) throw new SpecError(path, what, describeValue(value));
+  value.forEach((name, i) => {
+    if (typeof name !== 'string' || name.length === 0 || name.length > 200) throw new SpecError(`${path}[${i}]`, 'a column name of 1 to 200 characters', describeValue(name));
+  });
+  if (new Set(value).size !== value.length) throw new SpecError(path, what, 'a name listed twice');
+  return [...value];
 }
 
 function checkNumber(value: unknown, min: number, max: number, integer: boolean, path: string): number {
