@@ -40,6 +40,7 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
         seed: { type: 'string' },
         backend: { type: 'string' },
         out: { type: 'string' },
+        data: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     });

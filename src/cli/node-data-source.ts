@@ -13,6 +13,9 @@ export const BUILTIN_DATA_DIR = path.resolve(here, '../../public/datasets');
 /** Reads built-in data from public/datasets and vega-datasets' files from node_modules. */
 export const nodeDataSource: DataSource = {
   async load(ref: DataRef): Promise<string> {
+    if (ref.origin === 'user') {
+      throw new Error(`the data set "${ref.name ?? 'imported file'}" (content ${ref.file.slice(0, 12)}…) is not here: pass it with --data FILE`);
+    }
     return readFile(resolveDataFile(ref), 'utf8');
   },
 };

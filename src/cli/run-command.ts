@@ -6,6 +6,7 @@ import { nodeDataSource } from './node-data-source';
 import { NODE_RUNTIME, loadNodeTf } from './node-tf';
 import { formatSummary } from './summary';
 import { writeOutputs } from './write-outputs';
+import { attachDataFile } from './data-file';
 
 /** Options of `pipelab run`. */
 export interface RunCommandOptions {
@@ -14,6 +15,8 @@ export interface RunCommandOptions {
   readonly backend?: string;
   readonly out?: string;
   readonly json: boolean;
+  /** A data file for the pipeline's import step. */
+  readonly data?: string;
 }
 
 /** Runs a spec file and prints the summary or the run record; returns the exit code. */
@@ -24,12 +27,8 @@ export async function runCommand(o: RunCommandOptions, print: (text: string) => 
   }
   const spec = await loadSpecFile(o.file);
   if (o.seed !== undefined) spec.seed = parseSeed(o.seed);
-  const { record, outputs } = await runPipeline(spec, {
-    tf: loadNodeTf(),
-    backend,
-    dataSource: nodeDataSource,
-    runtime: NODE_RUNTIME,
-  });
+  const dataSource = o.data ? await attachDataFile(spec, o.data) : nodeDataSource;
+  const { record, outputs } = await runPipeline(spec, { tf: loadNodeTf(), backend, dataSource, runtime: NODE_RUNTIME });
   print(o.json ? JSON.stringify(record, null, 2) : formatSummary(record));
   if (o.out) {
     const files = await writeOutputs(o.out, record, outputs);

@@ -29,6 +29,8 @@ function describeParam(p: ParamSchema): string {
       return `${p.options.map((o) => o.value).join('|')}, default ${p.default}`;
     case 'int-list':
       return `list of ${p.minLength}–${p.maxLength} integers ${p.min}…${p.max}, default [${p.default.join(', ')}]`;
+    case 'text':
+      return `text${p.pattern ? ` matching ${p.pattern}` : ''}, default "${p.default}"`;
     case 'columns':
       return `list of column names (empty: every suitable column), default [${p.default.join(', ')}]`;
   }

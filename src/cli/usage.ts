@@ -2,12 +2,13 @@
 export const USAGE = `pipelab: run machine-learning pipelines reproducibly
 
 Usage:
-  pipelab run FILE|URL [--seed N] [--backend cpu|wasm] [--out DIR] [--json]
+  pipelab run FILE|URL [--seed N] [--backend cpu|wasm] [--out DIR] [--data FILE] [--json]
       Run a pipeline: a spec file, a run record, a bundle, or a share link.
       --seed N      use seed N instead of the spec's seed
       --backend     cpu (reference, default) or wasm
       --out DIR     also write each step's output table as CSV into DIR
       --json        print the run record as JSON instead of a summary
+      --data FILE   a CSV, TSV or JSON file for the pipeline's data.import step
   pipelab verify FILE [--backend cpu|wasm] [--json]
       Re-run a run record (on its backend) or a spec (twice) and check the result is
       bit-identical: exit 0 if it is, 3 if not (naming the first step that differs).

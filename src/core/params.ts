@@ -48,8 +48,18 @@ export interface ColumnsParam extends ParamBase {
   readonly maxLength: number;
 }
 
+/** A short piece of text (a column name, a file name, a content hash), optionally matching a pattern. */
+export interface TextParam extends ParamBase {
+  readonly type: 'text';
+  readonly default: string;
+  readonly maxLength: number;
+  /** When set, the text must match it in full (e.g. a SHA-256 in hex); '' is allowed when `optional`. */
+  readonly pattern?: string;
+  readonly optional?: boolean;
+}
+
 /** Any one step parameter's schema: drives defaults, validation, the UI control and the URL codec. */
-export type ParamSchema = NumberParam | ChoiceParam | BooleanParam | IntListParam | ColumnsParam;
+export type ParamSchema = NumberParam | ChoiceParam | BooleanParam | IntListParam | ColumnsParam | TextParam;
 
 /** A step's parameter schemas by name. */
 export type ParamSchemas = Readonly<Record<string, ParamSchema>>;
@@ -91,7 +101,17 @@ export function validateParam(schema: ParamSchema, value: unknown, path: string)
       return checkIntList(schema, value, path);
     case 'columns':
       return checkColumns(schema, value, path);
+    case 'text':
+      return checkText(schema, value, path);
   }
+}
+
+function checkText(schema: TextParam, value: unknown, path: string): string {
+  const what = `text of at most ${schema.maxLength} characters${schema.pattern ? ` matching ${schema.pattern}` : ''}`;
+  if (typeof value !== 'string' || value.length > schema.maxLength) throw new SpecError(path, what, describeValue(value));
+  if (value === '' && schema.optional) return value;
+  if (schema.pattern && !new RegExp(`^(?:${schema.pattern})$`).test(value)) throw new SpecError(path, what, describeValue(value));
+  return value;
 }
 
 function checkColumns(schema: ColumnsParam, value: unknown, path: string): string[] {

@@ -2,6 +2,7 @@ import type { StepCatalog, StepDescription } from '../core/step-description';
 import { builtinDataset } from './data/builtin';
 import { noiseDataset } from './data/noise';
 import { syntheticDataset } from './data/synthetic';
+import { importedDataset } from './data/import';
 import { evaluateClassification } from './evaluate/classification';
 import { evaluateRegression } from './evaluate/regression';
 import { linearRegression } from './model/linear-regression';
@@ -18,6 +19,7 @@ import type { StepDefinition } from './step';
 /** Every step kind pipelab knows, in palette order. */
 export const ALL_STEPS: readonly StepDefinition[] = [
   builtinDataset,
+  importedDataset,
   syntheticDataset,
   noiseDataset,
   trainTestSplit,

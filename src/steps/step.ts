@@ -11,9 +11,11 @@ export type Tf = typeof TF;
 export interface DataRef {
   /** File name, e.g. "iris.csv" or "penguins.json". */
   readonly file: string;
-  readonly format: 'csv' | 'json';
-  /** Who ships the file: pipelab itself (public/datasets) or the vega-datasets package. */
-  readonly origin: 'pipelab' | 'vega-datasets';
+  readonly format: 'csv' | 'tsv' | 'json';
+  /** Who ships the file: pipelab itself (public/datasets), the vega-datasets package, or the user (file = content hash). */
+  readonly origin: 'pipelab' | 'vega-datasets' | 'user';
+  /** For the user's files: the name it was imported under (for messages). */
+  readonly name?: string;
 }
 
 /** A data file's text with its SHA-256, as the engine loaded it. */

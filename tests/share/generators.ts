@@ -67,6 +67,8 @@ export function randomParam(rng: Prng, schema: ParamSchema): ParamValue {
       return randomNumber(rng, schema.min, schema.max, schema.integer ?? false);
     case 'int-list':
       return Array.from({ length: intIn(rng, schema.minLength, schema.maxLength) }, () => randomNumber(rng, schema.min, schema.max, true));
+    case 'text':
+      return schema.pattern ? (schema.optional ? '' : schema.default) : `t ${randomStepId(rng)}`.slice(0, schema.maxLength);
     case 'columns': {
       const count = intIn(rng, 0, Math.min(4, schema.maxLength));
       return [...new Set(Array.from({ length: count }, (_, i) => `col ${i} ${randomStepId(rng)}`))];

@@ -8,14 +8,15 @@ import { nodeDataSource } from '../../src/cli/node-data-source';
 import { ALL_STEPS, stepCatalog } from '../../src/steps/registry';
 import type { LoadedData, StepDefinition } from '../../src/steps/step';
 import { doc, tf } from '../helpers';
-import { inputFor } from './step-inputs';
+import { RUN_PARAMS, USER_CSV, USER_CSV_HASH, inputFor } from './step-inputs';
+import { withUserData } from '../../src/engine/data-source';
 
 /** Runs one step directly, as the engine would, with the seed derived for id "step". */
 async function runStep(step: StepDefinition, input: PipelineState, params: ParamValues, pipelineSeed: number) {
   const ref = step.dataRef?.(params) ?? null;
   let data: LoadedData | null = null;
   if (ref) {
-    const text = await nodeDataSource.load(ref);
+    const text = await withUserData(nodeDataSource, { [USER_CSV_HASH]: USER_CSV }).load(ref);
     data = { ref, text, hash: await sha256Hex(text) };
   }
   const seed = deriveSeed(pipelineSeed, 'step');
@@ -27,7 +28,8 @@ async function runStep(step: StepDefinition, input: PipelineState, params: Param
 }
 
 describe.each(ALL_STEPS.map((s) => [s.kind, s] as const))('step %s', (_kind, step) => {
-  const defaults = defaultParams(step.params);
+  const declared = defaultParams(step.params);
+  const defaults = { ...declared, ...RUN_PARAMS[step.kind] } as ParamValues;
 
   it('describes itself as plain data with help for every param', () => {
     expect(step.label.length).toBeGreaterThan(2);
@@ -35,13 +37,14 @@ describe.each(ALL_STEPS.map((s) => [s.kind, s] as const))('step %s', (_kind, ste
     expect(stepCatalog.describe(step.kind)).toBe(step);
     for (const [name, schema] of Object.entries(step.params)) {
       expect(schema.help.length, `${name} help`).toBeGreaterThan(10);
+      expect(validateParam(schema, declared[name], name)).toEqual(declared[name]);
       expect(validateParam(schema, defaults[name], name)).toEqual(defaults[name]);
     }
   });
 
   it('round-trips through restore with its defaults filled in', () => {
     const restored = restorePipeline(doc([{ id: 'step', kind: step.kind }]), stepCatalog);
-    expect(restored.steps[0].params).toEqual(defaults);
+    expect(restored.steps[0].params).toEqual(declared);
     expect(restorePipeline(JSON.parse(JSON.stringify(restored)), stepCatalog)).toEqual(restored);
   });
 

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { EMPTY_STATE, type PipelineState } from '../../src/core/state';
 import type { StepDefinition } from '../../src/steps/step';
 import { doc, run, spec } from '../helpers';
@@ -10,8 +13,19 @@ const split = { id: 'split', kind: 'split.train-test' };
 const scale = { id: 'scale', kind: 'transform.standardize' };
 
 /** For every step kind: the steps that produce a realistic input for it. */
+/** The built-in iris CSV, standing in for a file a user imported. */
+export const USER_CSV = readFileSync(path.resolve(import.meta.dirname, '../../public/datasets/iris.csv'), 'utf8');
+/** Its content hash, as the import step's `hash` param. */
+export const USER_CSV_HASH = createHash('sha256').update(USER_CSV).digest('hex');
+
+/** Params that replace a kind's defaults when the contract suite runs it (defaults that cannot run on their own). */
+export const RUN_PARAMS: Record<string, Record<string, unknown>> = {
+  'data.import': { name: 'iris.csv', hash: USER_CSV_HASH, target: 'species' },
+};
+
 export const PREFIXES: Record<string, unknown[]> = {
   'data.builtin': [],
+  'data.import': [],
   'data.synthetic': [],
   'data.noise': [],
   'split.train-test': [iris],
