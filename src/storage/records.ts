@@ -64,7 +64,7 @@ export interface StoredRun {
 export interface StoredDataset {
   readonly hash: string;
   readonly name: string;
-  readonly format: 'csv' | 'json';
+  readonly format: 'csv' | 'tsv' | 'json';
   readonly text: string;
   readonly createdAt: number;
 }

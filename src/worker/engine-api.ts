@@ -18,6 +18,8 @@ export interface BackendInfo {
 /** Per-run options the worker accepts. */
 export interface RunOptionsForWorker {
   readonly useCache?: boolean;
+  /** Texts of the user's imported files the spec reads, by content hash. */
+  readonly userData?: Readonly<Record<string, string>>;
 }
 
 /** The engine API the worker exposes through Comlink; both sides share this type. */
@@ -34,7 +36,7 @@ export interface EngineApi {
   /** The data view of one step's output from the last run, or null. */
   stepView(stepId: string): Promise<StepView | null>;
   /** What an exported Python script needs: pipelab's test rows and, when Python cannot load it by name, the data. */
-  pythonInputs(spec: PipelineSpec): Promise<PythonInputs>;
+  pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs>;
   /** The last run's trained model in TensorFlow.js's model format, or null when it has none. */
   exportModel(): Promise<io.ModelArtifacts | null>;
   /** A marker proving where the engine runs (tests check it is a worker). */

@@ -85,9 +85,9 @@ export class EngineClient {
   }
 
   /** The test rows and data an exported Python script needs. */
-  async pythonInputs(spec: PipelineSpec): Promise<PythonInputs> {
+  async pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs> {
     const api = await this.readyApi();
-    return this.guard(api.pythonInputs(spec));
+    return this.guard(api.pythonInputs(spec, userData));
   }
 
   /** The last run's model in TensorFlow.js format (null when it has none). */

@@ -15,6 +15,7 @@ import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
 import { pythonInputs } from '../engine/python-inputs';
 import { browserDataSource } from './browser-data-source';
+import { withUserData } from '../engine/data-source';
 import type { BackendChoice, EngineApi, RunOptionsForWorker } from './engine-api';
 import { selectBackend } from './select-backend';
 
@@ -43,7 +44,8 @@ const api: EngineApi = {
     controller?.abort();
     controller = new AbortController();
     const result = await runPipeline(spec, {
-      tf, backend, dataSource, cache: options?.useCache === false ? undefined : cache, signal: controller.signal, onProgress,
+      tf, backend, dataSource: withUserData(dataSource, options?.userData ?? {}), cache: options?.useCache === false ? undefined : cache,
+      signal: controller.signal, onProgress,
       runtime: self.navigator.userAgent,
     });
     last = result;
@@ -59,8 +61,8 @@ const api: EngineApi = {
     return out ? buildStepView(stepId, out.state) : null;
   },
 
-  pythonInputs(spec: PipelineSpec) {
-    return pythonInputs(spec, { tf, backend, dataSource, cache, runtime: self.navigator.userAgent });
+  pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>) {
+    return pythonInputs(spec, { tf, backend, dataSource: withUserData(dataSource, userData ?? {}), cache, runtime: self.navigator.userAgent });
   },
 
   async exportModel() {

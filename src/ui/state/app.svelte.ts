@@ -18,6 +18,12 @@ import { appBaseUrl } from '../../share/location';
 import { bundleText, collectBundle, importBundle, parseBundle } from '../../share/bundle';
 import { exportPython } from '../../share/python-export';
 import { fileStem, saveFile } from '../workspace/save-file';
+import { userDataFor } from './user-data';
+import { starterPipeline } from './starter-pipeline';
+import { putDataset } from '../../storage/datasets-repo';
+import { sha256Hex } from '../../core/hash';
+import { formatOf } from '../../steps/data/parse-user-data';
+import { attachSharedData, linkData } from './shared-data';
 
 /** Which screen is showing. */
 export type Screen = 'gallery' | 'editor';
@@ -47,6 +53,8 @@ export class AppState {
   /** A message for the user that is neither an error nor a result (a fork was made, a bundle imported). */
   notice = $state<string | null>(null);
   private sharedRevision = -1;
+  /** Files a shared pipeline reads that this browser does not have: the user is asked for them. */
+  missingData = $state.raw<{ name: string; hash: string }[]>([]);
   readonly editor = new EditorState();
   readonly runner = new RunnerState();
   readonly lab = new LabState();
@@ -54,6 +62,7 @@ export class AppState {
 
   constructor(db = new PipelabDb()) {
     this.workspace = new WorkspaceState(db, this.editor);
+    this.lab.dataFor = (spec) => userDataFor(db, spec);
     this.editor.subscribe((revision) => {
       if (this.shared && revision !== this.sharedRevision) void this.forkShared();
     });
@@ -64,6 +73,7 @@ export class AppState {
     try {
       const payload = await decodeShare(fragment);
       await this.workspace.flush();
+      this.missingData = await attachSharedData(this.workspace.db, payload);
       this.shared = null;
       this.authorCheck = null;
       this.shownRunId = null;
@@ -166,7 +176,7 @@ export class AppState {
     }
     const before = this.runner.view;
     this.tab = 'results';
-    await this.runner.run(spec);
+    await this.runner.run(spec, await userDataFor(this.workspace.db, spec));
     const view = this.runner.view;
     this.runner.showStep(this.editor.selectedStepId);
     if (view && view !== before && this.shared) {
@@ -187,7 +197,33 @@ export class AppState {
     const record = this.runner.view?.record;
     const matches = record?.status === 'done' && record.versionHash === (await versionHash(spec));
     const expected = matches && record ? sharedResult(record) : null;
-    return { url: await shareUrl({ spec, expected, data: [] }, appBaseUrl()), withResult: Boolean(expected) };
+    const data = await linkData(this.workspace.db, spec);
+    return { url: await shareUrl({ spec, expected, data }, appBaseUrl()), withResult: Boolean(expected) };
+  }
+
+  /** Imports a data file (stored once by content hash) and opens a starter pipeline on it. */
+  async importData(name: string, text: string): Promise<void> {
+    try {
+      const format = formatOf(name);
+      const hash = await putDataset(this.workspace.db, name, format, text);
+      await this.open(starterPipeline(name, hash, text));
+      this.notice = `Imported ${name}. Check the target column on the data card, then press Run.`;
+    } catch (err) {
+      this.workspace.error = `The file could not be imported: ${(err as Error).message}`;
+    }
+  }
+
+  /** A file the user picked for a shared pipeline that needs it: kept when its content is the author's. */
+  async provideData(name: string, text: string): Promise<void> {
+    const hash = await sha256Hex(text);
+    const wanted = this.missingData.find((m) => m.hash === hash);
+    if (!wanted) {
+      this.runner.error = `${name} is not the file this pipeline was made with (its content differs). Ask the author for the original file.`;
+      return;
+    }
+    await putDataset(this.workspace.db, wanted.name, formatOf(wanted.name), text);
+    this.missingData = this.missingData.filter((m) => m.hash !== hash);
+    this.runner.error = null;
   }
 
   /** Downloads the open pipeline with its versions, runs, data and models as one file. */
@@ -202,7 +238,7 @@ export class AppState {
   /** Downloads a Python script (scikit-learn) that rebuilds the pipeline on the same data and split. */
   async exportPythonScript(): Promise<void> {
     const spec = this.editor.snapshot();
-    const inputs = await this.runner.pythonInputs(spec);
+    const inputs = await this.runner.pythonInputs(spec, await userDataFor(this.workspace.db, spec));
     saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');
   }
 

@@ -22,6 +22,8 @@ export class LabState {
   backends = $state.raw<BackendResult[] | null>(null);
   comparingBackends = $state(false);
   private stopStudy = false;
+  /** Finds the texts of the user's files a spec reads (set by the app; none by default). */
+  dataFor: (spec: PipelineSpec) => Promise<Record<string, string>> = async () => ({});
 
   constructor(private readonly pool = new EnginePool()) {}
 
@@ -33,7 +35,7 @@ export class LabState {
     try {
       const { client, info } = await this.pool.get(backend);
       if (info.name !== backend) throw new Error(`the ${backend} backend is not available in this browser`);
-      const again = await client.run(record.spec, () => {}, { useCache: false });
+      const again = await client.run(record.spec, () => {}, { useCache: false, userData: await this.dataFor(record.spec) });
       const divergence = locateDivergence({ record, digests: run.view.digests }, { record: again.record, digests: again.digests });
       this.reproduction = { runId: run.id, backend, status: 'done', divergence, error: null };
     } catch (err) {
@@ -50,10 +52,11 @@ export class LabState {
     this.study = { ...base, points: [], done: 0, status: 'running' };
     try {
       const { client } = await this.pool.get(backend);
+      const userData = await this.dataFor(spec);
       for (let i = 0; i < total && !this.stopStudy; i++) {
         const sameSeed = i >= seeds;
         const seed = sameSeed ? spec.seed : (spec.seed + i) % (MAX_SEED + 1);
-        const view = await client.run({ ...spec, seed }, () => {}, { useCache: !sameSeed });
+        const view = await client.run({ ...spec, seed }, () => {}, { useCache: !sameSeed, userData });
         if (view.record.status !== 'done') throw new Error(view.record.error?.message ?? `the run ${view.record.status}`);
         points.push({ seed, repeat: sameSeed ? i - seeds + 1 : 0, sameSeed, metrics: view.record.metrics, resultHash: view.record.resultHash });
         this.study = { ...base, points: [...points], done: points.length, status: 'running' };
@@ -97,7 +100,7 @@ export class LabState {
       const { client, info } = await this.pool.get(backend);
       if (info.name !== backend) return { ...pending(backend), status: 'unavailable', error: `${backend} did not start here` };
       const t0 = performance.now();
-      const view = await client.run(spec, () => {}, { useCache: false });
+      const view = await client.run(spec, () => {}, { useCache: false, userData: await this.dataFor(spec) });
       const ms = performance.now() - t0;
       views.set(backend, view);
       const r = view.record;

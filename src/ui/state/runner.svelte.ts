@@ -82,8 +82,8 @@ export class RunnerState {
     }
   }
 
-  /** Runs a validated spec in the worker. */
-  async run(spec: PipelineSpec): Promise<void> {
+  /** Runs a validated spec in the worker (with the texts of the user's files it reads). */
+  async run(spec: PipelineSpec, userData: Readonly<Record<string, string>> = {}): Promise<void> {
     if (this.status === 'running' || this.status === 'starting') return;
     this.status = 'running';
     this.error = null;
@@ -94,7 +94,7 @@ export class RunnerState {
     this.pendingHistory = [];
     this.ranFingerprints = prefixFingerprints(spec);
     try {
-      const view = await this.client.run(spec, (event) => this.onProgress(event));
+      const view = await this.client.run(spec, (event) => this.onProgress(event), { userData });
       this.flush();
       this.view = view;
       for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
@@ -134,8 +134,8 @@ export class RunnerState {
   }
 
   /** The test rows and data an exported Python script needs. */
-  pythonInputs(spec: PipelineSpec): Promise<PythonInputs> {
-    return this.client.pythonInputs(spec);
+  pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs> {
+    return this.client.pythonInputs(spec, userData);
   }
 
   /** The last run's model in TensorFlow.js format, or null. */
