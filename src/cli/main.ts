@@ -5,6 +5,7 @@ import { runCommand } from './run-command';
 import { listSteps } from './steps-command';
 import { verifyCommand } from './verify-command';
 import { shareCommand } from './share-command';
+import { sweepCommand } from './sweep-command';
 import { USAGE } from './usage';
 
 /** The CLI: parses arguments, runs the command, returns the exit code. Never lets a stack trace out. */
@@ -55,6 +56,20 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     });
     if (positionals.length !== 1) throw new CliInputError(`verify: expected one FILE (a pipeline or a run record), got ${positionals.length}.`);
     return verifyCommand({ file: positionals[0], backend: values.backend, json: values.json ?? false }, out);
+  }
+  if (command === 'sweep') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        param: { type: 'string', multiple: true },
+        seeds: { type: 'string' },
+        backend: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length !== 1) throw new CliInputError(`sweep: expected one FILE, got ${positionals.length}.`);
+    return sweepCommand({ file: positionals[0], params: values.param ?? [], seeds: values.seeds, backend: values.backend, json: values.json ?? false }, out);
   }
   if (command === 'share') {
     const { values, positionals } = parseArgs({

@@ -12,6 +12,8 @@ Usage:
   pipelab verify FILE [--backend cpu|wasm] [--json]
       Re-run a run record (on its backend) or a spec (twice) and check the result is
       bit-identical: exit 0 if it is, 3 if not (naming the first step that differs).
+  pipelab sweep FILE --param STEP.PARAM=V1,V2,… [--param …] [--seeds N] [--backend cpu|wasm] [--json]
+      Run every combination of the values × N seeds (unchanged steps reused).
   pipelab share FILE [--base URL] [--no-result]
       Print a share link (with the cpu result, so a recipient can check it).
   pipelab steps [--json]
