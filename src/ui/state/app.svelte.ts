@@ -25,6 +25,9 @@ import { sha256Hex } from '../../core/hash';
 import { formatOf } from '../../steps/data/parse-user-data';
 import { attachSharedData, linkData } from './shared-data';
 
+/** Pause after the last edit before auto-run starts a run. */
+export const AUTO_RUN_MS = 500;
+
 /** Which screen is showing. */
 export type Screen = 'gallery' | 'editor';
 
@@ -53,6 +56,9 @@ export class AppState {
   /** A message for the user that is neither an error nor a result (a fork was made, a bundle imported). */
   notice = $state<string | null>(null);
   private sharedRevision = -1;
+  /** Re-run automatically after every edit (a short pause after the last one). */
+  autoRun = $state(false);
+  private autoTimer: ReturnType<typeof setTimeout> | null = null;
   /** Files a shared pipeline reads that this browser does not have: the user is asked for them. */
   missingData = $state.raw<{ name: string; hash: string }[]>([]);
   readonly editor = new EditorState();
@@ -63,8 +69,9 @@ export class AppState {
   constructor(db = new PipelabDb()) {
     this.workspace = new WorkspaceState(db, this.editor);
     this.lab.dataFor = (spec) => userDataFor(db, spec);
-    this.editor.subscribe((revision) => {
+    this.editor.subscribe((revision, reason) => {
       if (this.shared && revision !== this.sharedRevision) void this.forkShared();
+      if (reason === 'edit' && this.autoRun) this.scheduleAutoRun();
     });
   }
 
@@ -107,11 +114,29 @@ export class AppState {
   async init(storage: StorageManager | undefined = globalThis.navigator?.storage, shareFragment: string | null = null): Promise<void> {
     const backend = await getSetting<BackendChoice>(this.workspace.db, 'backend', 'auto').catch(() => 'auto' as const);
     if (!shareFragment) void this.runner.useBackend(backend);
+    this.autoRun = await getSetting<boolean>(this.workspace.db, 'autoRun', false).catch(() => false);
     const id = await this.workspace.init();
     if (shareFragment) await this.openShared(shareFragment);
     else if (id) await this.openStored(id);
     this.ready = true;
     await this.checkStorage(storage, true);
+  }
+
+  /** Turns auto-run on or off (remembered). */
+  async setAutoRun(on: boolean): Promise<void> {
+    this.autoRun = on;
+    await setSetting(this.workspace.db, 'autoRun', on).catch(() => undefined);
+  }
+
+  /** After an edit with auto-run on: cancel a run in flight and run again once edits pause. */
+  private scheduleAutoRun(): void {
+    if (this.autoTimer) clearTimeout(this.autoTimer);
+    this.runner.cancel();
+    this.autoTimer = setTimeout(() => {
+      this.autoTimer = null;
+      if (this.runner.status === 'running') this.scheduleAutoRun();
+      else void this.run();
+    }, AUTO_RUN_MS);
   }
 
   /** Switches the engine to another backend and remembers the choice. */

@@ -16,10 +16,10 @@ export class EditorState {
   /** Bumped on every change, so listeners (autosave, stale marks) can react. */
   revision = $state(0);
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners are plumbing, not UI state
-  private readonly listeners = new Set<(revision: number) => void>();
+  private readonly listeners = new Set<(revision: number, reason: ChangeReason) => void>();
 
-  /** Calls `listener` after every change; returns the function that stops it. */
-  subscribe(listener: (revision: number) => void): () => void {
+  /** Calls `listener` after every change (an edit by the user, or a whole pipeline loaded); returns the function that stops it. */
+  subscribe(listener: (revision: number, reason: ChangeReason) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -28,7 +28,7 @@ export class EditorState {
   load(spec: PipelineSpec): void {
     this.spec = structuredClone(spec);
     this.selectedStepId = null;
-    this.changed();
+    this.changed('load');
   }
 
   /** A plain, validated copy of the pipeline, ready to send to the worker; throws SpecError when invalid. */
@@ -132,11 +132,14 @@ export class EditorState {
     return this.spec.steps.findIndex((s) => s.id === id);
   }
 
-  private changed(): void {
+  private changed(reason: ChangeReason = 'edit'): void {
     this.revision++;
-    for (const listener of this.listeners) listener(this.revision);
+    for (const listener of this.listeners) listener(this.revision, reason);
   }
 }
+
+/** Why the pipeline changed: the user edited it, or a whole pipeline was loaded. */
+export type ChangeReason = 'edit' | 'load';
 
 /** A pipeline with no steps yet. */
 export function emptySpec(): PipelineSpec {
