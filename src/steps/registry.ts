@@ -5,13 +5,25 @@ import { syntheticDataset } from './data/synthetic';
 import { importedDataset } from './data/import';
 import { evaluateClassification } from './evaluate/classification';
 import { evaluateRegression } from './evaluate/regression';
+import { decisionTree, decisionTreeRegressor } from './model/decision-tree';
+import { gaussianNb } from './model/gaussian-nb';
+import { knnClassifier, knnRegressor } from './model/knn';
 import { linearRegression } from './model/linear-regression';
 import { logisticRegression } from './model/logistic-regression';
 import { mlpClassifier } from './model/mlp-classifier';
 import { mlpRegressor } from './model/mlp-regressor';
+import { randomForest, randomForestRegressor } from './model/random-forest';
 import { trainTestSplit } from './split/train-test';
+import { dropColumns } from './transform/drop-columns';
 import { dropMissing } from './transform/drop-missing';
+import { impute } from './transform/impute';
+import { minMax } from './transform/min-max';
 import { oneHot } from './transform/one-hot';
+import { ordinalEncode } from './transform/ordinal-encode';
+import { pca } from './transform/pca';
+import { polynomial } from './transform/polynomial';
+import { robustScale } from './transform/robust-scale';
+import { selectColumns } from './transform/select-columns';
 import { selectKBest } from './transform/select-k-best';
 import { standardize } from './transform/standardize';
 import type { StepDefinition } from './step';
@@ -27,10 +39,25 @@ export const ALL_STEPS: readonly StepDefinition[] = [
   oneHot,
   standardize,
   selectKBest,
+  impute,
+  minMax,
+  robustScale,
+  ordinalEncode,
+  polynomial,
+  pca,
+  selectColumns,
+  dropColumns,
   logisticRegression,
   mlpClassifier,
   linearRegression,
   mlpRegressor,
+  knnClassifier,
+  gaussianNb,
+  decisionTree,
+  randomForest,
+  knnRegressor,
+  decisionTreeRegressor,
+  randomForestRegressor,
   evaluateClassification,
   evaluateRegression,
 ];

@@ -190,13 +190,13 @@ describe('bad input exits 2 with one line on stderr', () => {
       'unknown-kind.json',
       spec([
         { id: 'data', kind: 'data.builtin', params: { name: 'iris' } },
-        { id: 'model', kind: 'model.random-forest', params: {} },
+        { id: 'model', kind: 'model.magic-forest', params: {} },
       ]),
     );
     const r = await pipelab('run', file);
     const line = expectBadInput(r);
     expect(line).toContain('steps[1].kind');
-    expect(line).toContain('model.random-forest');
+    expect(line).toContain('model.magic-forest');
     expect(r.stdout).toBe('');
   }, TIMEOUT);
 

@@ -21,6 +21,9 @@ export const USER_CSV_HASH = createHash('sha256').update(USER_CSV).digest('hex')
 /** Params that replace a kind's defaults when the contract suite runs it (defaults that cannot run on their own). */
 export const RUN_PARAMS: Record<string, Record<string, unknown>> = {
   'data.import': { name: 'iris.csv', hash: USER_CSV_HASH, target: 'species' },
+  // An empty list keeps (or drops) nothing; a real list exercises the step.
+  'transform.select-columns': { columns: ['petal_length_cm', 'petal_width_cm'] },
+  'transform.drop-columns': { columns: ['sepal_width_cm'] },
 };
 
 export const PREFIXES: Record<string, unknown[]> = {
@@ -33,10 +36,25 @@ export const PREFIXES: Record<string, unknown[]> = {
   'transform.one-hot': [penguins, { id: 'clean', kind: 'transform.drop-missing' }, split],
   'transform.standardize': [iris, split],
   'transform.select-k-best': [wine, split],
+  'transform.impute': [penguins, split],
+  'transform.min-max': [wine, split],
+  'transform.robust-scale': [diabetes, split],
+  'transform.ordinal-encode': [penguins, split],
+  'transform.polynomial': [iris, split],
+  'transform.pca': [wine, split, scale],
+  'transform.select-columns': [iris, split],
+  'transform.drop-columns': [iris, split],
   'model.logistic-regression': [iris, split, scale],
   'model.mlp-classifier': [iris, split, scale],
   'model.linear-regression': [diabetes, split, scale],
   'model.mlp-regressor': [diabetes, split, scale],
+  'model.knn-classifier': [iris, split, scale],
+  'model.gaussian-nb': [iris, split, scale],
+  'model.decision-tree': [iris, split, scale],
+  'model.random-forest': [wine, split, scale],
+  'model.knn-regressor': [diabetes, split, scale],
+  'model.decision-tree-regressor': [diabetes, split, scale],
+  'model.random-forest-regressor': [diabetes, split, scale],
   'evaluate.classification': [iris, split, scale, { id: 'model', kind: 'model.logistic-regression', params: { epochs: 20 } }],
   'evaluate.regression': [diabetes, split, scale, { id: 'model', kind: 'model.linear-regression' }],
 };

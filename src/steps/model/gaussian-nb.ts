@@ -1,0 +1,59 @@
+import { StepInputError } from '../../core/errors';
+import type { FittedModel } from '../../core/state';
+import { defineStep } from '../step';
+import { classificationInput } from './design-matrix';
+import { fitNaiveBayes, jointLogLikelihood, probabilitiesFromLogLikelihood, type NaiveBayesFit } from './naive-bayes-core';
+import { argmaxRows64, classifierOutput, rowMajor64, weightValues } from './rows';
+
+/** The fitted means, variances and priors of a Gaussian naive Bayes model, for replaying it on new rows. */
+export function naiveBayesFitOf(model: FittedModel): NaiveBayesFit {
+  return {
+    mean: weightValues(model, 'mean') as Float64Array,
+    variance: weightValues(model, 'variance') as Float64Array,
+    prior: weightValues(model, 'prior') as Float64Array,
+    epsilon: model.info.epsilon as number,
+  };
+}
+
+/** Gaussian naive Bayes: each class is a bell curve per feature, features treated as independent. */
+export const gaussianNb = defineStep({
+  kind: 'model.gaussian-nb',
+  version: 1,
+  category: 'model',
+  label: 'Gaussian naive Bayes',
+  help: 'Models each class as a bell curve along every feature, as if features were independent. Very fast, needs little data, draws curved boundaries.',
+  usesRandomness: false,
+  params: {
+    varSmoothing: {
+      type: 'number',
+      label: 'Variance smoothing',
+      help: 'Adds this share of the largest feature variance to every variance, so a feature that barely varies within a class cannot dominate. Raise it if predictions look overconfident.',
+      default: 1e-9,
+      min: 1e-15,
+      max: 1,
+      log: true,
+    },
+  },
+  async run(_ctx, input, params) {
+    const data = classificationInput(input, 'Gaussian naive Bayes');
+    const classes = data.target.categories;
+    const d = data.features.length;
+    const train = data.split.train;
+    const codes = Int32Array.from(train, (r) => data.target.codes[r]);
+    const fit = fitNaiveBayes(rowMajor64(data.features, train, data.rowCount), d, codes, classes.length, params.varSmoothing as number);
+    if (fit.epsilon === 0) {
+      throw new StepInputError('Gaussian naive Bayes needs features that vary, but every feature is constant on the training rows: use other features or more rows.');
+    }
+    const jll = jointLogLikelihood(fit, rowMajor64(data.features, null, data.rowCount), d);
+    const model: FittedModel = {
+      kind: 'model.gaussian-nb',
+      weights: [
+        { name: 'mean', shape: [classes.length, d], values: fit.mean },
+        { name: 'variance', shape: [classes.length, d], values: fit.variance },
+        { name: 'prior', shape: [classes.length], values: fit.prior },
+      ],
+      info: { features: data.features.map((f) => f.name), classes, epsilon: fit.epsilon },
+    };
+    return classifierOutput(input, model, probabilitiesFromLogLikelihood(jll, classes.length), argmaxRows64(jll, classes.length), classes);
+  },
+});

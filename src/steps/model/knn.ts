@@ -1,0 +1,96 @@
+import { StepInputError } from '../../core/errors';
+import type { ChoiceParam, NumberParam, ParamValues } from '../../core/params';
+import type { FittedModel } from '../../core/state';
+import { defineStep } from '../step';
+import { classificationInput, regressionInput, type SupervisedInput } from './design-matrix';
+import { knnProbabilities, knnValues, type KnnMemory, type KnnWeighting } from './knn-core';
+import { argmaxRows64, classifierOutput, regressorOutput, rowMajor64, weightValues } from './rows';
+
+const K_PARAM: NumberParam = {
+  type: 'number',
+  label: 'Neighbours (k)',
+  help: 'How many of the closest training rows vote. Small k follows every wiggle of the data; large k gives smoother boundaries.',
+  default: 5,
+  min: 1,
+  max: 100,
+  integer: true,
+};
+
+const WEIGHTS_PARAM: ChoiceParam = {
+  type: 'choice',
+  label: 'Weights',
+  help: 'Uniform: every neighbour counts the same. Distance: closer neighbours count more (1 / distance).',
+  default: 'uniform',
+  options: [
+    { value: 'uniform', label: 'Uniform' },
+    { value: 'distance', label: 'By distance' },
+  ],
+};
+
+const HELP_TIES = 'Distance is Euclidean, so scale the features first; equally distant rows are taken in row order.';
+
+/** Checks k against the training rows and builds the model's memory from them. */
+function memoryOf(data: SupervisedInput, targets: ArrayLike<number>, k: number, label: string): KnnMemory {
+  const train = data.split.train;
+  if (k > train.length) {
+    throw new StepInputError(`${label} asks for k = ${k} neighbours but there are only ${train.length} training rows: lower k or use more rows.`);
+  }
+  return { x: rowMajor64(data.features, train, data.rowCount), y: Float64Array.from(train, (r) => targets[r]), d: data.features.length };
+}
+
+function knnModel(kind: string, memory: KnnMemory, data: SupervisedInput, params: ParamValues, classes?: readonly string[]): FittedModel {
+  const n = memory.y.length;
+  return {
+    kind,
+    weights: [
+      { name: 'memory', shape: [n, memory.d], values: memory.x },
+      { name: 'memoryTarget', shape: [n], values: memory.y },
+    ],
+    info: { features: data.features.map((f) => f.name), ...(classes ? { classes } : {}), k: params.k, weights: params.weights },
+  };
+}
+
+/** The memory of a fitted kNN model, for replaying it on new rows. */
+export function knnMemoryOf(model: FittedModel): KnnMemory {
+  const x = weightValues(model, 'memory') as Float64Array;
+  return { x, y: weightValues(model, 'memoryTarget') as Float64Array, d: (model.info.features as string[]).length };
+}
+
+/** k-nearest-neighbours classifier: each row takes the (weighted) majority class of its k closest training rows. */
+export const knnClassifier = defineStep({
+  kind: 'model.knn-classifier',
+  version: 1,
+  category: 'model',
+  label: 'k-nearest neighbours',
+  help: `Classifies a row by the classes of the k training rows closest to it. No training, just memory. ${HELP_TIES}`,
+  usesRandomness: false,
+  params: { k: K_PARAM, weights: WEIGHTS_PARAM },
+  async run(_ctx, input, params) {
+    const label = 'k-nearest neighbours';
+    const data = classificationInput(input, label);
+    const classes = data.target.categories;
+    const memory = memoryOf(data, data.target.codes, params.k as number, label);
+    const all = rowMajor64(data.features, null, data.rowCount);
+    const probabilities = knnProbabilities(memory, all, classes.length, params.k as number, params.weights as KnnWeighting);
+    const model = knnModel('model.knn-classifier', memory, data, params, classes);
+    return classifierOutput(input, model, probabilities, argmaxRows64(probabilities, classes.length), classes);
+  },
+});
+
+/** k-nearest-neighbours regressor: each row takes the (weighted) mean target of its k closest training rows. */
+export const knnRegressor = defineStep({
+  kind: 'model.knn-regressor',
+  version: 1,
+  category: 'model',
+  label: 'k-nearest neighbours regressor',
+  help: `Predicts a number as the average target of the k training rows closest to the row. ${HELP_TIES}`,
+  usesRandomness: false,
+  params: { k: K_PARAM, weights: WEIGHTS_PARAM },
+  async run(_ctx, input, params) {
+    const label = 'The k-nearest neighbours regressor';
+    const data = regressionInput(input, label);
+    const memory = memoryOf(data, data.target.values, params.k as number, label);
+    const values = knnValues(memory, rowMajor64(data.features, null, data.rowCount), params.k as number, params.weights as KnnWeighting);
+    return regressorOutput(input, knnModel('model.knn-regressor', memory, data, params), values);
+  },
+});

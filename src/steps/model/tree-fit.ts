@@ -1,0 +1,76 @@
+import { CancelledError } from '../../core/errors';
+import type { ParamValues } from '../../core/params';
+import type { FittedModel, PipelineState } from '../../core/state';
+import type { StepContext } from '../step';
+import { classificationInput, regressionInput, type SupervisedInput } from './design-matrix';
+import { argmaxRows64, classifierOutput, regressorOutput, rowMajor64 } from './rows';
+import { TreeBuilder } from './tree-grow';
+import { forestInfo, forestOf, forestPredict, forestWeights } from './tree-model';
+import { featuresPerSplit } from './tree-params';
+import type { Criterion, TreeTarget } from './tree-split';
+
+/** What makes a forest a forest: several trees, each on a bootstrap sample, with features drawn per split. */
+export interface ForestPlan {
+  readonly trees: number;
+  readonly bootstrap: boolean;
+  readonly maxFeatures: string;
+}
+
+/** The forest plan in a random forest's params. */
+export function forestPlan(params: ParamValues): ForestPlan {
+  return { trees: params.trees as number, bootstrap: params.bootstrap as boolean, maxFeatures: params.maxFeatures as string };
+}
+
+/**
+ * Grows one tree on the training rows (forest null: no randomness at all) or a
+ * forest whose bootstrap samples and feature draws all come from the step's PRNG,
+ * tree after tree, so the same seed grows the same forest.
+ */
+function growTrees(ctx: StepContext, data: SupervisedInput, target: TreeTarget, params: ParamValues, criterion: Criterion, forest: ForestPlan | null): TreeBuilder {
+  const d = data.features.length;
+  const builder = new TreeBuilder({ columns: data.features.map((f) => f.values), target }, {
+    maxDepth: params.maxDepth as number,
+    minSamplesSplit: (params.minSamplesSplit as number | undefined) ?? 2,
+    minSamplesLeaf: params.minSamplesLeaf as number,
+    criterion,
+    maxFeatures: forest ? featuresPerSplit(forest.maxFeatures, d) : d,
+    rng: forest ? ctx.rng : null,
+  });
+  const train = data.split.train;
+  if (!forest) {
+    builder.grow(train);
+    return builder;
+  }
+  for (let t = 0; t < forest.trees; t++) {
+    if (ctx.signal.aborted) throw new CancelledError();
+    builder.grow(forest.bootstrap ? Int32Array.from(train, () => train[ctx.rng.int(train.length)]) : train);
+  }
+  return builder;
+}
+
+/** Fits a classification tree or forest and predicts class shares for every row. */
+export function fitTreeClassifier(ctx: StepContext, input: PipelineState, params: ParamValues, kind: string, label: string, forest: ForestPlan | null): PipelineState {
+  const data = classificationInput(input, label);
+  const classes = data.target.categories;
+  const criterion = params.criterion as Criterion;
+  const builder = growTrees(ctx, data, { kind: 'classes', codes: data.target.codes, classes: classes.length }, params, criterion, forest);
+  const model: FittedModel = {
+    kind,
+    weights: forestWeights(builder),
+    info: { features: data.features.map((f) => f.name), classes, criterion, ...forestInfo(builder) },
+  };
+  const probabilities = forestPredict(forestOf(model), rowMajor64(data.features, null, data.rowCount), data.features.length);
+  return classifierOutput(input, model, probabilities, argmaxRows64(probabilities, classes.length), classes);
+}
+
+/** Fits a regression tree or forest (squared error) and predicts every row. */
+export function fitTreeRegressor(ctx: StepContext, input: PipelineState, params: ParamValues, kind: string, label: string, forest: ForestPlan | null): PipelineState {
+  const data = regressionInput(input, label);
+  const builder = growTrees(ctx, data, { kind: 'values', values: data.target.values }, params, 'squared_error', forest);
+  const model: FittedModel = {
+    kind,
+    weights: forestWeights(builder),
+    info: { features: data.features.map((f) => f.name), criterion: 'squared_error', ...forestInfo(builder) },
+  };
+  return regressorOutput(input, model, forestPredict(forestOf(model), rowMajor64(data.features, null, data.rowCount), data.features.length));
+}

@@ -1,0 +1,36 @@
+import { StepInputError } from '../../core/errors';
+import { makeTable } from '../../core/table';
+import { defineStep } from '../step';
+import { requireTable } from '../require-input';
+import { requireExisting } from './column-choice';
+
+/** Removes the named columns; an empty list removes nothing. The target can never be dropped. */
+export const dropColumns = defineStep({
+  kind: 'transform.drop-columns',
+  version: 1,
+  category: 'transform',
+  label: 'Drop columns',
+  help: 'Removes the columns you list, for example an id column or one that gives the answer away. With an empty list it removes nothing.',
+  usesRandomness: false,
+  params: {
+    columns: {
+      type: 'columns',
+      label: 'Columns',
+      help: 'The columns to remove (never the target); leave empty to remove nothing.',
+      default: [],
+      maxLength: 500,
+    },
+  },
+  async run(_ctx, input, params) {
+    const label = 'Dropping columns';
+    const data = requireTable(input, label);
+    const names = params.columns as string[];
+    if (names.length === 0) return input;
+    requireExisting(data, names, label);
+    if (names.includes(data.target)) {
+      throw new StepInputError(`${label}: "${data.target}" is the target column, which the models predict, so it cannot be dropped. Remove it from Columns.`);
+    }
+    const drop = new Set(names);
+    return { ...input, table: makeTable(data.table.columns.filter((c) => !drop.has(c.name))) };
+  },
+});

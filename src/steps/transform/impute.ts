@@ -1,0 +1,114 @@
+import { StepInputError } from '../../core/errors';
+import { MISSING_CODE, categoricalColumn, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column, type NumericColumn } from '../../core/table';
+import { defineStep } from '../step';
+import { fitRows, requireTable } from '../require-input';
+import { COLUMNS_PARAM, chooseColumns } from './column-choice';
+import { mean, median, mostFrequent, sortedPresent } from './column-stats';
+
+/** The category a text column's empty cells get with the constant strategy. */
+export const MISSING_CATEGORY = 'missing';
+
+/** How one column was filled: the strategy used there and the value it learned. */
+export interface ImputeFit {
+  readonly strategy: string;
+  readonly fill: number | string;
+}
+
+const LABEL = 'Filling in missing values';
+
+/** Fills empty cells with a value learned from the training rows (scikit-learn's SimpleImputer). */
+export const impute = defineStep({
+  kind: 'transform.impute',
+  version: 1,
+  category: 'transform',
+  label: 'Fill in missing values',
+  help:
+    'Fills each empty cell with a value learned from the training rows: the column\'s mean, median or most frequent value, or a constant. ' +
+    'Keeps every row, unlike dropping rows with missing values.',
+  usesRandomness: false,
+  fitsOnData: true,
+  params: {
+    strategy: {
+      type: 'choice',
+      label: 'Fill with',
+      help: 'Text columns use the most frequent value when mean or median is chosen, and the category "missing" with constant. Ties go to the smallest value.',
+      default: 'mean',
+      options: [
+        { value: 'mean', label: 'Mean' },
+        { value: 'median', label: 'Median' },
+        { value: 'most_frequent', label: 'Most frequent value' },
+        { value: 'constant', label: 'Constant' },
+      ],
+    },
+    fillValue: {
+      type: 'number',
+      label: 'Constant',
+      help: 'The number the constant strategy puts into empty cells of number columns.',
+      default: 0,
+      min: -1e9,
+      max: 1e9,
+    },
+    columns: COLUMNS_PARAM,
+  },
+  async run(ctx, input, params) {
+    const data = requireTable(input, LABEL);
+    const rows = fitRows(input, data.table.rowCount);
+    const chosen = new Set(chooseColumns(data, params.columns as string[], ['numeric', 'categorical'], LABEL));
+    const strategy = params.strategy as string;
+    const fitted: Record<string, ImputeFit> = {};
+    const columns = data.table.columns.map((col): Column => {
+      if (!chosen.has(col)) return col;
+      const { column, fit } =
+        col.type === 'numeric' ? imputeNumeric(col, rows, strategy, params.fillValue as number) : imputeCategorical(col, rows, strategy);
+      fitted[col.name] = fit;
+      return column;
+    });
+    return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
+  },
+});
+
+function imputeNumeric(col: NumericColumn, rows: ArrayLike<number>, strategy: string, fillValue: number) {
+  let fill = fillValue;
+  if (strategy !== 'constant') {
+    const sorted = sortedPresent(col.values, rows);
+    if (sorted.length === 0) throw noTrainingValues(col.name);
+    fill = strategy === 'mean' ? mean(sorted) : strategy === 'median' ? median(sorted) : mostFrequent(sorted);
+  }
+  const column = numericColumn(col.name, col.values.map((v) => (Number.isNaN(v) ? fill : v)));
+  return { column, fit: { strategy, fill } };
+}
+
+function imputeCategorical(col: CategoricalColumn, rows: ArrayLike<number>, strategy: string) {
+  if (strategy === 'constant') {
+    const categories = col.categories.includes(MISSING_CATEGORY) ? [...col.categories] : [...col.categories, MISSING_CATEGORY];
+    categories.sort(compareLabels);
+    const index = new Map(categories.map((c, i) => [c, i]));
+    const fillCode = index.get(MISSING_CATEGORY) as number;
+    const codes = Int32Array.from(col.codes, (c) => (c === MISSING_CODE ? fillCode : (index.get(col.categories[c]) as number)));
+    return { column: categoricalColumn(col.name, codes, categories), fit: { strategy, fill: MISSING_CATEGORY } };
+  }
+  const fillCode = mostFrequentCode(col, rows);
+  const codes = Int32Array.from(col.codes, (c) => (c === MISSING_CODE ? fillCode : c));
+  return { column: categoricalColumn(col.name, codes, col.categories), fit: { strategy: 'most_frequent', fill: col.categories[fillCode] } };
+}
+
+/** The code of the most frequent category in the training rows; ties go to the first in sorted label order. */
+function mostFrequentCode(col: CategoricalColumn, rows: ArrayLike<number>): number {
+  const counts = new Float64Array(col.categories.length);
+  for (let i = 0; i < rows.length; i++) if (col.codes[rows[i]] !== MISSING_CODE) counts[col.codes[rows[i]]]++;
+  let best = -1;
+  counts.forEach((count, code) => {
+    if (count === 0) return;
+    const better = best < 0 || count > counts[best] || (count === counts[best] && compareLabels(col.categories[code], col.categories[best]) < 0);
+    if (better) best = code;
+  });
+  if (best < 0) throw noTrainingValues(col.name);
+  return best;
+}
+
+function noTrainingValues(name: string): StepInputError {
+  return new StepInputError(
+    `${LABEL}: column "${name}" has no value in the training rows, so there is nothing to learn a fill value from. ` +
+      'Choose the constant strategy, or leave the column out of Columns.',
+  );
+}

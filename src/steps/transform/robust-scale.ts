@@ -1,0 +1,49 @@
+import { makeTable, numericColumn, type Column } from '../../core/table';
+import { defineStep } from '../step';
+import { fitRows, requireTable } from '../require-input';
+import { COLUMNS_PARAM, chooseNumeric } from './column-choice';
+import { median, percentile, scaleOrOne, trainingValues } from './column-stats';
+
+/** What robust scaling learned about one column. */
+export interface RobustFit {
+  readonly median: number;
+  readonly q25: number;
+  readonly q75: number;
+  /** The divisor: q75 − q25, or 1 when that is (almost) zero. */
+  readonly scale: number;
+}
+
+/** Centres number columns on the training median and divides by the interquartile range (scikit-learn's RobustScaler). */
+export const robustScale = defineStep({
+  kind: 'transform.robust-scale',
+  version: 1,
+  category: 'transform',
+  label: 'Robust scale',
+  help:
+    'Subtracts each number column\'s training median and divides by the spread of its middle half (75th minus 25th percentile). ' +
+    'Unlike standardizing, a few extreme values barely change it. A column with no spread is only shifted.',
+  usesRandomness: false,
+  fitsOnData: true,
+  params: { columns: COLUMNS_PARAM },
+  async run(ctx, input, params) {
+    const label = 'Robust scaling';
+    const data = requireTable(input, label);
+    const rows = fitRows(input, data.table.rowCount);
+    const chosen = new Set(chooseNumeric(data, params.columns as string[], label));
+    const fitted: Record<string, RobustFit> = {};
+    const columns = data.table.columns.map((col): Column => {
+      if (col.type !== 'numeric' || !chosen.has(col)) return col;
+      const fit = robustFit(trainingValues(col, rows, label));
+      fitted[col.name] = fit;
+      return numericColumn(col.name, col.values.map((v) => (v - fit.median) / fit.scale));
+    });
+    return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
+  },
+});
+
+/** Median, quartiles (numpy's linear interpolation) and divisor of a non-empty ascending list. */
+export function robustFit(sorted: Float64Array): RobustFit {
+  const q25 = percentile(sorted, 25);
+  const q75 = percentile(sorted, 75);
+  return { median: median(sorted), q25, q75, scale: scaleOrOne(q75 - q25) };
+}

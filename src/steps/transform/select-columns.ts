@@ -1,0 +1,32 @@
+import { makeTable } from '../../core/table';
+import { defineStep } from '../step';
+import { requireTable } from '../require-input';
+import { requireExisting } from './column-choice';
+
+/** Keeps only the named columns (and the target); an empty list keeps every column. */
+export const selectColumns = defineStep({
+  kind: 'transform.select-columns',
+  version: 1,
+  category: 'transform',
+  label: 'Keep columns',
+  help: 'Keeps only the columns you list, plus the target; the others are removed. With an empty list it keeps every column.',
+  usesRandomness: false,
+  params: {
+    columns: {
+      type: 'columns',
+      label: 'Columns',
+      help: 'The columns to keep (the target is always kept); leave empty to keep every column.',
+      default: [],
+      maxLength: 500,
+    },
+  },
+  async run(_ctx, input, params) {
+    const label = 'Keeping columns';
+    const data = requireTable(input, label);
+    const names = params.columns as string[];
+    if (names.length === 0) return input;
+    requireExisting(data, names, label);
+    const keep = new Set([...names, data.target]);
+    return { ...input, table: makeTable(data.table.columns.filter((c) => keep.has(c.name))) };
+  },
+});
