@@ -32,8 +32,7 @@ describe('automation', () => {
     await page.locator('#model-learningRate').press('Enter');
     await expect.poll(() => hash.getAttribute('data-hash'), { timeout: 30_000 }).not.toBe(first);
     await expect.poll(() => page.getByTestId('step-status-model').getAttribute('data-light')).toBe('done');
-    const runs = await page.getByRole('tab', { name: /Runs/ }).textContent();
-    expect(runs).toBe('Runs (2)');
+    await expect.poll(() => page.getByRole('tab', { name: /Runs/ }).textContent()).toBe('Runs (2)');
     await page.close();
   });
 });

@@ -56,7 +56,7 @@ describe('nothing is lost: workspace, versions and runs in IndexedDB', () => {
     await expect.poll(() => downloads.length).toBe(2);
     expect(downloads.sort()).toEqual([expect.stringMatching(/^pipelab-[0-9a-f]{8}\.json$/), expect.stringMatching(/^pipelab-[0-9a-f]{8}\.weights\.bin$/)]);
     await page.getByRole('button', { name: 'All pipelines' }).click();
-    expect(await page.getByRole('button', { name: 'Open pipeline My iris' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Open pipeline My iris' }).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -59,7 +59,7 @@ describe('sharing and collaboration', () => {
     await student.getByTestId('shared-banner').waitFor();
     expect(await student.locator('#model-learningRate').inputValue()).toBe('0.1');
     await student.getByRole('button', { name: 'All pipelines' }).click();
-    expect(await student.getByRole('button', { name: /^Open pipeline Iris/ }).count()).toBe(1);
+    await expect.poll(() => student.getByRole('button', { name: /^Open pipeline Iris/ }).count()).toBe(1);
     expect(errors).toEqual([]);
     await student.close();
     await author.close();
