@@ -3,6 +3,7 @@ import type { PipelineState } from '../../core/state';
 import type { StepContext } from '../step';
 import { classificationInput, designMatrix, oneHotTargets } from './design-matrix';
 import { predictNet, trainNet, type Activation, type NetShape } from './neural-net';
+import { argmaxRows } from './rows';
 
 /**
  * Trains a softmax network (no hidden layers: logistic regression) on the training
@@ -49,16 +50,4 @@ export async function fitClassifier(
     history,
     evaluation: null,
   };
-}
-
-/** Index of the largest value in each row of a row-major matrix. */
-export function argmaxRows(matrix: Float32Array, width: number): Int32Array {
-  const n = matrix.length / width;
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let j = 1; j < width; j++) if (matrix[i * width + j] > matrix[i * width + best]) best = j;
-    out[i] = best;
-  }
-  return out;
 }

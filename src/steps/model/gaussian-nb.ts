@@ -3,7 +3,7 @@ import type { FittedModel } from '../../core/state';
 import { defineStep } from '../step';
 import { classificationInput } from './design-matrix';
 import { fitNaiveBayes, jointLogLikelihood, probabilitiesFromLogLikelihood, type NaiveBayesFit } from './naive-bayes-core';
-import { argmaxRows64, classifierOutput, rowMajor64, weightValues } from './rows';
+import { argmaxRows, classifierOutput, rowMajor64, weightValues } from './rows';
 
 /** The fitted means, variances and priors of a Gaussian naive Bayes model, for replaying it on new rows. */
 export function naiveBayesFitOf(model: FittedModel): NaiveBayesFit {
@@ -54,6 +54,6 @@ export const gaussianNb = defineStep({
       ],
       info: { features: data.features.map((f) => f.name), classes, epsilon: fit.epsilon },
     };
-    return classifierOutput(input, model, probabilitiesFromLogLikelihood(jll, classes.length), argmaxRows64(jll, classes.length), classes);
+    return classifierOutput(input, model, probabilitiesFromLogLikelihood(jll, classes.length), argmaxRows(jll, classes.length), classes);
   },
 });

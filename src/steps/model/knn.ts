@@ -4,7 +4,7 @@ import type { FittedModel } from '../../core/state';
 import { defineStep } from '../step';
 import { classificationInput, regressionInput, type SupervisedInput } from './design-matrix';
 import { knnProbabilities, knnValues, type KnnMemory, type KnnWeighting } from './knn-core';
-import { argmaxRows64, classifierOutput, regressorOutput, rowMajor64, weightValues } from './rows';
+import { argmaxRows, classifierOutput, regressorOutput, rowMajor64, weightValues } from './rows';
 
 const K_PARAM: NumberParam = {
   type: 'number',
@@ -73,7 +73,7 @@ export const knnClassifier = defineStep({
     const all = rowMajor64(data.features, null, data.rowCount);
     const probabilities = knnProbabilities(memory, all, classes.length, params.k as number, params.weights as KnnWeighting);
     const model = knnModel('model.knn-classifier', memory, data, params, classes);
-    return classifierOutput(input, model, probabilities, argmaxRows64(probabilities, classes.length), classes);
+    return classifierOutput(input, model, probabilities, argmaxRows(probabilities, classes.length), classes);
   },
 });
 

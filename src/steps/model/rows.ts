@@ -16,8 +16,8 @@ export function rowMajor64(features: readonly NumericColumn[], rows: ArrayLike<n
   return out;
 }
 
-/** Index of the largest value in each row (the first one on a tie, like numpy's argmax). */
-export function argmaxRows64(matrix: Float64Array, width: number): Int32Array {
+/** Index of the largest value in each row of a row-major matrix (the first one on a tie, like numpy's argmax). */
+export function argmaxRows(matrix: Float32Array | Float64Array, width: number): Int32Array {
   const n = matrix.length / width;
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {

@@ -3,7 +3,7 @@ import type { ParamValues } from '../../core/params';
 import type { FittedModel, PipelineState } from '../../core/state';
 import type { StepContext } from '../step';
 import { classificationInput, regressionInput, type SupervisedInput } from './design-matrix';
-import { argmaxRows64, classifierOutput, regressorOutput, rowMajor64 } from './rows';
+import { argmaxRows, classifierOutput, regressorOutput, rowMajor64 } from './rows';
 import { TreeBuilder } from './tree-grow';
 import { forestInfo, forestOf, forestPredict, forestWeights } from './tree-model';
 import { featuresPerSplit } from './tree-params';
@@ -60,7 +60,7 @@ export function fitTreeClassifier(ctx: StepContext, input: PipelineState, params
     info: { features: data.features.map((f) => f.name), classes, criterion, ...forestInfo(builder) },
   };
   const probabilities = forestPredict(forestOf(model), rowMajor64(data.features, null, data.rowCount), data.features.length);
-  return classifierOutput(input, model, probabilities, argmaxRows64(probabilities, classes.length), classes);
+  return classifierOutput(input, model, probabilities, argmaxRows(probabilities, classes.length), classes);
 }
 
 /** Fits a regression tree or forest (squared error) and predicts every row. */
