@@ -54,6 +54,17 @@ export interface Evaluation {
   readonly train: Metrics;
   /** Classification: confusion matrix on the test rows, rows = true class, columns = predicted. */
   readonly confusion?: { readonly classes: readonly string[]; readonly matrix: readonly (readonly number[])[] };
+  /** Classification report: one-vs-rest ROC and precision-recall curves, and per-class scores on the test rows. */
+  readonly report?: {
+    readonly curves: readonly {
+      readonly cls: string;
+      readonly roc: { readonly x: readonly number[]; readonly y: readonly number[] };
+      readonly auc: number;
+      readonly pr: { readonly x: readonly number[]; readonly y: readonly number[] };
+      readonly averagePrecision: number;
+    }[];
+    readonly perClass: readonly { readonly cls: string; readonly precision: number; readonly recall: number; readonly f1: number; readonly support: number }[];
+  };
 }
 
 /** Everything that flows from one step to the next: plain data and typed arrays only. */

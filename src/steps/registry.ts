@@ -5,6 +5,7 @@ import { syntheticDataset } from './data/synthetic';
 import { importedDataset } from './data/import';
 import { evaluateClassification } from './evaluate/classification';
 import { evaluateRegression } from './evaluate/regression';
+import { classificationReport } from './evaluate/report';
 import { decisionTree, decisionTreeRegressor } from './model/decision-tree';
 import { gaussianNb } from './model/gaussian-nb';
 import { knnClassifier, knnRegressor } from './model/knn';
@@ -59,6 +60,7 @@ export const ALL_STEPS: readonly StepDefinition[] = [
   decisionTreeRegressor,
   randomForestRegressor,
   evaluateClassification,
+  classificationReport,
   evaluateRegression,
 ];
 

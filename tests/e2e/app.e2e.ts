@@ -170,6 +170,18 @@ describe('pipelab in Chromium', () => {
     await page.close();
   });
 
+  it('adds the ROC / precision-recall report step and shows its curves and AUC', async () => {
+    const { page, errors } = await openExample('Iris flowers', 'cpu');
+    await page.getByRole('button', { name: 'Add ROC, precision-recall and per-class report' }).click();
+    await runAndWait(page);
+    await page.getByRole('img', { name: /^ROC curves: setosa \(AUC/ }).waitFor();
+    expect(Number(await page.getByTestId('metric-auc').textContent())).toBeGreaterThan(0.9);
+    expect(await page.getByRole('table', { name: 'Per-class report' }).locator('tbody tr').count()).toBe(3);
+    await screenshot(page, 'classification-report');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows regression charts for a regression pipeline', async () => {
     const { page, errors } = await openExample('Diabetes progression', 'cpu');
     expect(await runAndWait(page)).toBe(GOLDEN['diabetes-linreg'].resultHash);

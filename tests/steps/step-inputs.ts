@@ -56,6 +56,7 @@ export const PREFIXES: Record<string, unknown[]> = {
   'model.decision-tree-regressor': [diabetes, split, scale],
   'model.random-forest-regressor': [diabetes, split, scale],
   'evaluate.classification': [iris, split, scale, { id: 'model', kind: 'model.logistic-regression', params: { epochs: 20 } }],
+  'evaluate.classification-report': [iris, split, scale, { id: 'model', kind: 'model.logistic-regression', params: { epochs: 20 } }],
   'evaluate.regression': [diabetes, split, scale, { id: 'model', kind: 'model.linear-regression' }],
 };
 
