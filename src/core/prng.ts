@@ -2,7 +2,7 @@ import { detCos, detLog, detSin } from './det-math';
 
 /**
  * The seeded pseudo-random generator every random choice in pipelab comes from
- * (sfc32, seeded through splitmix32). Nothing in pipelab calls Math.random.
+ * (sfc32, seeded through splitmix32). Nothing in pipelab uses an unseeded generator.
  */
 export class Prng {
   private a: number;

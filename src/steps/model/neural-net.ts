@@ -58,7 +58,7 @@ export function initWeights(shape: NetShape, rng: Prng): WeightArray[] {
 
 /**
  * Trains with our own seeded shuffling and mini-batches (tfjs's `fit` would shuffle
- * with the unseeded Math.random). The data is uploaded once; the loop checks the
+ * with an unseeded global generator). The data is uploaded once; the loop checks the
  * abort signal every batch and yields to the event loop every epoch.
  */
 export async function trainNet(o: TrainOptions): Promise<TrainResult> {
