@@ -4,11 +4,17 @@ import { guardedWrite } from './quota';
 import type { StoredDataset } from './records';
 
 /** Stores a data set once by content hash (storing the same content again is a no-op). Returns the hash. */
-export async function putDataset(db: PipelabDb, name: string, format: StoredDataset['format'], text: string): Promise<string> {
+export async function putDataset(
+  db: PipelabDb,
+  name: string,
+  format: StoredDataset['format'],
+  text: string,
+  origin: NonNullable<StoredDataset['origin']> = 'import',
+): Promise<string> {
   const hash = await sha256Hex(text);
   await guardedWrite(() =>
     db.transaction('rw', db.datasets, async () => {
-      if (!(await db.datasets.get(hash))) await db.datasets.add({ hash, name, format, text, createdAt: Date.now() });
+      if (!(await db.datasets.get(hash))) await db.datasets.add({ hash, name, format, text, createdAt: Date.now(), origin });
     }),
   );
   return hash;

@@ -67,6 +67,8 @@ export interface StoredDataset {
   readonly format: 'csv' | 'tsv' | 'json';
   readonly text: string;
   readonly createdAt: number;
+  /** Where it came from: a file the user imported, or data a run generated. Older rows lack it (read as 'import'). */
+  readonly origin?: 'import' | 'generated';
 }
 
 /** A run's trained model in TensorFlow.js's model format (model.json parts + weight bytes). */

@@ -13,7 +13,7 @@ import { summarizeRun } from './run-summary';
  */
 export async function saveRun(db: PipelabDb, pipelineId: string, view: RunView, now = Date.now()): Promise<StoredRun> {
   const datasetHashes: Record<string, string> = {};
-  for (const data of view.generatedData ?? []) datasetHashes[data.stepId] = await putDataset(db, `${data.stepId}.csv`, 'csv', data.csv);
+  for (const data of view.generatedData ?? []) datasetHashes[data.stepId] = await putDataset(db, `${data.stepId}.csv`, 'csv', data.csv, 'generated');
   const run: StoredRun = {
     id: newId(), pipelineId, versionHash: view.record.versionHash, createdAt: now, summary: summarizeRun(view.record),
     view: { ...view, generatedData: [] }, datasetHashes,
