@@ -58,6 +58,8 @@ export interface StoredRun {
   readonly view: RunView;
   /** Content hashes (in the datasets table) of the data sets this run generated, by step id. */
   readonly datasetHashes?: Readonly<Record<string, string>>;
+  /** Which version of each imported file the run read, by step id (as numbered when the run was stored). */
+  readonly dataVersions?: Readonly<Record<string, { readonly name: string; readonly number: number; readonly hash: string }>>;
 }
 
 /** A data set stored once by content hash. */

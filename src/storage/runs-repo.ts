@@ -1,5 +1,6 @@
 import type { RunView } from '../engine/run-view';
 import type { PipelabDb } from './db';
+import { dataVersionOf } from './data-versions-repo';
 import { putDataset } from './datasets-repo';
 import { newId } from './ids';
 import { guardedWrite } from './quota';
@@ -16,7 +17,7 @@ export async function saveRun(db: PipelabDb, pipelineId: string, view: RunView, 
   for (const data of view.generatedData ?? []) datasetHashes[data.stepId] = await putDataset(db, `${data.stepId}.csv`, 'csv', data.csv, 'generated');
   const run: StoredRun = {
     id: newId(), pipelineId, versionHash: view.record.versionHash, createdAt: now, summary: summarizeRun(view.record),
-    view: { ...view, generatedData: [] }, datasetHashes,
+    view: { ...view, generatedData: [] }, datasetHashes, dataVersions: await versionsRead(db, view.record.dataHashes),
   };
   await guardedWrite(() =>
     db.transaction('rw', db.runs, db.pipelines, async () => {
@@ -25,6 +26,16 @@ export async function saveRun(db: PipelabDb, pipelineId: string, view: RunView, 
     }),
   );
   return run;
+}
+
+/** The version number of every imported file a run read, by step id. */
+async function versionsRead(db: PipelabDb, dataHashes: Readonly<Record<string, string>>): Promise<NonNullable<StoredRun['dataVersions']>> {
+  const out: Record<string, { name: string; number: number; hash: string }> = {};
+  for (const [stepId, hash] of Object.entries(dataHashes)) {
+    const version = await dataVersionOf(db, hash);
+    if (version) out[stepId] = { name: version.name, number: version.number, hash };
+  }
+  return out;
 }
 
 /** A pipeline's runs, newest first. */

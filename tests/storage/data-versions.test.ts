@@ -5,7 +5,10 @@ import { putDataset } from '../../src/storage/datasets-repo';
 import type { PipelabDb } from '../../src/storage/db';
 import { createPipeline, deletePipeline } from '../../src/storage/pipelines-repo';
 import { listVersions } from '../../src/storage/versions-repo';
-import { freshDb } from './helpers';
+import { saveRun } from '../../src/storage/runs-repo';
+import { withUserData } from '../../src/engine/data-source';
+import { run } from '../helpers';
+import { bareView, freshDb } from './helpers';
 
 const open: PipelabDb[] = [];
 afterEach(() => open.splice(0).forEach((d) => d.close()));
@@ -73,5 +76,19 @@ describe('data set versions', () => {
     const moved = withDataHash(spec, 'sales.csv', 'b'.repeat(64));
     expect(moved?.steps[0].params).toEqual({ ...spec.steps[0].params, hash: 'b'.repeat(64) });
     expect(moved?.steps[1]).toBe(spec.steps[1]);
+  });
+
+  it('a stored run says which version of the file it read', async () => {
+    const d = db();
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 7},${i % 2 ? 'a' : 'b'}`).join('\n');
+    const h1 = await putDataset(d, 'sales.csv', 'csv', `x,y\n${rows}\n`);
+    await new Promise((r) => setTimeout(r, 5));
+    const text2 = `x,y\n${rows}\n3,a\n`;
+    const h2 = await putDataset(d, 'sales.csv', 'csv', text2);
+    const p = await createPipeline(d, importing('sales.csv', h1), 'tab');
+    const { record } = await run(importing('sales.csv', h2), { dataSource: withUserData({ load: () => Promise.reject(new Error('no')) }, { [h2]: text2 }) });
+    expect(record.status).toBe('done');
+    const stored = await saveRun(d, p.id, bareView(record));
+    expect(stored.dataVersions).toEqual({ data: { name: 'sales.csv', number: 2, hash: h2 } });
   });
 });

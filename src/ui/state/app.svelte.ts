@@ -21,6 +21,7 @@ import { fileStem, saveFile } from '../workspace/save-file';
 import { userDataFor } from './user-data';
 import { starterPipeline } from './starter-pipeline';
 import { putDataset } from '../../storage/datasets-repo';
+import { dataVersions } from '../../storage/data-versions-repo';
 import { sha256Hex } from '../../core/hash';
 import { formatOf } from '../../steps/data/parse-user-data';
 import { attachSharedData, linkData } from './shared-data';
@@ -235,6 +236,24 @@ export class AppState {
       this.notice = `Imported ${name}. Check the target column on the data card, then press Run.`;
     } catch (err) {
       this.workspace.error = `The file could not be imported: ${(err as Error).message}`;
+    }
+  }
+
+  /**
+   * Stores a re-imported file as the next version of the data set of that name and
+   * moves the pipelines that read it to the new version. The open one shows its
+   * steps stale and, with auto-run on, retrains; each run records the version it read.
+   */
+  async importDataVersion(name: string, text: string): Promise<void> {
+    try {
+      const hash = await putDataset(this.workspace.db, name, formatOf(name), text);
+      const { changed, current } = await this.workspace.adoptData(name, hash);
+      const number = (await dataVersions(this.workspace.db, name)).findIndex((v) => v.hash === hash) + 1;
+      this.notice = `${name} version ${number}: ${changed} pipeline${changed === 1 ? '' : 's'} now read it.` +
+        (current ? (this.autoRun ? ' Retraining this one…' : ' Its steps are stale: press Run to retrain.') : '');
+      if (current && this.autoRun) this.scheduleAutoRun();
+    } catch (err) {
+      this.workspace.error = `The new version of ${name} could not be imported: ${(err as Error).message}`;
     }
   }
 
