@@ -1,6 +1,7 @@
 import type { PipelineSpec } from '../core/spec';
 import type { PipelabDb } from './db';
 import { savePipelineSpec } from './pipelines-repo';
+import { guardedWrite } from './quota';
 import type { StoredDataset, StoredPipeline } from './records';
 
 /** One version of an imported data set: files imported under the same name, oldest first. */
@@ -39,7 +40,7 @@ export async function pipelinesUsingData(db: PipelabDb, name: string): Promise<S
 /**
  * Points every pipeline that reads a file of this name at the given version
  * (its import steps' content hash), saving each as an ordinary edit. Returns
- * the ids of the pipelines that changed.
+ * the ids of the pipelines that changed; each is marked `staleData` until its next run.
  */
 export async function adoptDataVersion(db: PipelabDb, name: string, hash: string): Promise<string[]> {
   const changed: string[] = [];
@@ -47,6 +48,7 @@ export async function adoptDataVersion(db: PipelabDb, name: string, hash: string
     const spec = withDataHash(pipeline.spec, name, hash);
     if (!spec) continue;
     await savePipelineSpec(db, pipeline.id, spec, pipeline.rev, DATA_UPDATE_WRITER);
+    await guardedWrite(() => db.pipelines.update(pipeline.id, { staleData: name }));
     changed.push(pipeline.id);
   }
   return changed;

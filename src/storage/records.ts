@@ -19,6 +19,8 @@ export interface StoredPipeline {
   updatedAt: number;
   /** Set when deleted; the row is kept until purged, so delete can be undone. */
   deletedAt: number | null;
+  /** Set when a data file it reads got a new version since its last run (the file name); cleared by the next run. */
+  staleData?: string | null;
   /** When this pipeline is a fork of a shared one: what it came from (the original is never changed). */
   forkedFrom?: { readonly name: string; readonly versionHash: string; readonly resultHash: string | null };
 }

@@ -22,7 +22,7 @@ export async function saveRun(db: PipelabDb, pipelineId: string, view: RunView, 
   await guardedWrite(() =>
     db.transaction('rw', db.runs, db.pipelines, async () => {
       await db.runs.add(run);
-      await db.pipelines.update(pipelineId, { lastRunId: run.id });
+      await db.pipelines.update(pipelineId, { lastRunId: run.id, staleData: null });
     }),
   );
   return run;

@@ -63,6 +63,8 @@ describe('data set versions', () => {
     const row = await d.pipelines.get(a.id);
     expect(row?.spec.steps[0].params.hash).toBe(h2);
     expect(row?.rev).toBe(2);
+    expect(row?.staleData).toBe('sales.csv');
+    expect((await d.pipelines.get(b.id))?.staleData).toBeUndefined();
     expect((await d.pipelines.get(b.id))?.spec.steps[0].params.hash).toBe(h1);
     expect(await listVersions(d, a.id)).toEqual([]);
     expect(await adoptDataVersion(d, 'sales.csv', h2)).toEqual([]);
@@ -90,5 +92,9 @@ describe('data set versions', () => {
     expect(record.status).toBe('done');
     const stored = await saveRun(d, p.id, bareView(record));
     expect(stored.dataVersions).toEqual({ data: { name: 'sales.csv', number: 2, hash: h2 } });
+    await adoptDataVersion(d, 'sales.csv', h2);
+    expect((await d.pipelines.get(p.id))?.staleData).toBe('sales.csv');
+    await saveRun(d, p.id, bareView(record));
+    expect((await d.pipelines.get(p.id))?.staleData).toBeNull();
   });
 });

@@ -174,6 +174,8 @@ export class AppState {
     this.runner.showStep(this.editor.selectedStepId);
     this.tab = 'results';
     this.screen = 'editor';
+    // Its data got a new version since the last run: with auto-run on, retrain now.
+    if (this.autoRun && (await this.workspace.db.pipelines.get(id))?.staleData) void this.run();
   }
 
   /** Shows a stored run's results. */
