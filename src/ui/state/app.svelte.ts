@@ -175,7 +175,7 @@ export class AppState {
     this.tab = 'results';
     this.screen = 'editor';
     // Its data got a new version since the last run: with auto-run on, retrain now.
-    if (this.autoRun && (await this.workspace.db.pipelines.get(id))?.staleData) void this.run();
+    if (this.autoRun && this.workspace.pipelines.find((p) => p.id === id)?.staleData) void this.run();
   }
 
   /** Shows a stored run's results. */
