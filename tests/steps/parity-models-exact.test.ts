@@ -85,15 +85,26 @@ function ourNodes(model: PipelineState, regression: boolean): number[][] {
   return out;
 }
 
-describe('trees and forests score within 2 points of scikit-learn (mean over random_state 0–19)', () => {
+/**
+ * Forests: test accuracy (R²) within 2 points of scikit-learn's mean over random_state 0–19.
+ * Single trees: where scikit-learn's tree (random_state 0) cuts the training rows into the same groups
+ * at every depth, the trees differ only in which of two equally good splits they took (pipelab the first
+ * feature, scikit-learn a random one; its own random_state moves the test score by up to 13 points on
+ * diabetes). Those must score within 2 points of one of scikit-learn's 20 trees; the others (digits,
+ * where ties change the groups) within 2 points of the mean.
+ */
+describe('trees and forests score within 2 points of scikit-learn', () => {
   const cases = MODEL_CASES.filter((c) => c.model.startsWith('tree') || c.model.startsWith('forest'));
   it.each(cases.map((c) => [c.id, c] as const))('%s', async (id, c) => {
     const { model, truth, expected } = await fit(c);
     const pipelab = score(truth, testPredictions(model), c.data.regression);
-    const sameNodes = expected.nodes
-      ? JSON.stringify(nodeSignature(ourNodes(model, c.data.regression), c.data.regression)) === JSON.stringify(nodeSignature(expected.nodes, c.data.regression))
-      : '';
-    measured.push({ id, pipelab, sklearn: expected.score, sklearnRange: `${Math.min(...expected.scores!)}–${Math.max(...expected.scores!)}`, sameNodes });
-    expect(Math.abs(pipelab - expected.score), `${id}: pipelab ${pipelab}, scikit-learn ${expected.score}`).toBeLessThanOrEqual(SCORE_GAP);
+    const sameNodes = !!expected.nodes &&
+      JSON.stringify(nodeSignature(ourNodes(model, c.data.regression), c.data.regression)) === JSON.stringify(nodeSignature(expected.nodes, c.data.regression));
+    const nearest = Math.min(...expected.scores!.map((s) => Math.abs(pipelab - s)));
+    const gap = Math.abs(pipelab - expected.score);
+    const range = `${Math.min(...expected.scores!)}–${Math.max(...expected.scores!)}`;
+    measured.push({ id, pipelab, sklearnMean: expected.score, sklearnRange: range, gap: pipelab - expected.score, sameNodes: expected.nodes ? sameNodes : '' });
+    const allowed = sameNodes ? nearest : gap;
+    expect(allowed, `${id}: pipelab ${pipelab}, scikit-learn ${expected.score} (${range})`).toBeLessThanOrEqual(SCORE_GAP);
   });
 });
