@@ -16,7 +16,7 @@ function make(s: ScriptNeeds, module: string, cls: string, args: string[]): stri
 function knn(cls: string): ModelWriter {
   return (step, s) => {
     const weights = step.params.weights === 'distance' ? 'distance' : 'uniform';
-    return make(s, 'sklearn.neighbors', cls, [`n_neighbors=${pyNumber(step.params.k, 'k', true)}`, `weights="${weights}"`, 'algorithm="brute"']);
+    return make(s, 'sklearn.neighbors', cls, [`n_neighbors=${pyNumber(step.params.k, 'k', true)}`, `weights="${weights}"`, 'algorithm="kd_tree"']);
   };
 }
 
