@@ -49,6 +49,16 @@ const CASES: Readonly<Record<string, Case>> = {
       step('model', 'model.knn-classifier', { k: 7, weights: 'distance' }), EVAL, REPORT],
     tolerance: 'exact',
   },
+  'penguins-gaps-onehot-knn': {
+    steps: [data('penguins'), SPLIT, step('onehot', 'transform.one-hot'), step('fill', 'transform.impute', { strategy: 'mean' }),
+      step('scale', 'transform.standardize'), step('model', 'model.knn-classifier', { k: 4 }), EVAL],
+    tolerance: 'exact',
+  },
+  'penguins-gaps-ordinal-knn': {
+    steps: [data('penguins'), SPLIT, step('ordinal', 'transform.ordinal-encode', { columns: ['Sex'] }), step('onehot', 'transform.one-hot'),
+      step('fill', 'transform.impute', { strategy: 'mean' }), step('minmax', 'transform.min-max'), step('model', 'model.knn-classifier'), EVAL],
+    tolerance: 'exact',
+  },
   'penguins-constant-nb': {
     steps: [data('penguins'), step('clean', 'transform.drop-missing'), SPLIT, step('fill', 'transform.impute', { strategy: 'constant', fillValue: -1 }),
       step('onehot', 'transform.one-hot'), step('model', 'model.gaussian-nb', { varSmoothing: 1e-6 }), EVAL],
