@@ -36,9 +36,12 @@ export const KNOWN = new Set([...DATA, 'split.train-test', ...TRANSFORMS, ...Obj
 /**
  * Step kinds the export deliberately refuses, with the reason it gives. Every registered
  * kind is either in KNOWN or here (a test checks it), so a new kind is never missed silently.
- * Empty today: every registered kind maps.
  */
-export const REFUSED: Readonly<Record<string, string>> = {};
+export const REFUSED: Readonly<Record<string, string>> = {
+  'split.k-fold':
+    'cross-validation is not exported yet: the script would need all of pipelab\'s folds; ' +
+    'replace the k-fold step with a train/test split to export, or run the cross-validation in pipelab (or with npx pipelab run)',
+};
 
 /** Python expression turning a bunch's class codes into class names. */
 export const LABELS = 'bunch.target_names[bunch.target].astype(object)';

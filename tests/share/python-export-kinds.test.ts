@@ -199,10 +199,10 @@ describe('which step kinds the Python export covers', () => {
     expect([...WRITTEN_MODELS].sort()).toEqual(Object.keys(MODELS).sort());
   });
 
-  it('refuses a kind it does not know by name (a k-fold split, say), listing what it can export', () => {
+  it('refuses a kind it does not know by name, listing what it can export', () => {
     const s = spec(doc([data('iris'), SPLIT, step('model', 'model.knn-classifier'), EVAL]));
-    const kfold: PipelineSpec = { ...s, steps: s.steps.map((st) => (st.id === 'split' ? { ...st, kind: 'split.k-fold' } : st)) };
-    expect(() => exportPython(kfold, { testRows: [0], dataCsv: null })).toThrow(/"split\.k-fold" has no Python export; expected one of .*split\.train-test/);
+    const future: PipelineSpec = { ...s, steps: s.steps.map((st) => (st.id === 'split' ? { ...st, kind: 'split.time-series' } : st)) };
+    expect(() => exportPython(future, { testRows: [0], dataCsv: null })).toThrow(/"split\.time-series" has no Python export; expected one of .*split\.train-test/);
   });
 
   it('writes the notes that belong to the model and transforms used, and only those', () => {

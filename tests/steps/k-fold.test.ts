@@ -96,6 +96,6 @@ describe('split.k-fold', () => {
 
   it('is refused by the Python export with a message naming the step kind', () => {
     const s = spec(doc([{ id: 'data', kind: 'data.builtin', params: { name: 'iris' } }, { id: 'folds', kind: 'split.k-fold' }]));
-    expect(() => exportPython(s, { testRows: [], dataCsv: null })).toThrow(/"split.k-fold" has no Python export/);
+    expect(() => exportPython(s, { testRows: [], dataCsv: null })).toThrow(/Step "folds" \(split\.k-fold\) cannot be exported to Python: cross-validation is not exported yet.*train\/test split/);
   });
 });
