@@ -12,12 +12,7 @@ import { summarizeRun } from './run-summary';
  * of the stored view, which refers to them by hash.
  */
 export async function saveRun(db: PipelabDb, pipelineId: string, view: RunView, now = Date.now()): Promise<StoredRun> {
-  const datasetHashes: Record<string, string> = {};
-  for (const data of view.generatedData ?? []) datasetHashes[data.stepId] = await putDataset(db, `${data.stepId}.csv`, 'csv', data.csv);
-  const run: StoredRun = {
-    id: newId(), pipelineId, versionHash: view.record.versionHash, createdAt: now, summary: summarizeRun(view.record),
-    view: { ...view, generatedData: [] }, datasetHashes,
-  };
+  const run = newStoredRun(pipelineId, view, await storeGeneratedData(db, view), now);
   await guardedWrite(() =>
     db.transaction('rw', db.runs, db.pipelines, async () => {
       await db.runs.add(run);
@@ -25,6 +20,21 @@ export async function saveRun(db: PipelabDb, pipelineId: string, view: RunView, 
     }),
   );
   return run;
+}
+
+/** Stores the data sets a run generated (once each, by content hash); returns their hashes by step id. */
+export async function storeGeneratedData(db: PipelabDb, view: RunView): Promise<Record<string, string>> {
+  const datasetHashes: Record<string, string> = {};
+  for (const data of view.generatedData ?? []) datasetHashes[data.stepId] = await putDataset(db, `${data.stepId}.csv`, 'csv', data.csv);
+  return datasetHashes;
+}
+
+/** The row a run is stored as (not written yet): its summary, and its view without the generated data. */
+export function newStoredRun(pipelineId: string, view: RunView, datasetHashes: Record<string, string>, now: number, sweep?: StoredRun['sweep']): StoredRun {
+  return {
+    id: newId(), pipelineId, versionHash: view.record.versionHash, createdAt: now, summary: summarizeRun(view.record),
+    view: { ...view, generatedData: [] }, datasetHashes, ...(sweep ? { sweep } : {}),
+  };
 }
 
 /** A pipeline's runs, newest first. */
