@@ -41,6 +41,7 @@ export class SweepState {
   /** Set by resume(): the queue is looked at again even when the drain was about to stop. */
   private wake = false;
   private watching: Subscription | null = null;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache of expanded grids, never rendered
   private readonly grids = new Map<string, SweepPoint[]>();
 
   constructor(
@@ -115,14 +116,14 @@ export class SweepState {
   /**
    * Records the best setting (mean over seeds, run with the pipeline's own seed) as a
    * labelled version, e.g. "sweep best: learningRate=0.1", beside the head (the editor is
-   * not changed). Returns the version's hash, or null when no setting finished.
+   * not changed). Returns the version's hash and label, or null when no setting finished.
    */
-  async pinBest(sweep: StoredSweep): Promise<string | null> {
+  async pinBest(sweep: StoredSweep): Promise<{ hash: string; label: string } | null> {
     const best = bestSetting(summarizeSettings(sweep.points, sweep.metric), lowerIsBetter(sweep.metric));
     if (!best) return null;
-    const first = best.points[0];
-    const spec = { ...this.grid(sweep)[first].spec, seed: sweep.baseSpec.seed };
-    return recordVersion(this.db, sweep.pipelineId, spec, 'save', `sweep best: ${settingLabel(best.settings)}`, false);
+    const spec = { ...this.grid(sweep)[best.points[0]].spec, seed: sweep.baseSpec.seed };
+    const label = `sweep best: ${settingLabel(best.settings)}`;
+    return { hash: await recordVersion(this.db, sweep.pipelineId, spec, 'save', label, false), label };
   }
 
   /** Stops the sweep workers and the live query. */
