@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshot } from './browser';
+import { launchBrowser, openApp, openSecondTab, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -114,6 +114,29 @@ describe('parameter sweeps', () => {
     const rates = await page.locator('.sweep-table tbody tr td:nth-child(2)').allTextContents();
     expect(rates).toEqual(['0.01', '0.01', '0.1', '0.1', '1', '1']);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a second tab on the same sweep does not run its points again (one tab drains the queue)', async () => {
+    const { page, errors } = await openApp(browser);
+    await page.getByRole('button', { name: 'Open Iris flowers' }).click();
+    await page.getByLabel('Backend').selectOption('cpu');
+    await page.locator('[data-testid=active-backend] strong', { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
+    await setParam(page, 'model-epochs', '300');
+    await page.getByRole('tab', { name: /Sweep/ }).click();
+    await page.getByLabel('Values 1', { exact: true }).fill('0.05, 0.5');
+    await page.getByLabel('Seeds').fill('3');
+    await page.getByRole('button', { name: 'Start sweep (6 runs)' }).click();
+    await expect.poll(() => rows(page, 'done'), { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(1);
+    const second = await openSecondTab(page);
+    await second.page.getByRole('tab', { name: /Sweep/ }).click();
+    await second.page.locator('.sweep-results[data-sweep-status=done]').waitFor({ timeout: 120_000 });
+    await page.locator('.sweep-results[data-sweep-status=done]').waitFor({ timeout: 10_000 });
+    // Had both tabs drained the queue, points would have run twice and left extra runs.
+    await expect.poll(() => second.page.getByRole('tab', { name: /Runs/ }).textContent()).toBe('Runs (6)');
+    expect(await rows(second.page, 'done')).toBe(6);
+    expect([...errors, ...second.errors]).toEqual([]);
+    await second.page.close();
     await page.close();
   });
 });

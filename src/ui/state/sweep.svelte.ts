@@ -20,6 +20,9 @@ export interface SweepRequest {
   readonly metric: string;
 }
 
+/** The Web Lock held by the one tab that drains the sweep queue. */
+const QUEUE_LOCK = 'pipelab-sweep-queue';
+
 /** The most params one sweep varies. */
 export const MAX_SWEEP_AXES = 3;
 
@@ -44,9 +47,14 @@ export class SweepState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache of expanded grids, never rendered
   private readonly grids = new Map<string, SweepPoint[]>();
 
+  /**
+   * @param pool the sweep's own engine workers
+   * @param locks the browser's Web Locks: only one tab drains the queue at a time (another tab takes over when it closes)
+   */
   constructor(
     readonly db: PipelabDb,
     private readonly pool = new EnginePool(),
+    private readonly locks: LockManager | undefined = globalThis.navigator?.locks,
   ) {}
 
   /** Follows the sweeps of one pipeline (null: none). */
@@ -83,10 +91,13 @@ export class SweepState {
   /** Drains every sweep left running (on app start: a point that was running at reload runs again). */
   resume(): Promise<void> {
     this.wake = true;
-    this.draining ??= this.drain()
+    if (this.draining) return this.draining;
+    const exclusive = this.locks ? this.locks.request(QUEUE_LOCK, () => this.drain()).then(() => undefined) : this.drain();
+    const draining = exclusive
       .catch((err: Error) => void (this.error = `The sweep queue stopped: ${err.message} Resume starts it again.`))
       .finally(() => (this.draining = null));
-    return this.draining;
+    this.draining = draining;
+    return draining;
   }
 
   /** Stops a sweep: the run in flight is cancelled and goes back to the queue; the sweep can be resumed. */
