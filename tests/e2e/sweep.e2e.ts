@@ -91,7 +91,7 @@ describe('parameter sweeps', () => {
     await page.close();
   });
 
-  it('cancels a sweep (the rest stays queued) and resumes it with a button', async () => {
+  it('sweeps a range × a choice, cancels (the rest stays queued) and resumes with a button', async () => {
     const { page, errors } = await openApp(browser);
     await page.getByRole('button', { name: 'Open Iris flowers' }).click();
     await page.getByLabel('Backend').selectOption('cpu');
@@ -99,8 +99,13 @@ describe('parameter sweeps', () => {
     await page.getByRole('tab', { name: /Sweep/ }).click();
     await page.getByLabel('Values 1 as').selectOption('log');
     await page.getByLabel('Values 1', { exact: true }).fill('0.01, 1, 3');
-    await page.getByLabel('Seeds').fill('2');
-    expect(await page.getByTestId('sweep-count').textContent()).toContain('6 runs (3 × 2 seeds)');
+    await page.getByRole('button', { name: 'Add a parameter' }).click();
+    await page.getByLabel('Parameter 2', { exact: true }).selectOption('optimizer');
+    const picks = page.getByRole('group', { name: 'Values 2' });
+    await picks.getByLabel('Adam').check();
+    await picks.getByLabel('SGD', { exact: true }).check();
+    await page.getByLabel('Seeds').fill('1');
+    expect(await page.getByTestId('sweep-count').textContent()).toContain('6 runs (3 × 2 × 1 seed)');
     await page.getByRole('button', { name: 'Start sweep (6 runs)' }).click();
     await expect.poll(() => rows(page, 'done'), { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(1);
     await page.getByRole('button', { name: 'Cancel sweep' }).click();
@@ -113,6 +118,10 @@ describe('parameter sweeps', () => {
     expect(await rows(page, 'done')).toBe(6);
     const rates = await page.locator('.sweep-table tbody tr td:nth-child(2)').allTextContents();
     expect(rates).toEqual(['0.01', '0.01', '0.1', '0.1', '1', '1']);
+    const optimizers = await page.locator('.sweep-table tbody tr td:nth-child(3)').allTextContents();
+    expect(optimizers).toEqual(['adam', 'sgd', 'adam', 'sgd', 'adam', 'sgd']);
+    await page.getByRole('img', { name: /Sweep chart/ }).waitFor();
+    await screenshot(page, 'sweep-two-params');
     expect(errors).toEqual([]);
     await page.close();
   });

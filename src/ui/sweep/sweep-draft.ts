@@ -44,11 +44,12 @@ export function schemaOf(spec: PipelineSpec, stepId: string, param: string): Par
   return step ? stepCatalog.describe(step.kind)?.params[param] : undefined;
 }
 
-/** A fresh draft for a step's param: a model's learning rate when there is one, else its first sweepable param. */
+/** A fresh draft: a learning rate when one is free, else another param of the step picked last, else the first free param. */
 export function newAxisDraft(spec: PipelineSpec, taken: readonly AxisDraft[]): AxisDraft | null {
   const free = sweepableSteps(spec).flatMap((s) => s.params.map((p) => ({ stepId: s.id, param: p.name })))
     .filter((o) => !taken.some((t) => t.stepId === o.stepId && t.param === o.param));
-  const pick = free.find((o) => o.param === 'learningRate') ?? free[0];
+  const last = taken[taken.length - 1]?.stepId;
+  const pick = free.find((o) => o.param === 'learningRate') ?? free.find((o) => o.stepId === last) ?? free[0];
   return pick ? { ...pick, mode: 'list', text: '', picked: [] } : null;
 }
 
