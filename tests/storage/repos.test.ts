@@ -71,8 +71,10 @@ describe('pipelines', () => {
     await restoreDeleted(d, p.id);
     expect((await listPipelines(d)).map((x) => x.id)).toEqual([p.id]);
     await deletePipeline(d, p.id, 5000);
+    await d.sweeps.add({ id: 's1', pipelineId: p.id, baseSpec: iris(), axes: [], seeds: 1, metric: 'accuracy', backend: 'cpu', status: 'done', points: [], createdAt: 1, updatedAt: 1 });
     expect(await purgeDeleted(d, 6000)).toBe(1);
     expect(await d.runs.count()).toBe(0);
+    expect(await d.sweeps.count()).toBe(0);
     expect(await d.pipelines.count()).toBe(0);
   });
 });

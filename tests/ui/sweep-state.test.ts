@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PipelineSpec } from '../../src/core/spec';
 import type { RunView } from '../../src/engine/run-view';
-import { createPipeline } from '../../src/storage/pipelines-repo';
+import { createPipeline, deletePipeline } from '../../src/storage/pipelines-repo';
 import type { PipelabDb } from '../../src/storage/db';
 import { listRuns } from '../../src/storage/runs-repo';
 import { getSweep } from '../../src/storage/sweeps-repo';
@@ -115,6 +115,15 @@ describe('SweepState', () => {
     expect(await listRuns(db, pipeline.id)).toHaveLength(1);
     await state.resumeCancelled(sweep.id);
     expect(await statuses(db, sweep.id)).toEqual(['done', 'done', 'done', 'done']);
+  });
+
+  it('stops the sweep of a deleted pipeline instead of running it in the background', async () => {
+    const { db, pipeline, state, engine } = await setup();
+    await deletePipeline(db, pipeline.id);
+    const sweep = (await state.start(pipeline.id, base(), request, 'cpu'))!;
+    await state.resume();
+    expect((await getSweep(db, sweep.id))?.status).toBe('cancelled');
+    expect(engine.specs).toEqual([]);
   });
 
   it('refuses a bad grid with a message naming the param, and pins the best setting beside the head', async () => {

@@ -149,8 +149,10 @@ export class SweepState {
       const [sweep] = await activeSweeps(this.db);
       if (!sweep && !this.wake) return;
       if (!sweep) continue;
+      const pipeline = await this.db.pipelines.get(sweep.pipelineId);
       const index = nextPoint(sweep);
-      if (index < 0) await resumeSweep(this.db, sweep.id); // settles it as done
+      if (!pipeline || pipeline.deletedAt !== null) await cancelSweep(this.db, sweep.id); // its pipeline was deleted: stop (undo leaves it resumable)
+      else if (index < 0) await resumeSweep(this.db, sweep.id); // settles it as done
       else await this.runPoint(sweep, index);
     }
   }
