@@ -61,6 +61,10 @@ describe('parameter sweeps', () => {
 
     // Every point is an ordinary stored run of the pipeline, tagged with the sweep.
     expect(await page.getByRole('tab', { name: /Runs/ }).textContent()).toBe('Runs (9)');
+    await page.getByRole('tab', { name: /Runs/ }).click();
+    expect(await page.locator('.runs-table .sweep-tag').count()).toBe(9);
+    await screenshot(page, 'sweep-runs-tab');
+    await page.getByRole('tab', { name: /Sweep/ }).click();
 
     // The best setting: open its run, then pin it as a version (the editor keeps its own values).
     const best = (await page.getByTestId('sweep-best').locator('strong').textContent()) ?? '';
