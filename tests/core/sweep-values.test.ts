@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NumberParam } from '../../src/core/params';
 import { SpecError } from '../../src/core/errors';
-import { bestSetting, settingLabel, summarizeSettings } from '../../src/core/sweep-summary';
+import { bestSetting, settingLabel, summarizeSettings, type SweepResult } from '../../src/core/sweep-summary';
 import { MAX_AXIS_VALUES, isSweepable, parseNumberValues, rangeValues } from '../../src/core/sweep-values';
 
 const rate: NumberParam = { type: 'number', label: 'Learning rate', help: '', default: 0.1, min: 0.0001, max: 10, log: true };
@@ -61,7 +61,7 @@ describe('sweep values typed by the user', () => {
 });
 
 describe('ranking the settings of a sweep', () => {
-  const point = (lr: number, seed: number, status: string, accuracy?: number) => ({
+  const point = (lr: number, seed: number, status: string, accuracy?: number): SweepResult => ({
     settings: { 'model.learningRate': lr }, seed, status, metrics: accuracy === undefined ? {} : { accuracy, logLoss: 1 - accuracy },
   });
   const points = [
