@@ -17,7 +17,7 @@ export const DATA_UPDATE_WRITER = 'data-update';
 
 /** The versions of an imported data set by file name (generated data never counts), oldest first. */
 export async function dataVersions(db: PipelabDb, name: string): Promise<DataVersion[]> {
-  const rows = await db.datasets.filter((d: StoredDataset) => d.name === name && d.origin !== 'generated').toArray();
+  const rows = (await db.datasets.where('name').equals(name).toArray()).filter((d: StoredDataset) => d.origin !== 'generated');
   rows.sort((a, b) => a.createdAt - b.createdAt || a.hash.localeCompare(b.hash));
   return rows.map((d, i) => ({ hash: d.hash, number: i + 1, createdAt: d.createdAt }));
 }

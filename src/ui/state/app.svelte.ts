@@ -8,6 +8,7 @@ import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
 import { WorkspaceState } from './workspace.svelte';
 import { LabState } from './lab.svelte';
+import { SweepState } from './sweep.svelte';
 import { decodeShare } from '../../share/link-codec';
 import type { SharePayload } from '../../share/share-payload';
 import { compareWithAuthor, type AuthorCheck } from '../../share/compare-author';
@@ -33,7 +34,7 @@ export const AUTO_RUN_MS = 500;
 export type Screen = 'gallery' | 'editor';
 
 /** Which view the results side of the editor shows. */
-export type ResultsTab = 'results' | 'runs' | 'versions' | 'lab';
+export type ResultsTab = 'results' | 'runs' | 'versions' | 'lab' | 'sweep';
 
 /** Storage usage as the browser reports it. */
 export interface StorageInfo {
@@ -66,10 +67,13 @@ export class AppState {
   readonly runner = new RunnerState();
   readonly lab = new LabState();
   readonly workspace: WorkspaceState;
+  readonly sweep: SweepState;
 
   constructor(db = new PipelabDb()) {
     this.workspace = new WorkspaceState(db, this.editor);
     this.lab.dataFor = (spec) => userDataFor(db, spec);
+    this.sweep = new SweepState(db);
+    this.sweep.dataFor = (spec) => userDataFor(db, spec);
     this.editor.subscribe((revision, reason) => {
       if (this.shared && revision !== this.sharedRevision) void this.forkShared();
       if (reason === 'edit' && this.autoRun) this.scheduleAutoRun();
@@ -117,6 +121,7 @@ export class AppState {
     if (!shareFragment) void this.runner.useBackend(backend);
     this.autoRun = await getSetting<boolean>(this.workspace.db, 'autoRun', false).catch(() => false);
     const id = await this.workspace.init();
+    void this.sweep.resume();
     if (shareFragment) await this.openShared(shareFragment);
     else if (id) await this.openStored(id);
     this.ready = true;
