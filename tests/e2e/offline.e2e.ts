@@ -2,7 +2,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { precacheOf } from '../../scripts/offline-plugin';
 import { launchBrowser, screenshot } from './browser';
 import { cacheContents, chooseBackend, openAt, runAndWait, waitUntilOfflineReady } from './pwa-helpers';
@@ -89,6 +89,42 @@ describe('offline', () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
       await server.stop();
+    }
+  });
+});
+
+describe('storage persistence', () => {
+  it('asks for persistent storage on the first save only, and while it is not granted warns and offers a bundle backup', async () => {
+    const { context, page, errors } = await openAt(browser, inject('baseUrl'), () => {
+      // Count the requests; answer as a browser that declines (Chromium without site engagement does).
+      const asked: number[] = [];
+      (window as unknown as { persistAsked: number[] }).persistAsked = asked;
+      navigator.storage.persist = async () => (asked.push(1), false);
+    });
+    const asked = () => page.evaluate(() => (window as unknown as { persistAsked: number[] }).persistAsked.length);
+    try {
+      await page.getByTestId('storage-usage').waitFor();
+      expect(await asked()).toBe(0);
+      expect(await page.getByTestId('eviction-warning').count()).toBe(0);
+      await page.getByRole('button', { name: 'Open Iris flowers' }).click();
+      await expect.poll(asked).toBe(1);
+      const warning = page.getByTestId('eviction-warning');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain('export bundles as a backup');
+      expect(await page.getByTestId('storage-usage').getAttribute('data-persisted')).toBe('false');
+      await chooseBackend(page, 'cpu');
+      expect((await runAndWait(page)).status).toMatch(/Done/);
+      expect(await asked()).toBe(1);
+      const download = page.waitForEvent('download');
+      await warning.getByRole('button', { name: 'Back up this pipeline' }).click();
+      expect((await download).suggestedFilename()).toMatch(/\.pipelab\.json$/);
+      await page.reload();
+      await page.getByTestId('storage-usage').waitFor();
+      await expect.poll(asked).toBe(1); // Asked again once per session when something is saved already.
+      await screenshot(page, 'storage-eviction-warning');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });

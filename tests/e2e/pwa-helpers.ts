@@ -1,8 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-/** A fresh browser context (its own storage and service workers) with one page on url; errors are collected. */
-export async function openAt(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+/**
+ * A fresh browser context (its own storage and service workers) with one page on url; errors are
+ * collected. `init` runs in every page before the app's own scripts.
+ */
+export async function openAt(browser: Browser, url: string, init?: () => void): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
