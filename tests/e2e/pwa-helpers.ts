@@ -28,15 +28,20 @@ export async function chooseBackend(page: Page, backend: 'cpu' | 'wasm' | 'webgl
   await page.locator('[data-testid=active-backend] strong', { hasText: backend }).waitFor({ timeout: 60_000 });
 }
 
-/** Clicks Run and waits until the run ends with a new result; returns the run status text and the result hash. */
+/** When the run on display started (a new run changes it even when its result hash is the same). */
+function shownRunStart(page: Page): Promise<string | null> {
+  return page.evaluate(() => (window as unknown as { pipelab: { runner: { view: { record: { startedAt: string } } | null } } }).pipelab.runner.view?.record.startedAt ?? null);
+}
+
+/** Clicks Run and waits until that run ends; returns the run status text and the result hash. */
 export async function runAndWait(page: Page): Promise<{ status: string; hash: string | null }> {
-  const before = await page.locator('[data-testid=result-hash]').getAttribute('data-hash', { timeout: 10 }).catch(() => null);
+  const before = await shownRunStart(page);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForFunction(
     (prev) => {
       const status = document.querySelector('[data-testid=run-status]')?.textContent ?? '';
-      const hash = document.querySelector('[data-testid=result-hash]')?.getAttribute('data-hash') ?? null;
-      return /Done|Failed|Cancelled/.test(status) && (hash !== prev || /Failed|Cancelled/.test(status));
+      const view = (window as unknown as { pipelab: { runner: { view: { record: { startedAt: string } } | null } } }).pipelab.runner.view;
+      return /Done|Failed|Cancelled/.test(status) && (view?.record.startedAt ?? null) !== prev;
     },
     before,
     { timeout: 90_000 },
