@@ -61,6 +61,8 @@ export class AppState {
   /** Re-run automatically after every edit (a short pause after the last one). */
   autoRun = $state(false);
   private autoTimer: ReturnType<typeof setTimeout> | null = null;
+  private storageApi: StorageManager | undefined;
+  private persistAsked = false;
   /** Files a shared pipeline reads that this browser does not have: the user is asked for them. */
   missingData = $state.raw<{ name: string; hash: string }[]>([]);
   readonly editor = new EditorState();
@@ -112,11 +114,13 @@ export class AppState {
     const edited = $state.snapshot(this.editor.spec) as PipelineSpec;
     const forkedFrom = { name: payload.spec.name, versionHash: await versionHash(payload.spec), resultHash: payload.expected?.resultHash ?? null };
     await this.workspace.fork(payload.spec, edited, forkedFrom);
+    void this.checkStorage(true);
     this.notice = `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`;
   }
 
   /** Loads the workspace and reopens the pipeline that was open before the reload. */
   async init(storage: StorageManager | undefined = globalThis.navigator?.storage, shareFragment: string | null = null): Promise<void> {
+    this.storageApi = storage;
     const backend = await getSetting<BackendChoice>(this.workspace.db, 'backend', 'auto').catch(() => 'auto' as const);
     if (!shareFragment) void this.runner.useBackend(backend);
     this.autoRun = await getSetting<boolean>(this.workspace.db, 'autoRun', false).catch(() => false);
@@ -125,7 +129,7 @@ export class AppState {
     if (shareFragment) await this.openShared(shareFragment);
     else if (id) await this.openStored(id);
     this.ready = true;
-    await this.checkStorage(storage, true);
+    await this.checkStorage(this.workspace.currentId !== null);
   }
 
   /** Turns auto-run on or off (remembered). */
@@ -160,6 +164,7 @@ export class AppState {
     await this.workspace.create(structuredClone(spec));
     this.tab = 'results';
     this.screen = 'editor';
+    void this.checkStorage(true);
   }
 
   /** Opens a gallery example by id (e.g. "iris-logreg"); returns false when there is none. */
@@ -221,7 +226,7 @@ export class AppState {
       const stored = await this.workspace.recordRun(spec, view, model);
       this.shownRunId = stored?.id ?? null;
     }
-    await this.checkStorage(globalThis.navigator?.storage, false);
+    await this.checkStorage(true);
   }
 
   /** A link to the pipeline as it is now, with the result on display when it belongs to this very version. */
@@ -298,6 +303,7 @@ export class AppState {
     try {
       const summary = await importBundle(this.workspace.db, parseBundle(text));
       await this.openStored(summary.pipelineId);
+      void this.checkStorage(true);
       this.notice = `Imported “${summary.name}”: ${summary.runs} new runs, ${summary.versions} new versions${summary.newPipeline ? '' : ' (merged into your copy)'}.`;
     } catch (err) {
       this.notice = null;
@@ -305,11 +311,14 @@ export class AppState {
     }
   }
 
-  /** Reads storage usage; on start, also asks the browser to keep the data persistently. */
-  async checkStorage(storage: StorageManager | undefined, askPersist: boolean): Promise<void> {
+  /** Reads storage usage; once something is saved, asks the browser (once) to keep the data persistently. */
+  async checkStorage(saved: boolean): Promise<void> {
+    const storage = this.storageApi;
     if (!storage?.estimate) return;
     try {
-      const persisted = askPersist && storage.persist ? await storage.persist() : ((await storage.persisted?.()) ?? false);
+      const ask = saved && !this.persistAsked && Boolean(storage.persist);
+      if (ask) this.persistAsked = true;
+      const persisted = ask ? await storage.persist() : ((await storage.persisted?.()) ?? false);
       const { usage = 0, quota = 0 } = await storage.estimate();
       this.storage = { used: usage, quota, persisted };
     } catch {
