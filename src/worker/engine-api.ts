@@ -4,6 +4,7 @@ import type { ProgressEvent } from '../engine/progress';
 import type { PythonInputs } from '../engine/python-inputs';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
+import type { FilePreview, ImportProgress } from './preview-file';
 
 /** What the user picks: a backend by name, or auto (webgl, then wasm, then cpu). */
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
@@ -39,6 +40,12 @@ export interface EngineApi {
   pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs>;
   /** The last run's trained model in TensorFlow.js's model format, or null when it has none. */
   exportModel(): Promise<io.ModelArtifacts | null>;
+  /**
+   * Reads, parses and hashes a file the user picked, streaming progress, with the
+   * run-time parser: resolves with its preview and its text, or rejects with a
+   * message naming the line and the problem.
+   */
+  previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<FilePreview>;
   /** A marker proving where the engine runs (tests check it is a worker). */
   whereAmI(): string;
   /** Throws an uncaught error inside the worker, to exercise crash recovery (used by the e2e tests). */

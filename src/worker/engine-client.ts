@@ -5,6 +5,7 @@ import type { ProgressEvent } from '../engine/progress';
 import type { PythonInputs } from '../engine/python-inputs';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
+import type { FilePreview, ImportProgress } from './preview-file';
 import type { BackendChoice, BackendInfo, EngineApi, RunOptionsForWorker } from './engine-api';
 
 /** The engine worker stopped (a crash, or out of memory); a new one has been started. */
@@ -94,6 +95,12 @@ export class EngineClient {
   async exportModel(): Promise<io.ModelArtifacts | null> {
     const api = await this.readyApi();
     return this.guard(api.exportModel());
+  }
+
+  /** Previews a file in the worker (read, parsed and hashed there), streaming progress. */
+  async previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<FilePreview> {
+    const api = await this.readyApi();
+    return this.guard(api.previewFile(file, Comlink.proxy(onProgress)));
   }
 
   /** "worker" when the engine runs in a Web Worker (it always should). */

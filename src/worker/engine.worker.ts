@@ -18,6 +18,7 @@ import { browserDataSource } from './browser-data-source';
 import { withUserData } from '../engine/data-source';
 import type { BackendChoice, EngineApi, RunOptionsForWorker } from './engine-api';
 import { selectBackend } from './select-backend';
+import { previewFile, type ImportProgress } from './preview-file';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -70,6 +71,10 @@ const api: EngineApi = {
     if (!model) return null;
     const artifacts = await exportModel(tf, model);
     return artifacts && artifacts.weightData instanceof ArrayBuffer ? Comlink.transfer(artifacts, [artifacts.weightData]) : artifacts;
+  },
+
+  previewFile(file: File, onProgress: (p: ImportProgress) => void) {
+    return previewFile(file, onProgress);
   },
 
   whereAmI() {

@@ -8,6 +8,7 @@ import type { RunView } from '../../engine/run-view';
 import type { StepView } from '../../engine/step-view';
 import type { BackendChoice, BackendInfo } from '../../worker/engine-api';
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
+import type { FilePreview, ImportProgress } from '../../worker/preview-file';
 import { prefixFingerprints } from './stale';
 
 /** The light a step card shows. */
@@ -136,6 +137,11 @@ export class RunnerState {
   /** The test rows and data an exported Python script needs. */
   pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs> {
     return this.client.pythonInputs(spec, userData);
+  }
+
+  /** Previews a data file in the worker: read, parsed and hashed off the main thread. */
+  previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<FilePreview> {
+    return this.client.previewFile(file, onProgress);
   }
 
   /** The last run's model in TensorFlow.js format, or null. */

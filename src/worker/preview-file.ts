@@ -1,0 +1,47 @@
+import { sha256Hex } from '../core/hash';
+import { previewOf, type DataPreview } from '../steps/data/data-preview';
+import { formatOf, parseUserFile } from '../steps/data/parse-user-data';
+
+/** How far the preview of a file has got: reading its bytes, parsing its text, hashing it. */
+export interface ImportProgress {
+  readonly stage: 'reading' | 'parsing' | 'hashing';
+  /** Bytes read (reading) or characters parsed (parsing) so far. */
+  readonly done: number;
+  readonly total: number;
+}
+
+/** A previewed file: what the preview dialog shows, and the text to store (decoded once, in the worker). */
+export interface FilePreview {
+  readonly preview: DataPreview;
+  readonly text: string;
+}
+
+/** Bytes read per slice of the file (progress is reported after each). */
+const SLICE_BYTES = 4 << 20;
+
+/**
+ * Reads a File in slices, decoding UTF-8 as a stream (a character split between
+ * slices stays whole; a BOM is dropped, as Blob.text() does), then parses it
+ * with the run-time parser and hashes its text. Runs in the worker: a large
+ * file never blocks the page.
+ */
+export async function previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<FilePreview> {
+  const text = await readText(file, onProgress);
+  const format = formatOf(file.name);
+  const { table, delimiter } = parseUserFile(text, format, (done, total) => onProgress({ stage: 'parsing', done, total }));
+  onProgress({ stage: 'hashing', done: 0, total: text.length });
+  const hash = await sha256Hex(text);
+  return { preview: previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size }), text };
+}
+
+async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<string> {
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  for (let at = 0; at < file.size; at += SLICE_BYTES) {
+    const bytes = await file.slice(at, at + SLICE_BYTES).arrayBuffer();
+    parts.push(decoder.decode(bytes, { stream: true }));
+    onProgress({ stage: 'reading', done: Math.min(at + SLICE_BYTES, file.size), total: file.size });
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
