@@ -18,7 +18,7 @@ import { browserDataSource } from './browser-data-source';
 import { withUserData } from '../engine/data-source';
 import type { BackendChoice, EngineApi, RunOptionsForWorker } from './engine-api';
 import { selectBackend } from './select-backend';
-import { previewFile, type ImportProgress } from './preview-file';
+import { previewFile, storePreviewed, type FilePreview, type ImportProgress } from './preview-file';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -32,6 +32,9 @@ const cache = new MemoryStepCache(64);
 let backend = '';
 let controller: AbortController | null = null;
 let last: RunResult | null = null;
+/** The last previewed file, kept until it is stored or another replaces it (its text never visits the page's thread). */
+let previewed: FilePreview | null = null;
+let previewTicket = 0;
 
 const api: EngineApi = {
   async init(choice: BackendChoice) {
@@ -73,8 +76,19 @@ const api: EngineApi = {
     return artifacts && artifacts.weightData instanceof ArrayBuffer ? Comlink.transfer(artifacts, [artifacts.weightData]) : artifacts;
   },
 
-  previewFile(file: File, onProgress: (p: ImportProgress) => void) {
-    return previewFile(file, onProgress);
+  async previewFile(file: File, onProgress: (p: ImportProgress) => void) {
+    const ticket = ++previewTicket;
+    previewed = null;
+    const result = await previewFile(file, onProgress);
+    if (ticket === previewTicket) previewed = result; // a file picked later replaces this one
+    return result.preview;
+  },
+
+  async storePreviewed(hash: string, dbName: string) {
+    const kept = previewed;
+    if (kept?.preview.hash !== hash) throw new Error('The engine no longer holds this file (it was restarted, or another file was read since): pick the file again.');
+    await storePreviewed(kept, dbName);
+    previewed = null;
   },
 
   whereAmI() {

@@ -1,4 +1,6 @@
 import { sha256Hex } from '../core/hash';
+import { PipelabDb } from '../storage/db';
+import { putDataset } from '../storage/datasets-repo';
 import { previewOf, type DataPreview } from '../steps/data/data-preview';
 import { formatOf, parseUserFile } from '../steps/data/parse-user-data';
 
@@ -44,4 +46,19 @@ async function readText(file: File, onProgress: (p: ImportProgress) => void): Pr
   }
   parts.push(decoder.decode());
   return parts.join('');
+}
+
+/**
+ * Stores a previewed file's text in the app's database from the worker: writing
+ * tens of megabytes to IndexedDB blocks the thread that writes for a few hundred
+ * milliseconds, so the page's thread never does it.
+ */
+export async function storePreviewed(previewed: FilePreview, dbName: string): Promise<void> {
+  const db = new PipelabDb(dbName);
+  try {
+    const { name, format, hash } = previewed.preview;
+    await putDataset(db, name, format, previewed.text, hash);
+  } finally {
+    db.close();
+  }
 }

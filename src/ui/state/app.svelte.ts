@@ -229,13 +229,13 @@ export class AppState {
     return { url: await shareUrl({ spec, expected, data }, appBaseUrl()), withResult: Boolean(expected) };
   }
 
-  /** Opens the previewed file as a starter pipeline built from the choices in the preview; the file is stored once by hash. */
+  /** Opens the previewed file as a starter pipeline built from the choices in the preview; the worker stores the file once by hash. */
   async openImported(): Promise<void> {
     const taken = this.importPreview.take();
     if (!taken) return;
-    const { preview, text, choices } = taken;
+    const { preview, choices } = taken;
     try {
-      await putDataset(this.workspace.db, preview.name, preview.format, text, preview.hash);
+      await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
       await this.open(starterPipeline(preview, choices));
       this.notice = `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`;
     } catch (err) {

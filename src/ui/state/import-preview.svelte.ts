@@ -1,10 +1,10 @@
 import type { Task } from '../../core/state';
 import { suggestedTask, type DataPreview } from '../../steps/data/data-preview';
-import type { FilePreview, ImportProgress } from '../../worker/preview-file';
+import type { ImportProgress } from '../../worker/preview-file';
 import type { ImportChoices } from './starter-pipeline';
 
 /** Reads, parses and hashes a file off the main thread (the engine worker's previewFile). */
-export type PreviewReader = (file: File, onProgress: (p: ImportProgress) => void) => Promise<FilePreview>;
+export type PreviewReader = (file: File, onProgress: (p: ImportProgress) => void) => Promise<DataPreview>;
 
 /** Where the import dialog is: closed, reading the file, showing its preview, or showing why it failed. */
 export type ImportStatus = 'closed' | 'reading' | 'ready' | 'failed';
@@ -27,8 +27,6 @@ export class ImportPreviewState {
   task = $state<Task>('classification');
   /** Chosen feature columns, in file order (never the target). */
   features = $state<string[]>([]);
-  /** The file's text, for storage: plain (not reactive), as it may be tens of megabytes. */
-  private text: string | null = null;
   private seq = 0;
 
   constructor(private readonly read: PreviewReader) {}
@@ -40,14 +38,13 @@ export class ImportPreviewState {
     this.status = 'reading';
     this.fileName = file.name;
     try {
-      const result = await this.read(file, (p) => {
+      const preview = await this.read(file, (p) => {
         if (seq === this.seq) this.progress = p;
       });
       if (seq !== this.seq) return;
-      this.text = result.text;
-      this.preview = result.preview;
-      const last = result.preview.columns[result.preview.columns.length - 1];
-      this.features = result.preview.columns.filter((c) => c !== last).map((c) => c.name);
+      this.preview = preview;
+      const last = preview.columns[preview.columns.length - 1];
+      this.features = preview.columns.filter((c) => c !== last).map((c) => c.name);
       this.target = last.name;
       this.task = suggestedTask(last);
       this.status = 'ready';
@@ -98,10 +95,10 @@ export class ImportPreviewState {
     return null;
   }
 
-  /** Hands over the preview, its text and the choices, and closes the dialog; null when they are not ready. */
-  take(): { preview: DataPreview; text: string; choices: ImportChoices } | null {
-    if (this.problem || !this.preview || this.text === null) return null;
-    const out = { preview: this.preview, text: this.text, choices: { target: this.target, task: this.task, features: [...this.features] } };
+  /** Hands over the preview and the choices, and closes the dialog; null when they are not ready. */
+  take(): { preview: DataPreview; choices: ImportChoices } | null {
+    if (this.problem || !this.preview) return null;
+    const out = { preview: this.preview, choices: { target: this.target, task: this.task, features: [...this.features] } };
     this.close();
     return out;
   }
@@ -118,7 +115,6 @@ export class ImportPreviewState {
     this.progress = null;
     this.preview = null;
     this.error = null;
-    this.text = null;
     this.target = '';
     this.task = 'classification';
     this.features = [];
