@@ -18,6 +18,7 @@ export interface ImportChoices {
  */
 export function starterPipeline(preview: DataPreview, choices: ImportChoices): PipelineSpec {
   const { target, task, features } = choices;
+  if (features.length === 0) throw new Error('Choose at least one feature column.');
   const allFeatures = preview.columns.length - 1 === features.length;
   const used = preview.columns.filter((c) => c.name === target || features.includes(c.name));
   const params = { name: preview.name, hash: preview.hash, target, task, columns: allFeatures ? [] : [...features] };
