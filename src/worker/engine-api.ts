@@ -47,6 +47,8 @@ export interface EngineApi {
    * storePreviewed), or rejects with a message naming the line and the problem.
    */
   previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<DataPreview>;
+  /** Stops reading the file being previewed (its previewFile rejects). */
+  cancelPreview(): void;
   /** Stores the last previewed file (by its hash) in the IndexedDB database `dbName`, once by content hash. */
   storePreviewed(hash: string, dbName: string): Promise<void>;
   /** A marker proving where the engine runs (tests check it is a worker). */

@@ -104,6 +104,11 @@ export class EngineClient {
     return this.guard(api.previewFile(file, Comlink.proxy(onProgress)));
   }
 
+  /** Stops the preview being read. */
+  cancelPreview(): void {
+    void this.api?.cancelPreview();
+  }
+
   /** Has the worker store the file it previewed last in the database `dbName`. */
   async storePreviewed(hash: string, dbName: string): Promise<void> {
     const api = await this.readyApi();

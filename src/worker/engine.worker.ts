@@ -35,6 +35,7 @@ let last: RunResult | null = null;
 /** The last previewed file, kept until it is stored or another replaces it (its text never visits the page's thread). */
 let previewed: FilePreview | null = null;
 let previewTicket = 0;
+let previewAbort: AbortController | null = null;
 
 const api: EngineApi = {
   async init(choice: BackendChoice) {
@@ -79,9 +80,16 @@ const api: EngineApi = {
   async previewFile(file: File, onProgress: (p: ImportProgress) => void) {
     const ticket = ++previewTicket;
     previewed = null;
-    const result = await previewFile(file, onProgress);
+    previewAbort?.abort();
+    const abort = new AbortController();
+    previewAbort = abort;
+    const result = await previewFile(file, onProgress, abort.signal);
     if (ticket === previewTicket) previewed = result; // a file picked later replaces this one
     return result.preview;
+  },
+
+  cancelPreview() {
+    previewAbort?.abort();
   },
 
   async storePreviewed(hash: string, dbName: string) {

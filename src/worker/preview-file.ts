@@ -27,11 +27,15 @@ const SLICE_BYTES = 4 << 20;
  * with the run-time parser and hashes its text. Runs in the worker: a large
  * file never blocks the page.
  */
-export async function previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<FilePreview> {
-  const text = await readText(file, onProgress);
+export async function previewFile(file: File, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<FilePreview> {
+  const report = (p: ImportProgress) => {
+    if (signal?.aborted) throw new Error(`Reading ${file.name} was cancelled.`);
+    onProgress(p);
+  };
+  const text = await readText(file, report);
   const format = formatOf(file.name);
-  const { table, delimiter } = parseUserFile(text, format, (done, total) => onProgress({ stage: 'parsing', done, total }));
-  onProgress({ stage: 'hashing', done: 0, total: text.length });
+  const { table, delimiter } = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
+  report({ stage: 'hashing', done: 0, total: text.length });
   const hash = await sha256Hex(text);
   return { preview: previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size }), text };
 }

@@ -213,6 +213,7 @@ describe('the import preview', () => {
     await page.getByLabel('Import a data file').setInputFiles(big.file);
     const bar = page.getByTestId('import-progress');
     await bar.waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=import-progress]')?.getAttribute('value')) > 0.3, null, { timeout: 120_000 });
     await screenshot(page, 'import-progress-50mb');
     const seen = new Set<string>();
     while (await bar.isVisible()) {

@@ -111,4 +111,16 @@ describe('previewFile streaming', () => {
     expect(reads.at(-1)).toEqual({ stage: 'reading', done: file.size, total: file.size });
     expect(events.filter((e) => e.stage === 'parsing').at(-1)).toMatchObject({ done: text.length, total: text.length });
   });
+
+  it('stops when cancelled, at the next progress report', async () => {
+    const abort = new AbortController();
+    const file = new File(['a,b\n' + '1,2\n'.repeat(3_000_000)], 'long.csv');
+    const stages: string[] = [];
+    const read = previewFile(file, (p) => {
+      stages.push(p.stage);
+      if (p.stage === 'parsing') abort.abort();
+    }, abort.signal);
+    await expect(read).rejects.toThrow('Reading long.csv was cancelled.');
+    expect(stages.filter((s) => s === 'parsing')).toHaveLength(1);
+  });
 });

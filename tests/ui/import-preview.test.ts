@@ -83,6 +83,16 @@ describe('ImportPreviewState', () => {
     await Promise.all([first, second]);
     expect([slow.fileName, slow.preview?.name]).toEqual(['houses.csv', 'houses.csv']);
   });
+
+  it('tells the worker to stop when the dialog is closed while a file is read', async () => {
+    let stops = 0;
+    const state = new ImportPreviewState(() => new Promise(() => {}), () => stops++);
+    void state.start(new File([''], 'big.csv'));
+    state.close();
+    expect([state.status, stops]).toEqual(['closed', 1]);
+    state.close();
+    expect(stops).toBe(1);
+  });
 });
 
 describe('storePreviewed', () => {

@@ -67,7 +67,10 @@ export class AppState {
   readonly lab = new LabState();
   readonly workspace: WorkspaceState;
   /** The preview dialog of a data file being imported. */
-  readonly importPreview = new ImportPreviewState((file, onProgress) => this.runner.previewFile(file, onProgress));
+  readonly importPreview = new ImportPreviewState(
+    (file, onProgress) => this.runner.previewFile(file, onProgress),
+    () => this.runner.cancelPreview(),
+  );
 
   constructor(db = new PipelabDb()) {
     this.workspace = new WorkspaceState(db, this.editor);

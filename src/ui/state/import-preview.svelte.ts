@@ -29,7 +29,14 @@ export class ImportPreviewState {
   features = $state<string[]>([]);
   private seq = 0;
 
-  constructor(private readonly read: PreviewReader) {}
+  /**
+   * @param read previews a file in the worker
+   * @param stop stops the worker reading a file the user no longer wants
+   */
+  constructor(
+    private readonly read: PreviewReader,
+    private readonly stop: () => void = () => {},
+  ) {}
 
   /** Opens the dialog on a file and previews it; a newer file replaces one still being read. */
   async start(file: File): Promise<void> {
@@ -105,6 +112,7 @@ export class ImportPreviewState {
 
   /** Closes the dialog (a file still being read is forgotten). */
   close(): void {
+    if (this.status === 'reading') this.stop();
     this.seq++;
     this.reset();
   }

@@ -145,6 +145,11 @@ export class RunnerState {
     return this.client.previewFile(file, onProgress);
   }
 
+  /** Stops the preview being read in the worker. */
+  cancelPreview(): void {
+    this.client.cancelPreview();
+  }
+
   /** Stores the file previewed last, from the worker (its text never comes to the page's thread). */
   storePreviewed(hash: string, dbName: string): Promise<void> {
     return this.client.storePreviewed(hash, dbName);
