@@ -42,7 +42,7 @@ export interface RunData {
 /** Stores the data sets a run generated (once each, by content hash) and looks up the versions of the files it read. */
 export async function storeRunData(db: PipelabDb, view: RunView): Promise<RunData> {
   const datasetHashes: Record<string, string> = {};
-  for (const data of view.generatedData ?? []) datasetHashes[data.stepId] = await putDataset(db, `${data.stepId}.csv`, 'csv', data.csv, 'generated');
+  for (const data of view.generatedData ?? []) datasetHashes[data.stepId] = await putDataset(db, `${data.stepId}.csv`, 'csv', data.csv, { origin: 'generated' });
   return { datasetHashes, dataVersions: await versionsRead(db, view.record.dataHashes) };
 }
 

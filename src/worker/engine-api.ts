@@ -4,6 +4,8 @@ import type { ProgressEvent } from '../engine/progress';
 import type { PythonInputs } from '../engine/python-inputs';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
+import type { DataPreview } from '../steps/data/data-preview';
+import type { ImportProgress } from './preview-file';
 
 /** What the user picks: a backend by name, or auto (webgl, then wasm, then cpu). */
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
@@ -39,6 +41,16 @@ export interface EngineApi {
   pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs>;
   /** The last run's trained model in TensorFlow.js's model format, or null when it has none. */
   exportModel(): Promise<io.ModelArtifacts | null>;
+  /**
+   * Reads, parses and hashes a file the user picked, streaming progress, with the
+   * run-time parser: resolves with its preview (the worker keeps its text for
+   * storePreviewed), or rejects with a message naming the line and the problem.
+   */
+  previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<DataPreview>;
+  /** Stops reading the file being previewed (its previewFile rejects). */
+  cancelPreview(): void;
+  /** Stores the last previewed file (by its hash) in the IndexedDB database `dbName`, once by content hash. */
+  storePreviewed(hash: string, dbName: string): Promise<void>;
   /** A marker proving where the engine runs (tests check it is a worker). */
   whereAmI(): string;
   /** Throws an uncaught error inside the worker, to exercise crash recovery (used by the e2e tests). */

@@ -5,6 +5,8 @@ import type { ProgressEvent } from '../engine/progress';
 import type { PythonInputs } from '../engine/python-inputs';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
+import type { DataPreview } from '../steps/data/data-preview';
+import type { ImportProgress } from './preview-file';
 import type { BackendChoice, BackendInfo, EngineApi, RunOptionsForWorker } from './engine-api';
 
 /** The engine worker stopped (a crash, or out of memory); a new one has been started. */
@@ -94,6 +96,23 @@ export class EngineClient {
   async exportModel(): Promise<io.ModelArtifacts | null> {
     const api = await this.readyApi();
     return this.guard(api.exportModel());
+  }
+
+  /** Previews a file in the worker (read, parsed and hashed there), streaming progress. */
+  async previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<DataPreview> {
+    const api = await this.readyApi();
+    return this.guard(api.previewFile(file, Comlink.proxy(onProgress)));
+  }
+
+  /** Stops the preview being read. */
+  cancelPreview(): void {
+    void this.api?.cancelPreview();
+  }
+
+  /** Has the worker store the file it previewed last in the database `dbName`. */
+  async storePreviewed(hash: string, dbName: string): Promise<void> {
+    const api = await this.readyApi();
+    return this.guard(api.storePreviewed(hash, dbName));
   }
 
   /** "worker" when the engine runs in a Web Worker (it always should). */

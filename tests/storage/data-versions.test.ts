@@ -37,7 +37,7 @@ describe('data set versions', () => {
     const h1 = await putDataset(d, 'sales.csv', 'csv', V1);
     await new Promise((r) => setTimeout(r, 5));
     const h2 = await putDataset(d, 'sales.csv', 'csv', V2);
-    await putDataset(d, 'sales.csv', 'csv', 'x,y\n9,z\n', 'generated');
+    await putDataset(d, 'sales.csv', 'csv', 'x,y\n9,z\n', { origin: 'generated' });
     expect((await dataVersions(d, 'sales.csv')).map((v) => [v.hash, v.number])).toEqual([[h1, 1], [h2, 2]]);
     expect(await dataVersionOf(d, h2)).toEqual({ name: 'sales.csv', number: 2, of: 2 });
     expect(await dataVersionOf(d, 'f'.repeat(64))).toBeNull();

@@ -9,6 +9,7 @@ import { RunnerState } from './runner.svelte';
 import { WorkspaceState } from './workspace.svelte';
 import { LabState } from './lab.svelte';
 import { SweepState } from './sweep.svelte';
+import { ImportPreviewState } from './import-preview.svelte';
 import { decodeShare } from '../../share/link-codec';
 import type { SharePayload } from '../../share/share-payload';
 import { compareWithAuthor, type AuthorCheck } from '../../share/compare-author';
@@ -70,6 +71,11 @@ export class AppState {
   readonly lab = new LabState();
   readonly workspace: WorkspaceState;
   readonly sweep: SweepState;
+  /** The preview dialog of a data file being imported. */
+  readonly importPreview = new ImportPreviewState(
+    (file, onProgress) => this.runner.previewFile(file, onProgress),
+    () => this.runner.cancelPreview(),
+  );
 
   constructor(db = new PipelabDb()) {
     this.workspace = new WorkspaceState(db, this.editor);
@@ -239,13 +245,15 @@ export class AppState {
     return { url: await shareUrl({ spec, expected, data }, appBaseUrl()), withResult: Boolean(expected) };
   }
 
-  /** Imports a data file (stored once by content hash) and opens a starter pipeline on it. */
-  async importData(name: string, text: string): Promise<void> {
+  /** Opens the previewed file as a starter pipeline built from the choices in the preview; the worker stores the file once by hash. */
+  async openImported(): Promise<void> {
+    const taken = this.importPreview.take();
+    if (!taken) return;
+    const { preview, choices } = taken;
     try {
-      const format = formatOf(name);
-      const hash = await putDataset(this.workspace.db, name, format, text);
-      await this.open(starterPipeline(name, hash, text));
-      this.notice = `Imported ${name}. Check the target column on the data card, then press Run.`;
+      await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
+      await this.open(starterPipeline(preview, choices));
+      this.notice = `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`;
     } catch (err) {
       this.workspace.error = `The file could not be imported: ${(err as Error).message}`;
     }

@@ -8,6 +8,8 @@ import type { RunView } from '../../engine/run-view';
 import type { StepView } from '../../engine/step-view';
 import type { BackendChoice, BackendInfo } from '../../worker/engine-api';
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
+import type { DataPreview } from '../../steps/data/data-preview';
+import type { ImportProgress } from '../../worker/preview-file';
 import { prefixFingerprints } from './stale';
 
 /** The light a step card shows. */
@@ -147,6 +149,21 @@ export class RunnerState {
   /** The test rows and data an exported Python script needs. */
   pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs> {
     return this.client.pythonInputs(spec, userData);
+  }
+
+  /** Previews a data file in the worker: read, parsed and hashed off the main thread. */
+  previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<DataPreview> {
+    return this.client.previewFile(file, onProgress);
+  }
+
+  /** Stops the preview being read in the worker. */
+  cancelPreview(): void {
+    this.client.cancelPreview();
+  }
+
+  /** Stores the file previewed last, from the worker (its text never comes to the page's thread). */
+  storePreviewed(hash: string, dbName: string): Promise<void> {
+    return this.client.storePreviewed(hash, dbName);
   }
 
   /** The last run's model in TensorFlow.js format, or null. */
