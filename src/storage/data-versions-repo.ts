@@ -31,6 +31,22 @@ export async function dataVersionOf(db: PipelabDb, hash: string): Promise<{ name
   return found ? { name: row.name, number: found.number, of: versions.length } : null;
 }
 
+/**
+ * When a file of this name was imported before with other content and pipelines read
+ * it: how many, and the number the new content would get as a version. Else null.
+ */
+export async function earlierData(db: PipelabDb, name: string, hash: string): Promise<{ users: number; nextNumber: number } | null> {
+  const versions = await dataVersions(db, name);
+  if (versions.length === 0 || versions.some((v) => v.hash === hash)) return null;
+  const users = (await pipelinesUsingData(db, name)).length;
+  return users > 0 ? { users, nextNumber: versions.length + 1 } : null;
+}
+
+/** Whether a pipeline's data got a new version since its last run. */
+export async function hasNewData(db: PipelabDb, pipelineId: string): Promise<boolean> {
+  return Boolean((await db.pipelines.get(pipelineId))?.staleData);
+}
+
 /** Pipelines (not deleted) with an enabled import step reading a file of this name. */
 export async function pipelinesUsingData(db: PipelabDb, name: string): Promise<StoredPipeline[]> {
   const all = await db.pipelines.filter((p) => p.deletedAt === null).toArray();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PipelineSpec } from '../../src/core/spec';
-import { adoptDataVersion, dataVersionOf, dataVersions, pipelinesUsingData, withDataHash } from '../../src/storage/data-versions-repo';
+import { adoptDataVersion, dataVersionOf, dataVersions, earlierData, hasNewData, pipelinesUsingData, withDataHash } from '../../src/storage/data-versions-repo';
 import { putDataset } from '../../src/storage/datasets-repo';
 import type { PipelabDb } from '../../src/storage/db';
 import { createPipeline, deletePipeline } from '../../src/storage/pipelines-repo';
@@ -59,7 +59,12 @@ describe('data set versions', () => {
     const gone = await createPipeline(d, importing('sales.csv', h1), 'tab');
     await deletePipeline(d, gone.id);
     expect((await pipelinesUsingData(d, 'sales.csv')).map((p) => p.id)).toEqual([a.id]);
+    expect(await earlierData(d, 'sales.csv', 'e'.repeat(64))).toEqual({ users: 1, nextNumber: 3 });
+    expect(await earlierData(d, 'sales.csv', h2), 'content already stored').toBeNull();
+    expect(await earlierData(d, 'never.csv', h2)).toBeNull();
+    expect(await hasNewData(d, a.id)).toBe(false);
     expect(await adoptDataVersion(d, 'sales.csv', h2)).toEqual([a.id]);
+    expect(await hasNewData(d, a.id)).toBe(true);
     const row = await d.pipelines.get(a.id);
     expect(row?.spec.steps[0].params.hash).toBe(h2);
     expect(row?.rev).toBe(2);

@@ -31,6 +31,22 @@ async function opened(preview: DataPreview): Promise<ImportPreviewState> {
 }
 
 describe('ImportPreviewState', () => {
+  it('offers a re-imported file as the next version of the earlier one, and hands it over as such', async () => {
+    const preview = previewOfText('houses.csv', HOUSES);
+    const asked: string[] = [];
+    const state = new ImportPreviewState(async () => preview, () => {}, async (name, hash) => {
+      asked.push(`${name}:${hash.slice(0, 4)}`);
+      return { users: 2, nextNumber: 3 };
+    });
+    await state.start(new File([''], 'houses.csv'));
+    expect(asked).toEqual(['houses.csv:aaaa']);
+    expect(state.earlier).toEqual({ users: 2, nextNumber: 3 });
+    expect(state.takeAsVersion()).toBe(preview);
+    expect([state.status, state.earlier]).toEqual(['closed', null]);
+    const fresh = await opened(preview);
+    expect([fresh.earlier, fresh.takeAsVersion(), fresh.status]).toEqual([null, null, 'ready']);
+  });
+
   it('defaults to the last column as target, the others as features, and the task the target suggests', async () => {
     const state = await opened(previewOfText('houses.csv', HOUSES));
     expect(state.status).toBe('ready');

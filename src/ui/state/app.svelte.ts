@@ -23,7 +23,7 @@ import { fileStem, saveFile } from '../workspace/save-file';
 import { userDataFor } from './user-data';
 import { starterPipeline } from './starter-pipeline';
 import { putDataset } from '../../storage/datasets-repo';
-import { dataVersions } from '../../storage/data-versions-repo';
+import { dataVersions, earlierData, hasNewData } from '../../storage/data-versions-repo';
 import { sha256Hex } from '../../core/hash';
 import { formatOf } from '../../steps/data/parse-user-data';
 import { attachSharedData, linkData } from './shared-data';
@@ -75,6 +75,7 @@ export class AppState {
   readonly importPreview = new ImportPreviewState(
     (file, onProgress) => this.runner.previewFile(file, onProgress),
     () => this.runner.cancelPreview(),
+    (name, hash) => earlierData(this.workspace.db, name, hash),
   );
 
   constructor(db = new PipelabDb()) {
@@ -191,7 +192,7 @@ export class AppState {
     this.tab = 'results';
     this.screen = 'editor';
     // Its data got a new version since the last run: with auto-run on, retrain now.
-    if (this.autoRun && this.workspace.pipelines.find((p) => p.id === id)?.staleData) void this.run();
+    if (this.autoRun && (await hasNewData(this.workspace.db, id))) void this.run();
   }
 
   /** Shows a stored run's results. */
@@ -261,19 +262,24 @@ export class AppState {
 
   /**
    * Stores a re-imported file as the next version of the data set of that name and
-   * moves the pipelines that read it to the new version. The open one shows its
-   * steps stale and, with auto-run on, retrains; each run records the version it read.
+   * moves the pipelines that read it to the new version, then opens one of them (the
+   * open one when it is among them): its steps show stale and, with auto-run on, it
+   * retrains. Each stored run records the data version it read.
    */
-  async importDataVersion(name: string, text: string): Promise<void> {
+  async adoptImported(): Promise<void> {
+    const preview = this.importPreview.takeAsVersion();
+    if (!preview) return;
     try {
-      const hash = await putDataset(this.workspace.db, name, formatOf(name), text);
-      const { changed, current } = await this.workspace.adoptData(name, hash);
-      const number = (await dataVersions(this.workspace.db, name)).findIndex((v) => v.hash === hash) + 1;
-      this.notice = `${name} version ${number}: ${changed} pipeline${changed === 1 ? '' : 's'} now read it.` +
-        (current ? (this.autoRun ? ' Retraining this one…' : ' Its steps are stale: press Run to retrain.') : '');
-      if (current && this.autoRun) this.scheduleAutoRun();
+      await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
+      const current = this.workspace.currentId;
+      const { changed } = await this.workspace.adoptData(preview.name, preview.hash);
+      const number = (await dataVersions(this.workspace.db, preview.name)).findIndex((v) => v.hash === preview.hash) + 1;
+      const show = changed.includes(current ?? '') ? current : changed[0];
+      if (show) await this.openStored(show);
+      this.notice = `${preview.name} version ${number}: ${changed.length} pipeline${changed.length === 1 ? '' : 's'} now read it.` +
+        (show ? (this.autoRun ? ' Retraining this one…' : ' Its steps are stale: press Run to retrain.') : '');
     } catch (err) {
-      this.workspace.error = `The new version of ${name} could not be imported: ${(err as Error).message}`;
+      this.workspace.error = `The new version of ${preview.name} could not be imported: ${(err as Error).message}`;
     }
   }
 

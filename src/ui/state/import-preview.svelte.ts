@@ -6,6 +6,15 @@ import type { ImportChoices } from './starter-pipeline';
 /** Reads, parses and hashes a file off the main thread (the engine worker's previewFile). */
 export type PreviewReader = (file: File, onProgress: (p: ImportProgress) => void) => Promise<DataPreview>;
 
+/** A file imported before under the same name, with other content: the pipelines reading it, and the number the new version gets. */
+export interface EarlierData {
+  readonly users: number;
+  readonly nextNumber: number;
+}
+
+/** Looks up whether a file name was imported before with other content (null when not, or when no pipeline reads it). */
+export type EarlierDataLookup = (name: string, hash: string) => Promise<EarlierData | null>;
+
 /** Where the import dialog is: closed, reading the file, showing its preview, or showing why it failed. */
 export type ImportStatus = 'closed' | 'reading' | 'ready' | 'failed';
 
@@ -27,15 +36,19 @@ export class ImportPreviewState {
   task = $state<Task>('classification');
   /** Chosen feature columns, in file order (never the target). */
   features = $state<string[]>([]);
+  /** Set when this file is a new version of one imported before: the dialog then offers to update the pipelines reading it. */
+  earlier = $state.raw<EarlierData | null>(null);
   private seq = 0;
 
   /**
    * @param read previews a file in the worker
    * @param stop stops the worker reading a file the user no longer wants
+   * @param lookupEarlier finds an earlier file of the same name (for data versions)
    */
   constructor(
     private readonly read: PreviewReader,
     private readonly stop: () => void = () => {},
+    private readonly lookupEarlier: EarlierDataLookup = async () => null,
   ) {}
 
   /** Opens the dialog on a file and previews it; a newer file replaces one still being read. */
@@ -48,7 +61,9 @@ export class ImportPreviewState {
       const preview = await this.read(file, (p) => {
         if (seq === this.seq) this.progress = p;
       });
+      const earlier = await this.lookupEarlier(file.name, preview.hash).catch(() => null);
       if (seq !== this.seq) return;
+      this.earlier = earlier;
       this.preview = preview;
       const last = preview.columns[preview.columns.length - 1];
       this.features = preview.columns.filter((c) => c !== last).map((c) => c.name);
@@ -110,6 +125,13 @@ export class ImportPreviewState {
     return out;
   }
 
+  /** Hands over the preview of a file that becomes the next version of an earlier one, and closes the dialog. */
+  takeAsVersion(): DataPreview | null {
+    const preview = this.status === 'ready' && this.earlier ? this.preview : null;
+    if (preview) this.close();
+    return preview;
+  }
+
   /** Closes the dialog (a file still being read is forgotten). */
   close(): void {
     if (this.status === 'reading') this.stop();
@@ -126,5 +148,6 @@ export class ImportPreviewState {
     this.target = '';
     this.task = 'classification';
     this.features = [];
+    this.earlier = null;
   }
 }

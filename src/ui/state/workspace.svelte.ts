@@ -97,19 +97,12 @@ export class WorkspaceState {
 
   /**
    * Moves every pipeline reading the file `name` to its version `hash` (saved as an
-   * edit of each). The open pipeline's editor takes the change at once. Returns
-   * how many pipelines changed and whether the open one was among them.
+   * edit of each, marked as having new data). Returns the ids of those that changed.
    */
-  async adoptData(name: string, hash: string): Promise<{ changed: number; current: boolean }> {
+  async adoptData(name: string, hash: string): Promise<{ changed: string[] }> {
     await this.flush();
-    const ids = (await this.guard(() => adoptDataVersion(this.db, name, hash))) ?? [];
-    const current = Boolean(this.currentId && ids.includes(this.currentId));
-    const row = current && this.currentId ? await this.db.pipelines.get(this.currentId) : undefined;
-    if (row) {
-      this.baseRev = row.rev;
-      this.loadQuietly(row.spec);
-    }
-    return { changed: ids.length, current };
+    const changed = (await this.guard(() => adoptDataVersion(this.db, name, hash))) ?? [];
+    return { changed };
   }
 
   /** Records the run's version, the run itself and its model. */
