@@ -1,4 +1,6 @@
+import { restorePipeline } from '../../core/restore';
 import type { PipelineSpec, StepSpec } from '../../core/spec';
+import { stepCatalog } from '../../steps/registry';
 import type { Task } from '../../core/state';
 import type { DataPreview } from '../../steps/data/data-preview';
 
@@ -29,7 +31,8 @@ export function starterPipeline(preview: DataPreview, choices: ImportChoices): P
   steps.push(step('scale', 'transform.standardize'));
   if (task === 'classification') steps.push(step('model', 'model.logistic-regression'), step('evaluate', 'evaluate.classification'));
   else steps.push(step('model', 'model.linear-regression', { fitIntercept: true, l2: 0 }), step('evaluate', 'evaluate.regression'));
-  return { format: 'pipelab/pipeline', version: 1, name: preview.name.replace(/\.[^.]+$/, '') || 'My data', seed: 42, steps };
+  // Through the restore path, so every param shows its default on the cards (as a gallery pipeline's do).
+  return restorePipeline({ format: 'pipelab/pipeline', version: 1, name: preview.name.replace(/\.[^.]+$/, '') || 'My data', seed: 42, steps }, stepCatalog);
 }
 
 function step(id: string, kind: string, params: StepSpec['params'] = {}): StepSpec {
