@@ -20,9 +20,14 @@ export interface BackendInfo {
 /** Per-run options the worker accepts. */
 export interface RunOptionsForWorker {
   readonly useCache?: boolean;
-  /** Texts of the user's imported files the spec reads, by content hash. */
+  /** Texts of the user's imported files the spec reads, by content hash (they win over `dataDb`). */
   readonly userData?: Readonly<Record<string, string>>;
+  /** Name of the app's IndexedDB database: the worker reads imported files from it by content hash. */
+  readonly dataDb?: string;
 }
+
+/** Where a run finds the user's imported files: their texts, or the database the worker reads them from. */
+export type DataOptions = Pick<RunOptionsForWorker, 'userData' | 'dataDb'>;
 
 /** The engine API the worker exposes through Comlink; both sides share this type. */
 export interface EngineApi {
@@ -38,7 +43,7 @@ export interface EngineApi {
   /** The data view of one step's output from the last run, or null. */
   stepView(stepId: string): Promise<StepView | null>;
   /** What an exported Python script needs: pipelab's test rows and, when Python cannot load it by name, the data. */
-  pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs>;
+  pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs>;
   /** The last run's trained model in TensorFlow.js's model format, or null when it has none. */
   exportModel(): Promise<io.ModelArtifacts | null>;
   /**

@@ -7,7 +7,7 @@ import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
 import type { DataPreview } from '../steps/data/data-preview';
 import type { ImportProgress } from './preview-file';
-import type { BackendChoice, BackendInfo, EngineApi, RunOptionsForWorker } from './engine-api';
+import type { BackendChoice, BackendInfo, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
 
 /** The engine worker stopped (a crash, or out of memory); a new one has been started. */
 export class WorkerCrashedError extends Error {}
@@ -87,9 +87,9 @@ export class EngineClient {
   }
 
   /** The test rows and data an exported Python script needs. */
-  async pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs> {
+  async pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs> {
     const api = await this.readyApi();
-    return this.guard(api.pythonInputs(spec, userData));
+    return this.guard(api.pythonInputs(spec, data));
   }
 
   /** The last run's model in TensorFlow.js format (null when it has none). */

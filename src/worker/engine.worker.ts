@@ -15,8 +15,8 @@ import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
 import { pythonInputs } from '../engine/python-inputs';
 import { browserDataSource } from './browser-data-source';
-import { withUserData } from '../engine/data-source';
-import type { BackendChoice, EngineApi, RunOptionsForWorker } from './engine-api';
+import { runDataSource } from './stored-data-source';
+import type { BackendChoice, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
 import { selectBackend } from './select-backend';
 import { previewFile, storePreviewed, type FilePreview, type ImportProgress } from './preview-file';
 
@@ -49,7 +49,7 @@ const api: EngineApi = {
     controller?.abort();
     controller = new AbortController();
     const result = await runPipeline(spec, {
-      tf, backend, dataSource: withUserData(dataSource, options?.userData ?? {}), cache: options?.useCache === false ? undefined : cache,
+      tf, backend, dataSource: runDataSource(dataSource, options), cache: options?.useCache === false ? undefined : cache,
       signal: controller.signal, onProgress,
       runtime: self.navigator.userAgent,
     });
@@ -66,8 +66,8 @@ const api: EngineApi = {
     return out ? buildStepView(stepId, out.state) : null;
   },
 
-  pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>) {
-    return pythonInputs(spec, { tf, backend, dataSource: withUserData(dataSource, userData ?? {}), cache, runtime: self.navigator.userAgent });
+  pythonInputs(spec: PipelineSpec, data?: DataOptions) {
+    return pythonInputs(spec, { tf, backend, dataSource: runDataSource(dataSource, data), cache, runtime: self.navigator.userAgent });
   },
 
   async exportModel() {

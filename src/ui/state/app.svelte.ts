@@ -20,7 +20,6 @@ import { appBaseUrl } from '../../share/location';
 import { bundleText, collectBundle, importBundle, parseBundle } from '../../share/bundle';
 import { exportPython } from '../../share/python-export';
 import { fileStem, saveFile } from '../workspace/save-file';
-import { userDataFor } from './user-data';
 import { starterPipeline } from './starter-pipeline';
 import { putDataset } from '../../storage/datasets-repo';
 import { dataVersions, earlierData, hasNewData } from '../../storage/data-versions-repo';
@@ -80,9 +79,9 @@ export class AppState {
 
   constructor(db = new PipelabDb()) {
     this.workspace = new WorkspaceState(db, this.editor);
-    this.lab.dataFor = (spec) => userDataFor(db, spec);
+    this.lab.dataOptions = { dataDb: db.name };
     this.sweep = new SweepState(db);
-    this.sweep.dataFor = (spec) => userDataFor(db, spec);
+    this.sweep.dataOptions = { dataDb: db.name };
     this.editor.subscribe((revision, reason) => {
       if (this.shared && revision !== this.sharedRevision) void this.forkShared();
       if (reason === 'edit' && this.autoRun) this.scheduleAutoRun();
@@ -221,7 +220,7 @@ export class AppState {
     }
     const before = this.runner.view;
     this.tab = 'results';
-    await this.runner.run(spec, await userDataFor(this.workspace.db, spec));
+    await this.runner.run(spec, { dataDb: this.workspace.db.name });
     const view = this.runner.view;
     this.runner.showStep(this.editor.selectedStepId);
     if (view && view !== before && this.shared) {
@@ -308,7 +307,7 @@ export class AppState {
   /** Downloads a Python script (scikit-learn) that rebuilds the pipeline on the same data and split. */
   async exportPythonScript(): Promise<void> {
     const spec = this.editor.snapshot();
-    const inputs = await this.runner.pythonInputs(spec, await userDataFor(this.workspace.db, spec));
+    const inputs = await this.runner.pythonInputs(spec, { dataDb: this.workspace.db.name });
     saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');
   }
 

@@ -6,7 +6,7 @@ import type { PythonInputs } from '../../engine/python-inputs';
 import type { StepStatus } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
 import type { StepView } from '../../engine/step-view';
-import type { BackendChoice, BackendInfo } from '../../worker/engine-api';
+import type { BackendChoice, BackendInfo, DataOptions } from '../../worker/engine-api';
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
 import type { DataPreview } from '../../steps/data/data-preview';
 import type { ImportProgress } from '../../worker/preview-file';
@@ -96,7 +96,7 @@ export class RunnerState {
   }
 
   /** Runs a validated spec in the worker (with the texts of the user's files it reads). */
-  async run(spec: PipelineSpec, userData: Readonly<Record<string, string>> = {}): Promise<void> {
+  async run(spec: PipelineSpec, data: DataOptions = {}): Promise<void> {
     if (this.status === 'running' || this.status === 'starting') return;
     this.status = 'running';
     this.error = null;
@@ -107,7 +107,7 @@ export class RunnerState {
     this.pendingHistory = [];
     this.ranFingerprints = prefixFingerprints(spec);
     try {
-      const view = await this.client.run(spec, (event) => this.onProgress(event), { userData });
+      const view = await this.client.run(spec, (event) => this.onProgress(event), data);
       this.flush();
       this.view = view;
       for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
@@ -147,8 +147,8 @@ export class RunnerState {
   }
 
   /** The test rows and data an exported Python script needs. */
-  pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs> {
-    return this.client.pythonInputs(spec, userData);
+  pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs> {
+    return this.client.pythonInputs(spec, data);
   }
 
   /** Previews a data file in the worker: read, parsed and hashed off the main thread. */

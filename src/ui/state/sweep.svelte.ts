@@ -9,7 +9,7 @@ import {
   activeSweeps, cancelSweep, completePoint, createSweep, deleteSweep, failPoint, listSweeps, markPointRunning, nextPoint, resumeSweep,
 } from '../../storage/sweeps-repo';
 import { recordVersion } from '../../storage/versions-repo';
-import type { BackendChoice } from '../../worker/engine-api';
+import type { BackendChoice, DataOptions } from '../../worker/engine-api';
 import { EnginePool } from '../../worker/engine-pool';
 import { lowerIsBetter } from '../history/compare';
 
@@ -39,7 +39,8 @@ export class SweepState {
   inFlight = $state.raw<{ sweepId: string; index: number } | null>(null);
   error = $state<string | null>(null);
   /** Finds the texts of the user's files a spec reads (set by the app; none by default). */
-  dataFor: (spec: PipelineSpec) => Promise<Record<string, string>> = async () => ({});
+  /** Where the worker finds the user's imported files (the app's database name). */
+  dataOptions: DataOptions = {};
   private draining: Promise<void> | null = null;
   /** Set by resume(): the queue is looked at again even when the drain was about to stop. */
   private wake = false;
@@ -169,7 +170,7 @@ export class SweepState {
         await cancelSweep(this.db, sweep.id);
         return;
       }
-      const view = await client.run(spec, () => {}, { userData: await this.dataFor(spec) });
+      const view = await client.run(spec, () => {}, { ...this.dataOptions });
       if (view.record.status !== 'cancelled') await completePoint(this.db, sweep.id, index, view);
     } catch (err) {
       const now = await this.db.sweeps.get(sweep.id);
