@@ -28,6 +28,7 @@ describe('offline', () => {
       const precache = precacheOf(DIST);
       expect(await cacheContents(page)).toEqual([[precache.cacheName, precache.files.length]]);
       await page.getByLabel('Import a data file').setInputFiles({ name: 'my-wine.csv', mimeType: 'text/csv', buffer: WINE });
+      await page.getByRole('button', { name: 'Open as pipeline' }).click({ timeout: 60_000 });
       await page.getByTestId('app-notice').filter({ hasText: 'Imported my-wine.csv' }).waitFor({ timeout: 30_000 });
       await chooseBackend(page, 'cpu');
       const online = await runAndWait(page);
