@@ -4,6 +4,7 @@ import type { Prng } from '../../core/prng';
 import type { EpochRecord, WeightArray } from '../../core/state';
 import type { Tf } from '../step';
 import { makeOptimizer } from './optimizers';
+import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
 
 /** Hidden-layer activation functions on offer. */
 export type Activation = 'relu' | 'tanh' | 'sigmoid';
@@ -58,8 +59,12 @@ export function initWeights(shape: NetShape, rng: Prng): WeightArray[] {
 
 /**
  * Trains with our own seeded shuffling and mini-batches (tfjs's `fit` would shuffle
- * with an unseeded global generator). The data is uploaded once; the loop checks the
- * abort signal every batch and yields to the event loop every epoch.
+ * with an unseeded global generator). The data is uploaded once and gathered into
+ * batches on the backend; nothing is read back per batch, the two epoch losses are
+ * read back together once per epoch. The loop checks the abort signal every batch
+ * and yields to the event loop (for progress and cancel messages) every
+ * YIELD_EVERY_MS of training, not every epoch: a short epoch would otherwise pay
+ * a timer's minimum delay each time.
  */
 export async function trainNet(o: TrainOptions): Promise<TrainResult> {
   const { tf, shape } = o;
@@ -80,12 +85,17 @@ export async function trainNet(o: TrainOptions): Promise<TrainResult> {
   const optimizer = makeOptimizer(tf, o.optimizer, o.learningRate, o.epsilon);
   const history: EpochRecord[] = [];
   try {
+    let lastYield = performance.now();
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
       runEpoch(o, vars, optimizer, xTrain, yTrain, nTrain, batch);
-      const record = { epoch, trainLoss: meanLoss(tf, shape, vars, xTrain, yTrain), testLoss: meanLoss(tf, shape, vars, xTest, yTest) };
+      const [trainLoss, testLoss] = await epochLosses(tf, shape, vars, [xTrain, yTrain], [xTest, yTest]);
+      const record = { epoch, trainLoss, testLoss };
       history.push(record);
       o.onEpoch(record);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
       if (o.signal.aborted) throw new CancelledError();
     }
     const weights = await Promise.all(
@@ -159,12 +169,20 @@ function dataLoss(tf: Tf, shape: NetShape, out: TF.Tensor2D, y: TF.Tensor2D): TF
   return shape.output === 'softmax' ? tf.losses.softmaxCrossEntropy(y, out) : tf.losses.meanSquaredError(y, out);
 }
 
-function meanLoss(tf: Tf, shape: NetShape, vars: readonly TF.Tensor[], x: TF.Tensor2D, y: TF.Tensor2D): number {
-  const loss = tf.tidy(() => dataLoss(tf, shape, forward(tf, vars, x, shape), y));
+/** Mean loss on the training and the test rows after an epoch, read back together (one sync with the backend per epoch). */
+async function epochLosses(
+  tf: Tf,
+  shape: NetShape,
+  vars: readonly TF.Tensor[],
+  train: readonly [TF.Tensor2D, TF.Tensor2D],
+  test: readonly [TF.Tensor2D, TF.Tensor2D],
+): Promise<[number, number]> {
+  const both = tf.tidy(() => tf.stack([train, test].map(([x, y]) => dataLoss(tf, shape, forward(tf, vars, x, shape), y))));
   try {
-    return loss.dataSync()[0];
+    const values = await both.data();
+    return [values[0], values[1]];
   } finally {
-    loss.dispose();
+    both.dispose();
   }
 }
 
