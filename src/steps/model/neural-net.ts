@@ -110,18 +110,19 @@ export async function trainNet(o: TrainOptions): Promise<TrainResult> {
 
 function runEpoch(o: TrainOptions, vars: TF.Variable[], optimizer: TF.Optimizer, x: TF.Tensor2D, y: TF.Tensor2D, n: number, batch: number): void {
   const { tf, shape } = o;
+  // The epoch's shuffled row order goes up once; each batch gathers its rows from the
+  // resident data by a slice of it. (Slicing rows off a shuffled copy gives the same
+  // values, but the wasm backend's slice copies its whole input every time.)
   const order = tf.tensor1d(o.rng.permutation(n), 'int32');
-  const xs = tf.gather(x, order);
-  const ys = tf.gather(y, order);
-  order.dispose();
   const kernels = vars.filter((_, i) => i % 2 === 0);
   try {
     for (let start = 0; start < n; start += batch) {
       if (o.signal.aborted) throw new CancelledError();
       const size = Math.min(batch, n - start);
       optimizer.minimize(() => {
-        const xb = xs.slice([start, 0], [size, xs.shape[1]]);
-        const yb = ys.slice([start, 0], [size, ys.shape[1]]);
+        const rows = order.slice([start], [size]);
+        const xb = tf.gather(x, rows);
+        const yb = tf.gather(y, rows);
         const loss = dataLoss(tf, shape, forward(tf, vars, xb, shape), yb);
         if (o.l2 === 0) return loss;
         const penalty = tf.addN(kernels.map((w) => tf.sum(tf.square(w))));
@@ -129,8 +130,7 @@ function runEpoch(o: TrainOptions, vars: TF.Variable[], optimizer: TF.Optimizer,
       }, false, vars);
     }
   } finally {
-    xs.dispose();
-    ys.dispose();
+    order.dispose();
   }
 }
 
