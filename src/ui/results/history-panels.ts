@@ -1,0 +1,4 @@
+// The runs, versions and reproducibility tabs in one lazily loaded chunk: none is shown at start.
+export { default as RunsPanel } from '../history/RunsPanel.svelte';
+export { default as VersionsPanel } from '../history/VersionsPanel.svelte';
+export { default as LabPanel } from '../lab/LabPanel.svelte';
