@@ -63,12 +63,15 @@ export async function longTasksDuringTraining(page: Page, spec: PipelineSpec): P
 /** Tensors and JS heap of the engine worker before and after 100 consecutive runs of `spec` (after garbage collection). */
 export async function memoryOverRuns(page: Page, spec: PipelineSpec, runs: number): Promise<{ tensorsBefore: number; tensorsAfter: number; heapBefore: number; heapAfter: number }> {
   const worker = await engineWorker(page);
-  const probe = () =>
-    worker.evaluate(() => {
-      const g = globalThis as unknown as { gc?: () => void; _tfengine: { state: { numTensors: number } }; performance: { memory?: { usedJSHeapSize: number } } };
+  const heap = await workerHeapProbe(page);
+  const probe = async () => {
+    const tensors = await worker.evaluate(() => {
+      const g = globalThis as unknown as { gc?: () => void; _tfengine: { state: { numTensors: number } } };
       g.gc?.();
-      return { tensors: g._tfengine.state.numTensors, heap: g.performance.memory?.usedJSHeapSize ?? NaN };
+      return g._tfengine.state.numTensors;
     });
+    return { tensors, heap: await heap() };
+  };
   const many = (n: number) =>
     page.evaluate(
       async ({ s, n }) => {
@@ -82,6 +85,34 @@ export async function memoryOverRuns(page: Page, spec: PipelineSpec, runs: numbe
   await many(runs);
   const after = await probe();
   return { tensorsBefore: before.tensors, tensorsAfter: after.tensors, heapBefore: before.heap, heapAfter: after.heap };
+}
+
+/** Reads the engine worker's used JS heap through the DevTools protocol (workers have no performance.memory). */
+async function workerHeapProbe(page: Page): Promise<() => Promise<number>> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('the page has no browser');
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes('engine.worker'));
+  if (!target) throw new Error('the engine worker is not among the DevTools targets');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  let nextId = 1;
+  const call = (method: string) =>
+    new Promise<Record<string, number>>((resolve) => {
+      const id = nextId++;
+      const listener = (e: { sessionId: string; message: string }) => {
+        const reply = JSON.parse(e.message) as { id?: number; result?: Record<string, number> };
+        if (e.sessionId !== sessionId || reply.id !== id) return;
+        cdp.off('Target.receivedMessageFromTarget', listener);
+        resolve(reply.result ?? {});
+      };
+      cdp.on('Target.receivedMessageFromTarget', listener);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+    });
+  return async () => {
+    await call('HeapProfiler.collectGarbage');
+    return (await call('Runtime.getHeapUsage')).usedSize;
+  };
 }
 
 async function engineWorker(page: Page): Promise<Worker> {

@@ -19,6 +19,8 @@ export interface BenchReport {
     readonly memory: { tensorsBefore: number; tensorsAfter: number; heapBefore: number; heapAfter: number };
     readonly storage: { estimateBytes: number; specJsonBytes: number };
     readonly chromium: string;
+    /** Whether the page could use wasm threads (it needs cross-origin isolation). */
+    readonly crossOriginIsolated: boolean;
   } | null;
   readonly wallSeconds: number;
 }
@@ -53,7 +55,10 @@ export function renderReport(r: BenchReport): string {
   });
   const lines = [`pipelab benchmark, ${r.date.slice(0, 10)}${r.quick ? ' (quick: 1 repeat, 5 MB CSV)' : ''}`, `machine: ${r.machine}`];
   lines.push(r.sklearn.available ? `scikit-learn ${r.sklearn.versions.sklearn} (python ${r.sklearn.versions.python}, numpy ${r.sklearn.versions.numpy}; CSV read with ${r.sklearn.versions.csvReader})` : `scikit-learn: absent (${r.sklearn.reason})`);
-  if (r.app) lines.push(`chromium ${r.app.chromium} (headless; webgl on SwiftShader when there is no GPU)`);
+  if (r.app) {
+    const threads = r.app.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated, so wasm runs single-threaded (SIMD)';
+    lines.push(`chromium ${r.app.chromium} (headless; webgl on SwiftShader when there is no GPU; page ${threads})`);
+  }
   lines.push('', markdownTable(header, rows), '', 'Times are medians ± half the range over the repeats in brackets; each covers a whole run from data file to metrics.');
   if (r.app) lines.push('', appTable(r.app));
   lines.push('', markdownTable(['target', 'goal', 'now', 'met'], targets(r)), '', `bench wall time: ${Math.round(r.wallSeconds)} s`);

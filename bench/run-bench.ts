@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       }
       log('app metrics…');
       await useBackend(page, 'wasm');
+      const crossOriginIsolated = await page.evaluate(() => globalThis.crossOriginIsolated);
       const longTasks = await longTasksDuringTraining(page, DIGITS_MLP);
       const memory = await memoryOverRuns(page, IRIS_EXAMPLE, 100);
       await page.close();
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
         memory,
         storage: await storageForVersions(browser, baseUrl, PENGUINS_PIPELINE, 1000),
         chromium: browser.version(),
+        crossOriginIsolated,
       };
     } finally {
       await browser.close();
