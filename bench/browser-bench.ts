@@ -44,24 +44,25 @@ export async function useBackend(page: Page, backend: string): Promise<string> {
 }
 
 /** Runs every workload on one backend in the page's worker. */
-export async function benchBrowserBackend(page: Page, list: Workload[], csvMb: number, log: (s: string) => void): Promise<BackendResult> {
+export async function benchBrowserBackend(page: Page, backend: string, list: Workload[], csvMb: number, log: (s: string) => void): Promise<BackendResult> {
   const timings: Record<string, Timing> = {};
   const accuracy: Record<string, number> = {};
   await coldRun(page, list[1].spec); // warm-up
   for (const w of list) {
-    log(`  ${w.id} ×${w.repeats}`);
+    const repeats = backend === 'wasm' ? w.repeats : w.slowRepeats;
+    log(`  ${w.id} ×${repeats}`);
     const runs: number[] = [];
     if (w.mode === 'cold') {
-      for (let i = 0; i < w.repeats; i++) {
+      for (let i = 0; i < repeats; i++) {
         const r = await coldRun(page, w.spec);
         runs.push(r.ms);
         accuracy[w.id] = r.accuracy;
       }
     } else if (w.mode === 'edit') {
-      const specs = Array.from({ length: w.repeats }, (_, i) => withLearningRate(w.spec, editedLearningRate(i)));
+      const specs = Array.from({ length: repeats }, (_, i) => withLearningRate(w.spec, editedLearningRate(i)));
       runs.push(...(await editRuns(page, w.spec, specs)));
     } else {
-      for (let i = 0; i < w.repeats; i++) runs.push(await importRun(page, csvMb));
+      for (let i = 0; i < repeats; i++) runs.push(await importRun(page, csvMb));
     }
     timings[w.id] = summarize(runs);
   }

@@ -28,19 +28,20 @@ export async function benchNode(backend: 'cpu' | 'wasm', list: Workload[], csvMb
   };
   await run(list[1].spec); // warm-up: backend start and first kernels
   for (const w of list) {
-    log(`node ${backend}: ${w.id} ×${w.repeats}`);
+    const repeats = backend === 'cpu' ? w.slowRepeats : w.repeats;
+    log(`node ${backend}: ${w.id} ×${repeats}`);
     if (w.mode === 'cold') {
-      timings[w.id] = await timeRepeats(w.repeats, async () => {
+      timings[w.id] = await timeRepeats(repeats, async () => {
         const record = await run(w.spec);
         accuracy[w.id] = record.metrics.accuracy ?? NaN;
       });
     } else if (w.mode === 'edit') {
       const cache = new MemoryStepCache();
       await run(w.spec, cache);
-      timings[w.id] = await timeRepeats(w.repeats, async (i) => void (await run(withLearningRate(w.spec, editedLearningRate(i)), cache)));
+      timings[w.id] = await timeRepeats(repeats, async (i) => void (await run(withLearningRate(w.spec, editedLearningRate(i)), cache)));
     } else {
       const text = makeBenchCsv(csvMb);
-      timings[w.id] = await timeRepeats(w.repeats, async () => {
+      timings[w.id] = await timeRepeats(repeats, async () => {
         const hash = await sha256Hex(text);
         await run(importSpec(hash), undefined, { [hash]: text });
       });

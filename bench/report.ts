@@ -9,7 +9,7 @@ export interface BenchReport {
   readonly date: string;
   readonly machine: string;
   readonly quick: boolean;
-  readonly workloads: readonly { id: string; label: string; repeats: number }[];
+  readonly workloads: readonly { id: string; label: string; repeats: number; slowRepeats: number }[];
   readonly results: Record<string, BackendResult>;
   readonly sklearn: SklearnResult;
   readonly app: {
@@ -51,7 +51,7 @@ export function renderReport(r: BenchReport): string {
     const sk = r.sklearn.available ? [formatTiming(r.sklearn.timings[w.id])] : [];
     const q = ratio(r, w.id);
     const best = bestBrowser(r, w.id);
-    return [`${w.label} (${w.repeats})`, ...sk, ...columns.map((c) => formatTiming(r.results[c].timings[w.id])), q === null ? '–' : `${q.toFixed(1)}× (${best?.backend})`];
+    return [`${w.label} (${w.repeats}/${w.slowRepeats})`, ...sk, ...columns.map((c) => formatTiming(r.results[c].timings[w.id])), q === null ? '–' : `${q.toFixed(1)}× (${best?.backend})`];
   });
   const lines = [`pipelab benchmark, ${r.date.slice(0, 10)}${r.quick ? ' (quick: 1 repeat, 5 MB CSV)' : ''}`, `machine: ${r.machine}`];
   lines.push(r.sklearn.available ? `scikit-learn ${r.sklearn.versions.sklearn} (python ${r.sklearn.versions.python}, numpy ${r.sklearn.versions.numpy}; CSV read with ${r.sklearn.versions.csvReader})` : `scikit-learn: absent (${r.sklearn.reason})`);
@@ -59,7 +59,7 @@ export function renderReport(r: BenchReport): string {
     const threads = r.app.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated, so wasm runs single-threaded (SIMD)';
     lines.push(`chromium ${r.app.chromium} (headless; webgl on SwiftShader when there is no GPU; page ${threads})`);
   }
-  lines.push('', markdownTable(header, rows), '', 'Times are medians ± half the range over the repeats in brackets; each covers a whole run from data file to metrics.');
+  lines.push('', markdownTable(header, rows), '', 'Times: median ± half the range. Repeats in brackets: wasm and scikit-learn / cpu and webgl (the slow backends run the slow workloads once). Each time covers a whole run, data file to metrics; edit-to-result re-runs only the model and evaluation (cached upstream).');
   if (r.app) lines.push('', appTable(r.app));
   lines.push('', markdownTable(['target', 'goal', 'now', 'met'], targets(r)), '', `bench wall time: ${Math.round(r.wallSeconds)} s`);
   return lines.join('\n');

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       for (const b of BROWSER_BACKENDS) {
         const got = await useBackend(page, b);
         log(`chromium ${got}:`);
-        results[`chromium ${b}`] = await benchBrowserBackend(page, list, csvMb, log);
+        results[`chromium ${b}`] = await benchBrowserBackend(page, b, list, csvMb, log);
       }
       log('app metrics…');
       await useBackend(page, 'wasm');
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`,
     quick,
-    workloads: list.map((w) => ({ id: w.id, label: w.label, repeats: w.repeats })),
+    workloads: list.map((w) => ({ id: w.id, label: w.label, repeats: w.repeats, slowRepeats: w.slowRepeats })),
     results,
     sklearn,
     app,
