@@ -3,7 +3,7 @@ import { CancelledError } from '../../core/errors';
 import type { Prng } from '../../core/prng';
 import type { EpochRecord, WeightArray } from '../../core/state';
 import type { Tf } from '../step';
-import { makeOptimizer } from './optimizers';
+import { makeUpdater, type Updater } from './optimizers';
 import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
 
 /** Hidden-layer activation functions on offer. */
@@ -82,7 +82,7 @@ export async function trainNet(o: TrainOptions): Promise<TrainResult> {
   const yTrain = tf.tensor2d(o.yTrain, [nTrain, k]);
   const xTest = tf.tensor2d(o.xTest, [o.xTest.length / d, d]);
   const yTest = tf.tensor2d(o.yTest, [o.yTest.length / k, k]);
-  const optimizer = makeOptimizer(tf, o.optimizer, o.learningRate, o.epsilon);
+  const optimizer = makeUpdater(tf, o.optimizer, o.learningRate, o.epsilon, vars);
   const history: EpochRecord[] = [];
   try {
     let lastYield = performance.now();
@@ -108,7 +108,7 @@ export async function trainNet(o: TrainOptions): Promise<TrainResult> {
   }
 }
 
-function runEpoch(o: TrainOptions, vars: TF.Variable[], optimizer: TF.Optimizer, x: TF.Tensor2D, y: TF.Tensor2D, n: number, batch: number): void {
+function runEpoch(o: TrainOptions, vars: TF.Variable[], optimizer: Updater, x: TF.Tensor2D, y: TF.Tensor2D, n: number, batch: number): void {
   const { tf, shape } = o;
   // The epoch's shuffled row order goes up once; each batch gathers its rows from the
   // resident data by a slice of it. (Slicing rows off a shuffled copy gives the same
@@ -127,7 +127,7 @@ function runEpoch(o: TrainOptions, vars: TF.Variable[], optimizer: TF.Optimizer,
         if (o.l2 === 0) return loss;
         const penalty = tf.addN(kernels.map((w) => tf.sum(tf.square(w))));
         return tf.add(loss, tf.mul(penalty, (0.5 * o.l2) / size)) as TF.Scalar;
-      }, false, vars);
+      });
     }
   } finally {
     order.dispose();

@@ -1,6 +1,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { ChoiceParam } from '../../core/params';
 import type { Tf } from '../step';
+import { FlatAdam } from './flat-adam';
 
 /** The optimizer choice every trained model offers. */
 export const OPTIMIZER_PARAM: ChoiceParam = {
@@ -28,4 +29,26 @@ export function makeOptimizer(tf: Tf, name: string, learningRate: number, epsilo
     default:
       return tf.train.adam(learningRate, 0.9, 0.999, epsilon);
   }
+}
+
+/** What the training loop needs of an optimizer: one step on a loss, and cleanup. */
+export interface Updater {
+  minimize(loss: () => TF.Scalar): void;
+  dispose(): void;
+}
+
+/**
+ * The optimizer for a training run. Adam on cpu and wasm is FlatAdam (the same
+ * numbers with fewer kernel calls); webgl keeps tfjs's own, whose per-variable
+ * texture layout FlatAdam would change.
+ */
+export function makeUpdater(tf: Tf, name: string, learningRate: number, epsilon: number, vars: readonly TF.Variable[]): Updater {
+  if ((name === 'adam' || !['sgd', 'momentum', 'rmsprop'].includes(name)) && tf.getBackend() !== 'webgl') {
+    return new FlatAdam(tf, vars, learningRate, epsilon);
+  }
+  const optimizer = makeOptimizer(tf, name, learningRate, epsilon);
+  return {
+    minimize: (loss) => void optimizer.minimize(loss, false, [...vars]),
+    dispose: () => optimizer.dispose(),
+  };
 }
