@@ -25,10 +25,12 @@ export class FlatAdam {
   ) {
     this.sizes = vars.map((v) => v.size);
     const total = this.sizes.reduce((a, b) => a + b, 0);
-    this.m = tf.variable(tf.zeros([total]), false);
-    this.v = tf.variable(tf.zeros([total]), false);
-    this.accBeta1 = tf.variable(tf.scalar(beta1), false);
-    this.accBeta2 = tf.variable(tf.scalar(beta2), false);
+    // Variables outlive tidy (as in tfjs's Adam); their initial tensors do not.
+    const make = (init: () => TF.Tensor) => tf.tidy(() => tf.variable(init(), false));
+    this.m = make(() => tf.zeros([total]));
+    this.v = make(() => tf.zeros([total]));
+    this.accBeta1 = make(() => tf.scalar(beta1));
+    this.accBeta2 = make(() => tf.scalar(beta2));
   }
 
   /** Computes the gradients of `loss` with respect to the variables and takes one Adam step. */
