@@ -1,5 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from '../step';
+import type { Updater } from './optimizers';
 
 /**
  * Adam over all of a network's variables at once. It is tfjs's Adam update, op for
@@ -8,7 +9,7 @@ import type { Tf } from '../step';
  * tfjs's per-variable Adam gives it, with about a third of the kernel calls
  * (per-call overhead dominates the small models trained here).
  */
-export class FlatAdam {
+export class FlatAdam implements Updater {
   private readonly m: TF.Variable;
   private readonly v: TF.Variable;
   private readonly accBeta1: TF.Variable;
@@ -33,19 +34,8 @@ export class FlatAdam {
     this.accBeta2 = make(() => tf.scalar(beta2));
   }
 
-  /** Computes the gradients of `loss` with respect to the variables and takes one Adam step. */
-  minimize(loss: () => TF.Scalar): void {
-    const { tf } = this;
-    const { value, grads } = tf.variableGrads(loss, [...this.vars]);
-    try {
-      this.apply(this.vars.map((v) => grads[v.name]));
-    } finally {
-      value.dispose();
-      tf.dispose(grads);
-    }
-  }
-
-  private apply(gradients: TF.Tensor[]): void {
+  /** One Adam step from the gradients of the variables, in their order. */
+  apply(gradients: readonly TF.Tensor[]): void {
     const { tf, beta1, beta2 } = this;
     tf.tidy(() => {
       const oneMinusAccBeta1 = tf.sub(1, this.accBeta1);

@@ -3,7 +3,8 @@ import { CancelledError } from '../../core/errors';
 import type { Prng } from '../../core/prng';
 import type { EpochRecord, WeightArray } from '../../core/state';
 import type { Tf } from '../step';
-import { makeUpdater, type Updater } from './optimizers';
+import { activate, batchGradients, type Batch } from './backprop';
+import { makeOptimizer, makeUpdater } from './optimizers';
 import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
 
 /** Hidden-layer activation functions on offer. */
@@ -82,12 +83,12 @@ export async function trainNet(o: TrainOptions): Promise<TrainResult> {
   const yTrain = tf.tensor2d(o.yTrain, [nTrain, k]);
   const xTest = tf.tensor2d(o.xTest, [o.xTest.length / d, d]);
   const yTest = tf.tensor2d(o.yTest, [o.yTest.length / k, k]);
-  const optimizer = makeUpdater(tf, o.optimizer, o.learningRate, o.epsilon, vars);
+  const step = makeBatchStep(o, vars);
   const history: EpochRecord[] = [];
   try {
     let lastYield = performance.now();
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
-      runEpoch(o, vars, optimizer, xTrain, yTrain, nTrain, batch);
+      runEpoch(o, step, xTrain, yTrain, nTrain, batch);
       const [trainLoss, testLoss] = await epochLosses(tf, shape, vars, [xTrain, yTrain], [xTest, yTest]);
       const record = { epoch, trainLoss, testLoss };
       history.push(record);
@@ -103,35 +104,64 @@ export async function trainNet(o: TrainOptions): Promise<TrainResult> {
     );
     return { weights, history };
   } finally {
-    optimizer.dispose();
+    step.dispose();
     for (const t of [...vars, xTrain, yTrain, xTest, yTest]) t.dispose();
   }
 }
 
-function runEpoch(o: TrainOptions, vars: TF.Variable[], optimizer: Updater, x: TF.Tensor2D, y: TF.Tensor2D, n: number, batch: number): void {
-  const { tf, shape } = o;
+function runEpoch(o: TrainOptions, step: BatchStep, x: TF.Tensor2D, y: TF.Tensor2D, n: number, batch: number): void {
+  const { tf } = o;
   // The epoch's shuffled row order goes up once; each batch gathers its rows from the
   // resident data by a slice of it. (Slicing rows off a shuffled copy gives the same
   // values, but the wasm backend's slice copies its whole input every time.)
   const order = tf.tensor1d(o.rng.permutation(n), 'int32');
-  const kernels = vars.filter((_, i) => i % 2 === 0);
   try {
     for (let start = 0; start < n; start += batch) {
       if (o.signal.aborted) throw new CancelledError();
-      const size = Math.min(batch, n - start);
-      optimizer.minimize(() => {
-        const rows = order.slice([start], [size]);
-        const xb = tf.gather(x, rows);
-        const yb = tf.gather(y, rows);
-        const loss = dataLoss(tf, shape, forward(tf, vars, xb, shape), yb);
-        if (o.l2 === 0) return loss;
-        const penalty = tf.addN(kernels.map((w) => tf.sum(tf.square(w))));
-        return tf.add(loss, tf.mul(penalty, (0.5 * o.l2) / size)) as TF.Scalar;
+      const rows = Math.min(batch, n - start);
+      step.run(() => {
+        const picked = order.slice([start], [rows]);
+        return { x: tf.gather(x, picked), y: tf.gather(y, picked), rows, l2: o.l2 };
       });
     }
   } finally {
     order.dispose();
   }
+}
+
+/** One training step on a batch, and cleanup. */
+interface BatchStep {
+  run(batch: () => Batch): void;
+  dispose(): void;
+}
+
+/**
+ * cpu and wasm: hand-written gradients (batchGradients) and FlatAdam, bit-identical to
+ * tfjs's autodiff and optimizers with far fewer kernel calls. webgl keeps tfjs's
+ * autodiff and optimizers (its results could not be checked bit for bit here).
+ */
+function makeBatchStep(o: TrainOptions, vars: TF.Variable[]): BatchStep {
+  const { tf, shape } = o;
+  if (tf.getBackend() !== 'webgl') {
+    const updater = makeUpdater(tf, o.optimizer, o.learningRate, o.epsilon, vars);
+    return {
+      run: (batch) => tf.tidy(() => updater.apply(batchGradients(tf, shape, vars, batch()))),
+      dispose: () => updater.dispose(),
+    };
+  }
+  const optimizer = makeOptimizer(tf, o.optimizer, o.learningRate, o.epsilon);
+  const kernels = vars.filter((_, i) => i % 2 === 0);
+  return {
+    run: (batch) =>
+      optimizer.minimize(() => {
+        const b = batch();
+        const loss = dataLoss(tf, shape, forward(tf, vars, b.x, shape), b.y);
+        if (b.l2 === 0) return loss;
+        const penalty = tf.addN(kernels.map((w) => tf.sum(tf.square(w))));
+        return tf.add(loss, tf.mul(penalty, (0.5 * b.l2) / b.rows)) as TF.Scalar;
+      }, false, vars),
+    dispose: () => optimizer.dispose(),
+  };
 }
 
 /** Output of the network for every row of `x` (class probabilities for softmax nets), row-major. */
@@ -157,12 +187,6 @@ function forward(tf: Tf, params: readonly TF.Tensor[], x: TF.Tensor2D, shape: Ne
     if (l < layers - 1) h = activate(tf, h, shape.activation);
   }
   return h;
-}
-
-function activate(tf: Tf, h: TF.Tensor2D, activation: Activation): TF.Tensor2D {
-  if (activation === 'tanh') return tf.tanh(h);
-  if (activation === 'sigmoid') return tf.sigmoid(h);
-  return tf.relu(h);
 }
 
 function dataLoss(tf: Tf, shape: NetShape, out: TF.Tensor2D, y: TF.Tensor2D): TF.Scalar {

@@ -31,24 +31,21 @@ export function makeOptimizer(tf: Tf, name: string, learningRate: number, epsilo
   }
 }
 
-/** What the training loop needs of an optimizer: one step on a loss, and cleanup. */
+/** What the training loop needs of an optimizer: one step from the gradients (in variable order), and cleanup. */
 export interface Updater {
-  minimize(loss: () => TF.Scalar): void;
+  apply(gradients: readonly TF.Tensor[]): void;
   dispose(): void;
 }
 
 /**
- * The optimizer for a training run. Adam on cpu and wasm is FlatAdam (the same
- * numbers with fewer kernel calls); webgl keeps tfjs's own, whose per-variable
- * texture layout FlatAdam would change.
+ * The optimizer for a training run on cpu or wasm. Adam is FlatAdam (the same
+ * numbers with fewer kernel calls); the others are tfjs's own, given the gradients.
  */
 export function makeUpdater(tf: Tf, name: string, learningRate: number, epsilon: number, vars: readonly TF.Variable[]): Updater {
-  if ((name === 'adam' || !['sgd', 'momentum', 'rmsprop'].includes(name)) && tf.getBackend() !== 'webgl') {
-    return new FlatAdam(tf, vars, learningRate, epsilon);
-  }
+  if (!['sgd', 'momentum', 'rmsprop'].includes(name)) return new FlatAdam(tf, vars, learningRate, epsilon);
   const optimizer = makeOptimizer(tf, name, learningRate, epsilon);
   return {
-    minimize: (loss) => void optimizer.minimize(loss, false, [...vars]),
+    apply: (gradients) => optimizer.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: gradients[i] }))),
     dispose: () => optimizer.dispose(),
   };
 }
