@@ -1,4 +1,4 @@
-// Dev check: result hashes of every example on cpu and wasm (compare before/after an engine change).
+// Dev check (`npx tsx bench/example-hashes.ts wasm|cpu`): every example's result hash, to compare before and after an engine change.
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadNodeTf, NODE_RUNTIME } from '../src/cli/node-tf';
 import { nodeDataSource } from '../src/cli/node-data-source';
