@@ -19,6 +19,7 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const csvMb = quick ? 5 : 50;
 const log = (s: string) => process.stderr.write(`${s}\n`);
+// Flags: --quick (1 repeat, 5 MB CSV), --no-python, --no-browser, --no-build (reuse dist/).
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -41,7 +42,10 @@ async function main(): Promise<void> {
     const server = await preview({ root, preview: { port: 4499, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
     const baseUrl = server.resolvedUrls?.local[0];
     if (!baseUrl) throw new Error('vite preview did not report a URL');
-    const browser = await launchChromium();
+    const browser = await launchChromium().catch((err: Error) => {
+      void server.close();
+      throw new Error(`Chromium could not start (${err.message.split('\n')[0]}). Install Debian's chromium (or set CHROMIUM_PATH), or run with --no-browser.`);
+    });
     try {
       const page = await openApp(browser, baseUrl);
       for (const b of BROWSER_BACKENDS) {
