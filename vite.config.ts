@@ -1,10 +1,14 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import pkg from './package.json' with { type: 'json' };
+import { buildId } from './scripts/build-id.ts';
+import { offlinePlugin } from './scripts/offline-plugin.ts';
 
 // One config for the app build and the unit tests (Vitest, in Node with the tfjs cpu backend).
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), offlinePlugin('src/sw/service-worker.ts')],
+  define: { __BUILD_ID__: JSON.stringify(buildId(process.env, pkg.version)) },
   resolve: {
     alias: {
       // vega-datasets exports only its JS entry; its data files are reached through this alias.

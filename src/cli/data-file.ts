@@ -18,6 +18,8 @@ export async function attachDataFile(spec: PipelineSpec, file: string): Promise<
   } catch {
     throw new CliInputError(`Cannot read the data file ${file}.`);
   }
+  // Browsers drop a UTF-8 byte order mark when they read a file; so does the CLI, so both hash the same text.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const hash = await sha256Hex(text);
   const imports = spec.steps.filter((s) => s.kind === 'data.import' && s.enabled);
   if (imports.length === 0) throw new CliInputError('--data: the pipeline has no "data.import" step to give the file to.');

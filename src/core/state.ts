@@ -73,6 +73,12 @@ export interface PipelineState {
   readonly target: string | null;
   readonly task: Task | null;
   readonly split: Split | null;
+  /**
+   * k-fold cross-validation: the k train/test splits (every row in exactly one test
+   * set). Absent, not null, unless a k-fold step set it, so that the hashes of states
+   * without it stay what they were. The engine runs the later steps once per fold.
+   */
+  readonly folds?: readonly Split[];
   readonly model: FittedModel | null;
   readonly predictions: Predictions | null;
   readonly history: readonly EpochRecord[] | null;

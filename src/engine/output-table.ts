@@ -3,7 +3,8 @@ import { categoricalColumn, makeTable, numericColumn, type Column, type Table } 
 
 /**
  * A step's output as one table for viewing or CSV export: the data, plus a
- * `split` column (train/test) and the model's predictions where they exist.
+ * `split` column (train/test), a k-fold step's `fold` column (the fold, from 1, whose
+ * test set holds the row) and the model's predictions where they exist.
  */
 export function outputTable(state: PipelineState): Table | null {
   if (!state.table) return null;
@@ -14,6 +15,11 @@ export function outputTable(state: PipelineState): Table | null {
     state.split.train.forEach((r) => (codes[r] = 0));
     state.split.test.forEach((r) => (codes[r] = 1));
     extra.push(categoricalColumn('split', codes, ['train', 'test']));
+  }
+  if (state.folds) {
+    const fold = new Float64Array(n);
+    state.folds.forEach((f, i) => f.test.forEach((r) => (fold[r] = i + 1)));
+    extra.push(numericColumn('fold', fold));
   }
   const p = state.predictions;
   if (p?.labels && p.classes && p.probabilities) {

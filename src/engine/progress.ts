@@ -1,21 +1,34 @@
 import type { StepStatus } from './run-record';
 
-/** Events a run streams while it works, for progress bars and live loss curves. */
+/**
+ * Which fold a step runs for, on events of the steps after a k-fold step: `fold`
+ * counts from 0, `folds` is k. Absent on every other event.
+ */
+export interface FoldTag {
+  readonly fold?: number;
+  readonly folds?: number;
+}
+
+/**
+ * Events a run streams while it works, for progress bars and live loss curves.
+ * Under cross-validation each step after the k-fold step starts and ends once per
+ * fold (events tagged with the fold); the run record then holds one line per step.
+ */
 export type ProgressEvent =
-  | { readonly type: 'step-start'; readonly stepId: string; readonly index: number }
-  | {
+  | ({ readonly type: 'step-start'; readonly stepId: string; readonly index: number } & FoldTag)
+  | ({
       readonly type: 'step-end';
       readonly stepId: string;
       readonly index: number;
       readonly status: StepStatus;
       readonly ms: number;
       readonly outputHash: string | null;
-    }
-  | {
+    } & FoldTag)
+  | ({
       readonly type: 'epoch';
       readonly stepId: string;
       readonly epoch: number;
       readonly epochs: number;
       readonly trainLoss: number;
       readonly testLoss: number;
-    };
+    } & FoldTag);

@@ -9,7 +9,8 @@ import { trainingEpsilon, useBackend } from './backend';
 import type { DataSource } from './data-source';
 import { describeEnvironment } from './environment';
 import { configHash, versionHash } from './fingerprint';
-import type { ProgressEvent } from './progress';
+import { runFolds, summarizeFolds, type FoldAttempt, type FoldsResult } from './cross-validate';
+import type { FoldTag, ProgressEvent } from './progress';
 import { RUN_FORMAT, type Environment, type RunRecord, type StepRecord } from './run-record';
 import { runStep } from './run-step';
 import type { StepCache } from './step-cache';
@@ -56,6 +57,8 @@ class PipelineRun {
   private readonly t0 = performance.now();
   private error: RunRecord['error'] = null;
   private cancelled = false;
+  /** Each fold's metrics when the pipeline cross-validates; null otherwise. */
+  private folds: FoldsResult['perFold'] | null = null;
 
   constructor(
     private readonly spec: PipelineSpec,
@@ -109,14 +112,39 @@ class PipelineRun {
         continue;
       }
       const result = await this.runOne(step, index, state, inputHash, data.get(step.id) ?? null, epsilon);
-      if (result) ({ state, inputHash } = result);
+      if (!result) continue;
+      ({ state, inputHash } = result);
+      if (state.folds) return this.crossValidate(state, index + 1, data, epsilon);
     }
   }
 
+  /** Runs the steps after a k-fold step once per fold (see cross-validate.ts). */
+  private async crossValidate(kFoldOutput: PipelineState, from: number, data: Map<string, LoadedData>, epsilon: number): Promise<void> {
+    const later = this.spec.steps.slice(from).map((step, i) => ({ step, index: from + i }));
+    const result = await runFolds(kFoldOutput, later, (step, index, input, inputHash, tag) =>
+      this.attempt(step, index, input, inputHash, data.get(step.id) ?? null, epsilon, tag),
+    );
+    this.records.push(...result.records);
+    this.outputs.push(...result.outputs);
+    this.folds = result.perFold;
+  }
+
   private async runOne(step: StepSpec, index: number, input: PipelineState, inputHash: string, data: LoadedData | null, epsilon: number) {
+    const out = await this.attempt(step, index, input, inputHash, data, epsilon, {});
+    if (!out.ok) {
+      this.records.push({ id: step.id, kind: step.kind, status: out.status, outputHash: null, ms: out.ms, error: out.message });
+      return null;
+    }
+    this.records.push({ id: step.id, kind: step.kind, status: out.cached ? 'cached' : 'done', outputHash: out.outputHash, ms: out.ms });
+    this.outputs.push({ stepId: step.id, state: out.state });
+    return { state: out.state, inputHash: out.outputHash };
+  }
+
+  /** Runs one step (for one fold when `tag` names one), streaming its events; records a failure but no step line. */
+  private async attempt(step: StepSpec, index: number, input: PipelineState, inputHash: string, data: LoadedData | null, epsilon: number, tag: FoldTag): Promise<FoldAttempt> {
     const emit = this.opts.onProgress ?? (() => {});
     const t = performance.now();
-    emit({ type: 'step-start', stepId: step.id, index });
+    emit({ type: 'step-start', stepId: step.id, index, ...tag });
     try {
       if (this.signal.aborted) throw new CancelledError();
       const definition = findStep(step.kind);
@@ -124,21 +152,21 @@ class PipelineRun {
       const out = await runStep({
         tf: this.opts.tf, step, definition, pipelineSeed: this.spec.seed, input, inputHash, data,
         backend: this.opts.backend, epsilon, signal: this.signal, cache: this.opts.cache,
-        onEpoch: (r, epochs) => emit({ type: 'epoch', stepId: step.id, epochs, ...r }),
+        onEpoch: (r, epochs) => emit({ type: 'epoch', stepId: step.id, epochs, ...r, ...tag }),
       });
+      if (tag.folds !== undefined && out.state.folds) {
+        throw new PipelabError('a pipeline can cross-validate only once: remove the second k-fold step (or replace the first one by a train/test split).');
+      }
       const ms = performance.now() - t;
       const status = out.cached ? 'cached' : 'done';
-      this.records.push({ id: step.id, kind: step.kind, status, outputHash: out.outputHash, ms });
-      this.outputs.push({ stepId: step.id, state: out.state });
-      emit({ type: 'step-end', stepId: step.id, index, status, ms, outputHash: out.outputHash });
-      return { state: out.state, inputHash: out.outputHash };
+      emit({ type: 'step-end', stepId: step.id, index, status, ms, outputHash: out.outputHash, ...tag });
+      return { ok: true, state: out.state, outputHash: out.outputHash, cached: out.cached, ms };
     } catch (err) {
       const ms = performance.now() - t;
       const message = this.fail(step, err);
       const status = this.cancelled ? 'cancelled' : 'failed';
-      this.records.push({ id: step.id, kind: step.kind, status, outputHash: null, ms, error: message });
-      emit({ type: 'step-end', stepId: step.id, index, status, ms, outputHash: null });
-      return null;
+      emit({ type: 'step-end', stepId: step.id, index, status, ms, outputHash: null, ...tag });
+      return { ok: false, status, ms, message };
     }
   }
 
@@ -160,6 +188,7 @@ class PipelineRun {
     const done = !this.error && !this.cancelled;
     const last = this.outputs.length ? this.outputs[this.outputs.length - 1].state : EMPTY_STATE;
     const stepHashes = this.records.filter((r) => r.outputHash).map((r) => [r.id, r.outputHash]);
+    const cv = done && this.folds ? summarizeFolds(this.folds) : null;
     return {
       format: RUN_FORMAT,
       version: 1,
@@ -171,8 +200,9 @@ class PipelineRun {
       dataHashes: this.dataHashes,
       steps: this.records,
       resultHash: done ? await sha256Hex(canonicalJson(stepHashes)) : null,
-      metrics: done ? last.evaluation?.test ?? {} : {},
-      trainMetrics: done ? last.evaluation?.train ?? {} : {},
+      metrics: cv ? cv.mean : done ? last.evaluation?.test ?? {} : {},
+      trainMetrics: cv ? cv.trainMean : done ? last.evaluation?.train ?? {} : {},
+      ...(cv ? { crossValidation: cv } : {}),
       history: last.history ?? [],
       timings: { totalMs: performance.now() - this.t0 },
       status: this.error ? 'failed' : this.cancelled ? 'cancelled' : 'done',

@@ -24,10 +24,28 @@ export interface StepRecord {
   readonly id: string;
   readonly kind: string;
   readonly status: StepStatus;
-  /** SHA-256 of everything the step passed on; null when it did not finish. */
+  /**
+   * SHA-256 of everything the step passed on; null when it did not finish. For a
+   * step after a k-fold step (run once per fold): SHA-256 of the canonical JSON
+   * array of its k per-fold output hashes, in fold order.
+   */
   readonly outputHash: string | null;
   readonly ms: number;
   readonly error?: string;
+}
+
+/** What k-fold cross-validation measured: each fold's test metrics, their mean and spread. */
+export interface CrossValidation {
+  /** k, the number of folds. */
+  readonly folds: number;
+  /** Test metrics of each fold, in fold order. */
+  readonly perFold: readonly Metrics[];
+  /** Mean over the folds of each test metric. */
+  readonly mean: Metrics;
+  /** Population standard deviation over the folds (divided by k, like numpy's `std()`). */
+  readonly std: Metrics;
+  /** Mean over the folds of each training metric. */
+  readonly trainMean: Metrics;
 }
 
 /** How the whole run ended. */
@@ -49,10 +67,13 @@ export interface RunRecord {
   readonly steps: readonly StepRecord[];
   /** SHA-256 over every step's output hash; null unless the run finished. */
   readonly resultHash: string | null;
-  /** Headline metrics on the test rows. */
+  /** Headline metrics on the test rows (under cross-validation: the mean over the folds). */
   readonly metrics: Metrics;
-  /** The same metrics on the training rows. */
+  /** The same metrics on the training rows (under cross-validation: the mean over the folds). */
   readonly trainMetrics: Metrics;
+  /** Present only on a finished run with a k-fold step: each fold's test metrics and their spread. */
+  readonly crossValidation?: CrossValidation;
+  /** Under cross-validation: the last fold's history (the charts show the last fold). */
   readonly history: readonly EpochRecord[];
   readonly timings: { readonly totalMs: number };
   readonly status: RunStatus;

@@ -83,7 +83,7 @@ export function parseBundle(text: string): Bundle {
   return {
     pipeline: { ...pipeline, spec: restore(pipeline.spec, 'pipeline'), deletedAt: null },
     versions, runs,
-    datasets: checkEntries<StoredDataset>(b.datasets ?? [], 'data set', (d) => HEX64.test(String(d.hash)) && typeof d.text === 'string' && (d.format === 'csv' || d.format === 'json')),
+    datasets: checkEntries<StoredDataset>(b.datasets ?? [], 'data set', (d) => HEX64.test(String(d.hash)) && typeof d.text === 'string' && (d.format === 'csv' || d.format === 'tsv' || d.format === 'json')),
     models: checkEntries<StoredModel>(b.models ?? [], 'model', (m) => typeof m.runId === 'string' && m.weightData instanceof ArrayBuffer && Array.isArray(m.weightSpecs)),
   };
 }

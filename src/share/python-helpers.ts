@@ -1,11 +1,19 @@
-// The Python helper functions an exported script defines when it needs them.
+// The Python helper functions an exported script defines when it needs them: reading the
+// data, pipelab's label order, and the columns a step works on.
 
-/** Python helpers the script defines when it uses them: what they import, and their code. */
-export const HELPERS: Readonly<Record<string, readonly [string[], string]>> = {
-  csv: [
-    ['csv', 'io', 'math', 're'],
-    `MISSING = {"", "NA", "N/A", "NaN", "nan", "null", "?", "."}
-DECIMAL = re.compile(r"[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?", re.ASCII)
+/** One helper of the script: what it imports, which helpers it needs defined before it, and its code. */
+export interface PyHelper {
+  readonly imports: readonly string[];
+  readonly needs?: readonly string[];
+  readonly code: string;
+}
+
+/** Helpers for the data and its columns, by key. */
+export const DATA_HELPERS: Readonly<Record<string, PyHelper>> = {
+  csv: {
+    imports: ['csv', 'io', 'math'],
+    needs: ['labels'],
+    code: `MISSING = {"", "NA", "N/A", "NaN", "nan", "null", "?", "."}
 
 
 def parse_column(cells):
@@ -23,7 +31,7 @@ def as_label(v):
 
 
 def load_data():
-    """Features and target parsed from DATA_CSV the way pipelab parses CSV."""
+    """Features, target and feature names parsed from DATA_CSV the way pipelab parses CSV."""
     records = [r for r in csv.reader(io.StringIO(DATA_CSV, newline="")) if len(r) > 1 or (r and r[0].strip())]
     cells = [[None if f.strip() in MISSING else f.strip() for f in r] for r in records[1:]]
     columns = {name.strip(): parse_column([r[j] for r in cells]) for j, name in enumerate(records[0])}
@@ -36,66 +44,57 @@ def load_data():
         for j, col in enumerate(features):
             X[:, j] = col
     if TASK == "classification":
-        return X, np.array([as_label(v) for v in target], dtype=object)
-    return X, np.array(target, dtype=float)`,
-  ],
-  missing: [
-    ['math'],
-    `def is_missing(v):
+        return X, np.array([as_label(v) for v in target], dtype=object), list(columns)
+    return X, np.array(target, dtype=float), list(columns)`,
+  },
+  labels: {
+    imports: ['functools', 're'],
+    code: `DECIMAL = re.compile(r"[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?", re.ASCII)
+
+
+def compare_labels(a, b):
+    """pipelab's order of labels: numerically when both read as numbers, else by code point."""
+    if DECIMAL.fullmatch(a.strip()) and DECIMAL.fullmatch(b.strip()):
+        x, y = float(a), float(b)
+        return (x > y) - (x < y)
+    return (a > b) - (a < b)
+
+
+def sorted_labels(values):
+    """The distinct labels among values (None = missing is left out), in pipelab's order."""
+    return sorted({v for v in values if v is not None}, key=functools.cmp_to_key(compare_labels))`,
+  },
+  missing: {
+    imports: ['math'],
+    code: `def is_missing(v):
     return v is None or (isinstance(v, float) and math.isnan(v))
 
 
 def complete_rows(X, y):
     """Rows without a missing value in any column (pipelab's "Drop rows with missing values")."""
     return np.array([not is_missing(t) and not any(is_missing(v) for v in row) for row, t in zip(X, y)], dtype=bool)`,
-  ],
-  columns: [
-    [],
-    `def numeric_columns(X):
-    """Columns that hold numbers: the ones pipelab scales and scores."""
-    return [j for j in range(X.shape[1]) if all(isinstance(v, float) for v in X[:, j])]
+  },
+  columns: {
+    imports: [],
+    code: `def is_numeric(column):
+    """Whether a column holds numbers (NaN = missing); the other columns hold labels (None = missing)."""
+    return column.dtype != object or all(isinstance(v, float) for v in column)
 
 
-def label_columns(X):
-    """Columns that hold labels: the ones pipelab one-hot encodes."""
-    numeric = set(numeric_columns(X))
-    return [j for j in range(X.shape[1]) if j not in numeric]`,
-  ],
-  upToK: [
-    ['sklearn.base:BaseEstimator', 'sklearn.base:TransformerMixin', 'sklearn.feature_selection:SelectKBest'],
-    `class SelectUpToK(TransformerMixin, BaseEstimator):
-    """SelectKBest that keeps every column when there are k or fewer, as pipelab does."""
+def pick(X, names, listed, kinds):
+    """The columns a step works on, in table order: those of the given kinds ("numeric", "label"),
+    only the listed ones unless the list is empty (pipelab's Columns param)."""
+    absent = [n for n in listed if n not in names]
+    if absent:
+        raise SystemExit(f"There is no column {absent[0]!r}: the columns are {names}.")
+    kind = lambda j: "numeric" if is_numeric(X[:, j]) else "label"
+    return [j for j, n in enumerate(names) if (not listed or n in listed) and kind(j) in kinds]
 
-    def __init__(self, score_func, k):
-        self.score_func = score_func
-        self.k = k
 
-    def fit(self, X, y):
-        self.selector_ = SelectKBest(self.score_func, k=min(self.k, X.shape[1])).fit(X, y)
-        return self
-
-    def transform(self, X):
-        return self.selector_.transform(X)`,
-  ],
-  classification: [
-    ['sklearn.metrics:accuracy_score', 'sklearn.metrics:log_loss', 'sklearn.metrics:precision_recall_fscore_support'],
-    `def print_metrics(split, model, X, y):
-    """Prints pipelab's classification metrics, one line each."""
-    predicted = model.predict(X)
-    precision, recall, f1, _ = precision_recall_fscore_support(y, predicted, average="macro", zero_division=0)
-    loss = log_loss(y, model.predict_proba(X), labels=model.classes_)
-    metrics = dict(accuracy=accuracy_score(y, predicted), precision=precision, recall=recall, f1=f1, logLoss=loss)
-    for name, value in metrics.items():
-        print(f"{split} {name}: {value:.4f}")`,
-  ],
-  regression: [
-    ['math', 'sklearn.metrics:mean_absolute_error', 'sklearn.metrics:mean_squared_error', 'sklearn.metrics:r2_score'],
-    `def print_metrics(split, model, X, y):
-    """Prints pipelab's regression metrics, one line each."""
-    predicted = model.predict(X)
-    mse = mean_squared_error(y, predicted)
-    metrics = dict(mse=mse, rmse=math.sqrt(mse), mae=mean_absolute_error(y, predicted), r2=r2_score(y, predicted))
-    for name, value in metrics.items():
-        print(f"{split} {name}: {value:.4f}")`,
-  ],
+def fit_apply(step, names, X_fit, y_fit, *more):
+    """Fits a step on X_fit (and y_fit) and applies it to X_fit and to each array in more:
+    returns the column names after the step, then the transformed arrays."""
+    step.fit(X_fit, y_fit, names)
+    return (step.names, step.transform(X_fit), *(step.transform(X) for X in more))`,
+  },
 };

@@ -2,19 +2,46 @@ import type { Task } from '../core/state';
 
 // Lookup tables shared by the Python export and its notes.
 
-/** Transform kinds the export maps to scikit-learn. */
-export const TRANSFORMS = ['transform.drop-missing', 'transform.one-hot', 'transform.standardize', 'transform.select-k-best'];
-/** Model kinds the export maps, with the task each serves. */
+/** Data kinds the export maps: scikit-learn's bundled copy where there is one, else the data embedded as CSV. */
+export const DATA = ['data.builtin', 'data.import', 'data.synthetic', 'data.noise'];
+/** Transform kinds the export maps to scikit-learn (see python-transforms.ts). */
+export const TRANSFORMS = [
+  'transform.drop-missing', 'transform.one-hot', 'transform.standardize', 'transform.select-k-best', 'transform.impute',
+  'transform.min-max', 'transform.robust-scale', 'transform.ordinal-encode', 'transform.polynomial', 'transform.pca',
+  'transform.select-columns', 'transform.drop-columns',
+];
+/** Model kinds the export maps, with the task each serves (see python-models.ts). */
 export const MODELS: Readonly<Record<string, Task>> = {
   'model.logistic-regression': 'classification',
   'model.mlp-classifier': 'classification',
+  'model.knn-classifier': 'classification',
+  'model.gaussian-nb': 'classification',
+  'model.decision-tree': 'classification',
+  'model.random-forest': 'classification',
   'model.linear-regression': 'regression',
   'model.mlp-regressor': 'regression',
+  'model.knn-regressor': 'regression',
+  'model.decision-tree-regressor': 'regression',
+  'model.random-forest-regressor': 'regression',
 };
 /** Evaluation kinds, with the task each scores. */
-export const EVALUATIONS: Readonly<Record<string, Task>> = { 'evaluate.classification': 'classification', 'evaluate.regression': 'regression' };
+export const EVALUATIONS: Readonly<Record<string, Task>> = {
+  'evaluate.classification': 'classification',
+  'evaluate.classification-report': 'classification',
+  'evaluate.regression': 'regression',
+};
 /** Every step kind the export understands. */
-export const KNOWN = new Set(['data.builtin', 'data.synthetic', 'data.noise', 'split.train-test', ...TRANSFORMS, ...Object.keys(MODELS), ...Object.keys(EVALUATIONS)]);
+export const KNOWN = new Set([...DATA, 'split.train-test', ...TRANSFORMS, ...Object.keys(MODELS), ...Object.keys(EVALUATIONS)]);
+
+/**
+ * Step kinds the export deliberately refuses, with the reason it gives. Every registered
+ * kind is either in KNOWN or here (a test checks it), so a new kind is never missed silently.
+ */
+export const REFUSED: Readonly<Record<string, string>> = {
+  'split.k-fold':
+    'cross-validation is not exported yet: the script would need all of pipelab\'s folds; ' +
+    'replace the k-fold step with a train/test split to export, or run the cross-validation in pipelab (or with npx pipelab run)',
+};
 
 /** Python expression turning a bunch's class codes into class names. */
 export const LABELS = 'bunch.target_names[bunch.target].astype(object)';

@@ -14,6 +14,7 @@ import { logisticRegression } from './model/logistic-regression';
 import { mlpClassifier } from './model/mlp-classifier';
 import { mlpRegressor } from './model/mlp-regressor';
 import { randomForest, randomForestRegressor } from './model/random-forest';
+import { kFoldSplit } from './split/k-fold';
 import { trainTestSplit } from './split/train-test';
 import { dropColumns } from './transform/drop-columns';
 import { dropMissing } from './transform/drop-missing';
@@ -36,6 +37,7 @@ export const ALL_STEPS: readonly StepDefinition[] = [
   syntheticDataset,
   noiseDataset,
   trainTestSplit,
+  kFoldSplit,
   dropMissing,
   oneHot,
   standardize,

@@ -3,12 +3,23 @@ import type { PipelabDb } from './db';
 import { guardedWrite } from './quota';
 import type { StoredDataset } from './records';
 
-/** Stores a data set once by content hash (storing the same content again is a no-op). Returns the hash. */
-export async function putDataset(db: PipelabDb, name: string, format: StoredDataset['format'], text: string): Promise<string> {
-  const hash = await sha256Hex(text);
+/**
+ * Stores a data set once by content hash (storing the same content again is a no-op). Returns the hash.
+ * `knownHash` is the SHA-256 of this very text when the caller has it already (the import preview
+ * hashes in the worker), so a large file is not hashed again on the main thread.
+ */
+export async function putDataset(
+  db: PipelabDb,
+  name: string,
+  format: StoredDataset['format'],
+  text: string,
+  options: { readonly knownHash?: string; readonly origin?: NonNullable<StoredDataset['origin']> } = {},
+): Promise<string> {
+  const hash = options.knownHash ?? (await sha256Hex(text));
+  const origin = options.origin ?? 'import';
   await guardedWrite(() =>
     db.transaction('rw', db.datasets, async () => {
-      if (!(await db.datasets.get(hash))) await db.datasets.add({ hash, name, format, text, createdAt: Date.now() });
+      if (!(await db.datasets.get(hash))) await db.datasets.add({ hash, name, format, text, createdAt: Date.now(), origin });
     }),
   );
   return hash;

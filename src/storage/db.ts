@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { StoredDataset, StoredModel, StoredPipeline, StoredRun, StoredSetting, StoredVersion } from './records';
+import type { StoredDataset, StoredModel, StoredPipeline, StoredRun, StoredSetting, StoredSweep, StoredVersion } from './records';
 import { summarizeRun } from './run-summary';
 
 /** The database name the app uses. */
@@ -21,6 +21,13 @@ export const SCHEMA_V2 = {
   models: 'runId',
 };
 
+/** Schema version 3: sweeps get a table (a queue that survives reloads); data sets get an index by name. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  datasets: 'hash, name',
+  sweeps: 'id, pipelineId, status, createdAt',
+};
+
 /** Constructor options for Dexie (tests pass fake-indexeddb here). */
 export type DbOptions = ConstructorParameters<typeof Dexie>[1];
 
@@ -32,6 +39,7 @@ export class PipelabDb extends Dexie {
   datasets!: EntityTable<StoredDataset, 'hash'>;
   models!: EntityTable<StoredModel, 'runId'>;
   settings!: EntityTable<StoredSetting, 'key'>;
+  sweeps!: EntityTable<StoredSweep, 'id'>;
 
   constructor(name = DB_NAME, options?: DbOptions) {
     super(name, options);
@@ -46,5 +54,6 @@ export class PipelabDb extends Dexie {
             if (!run.summary) (run as { summary: unknown }).summary = summarizeRun(run.view.record);
           });
       });
+    this.version(3).stores(SCHEMA_V3);
   }
 }

@@ -107,11 +107,12 @@ export async function listPipelines(db: PipelabDb): Promise<StoredPipeline[]> {
   return all.filter((p) => p.deletedAt === null);
 }
 
-/** Removes pipelines deleted before `before`, with their versions, runs and models. */
+/** Removes pipelines deleted before `before`, with their versions, runs, models and sweeps. */
 export async function purgeDeleted(db: PipelabDb, before: number): Promise<number> {
   const gone = (await db.pipelines.toArray()).filter((p) => p.deletedAt !== null && p.deletedAt < before);
-  await db.transaction('rw', [db.pipelines, db.versions, db.runs, db.models], async () => {
+  await db.transaction('rw', [db.pipelines, db.versions, db.runs, db.models, db.sweeps], async () => {
     for (const p of gone) {
+      await db.sweeps.where('pipelineId').equals(p.id).delete();
       const runIds = (await db.runs.where('pipelineId').equals(p.id).primaryKeys()) as string[];
       await db.models.bulkDelete(runIds);
       await db.runs.bulkDelete(runIds);

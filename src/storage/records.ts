@@ -1,3 +1,4 @@
+import type { ParamValue } from '../core/params';
 import type { PipelineSpec } from '../core/spec';
 import type { RunView } from '../engine/run-view';
 
@@ -19,6 +20,8 @@ export interface StoredPipeline {
   updatedAt: number;
   /** Set when deleted; the row is kept until purged, so delete can be undone. */
   deletedAt: number | null;
+  /** Set when a data file it reads got a new version since its last run (the file name); cleared by the next run. */
+  staleData?: string | null;
   /** When this pipeline is a fork of a shared one: what it came from (the original is never changed). */
   forkedFrom?: { readonly name: string; readonly versionHash: string; readonly resultHash: string | null };
 }
@@ -58,6 +61,10 @@ export interface StoredRun {
   readonly view: RunView;
   /** Content hashes (in the datasets table) of the data sets this run generated, by step id. */
   readonly datasetHashes?: Readonly<Record<string, string>>;
+  /** Which version of each imported file the run read, by step id (as numbered when the run was stored). */
+  readonly dataVersions?: Readonly<Record<string, { readonly name: string; readonly number: number; readonly hash: string }>>;
+  /** Set when the run is a point of a sweep: the sweep's id and the point's index in its grid. */
+  readonly sweep?: { readonly id: string; readonly point: number };
 }
 
 /** A data set stored once by content hash. */
@@ -67,6 +74,8 @@ export interface StoredDataset {
   readonly format: 'csv' | 'tsv' | 'json';
   readonly text: string;
   readonly createdAt: number;
+  /** Where it came from: a file the user imported, or data a run generated. Older rows lack it (read as 'import'). */
+  readonly origin?: 'import' | 'generated';
 }
 
 /** A run's trained model in TensorFlow.js's model format (model.json parts + weight bytes). */
@@ -84,4 +93,47 @@ export interface StoredModel {
 export interface StoredSetting {
   readonly key: string;
   readonly value: unknown;
+}
+
+/** Where a sweep point stands: waiting, in flight, finished, or failed. */
+export type SweepPointStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A sweep as a whole: draining its queue, stopped by the user (resumable), or finished. */
+export type SweepStatus = 'running' | 'cancelled' | 'done';
+
+/** One swept parameter of a stored sweep. */
+export interface StoredSweepAxis {
+  readonly stepId: string;
+  readonly param: string;
+  readonly values: readonly ParamValue[];
+}
+
+/** One point of a stored sweep's grid: its values, its seed, and (once run) its run and metrics. */
+export interface StoredSweepPoint {
+  /** Param values by "stepId.param". */
+  readonly settings: Readonly<Record<string, ParamValue>>;
+  readonly seed: number;
+  readonly status: SweepPointStatus;
+  readonly runId: string | null;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly resultHash: string | null;
+  readonly error: string | null;
+}
+
+/** A parameter sweep of one pipeline: the grid of points, queued in IndexedDB so it survives a reload. */
+export interface StoredSweep {
+  readonly id: string;
+  readonly pipelineId: string;
+  /** The spec the grid was expanded from (its seed is the first seed). */
+  readonly baseSpec: PipelineSpec;
+  readonly axes: readonly StoredSweepAxis[];
+  readonly seeds: number;
+  /** The metric the settings are ranked by (mean over seeds). */
+  readonly metric: string;
+  /** The backend the points run on (kept, so a resumed sweep gives the same results). */
+  readonly backend: string;
+  readonly status: SweepStatus;
+  readonly points: readonly StoredSweepPoint[];
+  readonly createdAt: number;
+  readonly updatedAt: number;
 }

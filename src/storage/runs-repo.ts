@@ -1,5 +1,6 @@
 import type { RunView } from '../engine/run-view';
 import type { PipelabDb } from './db';
+import { dataVersionOf } from './data-versions-repo';
 import { putDataset } from './datasets-repo';
 import { newId } from './ids';
 import { guardedWrite } from './quota';
@@ -12,19 +13,45 @@ import { summarizeRun } from './run-summary';
  * of the stored view, which refers to them by hash.
  */
 export async function saveRun(db: PipelabDb, pipelineId: string, view: RunView, now = Date.now()): Promise<StoredRun> {
-  const datasetHashes: Record<string, string> = {};
-  for (const data of view.generatedData ?? []) datasetHashes[data.stepId] = await putDataset(db, `${data.stepId}.csv`, 'csv', data.csv);
-  const run: StoredRun = {
-    id: newId(), pipelineId, versionHash: view.record.versionHash, createdAt: now, summary: summarizeRun(view.record),
-    view: { ...view, generatedData: [] }, datasetHashes,
-  };
+  const run = newStoredRun(pipelineId, view, await storeRunData(db, view), now);
   await guardedWrite(() =>
     db.transaction('rw', db.runs, db.pipelines, async () => {
       await db.runs.add(run);
-      await db.pipelines.update(pipelineId, { lastRunId: run.id });
+      await db.pipelines.update(pipelineId, { lastRunId: run.id, staleData: null });
     }),
   );
   return run;
+}
+
+/** The version number of every imported file a run read, by step id. */
+async function versionsRead(db: PipelabDb, dataHashes: Readonly<Record<string, string>>): Promise<NonNullable<StoredRun['dataVersions']>> {
+  const out: Record<string, { name: string; number: number; hash: string }> = {};
+  for (const [stepId, hash] of Object.entries(dataHashes)) {
+    const version = await dataVersionOf(db, hash);
+    if (version) out[stepId] = { name: version.name, number: version.number, hash };
+  }
+  return out;
+}
+
+/** What a stored run says about its data: generated sets by hash, and which version of each imported file it read. */
+export interface RunData {
+  readonly datasetHashes: Record<string, string>;
+  readonly dataVersions: NonNullable<StoredRun['dataVersions']>;
+}
+
+/** Stores the data sets a run generated (once each, by content hash) and looks up the versions of the files it read. */
+export async function storeRunData(db: PipelabDb, view: RunView): Promise<RunData> {
+  const datasetHashes: Record<string, string> = {};
+  for (const data of view.generatedData ?? []) datasetHashes[data.stepId] = await putDataset(db, `${data.stepId}.csv`, 'csv', data.csv, { origin: 'generated' });
+  return { datasetHashes, dataVersions: await versionsRead(db, view.record.dataHashes) };
+}
+
+/** The row a run is stored as (not written yet): its summary, and its view without the generated data. */
+export function newStoredRun(pipelineId: string, view: RunView, data: RunData, now: number, sweep?: StoredRun['sweep']): StoredRun {
+  return {
+    id: newId(), pipelineId, versionHash: view.record.versionHash, createdAt: now, summary: summarizeRun(view.record),
+    view: { ...view, generatedData: [] }, ...data, ...(sweep ? { sweep } : {}),
+  };
 }
 
 /** A pipeline's runs, newest first. */

@@ -6,9 +6,10 @@ import type { StoredVersion, VersionReason } from './records';
 
 /**
  * Records a content-addressed version of a pipeline's spec (once per distinct
- * spec) with the current head as its parent, and makes it the head. Returns its hash.
+ * spec) with the current head as its parent, and makes it the head (unless
+ * `moveHead` is false: a pinned sweep result is kept beside the head). Returns its hash.
  */
-export async function recordVersion(db: PipelabDb, pipelineId: string, spec: PipelineSpec, reason: VersionReason, label = ''): Promise<string> {
+export async function recordVersion(db: PipelabDb, pipelineId: string, spec: PipelineSpec, reason: VersionReason, label = '', moveHead = true): Promise<string> {
   const hash = await versionHash(spec);
   await guardedWrite(() =>
     db.transaction('rw', db.pipelines, db.versions, async () => {
@@ -20,7 +21,7 @@ export async function recordVersion(db: PipelabDb, pipelineId: string, spec: Pip
       } else if (label) {
         await db.versions.update([pipelineId, hash], { label });
       }
-      await db.pipelines.update(pipelineId, { headVersion: hash });
+      if (moveHead) await db.pipelines.update(pipelineId, { headVersion: hash });
     }),
   );
   return hash;

@@ -4,6 +4,8 @@ import type { ProgressEvent } from '../engine/progress';
 import type { PythonInputs } from '../engine/python-inputs';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
+import type { DataPreview } from '../steps/data/data-preview';
+import type { ImportProgress } from './preview-file';
 
 /** What the user picks: a backend by name, or auto (webgl, then wasm, then cpu). */
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
@@ -18,9 +20,14 @@ export interface BackendInfo {
 /** Per-run options the worker accepts. */
 export interface RunOptionsForWorker {
   readonly useCache?: boolean;
-  /** Texts of the user's imported files the spec reads, by content hash. */
+  /** Texts of the user's imported files the spec reads, by content hash (they win over `dataDb`). */
   readonly userData?: Readonly<Record<string, string>>;
+  /** Name of the app's IndexedDB database: the worker reads imported files from it by content hash. */
+  readonly dataDb?: string;
 }
+
+/** Where a run finds the user's imported files: their texts, or the database the worker reads them from. */
+export type DataOptions = Pick<RunOptionsForWorker, 'userData' | 'dataDb'>;
 
 /** The engine API the worker exposes through Comlink; both sides share this type. */
 export interface EngineApi {
@@ -36,9 +43,19 @@ export interface EngineApi {
   /** The data view of one step's output from the last run, or null. */
   stepView(stepId: string): Promise<StepView | null>;
   /** What an exported Python script needs: pipelab's test rows and, when Python cannot load it by name, the data. */
-  pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs>;
+  pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs>;
   /** The last run's trained model in TensorFlow.js's model format, or null when it has none. */
   exportModel(): Promise<io.ModelArtifacts | null>;
+  /**
+   * Reads, parses and hashes a file the user picked, streaming progress, with the
+   * run-time parser: resolves with its preview (the worker keeps its text for
+   * storePreviewed), or rejects with a message naming the line and the problem.
+   */
+  previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<DataPreview>;
+  /** Stops reading the file being previewed (its previewFile rejects). */
+  cancelPreview(): void;
+  /** Stores the last previewed file (by its hash) in the IndexedDB database `dbName`, once by content hash. */
+  storePreviewed(hash: string, dbName: string): Promise<void>;
   /** A marker proving where the engine runs (tests check it is a worker). */
   whereAmI(): string;
   /** Throws an uncaught error inside the worker, to exercise crash recovery (used by the e2e tests). */

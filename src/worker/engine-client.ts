@@ -5,7 +5,9 @@ import type { ProgressEvent } from '../engine/progress';
 import type { PythonInputs } from '../engine/python-inputs';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
-import type { BackendChoice, BackendInfo, EngineApi, RunOptionsForWorker } from './engine-api';
+import type { DataPreview } from '../steps/data/data-preview';
+import type { ImportProgress } from './preview-file';
+import type { BackendChoice, BackendInfo, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
 
 /** The engine worker stopped (a crash, or out of memory); a new one has been started. */
 export class WorkerCrashedError extends Error {}
@@ -85,15 +87,32 @@ export class EngineClient {
   }
 
   /** The test rows and data an exported Python script needs. */
-  async pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs> {
+  async pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs> {
     const api = await this.readyApi();
-    return this.guard(api.pythonInputs(spec, userData));
+    return this.guard(api.pythonInputs(spec, data));
   }
 
   /** The last run's model in TensorFlow.js format (null when it has none). */
   async exportModel(): Promise<io.ModelArtifacts | null> {
     const api = await this.readyApi();
     return this.guard(api.exportModel());
+  }
+
+  /** Previews a file in the worker (read, parsed and hashed there), streaming progress. */
+  async previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<DataPreview> {
+    const api = await this.readyApi();
+    return this.guard(api.previewFile(file, Comlink.proxy(onProgress)));
+  }
+
+  /** Stops the preview being read. */
+  cancelPreview(): void {
+    void this.api?.cancelPreview();
+  }
+
+  /** Has the worker store the file it previewed last in the database `dbName`. */
+  async storePreviewed(hash: string, dbName: string): Promise<void> {
+    const api = await this.readyApi();
+    return this.guard(api.storePreviewed(hash, dbName));
   }
 
   /** "worker" when the engine runs in a Web Worker (it always should). */

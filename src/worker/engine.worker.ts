@@ -15,9 +15,10 @@ import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
 import { pythonInputs } from '../engine/python-inputs';
 import { browserDataSource } from './browser-data-source';
-import { withUserData } from '../engine/data-source';
-import type { BackendChoice, EngineApi, RunOptionsForWorker } from './engine-api';
+import { runDataSource } from './stored-data-source';
+import type { BackendChoice, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
 import { selectBackend } from './select-backend';
+import { previewFile, storePreviewed, type FilePreview, type ImportProgress } from './preview-file';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -31,6 +32,10 @@ const cache = new MemoryStepCache(64);
 let backend = '';
 let controller: AbortController | null = null;
 let last: RunResult | null = null;
+/** The last previewed file, kept until it is stored or another replaces it (its text never visits the page's thread). */
+let previewed: FilePreview | null = null;
+let previewTicket = 0;
+let previewAbort: AbortController | null = null;
 
 const api: EngineApi = {
   async init(choice: BackendChoice) {
@@ -44,7 +49,7 @@ const api: EngineApi = {
     controller?.abort();
     controller = new AbortController();
     const result = await runPipeline(spec, {
-      tf, backend, dataSource: withUserData(dataSource, options?.userData ?? {}), cache: options?.useCache === false ? undefined : cache,
+      tf, backend, dataSource: runDataSource(dataSource, options), cache: options?.useCache === false ? undefined : cache,
       signal: controller.signal, onProgress,
       runtime: self.navigator.userAgent,
     });
@@ -61,8 +66,8 @@ const api: EngineApi = {
     return out ? buildStepView(stepId, out.state) : null;
   },
 
-  pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>) {
-    return pythonInputs(spec, { tf, backend, dataSource: withUserData(dataSource, userData ?? {}), cache, runtime: self.navigator.userAgent });
+  pythonInputs(spec: PipelineSpec, data?: DataOptions) {
+    return pythonInputs(spec, { tf, backend, dataSource: runDataSource(dataSource, data), cache, runtime: self.navigator.userAgent });
   },
 
   async exportModel() {
@@ -70,6 +75,28 @@ const api: EngineApi = {
     if (!model) return null;
     const artifacts = await exportModel(tf, model);
     return artifacts && artifacts.weightData instanceof ArrayBuffer ? Comlink.transfer(artifacts, [artifacts.weightData]) : artifacts;
+  },
+
+  async previewFile(file: File, onProgress: (p: ImportProgress) => void) {
+    const ticket = ++previewTicket;
+    previewed = null;
+    previewAbort?.abort();
+    const abort = new AbortController();
+    previewAbort = abort;
+    const result = await previewFile(file, onProgress, abort.signal);
+    if (ticket === previewTicket) previewed = result; // a file picked later replaces this one
+    return result.preview;
+  },
+
+  cancelPreview() {
+    previewAbort?.abort();
+  },
+
+  async storePreviewed(hash: string, dbName: string) {
+    const kept = previewed;
+    if (kept?.preview.hash !== hash) throw new Error('The engine no longer holds this file (it was restarted, or another file was read since): pick the file again.');
+    await storePreviewed(kept, dbName);
+    previewed = null;
   },
 
   whereAmI() {

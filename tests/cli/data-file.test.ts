@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/core/hash';
 import { pipelab } from './pipelab-process';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'pipelab-data-'));
@@ -44,11 +45,20 @@ describe('pipelab run --data FILE', () => {
     expect(r.stderr).toMatch(/is not the data this pipeline was made with/);
   });
 
-  it('exits 1 naming the row of a ragged file', async () => {
+  it('takes a file saved with a UTF-8 byte order mark under the hash the browser gave it (browsers drop the mark)', async () => {
+    const wine = readFileSync('public/datasets/wine.csv', 'utf8');
+    const data = write('wine-bom.csv', '\uFEFF' + wine);
+    const file = write('b.json', spec({ hash: await sha256Hex(wine), name: 'wine-bom.csv' }));
+    const r = await pipelab('run', file, '--data', data, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 naming the line of a ragged file', async () => {
     const file = write('r.json', spec({}));
     const data = write('ragged.csv', 'a,cultivar\n1,x\n2\n');
     const r = await pipelab('run', file, '--data', data);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Row 3 has 1 fields/);
+    expect(r.stdout).toMatch(/Line 3 has 1 fields/);
   });
 });

@@ -1,15 +1,19 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prng } from '../../src/core/prng';
 import { launchBrowser, openApp, screenshot } from './browser';
 
 let browser: Browser;
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'pipelab-import-'));
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
 });
 
 const WINE = readFileSync('public/datasets/wine.csv');
@@ -24,6 +28,7 @@ function bigCsv(): Buffer {
 
 async function importFile(page: Page, name: string, buffer: Buffer) {
   await page.getByLabel('Import a data file').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  await page.getByRole('button', { name: 'Open as pipeline' }).click({ timeout: 60_000 });
   await page.getByTestId('app-notice').filter({ hasText: `Imported ${name}` }).waitFor({ timeout: 30_000 });
   await page.getByLabel('Backend').selectOption('cpu');
   await page.locator('[data-testid=active-backend] strong', { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
@@ -90,12 +95,153 @@ describe('your own data', () => {
     await page.close();
   });
 
-  it('explains a ragged file, naming the row, and keeps the app usable', async () => {
+  it('explains a ragged file, naming the line, and keeps the app usable', async () => {
     const { page } = await openApp(browser);
     await page.getByLabel('Import a data file').setInputFiles({ name: 'ragged.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,label\n1,2,x\n3,4\n5,6,y\n') });
-    await page.getByRole('alert').filter({ hasText: /could not be imported: Row 3 has 2 fields but the header has 3/ }).waitFor();
+    await page.getByRole('alert').filter({ hasText: /ragged.csv could not be imported: Line 3 has 2 fields but the header has 3/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Open Iris flowers' }).click();
     await page.getByLabel('Pipeline name').waitFor();
+    await page.close();
+  });
+});
+
+type Penguin = Record<string, string | number | null>;
+const PENGUINS = JSON.parse(readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8')) as Penguin[];
+
+/** vega-datasets' penguins as a CSV file (missing values left empty, or '.' as the source has them). */
+function penguinsCsv(): string {
+  const names = Object.keys(PENGUINS[0]);
+  const lines = [names.join(','), ...PENGUINS.map((p) => names.map((n) => (p[n] === null ? '' : String(p[n]))).join(','))];
+  const file = path.join(tmp, 'penguins.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+/** A CSV of about 50 MB (1,000,000 rows), generated from a seeded generator. */
+function fiftyMegabyteCsv(): { file: string; rows: number } {
+  const rng = new Prng(11);
+  const rows = 1_000_000;
+  const lines = ['x1,x2,x3,x4,group,label'];
+  for (let i = 0; i < rows; i++) {
+    const x = [0, 1, 2, 3].map(() => rng.normal().toFixed(6));
+    lines.push(`${x.join(',')},g${i % 7},${rng.next() < 0.5 ? 'yes' : 'no'}`);
+  }
+  const file = path.join(tmp, 'big-50mb.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  return { file, rows };
+}
+
+const textOf = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const cellOf = (page: Page, column: string, testId: string) => page.locator(`[data-testid=import-columns] tr[data-column="${column}"] [data-testid=${testId}]`);
+
+async function stepOrder(page: Page): Promise<string[]> {
+  return page.locator('.step-list > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id') ?? ''));
+}
+
+/** Starts recording main-thread long tasks and animation frames in the page. */
+async function watchMainThread(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as never as { longTasks: number[]; frames: number };
+    w.longTasks = [];
+    w.frames = 0;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+    const tick = () => {
+      w.frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+const mainThread = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as never as { longTasks: number[]; frames: number };
+    return { longTasks: [...w.longTasks], frames: w.frames };
+  });
+
+describe('the import preview', () => {
+  it('shows types and stats, takes the target chosen there, and the pipeline built on it shows ROC curves and AUC', async () => {
+    const { page, errors } = await openApp(browser);
+    await page.getByLabel('Import a data file').setInputFiles(penguinsCsv());
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await textOf(summary)).toMatch(/344 rows, 7 columns \(CSV, separated by commas/);
+    expect(await cellOf(page, 'Species', 'column-type').textContent()).toBe('categorical');
+    expect(await cellOf(page, 'Beak Length (mm)', 'column-type').textContent()).toBe('numeric');
+    expect(await cellOf(page, 'Beak Length (mm)', 'column-missing').textContent()).toBe(String(PENGUINS.filter((p) => p['Beak Length (mm)'] === null).length));
+    expect(await cellOf(page, 'Sex', 'column-missing').textContent()).toBe(String(PENGUINS.filter((p) => p.Sex === null || p.Sex === '.').length));
+    expect(await page.getByTestId('import-sample').locator('tbody tr').count()).toBe(10);
+    expect(await page.getByLabel('Target column').inputValue()).toBe('Sex');
+    await page.getByLabel('Target column').selectOption('Species');
+    expect(await page.getByLabel('Task').inputValue()).toBe('classification');
+    expect(await page.getByRole('checkbox', { name: 'Use Sex as a feature' }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: 'Use Island as a feature' }).uncheck();
+    await screenshot(page, 'import-preview-penguins');
+    await page.getByRole('button', { name: 'Open as pipeline' }).click();
+    await page.getByTestId('app-notice').filter({ hasText: 'Imported penguins.csv' }).waitFor();
+    const data = await page.evaluate(() => (window as never as { pipelab: { editor: { spec: { steps: { params: unknown }[] } } } }).pipelab.editor.spec.steps[0].params);
+    expect(data).toMatchObject({ target: 'Species', task: 'classification', columns: ['Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'Sex'] });
+    await page.getByLabel('Backend').selectOption('cpu');
+    await page.locator('[data-testid=active-backend] strong', { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
+    expect(await stepOrder(page)).toEqual(['data', 'clean', 'split', 'encode', 'scale', 'model', 'evaluate']);
+    for (const id of ['clean', 'model', 'evaluate']) await page.getByRole('button', { name: `Remove ${id}` }).click();
+    await page.getByRole('button', { name: 'Add Fill in missing values' }).click();
+    const order = await stepOrder(page);
+    const impute = order[order.length - 1];
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: `Move ${impute} up` }).click();
+    await page.getByRole('button', { name: 'Add Random forest', exact: true }).click();
+    await page.getByRole('button', { name: 'Add ROC, precision-recall and per-class report' }).click();
+    const kinds = await page.evaluate(() => (window as never as { pipelab: { editor: { spec: { steps: { kind: string }[] } } } }).pipelab.editor.spec.steps.map((s) => s.kind));
+    expect(kinds).toEqual(['data.import', 'split.train-test', 'transform.impute', 'transform.one-hot', 'transform.standardize', 'model.random-forest', 'evaluate.classification-report']);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByTestId('run-status').filter({ hasText: /Done|Failed/ }).waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('run-status').textContent()).toMatch(/^Done/);
+    await page.getByRole('img', { name: /^ROC curves: Adelie \(AUC/ }).waitFor();
+    expect(Number(await page.getByTestId('metric-auc').textContent())).toBeGreaterThan(0.95);
+    await screenshot(page, 'import-penguins-forest-roc');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('previews a 50 MB CSV with progress while the page stays responsive, and stores it without freezing', async () => {
+    const big = fiftyMegabyteCsv();
+    const { page, errors } = await openApp(browser);
+    await page.getByLabel('Import a data file').waitFor();
+    await watchMainThread(page);
+    const t0 = Date.now();
+    await page.getByLabel('Import a data file').setInputFiles(big.file);
+    const bar = page.getByTestId('import-progress');
+    await bar.waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=import-progress]')?.getAttribute('value')) > 0.3, null, { timeout: 120_000 });
+    await screenshot(page, 'import-progress-50mb');
+    const seen = new Set<string>();
+    while (await bar.isVisible()) {
+      seen.add((await bar.getAttribute('value').catch(() => null)) ?? '');
+      await page.waitForTimeout(100);
+    }
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor({ timeout: 180_000 });
+    const previewMs = Date.now() - t0;
+    expect(await textOf(summary)).toMatch(/1,000,000 rows, 6 columns/);
+    const during = await mainThread(page);
+    const t1 = Date.now();
+    await page.getByRole('button', { name: 'Open as pipeline' }).click();
+    await page.getByTestId('app-notice').filter({ hasText: 'Imported big-50mb.csv' }).waitFor({ timeout: 120_000 });
+    const storeMs = Date.now() - t1;
+    await page.waitForTimeout(500);
+    const after = await mainThread(page); // before the check below, which reads the 50 MB back on this thread
+    const stored = await page.evaluate(async () => {
+      type Db = { datasets: { toArray(): Promise<{ name: string; text: string }[]> } };
+      const rows = await (window as never as { pipelab: { workspace: { db: Db } } }).pipelab.workspace.db.datasets.toArray();
+      return rows.map((r) => ({ name: r.name, length: r.text.length }));
+    });
+    expect(stored).toEqual([{ name: 'big-50mb.csv', length: readFileSync(big.file).length }]);
+    console.log(`50 MB import: preview ${previewMs} ms (${seen.size} progress values, ${during.frames} frames, long tasks ${JSON.stringify(during.longTasks.map(Math.round))}); open and store ${storeMs} ms (long tasks ${JSON.stringify(after.longTasks.slice(during.longTasks.length).map(Math.round))})`);
+    expect(seen.size).toBeGreaterThan(2);
+    expect(during.frames).toBeGreaterThan(previewMs / 1000);
+    expect(after.longTasks.filter((d) => d > 200)).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

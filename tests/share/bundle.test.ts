@@ -75,6 +75,13 @@ describe('a bundle round-trips into a second workspace', () => {
     expect(modelB.weightSpecs).toEqual(modelA.weightSpecs);
   });
 
+  it('carries imported TSV data sets too (csv, tsv and json are all accepted)', async () => {
+    const d = JSON.parse(text);
+    const tsv = { hash: 'c'.repeat(64), name: 'table.tsv', format: 'tsv', text: 'a\tb\n1\tx\n', createdAt: 1, origin: 'import' };
+    const parsed = parseBundle(JSON.stringify({ ...d, datasets: [...d.datasets, tsv] }));
+    expect(parsed.datasets.map((x) => x.format)).toContain('tsv');
+  });
+
   it('importing the same bundle twice adds nothing the second time', async () => {
     const db = target();
     await importBundle(db, parseBundle(text));

@@ -7,9 +7,8 @@ import { tableToCsv } from '../../src/core/csv-writer';
 import type { PipelineSpec } from '../../src/core/spec';
 import { exportNotes, exportPython } from '../../src/share/python-export';
 import { doc, loadExample, run, spec } from '../helpers';
+import { PYTHON, requireSklearn } from './python-run';
 
-/** Debian's Python, which python3-sklearn installs scikit-learn for (CI installs it too). */
-const PYTHON = '/usr/bin/python3';
 const dir = mkdtempSync(path.join(tmpdir(), 'pipelab-python-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -20,17 +19,6 @@ function python(args: string[], what: string): string {
     throw new Error(`${what} failed (exit ${result.status}, ${result.error?.message ?? 'no spawn error'}):\n${result.stderr}\n${result.stdout}`);
   }
   return result.stdout;
-}
-
-/** Fails (never skips) when scikit-learn is missing, saying how to install it. */
-function requireSklearn(): void {
-  const result = spawnSync(PYTHON, ['-c', 'import sklearn'], { encoding: 'utf8' });
-  if (result.status !== 0) {
-    throw new Error(
-      `${PYTHON} cannot import scikit-learn: install Debian's python3-sklearn (sudo apt-get install -y python3-sklearn). ` +
-        `${result.error?.message ?? result.stderr}`,
-    );
-  }
 }
 
 function writeScript(name: string, script: string): string {

@@ -34,9 +34,9 @@ describe('parseUserData', () => {
     ['a,b\n', /no data rows/],
     ['just one column\n1\n2\n', /single column/],
     ['a,a\n1,2\n', /names the column "a" twice/],
-    ['a,b\n1,2\n3\n4,5\n', /Row 3 has 1 fields but the header has 2/],
+    ['a,b\n1,2\n3\n4,5\n', /Line 3 has 1 fields but the header has 2/],
     ['a,b\n1,\u0000\n', /UTF-8/],
-    ['a,b\n"1,2\n', /Row \d+: /],
+    ['a,b\n"1,2\n', /Line 2: Quoted field unterminated/],
   ])('explains a bad CSV: %j', (text, message) => {
     expect(problem(text)).toMatch(message);
   });

@@ -32,6 +32,7 @@ export const PREFIXES: Record<string, unknown[]> = {
   'data.synthetic': [],
   'data.noise': [],
   'split.train-test': [iris],
+  'split.k-fold': [iris],
   'transform.drop-missing': [penguins, split],
   'transform.one-hot': [penguins, { id: 'clean', kind: 'transform.drop-missing' }, split],
   'transform.standardize': [iris, split],

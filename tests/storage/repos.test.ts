@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineSpec } from '../../src/core/spec';
-import { SCHEMA_V1, PipelabDb } from '../../src/storage/db';
+import { SCHEMA_V1, SCHEMA_V2, PipelabDb } from '../../src/storage/db';
 import { putDataset } from '../../src/storage/datasets-repo';
 import { createPipeline, deletePipeline, duplicatePipeline, listPipelines, purgeDeleted, restoreDeleted, savePipelineSpec } from '../../src/storage/pipelines-repo';
 import { StorageFullError } from '../../src/storage/quota';
@@ -71,8 +71,10 @@ describe('pipelines', () => {
     await restoreDeleted(d, p.id);
     expect((await listPipelines(d)).map((x) => x.id)).toEqual([p.id]);
     await deletePipeline(d, p.id, 5000);
+    await d.sweeps.add({ id: 's1', pipelineId: p.id, baseSpec: iris(), axes: [], seeds: 1, metric: 'accuracy', backend: 'cpu', status: 'done', points: [], createdAt: 1, updatedAt: 1 });
     expect(await purgeDeleted(d, 6000)).toBe(1);
     expect(await d.runs.count()).toBe(0);
+    expect(await d.sweeps.count()).toBe(0);
     expect(await d.pipelines.count()).toBe(0);
   });
 });
@@ -179,6 +181,29 @@ describe('schema upgrade', () => {
     expect(r?.summary).toMatchObject({ status: 'done', seed: 42, resultHash: record.resultHash });
     expect(await upgraded.runs.where('versionHash').equals(record.versionHash).count()).toBe(1);
     expect(await upgraded.models.count()).toBe(0);
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
+  });
+
+  it('opens a version-2 database under version 3: data sets found by name, an empty sweeps table, nothing lost', async () => {
+    const { factory } = freshDb();
+    const old = new Dexie('upgrade-v2', { indexedDB: factory, IDBKeyRange });
+    old.version(2).stores(SCHEMA_V2);
+    const { record } = await run(iris());
+    await old.table('pipelines').add({ id: 'p1', name: 'old', spec: iris(), headVersion: null, rev: 1, writer: 'x', selectedStepId: null, lastRunId: 'r1', createdAt: 1, updatedAt: 1, deletedAt: null });
+    await old.table('runs').add({ id: 'r1', pipelineId: 'p1', versionHash: record.versionHash, createdAt: 1, summary: { status: 'done' }, view: bareView(record) });
+    await old.table('datasets').bulkAdd([
+      { hash: 'h1', name: 'plants.csv', format: 'csv', text: 'a,b\n1,2\n', createdAt: 1 },
+      { hash: 'h2', name: 'cars.csv', format: 'csv', text: 'c,d\n3,4\n', createdAt: 2 },
+    ]);
+    old.close();
+
+    const upgraded = new PipelabDb('upgrade-v2', { indexedDB: factory, IDBKeyRange });
+    open.push(upgraded);
+    expect((await upgraded.datasets.where('name').equals('plants.csv').toArray()).map((d) => d.hash)).toEqual(['h1']);
+    expect((await upgraded.runs.get('r1'))?.view.record.resultHash).toBe(record.resultHash);
+    expect((await upgraded.pipelines.get('p1'))?.lastRunId).toBe('r1');
+    expect(await upgraded.sweeps.count()).toBe(0);
+    expect(await upgraded.sweeps.where('status').equals('running').count()).toBe(0);
+    expect(upgraded.verno).toBe(3);
   });
 });

@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { StepInputError } from '../../core/errors';
-import { MISSING_TOKENS, inferColumn, parseRecords } from '../../core/parse-table';
-import { makeTable, type Table } from '../../core/table';
+import { parseRecords } from '../../core/parse-table';
+import type { Table } from '../../core/table';
+import { RowCollector, lineAt } from './delimited-rows';
 
 /** File formats a user can import. */
 export type UserFormat = 'csv' | 'tsv' | 'json';
@@ -14,17 +15,50 @@ export function formatOf(name: string): UserFormat {
   return 'csv';
 }
 
+/** A parsed user file: its table and, for CSV/TSV, the separator found. */
+export interface ParsedUserData {
+  readonly table: Table;
+  readonly delimiter: string | null;
+}
+
+/** Told how far parsing has got: characters done out of the text's length. */
+export type ParseProgress = (done: number, total: number) => void;
+
+/** How often (in characters) parsing reports progress. */
+const PROGRESS_EVERY = 1 << 20;
+
 /**
  * Parses a user's file into a table with papaparse (CSV/TSV: quoted fields, a
  * header row) or as a JSON array of records. Every problem is a StepInputError
- * naming the row and what to do.
+ * naming the line and what to do.
  */
 export function parseUserData(text: string, format: UserFormat): Table {
-  if (text.trim() === '') throw new StepInputError('The file is empty: export the data again with a header row and some rows.');
-  if (text.includes('\u0000') || text.includes('\uFFFD')) {
-    throw new StepInputError('The file does not look like UTF-8 text (it may be a spreadsheet or another encoding): save it as CSV (UTF-8) and import it again.');
+  return parseUserFile(text, format).table;
+}
+
+/**
+ * parseUserData with the separator it found, reporting progress on large files:
+ * the run-time step and the import preview both parse through here.
+ */
+export function parseUserFile(text: string, format: UserFormat, onProgress?: ParseProgress): ParsedUserData {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') throw new StepInputError('The file is empty: export the data again with a header row and some rows.');
+  const bad = firstNonText(body);
+  if (bad >= 0) {
+    throw new StepInputError(
+      `The file does not look like UTF-8 text (line ${lineAt(body, bad)} holds a byte that is not; it may be a spreadsheet, an image or another encoding): save it as CSV (UTF-8) and import it again.`,
+    );
   }
-  return format === 'json' ? parseJson(text) : parseDelimited(text, format === 'tsv' ? '\t' : '');
+  if (format === 'json') return { table: parseJson(body), delimiter: null };
+  return parseDelimited(body, format === 'tsv' ? '\t' : '', onProgress);
+}
+
+/** Where the first NUL or undecodable byte (U+FFFD) is, or -1. */
+function firstNonText(text: string): number {
+  const nul = text.indexOf('\u0000');
+  const bad = text.indexOf('\uFFFD');
+  if (nul < 0) return bad;
+  return bad < 0 ? nul : Math.min(nul, bad);
 }
 
 function parseJson(text: string): Table {
@@ -32,7 +66,9 @@ function parseJson(text: string): Table {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new StepInputError(`The file is not valid JSON (${(err as Error).message}).`);
+    const at = /position (\d+)/.exec((err as Error).message);
+    const where = at ? ` at line ${lineAt(text, Number(at[1]))}` : '';
+    throw new StepInputError(`The file is not valid JSON${where} (${(err as Error).message}).`);
   }
   try {
     return parseRecords(doc);
@@ -41,26 +77,30 @@ function parseJson(text: string): Table {
   }
 }
 
-function parseDelimited(text: string, delimiter: string): Table {
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
-  const rows = result.data;
-  const fatal = result.errors.find((e) => e.type !== 'Delimiter');
-  if (fatal) throw new StepInputError(`Row ${(fatal.row ?? 0) + 1}: ${fatal.message}.`);
-  if (rows.length < 2) throw new StepInputError('The file has a header but no data rows.');
-  const header = rows[0].map((h) => h.trim());
-  if (header.length < 2) throw new StepInputError('The file has a single column: is it tabular, and is its separator a comma (CSV) or a tab (TSV)?');
-  const seen = new Set<string>();
-  header.forEach((h, i) => {
-    if (!h) throw new StepInputError(`Column ${i + 1} of the header row has no name.`);
-    if (seen.has(h)) throw new StepInputError(`The header names the column "${h}" twice.`);
-    seen.add(h);
+function parseDelimited(text: string, delimiter: string, onProgress?: ParseProgress): ParsedUserData {
+  const rows = new RowCollector((at) => lineAt(text, at));
+  let start = 0;
+  let reported = 0;
+  let found = delimiter;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: 'greedy',
+    step(result) {
+      const fatal = result.errors.find((e) => e.type !== 'Delimiter');
+      if (fatal) {
+        const at = typeof fatal.index === 'number' ? fatal.index : start;
+        throw new StepInputError(`Line ${lineAt(text, at)}: ${fatal.message}. Check the quotes there: a quoted field must end with a quote.`);
+      }
+      found = result.meta.delimiter;
+      rows.add(result.data, start);
+      start = result.meta.cursor;
+      if (onProgress && start - reported >= PROGRESS_EVERY) {
+        reported = start;
+        onProgress(start, text.length);
+      }
+    },
   });
-  const cells: (string | null)[][] = header.map(() => []);
-  for (let r = 1; r < rows.length; r++) {
-    if (rows[r].length !== header.length) {
-      throw new StepInputError(`Row ${r + 1} has ${rows[r].length} fields but the header has ${header.length}: the file is ragged there.`);
-    }
-    rows[r].forEach((f, c) => cells[c].push(MISSING_TOKENS.has(f.trim()) ? null : f.trim()));
-  }
-  return makeTable(header.map((name, c) => inferColumn(name, cells[c])));
+  const table = rows.finish();
+  onProgress?.(text.length, text.length);
+  return { table, delimiter: found };
 }

@@ -36,5 +36,10 @@ export const GALLERY: readonly GalleryEntry[] = [
     title: 'Leakage: the honest score',
     blurb: 'The same noise, with the features picked after the split on training rows only: the score falls back to chance.',
   },
+  {
+    id: 'iris-cv',
+    title: 'Cross-validation: a score with its spread',
+    blurb: 'Iris again, but tested five times on five different folds: the score comes as mean ± std, so you see how much one test set can be luck.',
+  },
   { id: 'diabetes-linreg', title: 'Diabetes progression', blurb: 'Predict a number instead of a class: linear regression with residual plots.' },
 ].map((e) => ({ ...e, spec: example(e.id) }));

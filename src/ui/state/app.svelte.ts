@@ -8,6 +8,8 @@ import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
 import { WorkspaceState } from './workspace.svelte';
 import { LabState } from './lab.svelte';
+import { SweepState } from './sweep.svelte';
+import { ImportPreviewState } from './import-preview.svelte';
 import { decodeShare } from '../../share/link-codec';
 import type { SharePayload } from '../../share/share-payload';
 import { compareWithAuthor, type AuthorCheck } from '../../share/compare-author';
@@ -16,9 +18,9 @@ import { shareUrl } from '../../share/link-codec';
 import { sharedResult } from '../../share/share-payload';
 import { appBaseUrl } from '../../share/location';
 import { fileStem, saveFile } from '../workspace/save-file';
-import { userDataFor } from './user-data';
 import { starterPipeline } from './starter-pipeline';
 import { putDataset } from '../../storage/datasets-repo';
+import { dataVersions, earlierData, hasNewData } from '../../storage/data-versions-repo';
 import { sha256Hex } from '../../core/hash';
 import { formatOf } from '../../steps/data/parse-user-data';
 import { attachSharedData, linkData } from './shared-data';
@@ -30,7 +32,7 @@ export const AUTO_RUN_MS = 500;
 export type Screen = 'gallery' | 'editor';
 
 /** Which view the results side of the editor shows. */
-export type ResultsTab = 'results' | 'runs' | 'versions' | 'lab';
+export type ResultsTab = 'results' | 'runs' | 'versions' | 'lab' | 'sweep';
 
 /** Storage usage as the browser reports it. */
 export interface StorageInfo {
@@ -57,16 +59,27 @@ export class AppState {
   /** Re-run automatically after every edit (a short pause after the last one). */
   autoRun = $state(false);
   private autoTimer: ReturnType<typeof setTimeout> | null = null;
+  private storageApi: StorageManager | undefined;
+  private persistAsked = false;
   /** Files a shared pipeline reads that this browser does not have: the user is asked for them. */
   missingData = $state.raw<{ name: string; hash: string }[]>([]);
   readonly editor = new EditorState();
   readonly runner = new RunnerState();
   readonly lab = new LabState();
   readonly workspace: WorkspaceState;
+  readonly sweep: SweepState;
+  /** The preview dialog of a data file being imported. */
+  readonly importPreview = new ImportPreviewState(
+    (file, onProgress) => this.runner.previewFile(file, onProgress),
+    () => this.runner.cancelPreview(),
+    (name, hash) => earlierData(this.workspace.db, name, hash),
+  );
 
   constructor(db = new PipelabDb()) {
     this.workspace = new WorkspaceState(db, this.editor);
-    this.lab.dataFor = (spec) => userDataFor(db, spec);
+    this.lab.dataOptions = { dataDb: db.name };
+    this.sweep = new SweepState(db);
+    this.sweep.dataOptions = { dataDb: db.name };
     this.editor.subscribe((revision, reason) => {
       if (this.shared && revision !== this.sharedRevision) void this.forkShared();
       if (reason === 'edit' && this.autoRun) this.scheduleAutoRun();
@@ -105,19 +118,22 @@ export class AppState {
     const edited = $state.snapshot(this.editor.spec) as PipelineSpec;
     const forkedFrom = { name: payload.spec.name, versionHash: await versionHash(payload.spec), resultHash: payload.expected?.resultHash ?? null };
     await this.workspace.fork(payload.spec, edited, forkedFrom);
+    void this.checkStorage(true);
     this.notice = `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`;
   }
 
   /** Loads the workspace and reopens the pipeline that was open before the reload. */
   async init(storage: StorageManager | undefined = globalThis.navigator?.storage, shareFragment: string | null = null): Promise<void> {
+    this.storageApi = storage;
     const backend = await getSetting<BackendChoice>(this.workspace.db, 'backend', 'auto').catch(() => 'auto' as const);
     if (!shareFragment) void this.runner.useBackend(backend);
     this.autoRun = await getSetting<boolean>(this.workspace.db, 'autoRun', false).catch(() => false);
     const id = await this.workspace.init();
+    void this.sweep.resume();
     if (shareFragment) await this.openShared(shareFragment);
     else if (id) await this.openStored(id);
     this.ready = true;
-    await this.checkStorage(storage, true);
+    await this.checkStorage(this.workspace.currentId !== null);
   }
 
   /** Turns auto-run on or off (remembered). */
@@ -152,6 +168,7 @@ export class AppState {
     await this.workspace.create(structuredClone(spec));
     this.tab = 'results';
     this.screen = 'editor';
+    void this.checkStorage(true);
   }
 
   /** Opens a gallery example by id (e.g. "iris-logreg"); returns false when there is none. */
@@ -171,6 +188,8 @@ export class AppState {
     this.runner.showStep(this.editor.selectedStepId);
     this.tab = 'results';
     this.screen = 'editor';
+    // Its data got a new version since the last run: with auto-run on, retrain now.
+    if (this.autoRun && (await hasNewData(this.workspace.db, id))) void this.run();
   }
 
   /** Shows a stored run's results. */
@@ -199,7 +218,7 @@ export class AppState {
     }
     const before = this.runner.view;
     this.tab = 'results';
-    await this.runner.run(spec, await userDataFor(this.workspace.db, spec));
+    await this.runner.run(spec, { dataDb: this.workspace.db.name });
     const view = this.runner.view;
     this.runner.showStep(this.editor.selectedStepId);
     if (view && view !== before && this.shared) {
@@ -211,7 +230,7 @@ export class AppState {
       const stored = await this.workspace.recordRun(spec, view, model);
       this.shownRunId = stored?.id ?? null;
     }
-    await this.checkStorage(globalThis.navigator?.storage, false);
+    await this.checkStorage(true);
   }
 
   /** A link to the pipeline as it is now, with the result on display when it belongs to this very version. */
@@ -224,15 +243,40 @@ export class AppState {
     return { url: await shareUrl({ spec, expected, data }, appBaseUrl()), withResult: Boolean(expected) };
   }
 
-  /** Imports a data file (stored once by content hash) and opens a starter pipeline on it. */
-  async importData(name: string, text: string): Promise<void> {
+  /** Opens the previewed file as a starter pipeline built from the choices in the preview; the worker stores the file once by hash. */
+  async openImported(): Promise<void> {
+    const taken = this.importPreview.take();
+    if (!taken) return;
+    const { preview, choices } = taken;
     try {
-      const format = formatOf(name);
-      const hash = await putDataset(this.workspace.db, name, format, text);
-      await this.open(starterPipeline(name, hash, text));
-      this.notice = `Imported ${name}. Check the target column on the data card, then press Run.`;
+      await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
+      await this.open(starterPipeline(preview, choices));
+      this.notice = `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`;
     } catch (err) {
       this.workspace.error = `The file could not be imported: ${(err as Error).message}`;
+    }
+  }
+
+  /**
+   * Stores a re-imported file as the next version of the data set of that name and
+   * moves the pipelines that read it to the new version, then opens one of them (the
+   * open one when it is among them): its steps show stale and, with auto-run on, it
+   * retrains. Each stored run records the data version it read.
+   */
+  async adoptImported(): Promise<void> {
+    const preview = this.importPreview.takeAsVersion();
+    if (!preview) return;
+    try {
+      await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
+      const current = this.workspace.currentId;
+      const { changed } = await this.workspace.adoptData(preview.name, preview.hash);
+      const number = (await dataVersions(this.workspace.db, preview.name)).findIndex((v) => v.hash === preview.hash) + 1;
+      const show = changed.includes(current ?? '') ? current : changed[0];
+      if (show) await this.openStored(show);
+      this.notice = `${preview.name} version ${number}: ${changed.length} pipeline${changed.length === 1 ? '' : 's'} now read it.` +
+        (show ? (this.autoRun ? ' Retraining this one…' : ' Its steps are stale: press Run to retrain.') : '');
+    } catch (err) {
+      this.workspace.error = `The new version of ${preview.name} could not be imported: ${(err as Error).message}`;
     }
   }
 
@@ -262,7 +306,7 @@ export class AppState {
   /** Downloads a Python script (scikit-learn) that rebuilds the pipeline on the same data and split. */
   async exportPythonScript(): Promise<void> {
     const spec = this.editor.snapshot();
-    const inputs = await this.runner.pythonInputs(spec, await userDataFor(this.workspace.db, spec));
+    const inputs = await this.runner.pythonInputs(spec, { dataDb: this.workspace.db.name });
     const { exportPython } = await import('../../share/python-export'); // loaded on first use, not with the start page
     saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');
   }
@@ -273,6 +317,7 @@ export class AppState {
       const { importBundle, parseBundle } = await import('../../share/bundle');
       const summary = await importBundle(this.workspace.db, parseBundle(text));
       await this.openStored(summary.pipelineId);
+      void this.checkStorage(true);
       this.notice = `Imported “${summary.name}”: ${summary.runs} new runs, ${summary.versions} new versions${summary.newPipeline ? '' : ' (merged into your copy)'}.`;
     } catch (err) {
       this.notice = null;
@@ -280,11 +325,14 @@ export class AppState {
     }
   }
 
-  /** Reads storage usage; on start, also asks the browser to keep the data persistently. */
-  async checkStorage(storage: StorageManager | undefined, askPersist: boolean): Promise<void> {
+  /** Reads storage usage; once something is saved, asks the browser (once) to keep the data persistently. */
+  async checkStorage(saved: boolean): Promise<void> {
+    const storage = this.storageApi;
     if (!storage?.estimate) return;
     try {
-      const persisted = askPersist && storage.persist ? await storage.persist() : ((await storage.persisted?.()) ?? false);
+      const ask = saved && !this.persistAsked && Boolean(storage.persist);
+      if (ask) this.persistAsked = true;
+      const persisted = ask ? await storage.persist() : ((await storage.persisted?.()) ?? false);
       const { usage = 0, quota = 0 } = await storage.estimate();
       this.storage = { used: usage, quota, persisted };
     } catch {

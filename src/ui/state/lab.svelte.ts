@@ -4,7 +4,7 @@ import { locateDivergence, maxAbsDiff, sameRows } from '../../engine/divergence'
 import type { RunView } from '../../engine/run-view';
 import type { StepDigest } from '../../engine/step-digest';
 import type { StoredRun } from '../../storage/records';
-import type { BackendChoice } from '../../worker/engine-api';
+import type { BackendChoice, DataOptions } from '../../worker/engine-api';
 import { EnginePool } from '../../worker/engine-pool';
 import type { BackendResult, Reproduction, SeedStudy, SeedStudyPoint } from '../lab/lab-types';
 
@@ -23,7 +23,8 @@ export class LabState {
   comparingBackends = $state(false);
   private stopStudy = false;
   /** Finds the texts of the user's files a spec reads (set by the app; none by default). */
-  dataFor: (spec: PipelineSpec) => Promise<Record<string, string>> = async () => ({});
+  /** Where the worker finds the user's imported files (the app's database name). */
+  dataOptions: DataOptions = {};
 
   constructor(private readonly pool = new EnginePool()) {}
 
@@ -35,7 +36,7 @@ export class LabState {
     try {
       const { client, info } = await this.pool.get(backend);
       if (info.name !== backend) throw new Error(`the ${backend} backend is not available in this browser`);
-      const again = await client.run(record.spec, () => {}, { useCache: false, userData: await this.dataFor(record.spec) });
+      const again = await client.run(record.spec, () => {}, { useCache: false, ...this.dataOptions });
       const divergence = locateDivergence({ record, digests: run.view.digests }, { record: again.record, digests: again.digests });
       this.reproduction = { runId: run.id, backend, status: 'done', divergence, error: null };
     } catch (err) {
@@ -52,11 +53,10 @@ export class LabState {
     this.study = { ...base, points: [], done: 0, status: 'running' };
     try {
       const { client } = await this.pool.get(backend);
-      const userData = await this.dataFor(spec);
       for (let i = 0; i < total && !this.stopStudy; i++) {
         const sameSeed = i >= seeds;
         const seed = sameSeed ? spec.seed : (spec.seed + i) % (MAX_SEED + 1);
-        const view = await client.run({ ...spec, seed }, () => {}, { useCache: !sameSeed, userData });
+        const view = await client.run({ ...spec, seed }, () => {}, { useCache: !sameSeed, ...this.dataOptions });
         if (view.record.status !== 'done') throw new Error(view.record.error?.message ?? `the run ${view.record.status}`);
         points.push({ seed, repeat: sameSeed ? i - seeds + 1 : 0, sameSeed, metrics: view.record.metrics, resultHash: view.record.resultHash });
         this.study = { ...base, points: [...points], done: points.length, status: 'running' };
@@ -100,7 +100,7 @@ export class LabState {
       const { client, info } = await this.pool.get(backend);
       if (info.name !== backend) return { ...pending(backend), status: 'unavailable', error: `${backend} did not start here` };
       const t0 = performance.now();
-      const view = await client.run(spec, () => {}, { useCache: false, userData: await this.dataFor(spec) });
+      const view = await client.run(spec, () => {}, { useCache: false, ...this.dataOptions });
       const ms = performance.now() - t0;
       views.set(backend, view);
       const r = view.record;

@@ -6,8 +6,10 @@ import type { PythonInputs } from '../../engine/python-inputs';
 import type { StepStatus } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
 import type { StepView } from '../../engine/step-view';
-import type { BackendChoice, BackendInfo } from '../../worker/engine-api';
+import type { BackendChoice, BackendInfo, DataOptions } from '../../worker/engine-api';
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
+import type { DataPreview } from '../../steps/data/data-preview';
+import type { ImportProgress } from '../../worker/preview-file';
 import { prefixFingerprints } from './stale';
 
 /** The light a step card shows. */
@@ -23,6 +25,17 @@ export interface LiveTraining {
   readonly epochs: number;
   readonly trainLoss: number;
   readonly testLoss: number;
+  /** Under cross-validation: the fold being trained (from 0) and the number of folds. */
+  readonly fold?: number;
+  readonly folds?: number;
+}
+
+/** A step's progress in the run now on show; `fold`/`folds` while cross-validating. */
+interface StepProgress {
+  readonly status: StepStatus | 'running';
+  readonly ms: number;
+  readonly fold?: number;
+  readonly folds?: number;
 }
 
 const FLUSH_MS = 100;
@@ -41,7 +54,7 @@ export class RunnerState {
   live = $state.raw<LiveTraining | null>(null);
   liveHistory = $state.raw<EpochRecord[]>([]);
   stepView = $state.raw<StepView | null>(null);
-  private stepStatus = $state<Record<string, { status: StepStatus | 'running'; ms: number }>>({});
+  private stepStatus = $state<Record<string, StepProgress>>({});
   // Replaced wholesale after each run, never mutated, so a plain Map in $state.raw is right here.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private ranFingerprints = $state.raw(new Map<string, string>());
@@ -83,7 +96,7 @@ export class RunnerState {
   }
 
   /** Runs a validated spec in the worker (with the texts of the user's files it reads). */
-  async run(spec: PipelineSpec, userData: Readonly<Record<string, string>> = {}): Promise<void> {
+  async run(spec: PipelineSpec, data: DataOptions = {}): Promise<void> {
     if (this.status === 'running' || this.status === 'starting') return;
     this.status = 'running';
     this.error = null;
@@ -94,7 +107,7 @@ export class RunnerState {
     this.pendingHistory = [];
     this.ranFingerprints = prefixFingerprints(spec);
     try {
-      const view = await this.client.run(spec, (event) => this.onProgress(event), { userData });
+      const view = await this.client.run(spec, (event) => this.onProgress(event), data);
       this.flush();
       this.view = view;
       for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
@@ -134,8 +147,23 @@ export class RunnerState {
   }
 
   /** The test rows and data an exported Python script needs. */
-  pythonInputs(spec: PipelineSpec, userData?: Readonly<Record<string, string>>): Promise<PythonInputs> {
-    return this.client.pythonInputs(spec, userData);
+  pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs> {
+    return this.client.pythonInputs(spec, data);
+  }
+
+  /** Previews a data file in the worker: read, parsed and hashed off the main thread. */
+  previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<DataPreview> {
+    return this.client.previewFile(file, onProgress);
+  }
+
+  /** Stops the preview being read in the worker. */
+  cancelPreview(): void {
+    this.client.cancelPreview();
+  }
+
+  /** Stores the file previewed last, from the worker (its text never comes to the page's thread). */
+  storePreviewed(hash: string, dbName: string): Promise<void> {
+    return this.client.storePreviewed(hash, dbName);
   }
 
   /** The last run's model in TensorFlow.js format, or null. */
@@ -143,12 +171,13 @@ export class RunnerState {
     return this.client.exportModel().catch(() => null);
   }
 
-  /** The light of one step for the pipeline as it is now. */
-  light(spec: PipelineSpec, stepId: string): { light: StepLight; ms: number | null } {
+  /** The light of one step for the pipeline as it is now; `fold` ("fold 3/5") while a cross-validating run is on that step. */
+  light(spec: PipelineSpec, stepId: string): { light: StepLight; ms: number | null; fold?: string } {
     const status = this.stepStatus[stepId];
     if (this.status === 'running') {
       if (!status) return { light: 'pending', ms: null };
-      return { light: status.status === 'cached' ? 'done' : (status.status as StepLight), ms: status.ms };
+      const fold = status.folds ? `fold ${(status.fold ?? 0) + 1}/${status.folds}` : undefined;
+      return { light: status.status === 'cached' ? 'done' : (status.status as StepLight), ms: status.ms, fold };
     }
     if (!status) return { light: this.ranFingerprints.size ? 'stale' : 'not-run', ms: null };
     if (prefixFingerprints(spec).get(stepId) !== this.ranFingerprints.get(stepId)) return { light: 'stale', ms: null };
@@ -167,15 +196,16 @@ export class RunnerState {
   }
 
   private onProgress(event: ProgressEvent): void {
-    if (event.type === 'step-start') this.stepStatus[event.stepId] = { status: 'running', ms: 0 };
-    else if (event.type === 'step-end') this.stepStatus[event.stepId] = { status: event.status, ms: event.ms };
+    if (event.type === 'step-start') this.stepStatus[event.stepId] = { status: 'running', ms: 0, fold: event.fold, folds: event.folds };
+    else if (event.type === 'step-end') this.stepStatus[event.stepId] = { status: event.status, ms: event.ms, fold: event.fold, folds: event.folds };
     else {
       if (event.epoch === 1) {
         this.liveHistory = [];
         this.pendingHistory = [];
       }
       this.pendingHistory.push({ epoch: event.epoch, trainLoss: event.trainLoss, testLoss: event.testLoss });
-      this.live = { stepId: event.stepId, epoch: event.epoch, epochs: event.epochs, trainLoss: event.trainLoss, testLoss: event.testLoss };
+      const { stepId, epoch, epochs, trainLoss, testLoss, fold, folds } = event;
+      this.live = { stepId, epoch, epochs, trainLoss, testLoss, fold, folds };
       this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
     }
   }

@@ -12,6 +12,7 @@ const SHORT_NAMES: Record<string, string> = {
   'data.builtin': 'data',
   'data.synthetic': 'data',
   'split.train-test': 'split',
+  'split.k-fold': 'folds',
   'transform.standardize': 'scale',
   'transform.one-hot': 'encode',
   'transform.drop-missing': 'clean',

@@ -11,6 +11,7 @@ import type { StoredPipeline, StoredRun, StoredVersion } from '../../storage/rec
 import { deleteRuns, getRun, listRuns, saveRun } from '../../storage/runs-repo';
 import { getSetting, setSetting } from '../../storage/settings-repo';
 import { labelVersion, listVersions, recordVersion, restoreVersion } from '../../storage/versions-repo';
+import { adoptDataVersion } from '../../storage/data-versions-repo';
 import type { EditorState } from './editor.svelte';
 
 /** How long after an edit the autosave writes (the issue asks for within half a second). */
@@ -92,6 +93,16 @@ export class WorkspaceState {
     this.watchCurrent(id);
     await this.guard(() => setSetting(this.db, 'currentPipeline', id));
     return row.lastRunId ? (await getRun(this.db, row.lastRunId)) ?? null : null;
+  }
+
+  /**
+   * Moves every pipeline reading the file `name` to its version `hash` (saved as an
+   * edit of each, marked as having new data). Returns the ids of those that changed.
+   */
+  async adoptData(name: string, hash: string): Promise<{ changed: string[] }> {
+    await this.flush();
+    const changed = (await this.guard(() => adoptDataVersion(this.db, name, hash))) ?? [];
+    return { changed };
   }
 
   /** Records the run's version, the run itself and its model. */

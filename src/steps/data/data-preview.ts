@@ -1,0 +1,75 @@
+import type { Task } from '../../core/state';
+import { cellText, type Table } from '../../core/table';
+import { columnStats } from '../../core/table-stats';
+import type { UserFormat } from './parse-user-data';
+
+/** One column as the import preview shows it (plain data, so it crosses the worker boundary). */
+export type ColumnPreview =
+  | {
+      readonly name: string;
+      readonly type: 'numeric';
+      readonly missing: number;
+      readonly distinct: number;
+      readonly min: number;
+      readonly max: number;
+      readonly mean: number;
+    }
+  | {
+      readonly name: string;
+      readonly type: 'categorical';
+      readonly missing: number;
+      readonly distinct: number;
+      /** The most frequent categories with their counts. */
+      readonly top: readonly { readonly value: string; readonly count: number }[];
+    };
+
+/** What the import preview knows about a file: its shape, its columns and its first rows. */
+export interface DataPreview {
+  readonly name: string;
+  readonly format: UserFormat;
+  /** The separator of a CSV/TSV file, null for JSON. */
+  readonly delimiter: string | null;
+  /** SHA-256 of the text, the hash the file is stored and referenced by. */
+  readonly hash: string;
+  readonly bytes: number;
+  readonly rows: number;
+  readonly columns: readonly ColumnPreview[];
+  /** The first rows as text ('' where a value is missing). */
+  readonly sample: readonly (readonly string[])[];
+}
+
+/** How many rows the preview shows, and how many categories per column. */
+export const SAMPLE_ROWS = 10;
+const TOP_CATEGORIES = 5;
+
+/** Builds the preview of a parsed table: per-column type, missing and distinct counts, stats, sample rows. */
+export function previewOf(table: Table, file: Omit<DataPreview, 'rows' | 'columns' | 'sample'>): DataPreview {
+  const columns = table.columns.map((col): ColumnPreview => {
+    const stats = columnStats(col);
+    if (stats.type === 'categorical') {
+      const top = stats.top.filter((t) => t.count > 0);
+      return { name: col.name, type: 'categorical', missing: stats.missing, distinct: top.length, top: top.slice(0, TOP_CATEGORIES) };
+    }
+    const distinct = col.type === 'numeric' ? distinctNumbers(col.values) : 0;
+    return { name: col.name, type: 'numeric', missing: stats.missing, distinct, min: stats.min, max: stats.max, mean: stats.mean };
+  });
+  const shown = Math.min(SAMPLE_ROWS, table.rowCount);
+  const sample = Array.from({ length: shown }, (_, r) => table.columns.map((c) => cellText(c, r)));
+  return { ...file, rows: table.rowCount, columns, sample };
+}
+
+/** How many different numbers a column holds (missing values aside); a sorted copy is far quicker than a Set on a million rows. */
+function distinctNumbers(values: Float64Array): number {
+  const sorted = values.slice().sort();
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (Number.isNaN(sorted[i])) break; // NaN sorts last
+    if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
+  }
+  return count;
+}
+
+/** The task a target suggests: regression for a numeric column with more than 10 distinct values, else classification. */
+export function suggestedTask(column: ColumnPreview): Task {
+  return column.type === 'numeric' && column.distinct > 10 ? 'regression' : 'classification';
+}
