@@ -1,8 +1,14 @@
 import type { Tf } from '../steps/step';
 import type { BackendChoice, BackendInfo } from './engine-api';
 
-/** The order auto tries backends in. */
-export const AUTO_ORDER = ['webgl', 'wasm', 'cpu'] as const;
+/**
+ * The order auto tries backends in. wasm comes first: every model pipelab offers is
+ * small (tabular rows, dense layers of at most 1,024 units), where the per-op cost
+ * dominates and wasm beats webgl (measured by `npm run bench`: digits MLP about 4×
+ * faster on wasm than on webgl here). A worker keeps one backend for life, so the
+ * choice cannot follow each model's size; webgl stays one click away.
+ */
+export const AUTO_ORDER = ['wasm', 'webgl', 'cpu'] as const;
 
 /** Starts the chosen backend, or the first one of AUTO_ORDER that initialises; cpu is the last resort. */
 export async function selectBackend(tf: Tf, choice: BackendChoice): Promise<BackendInfo> {

@@ -3,7 +3,9 @@ import { CancelledError } from '../../core/errors';
 import type { Prng } from '../../core/prng';
 import type { EpochRecord, WeightArray } from '../../core/state';
 import type { Tf } from '../step';
-import { makeOptimizer } from './optimizers';
+import { activate, batchGradients, type Batch } from './backprop';
+import { makeOptimizer, makeUpdater } from './optimizers';
+import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
 
 /** Hidden-layer activation functions on offer. */
 export type Activation = 'relu' | 'tanh' | 'sigmoid';
@@ -58,8 +60,12 @@ export function initWeights(shape: NetShape, rng: Prng): WeightArray[] {
 
 /**
  * Trains with our own seeded shuffling and mini-batches (tfjs's `fit` would shuffle
- * with an unseeded global generator). The data is uploaded once; the loop checks the
- * abort signal every batch and yields to the event loop every epoch.
+ * with an unseeded global generator). The data is uploaded once and gathered into
+ * batches on the backend; nothing is read back per batch, the two epoch losses are
+ * read back together once per epoch. The loop checks the abort signal every batch
+ * and yields to the event loop (for progress and cancel messages) every
+ * YIELD_EVERY_MS of training, not every epoch: a short epoch would otherwise pay
+ * a timer's minimum delay each time.
  */
 export async function trainNet(o: TrainOptions): Promise<TrainResult> {
   const { tf, shape } = o;
@@ -77,15 +83,20 @@ export async function trainNet(o: TrainOptions): Promise<TrainResult> {
   const yTrain = tf.tensor2d(o.yTrain, [nTrain, k]);
   const xTest = tf.tensor2d(o.xTest, [o.xTest.length / d, d]);
   const yTest = tf.tensor2d(o.yTest, [o.yTest.length / k, k]);
-  const optimizer = makeOptimizer(tf, o.optimizer, o.learningRate, o.epsilon);
+  const step = makeBatchStep(o, vars);
   const history: EpochRecord[] = [];
   try {
+    let lastYield = performance.now();
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
-      runEpoch(o, vars, optimizer, xTrain, yTrain, nTrain, batch);
-      const record = { epoch, trainLoss: meanLoss(tf, shape, vars, xTrain, yTrain), testLoss: meanLoss(tf, shape, vars, xTest, yTest) };
+      runEpoch(o, step, xTrain, yTrain, nTrain, batch);
+      const [trainLoss, testLoss] = await epochLosses(tf, shape, vars, [xTrain, yTrain], [xTest, yTest]);
+      const record = { epoch, trainLoss, testLoss };
       history.push(record);
       o.onEpoch(record);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
       if (o.signal.aborted) throw new CancelledError();
     }
     const weights = await Promise.all(
@@ -93,35 +104,64 @@ export async function trainNet(o: TrainOptions): Promise<TrainResult> {
     );
     return { weights, history };
   } finally {
-    optimizer.dispose();
+    step.dispose();
     for (const t of [...vars, xTrain, yTrain, xTest, yTest]) t.dispose();
   }
 }
 
-function runEpoch(o: TrainOptions, vars: TF.Variable[], optimizer: TF.Optimizer, x: TF.Tensor2D, y: TF.Tensor2D, n: number, batch: number): void {
-  const { tf, shape } = o;
+function runEpoch(o: TrainOptions, step: BatchStep, x: TF.Tensor2D, y: TF.Tensor2D, n: number, batch: number): void {
+  const { tf } = o;
+  // The epoch's shuffled row order goes up once; each batch gathers its rows from the
+  // resident data by a slice of it. (Slicing rows off a shuffled copy gives the same
+  // values, but the wasm backend's slice copies its whole input every time.)
   const order = tf.tensor1d(o.rng.permutation(n), 'int32');
-  const xs = tf.gather(x, order);
-  const ys = tf.gather(y, order);
-  order.dispose();
-  const kernels = vars.filter((_, i) => i % 2 === 0);
   try {
     for (let start = 0; start < n; start += batch) {
       if (o.signal.aborted) throw new CancelledError();
-      const size = Math.min(batch, n - start);
-      optimizer.minimize(() => {
-        const xb = xs.slice([start, 0], [size, xs.shape[1]]);
-        const yb = ys.slice([start, 0], [size, ys.shape[1]]);
-        const loss = dataLoss(tf, shape, forward(tf, vars, xb, shape), yb);
-        if (o.l2 === 0) return loss;
-        const penalty = tf.addN(kernels.map((w) => tf.sum(tf.square(w))));
-        return tf.add(loss, tf.mul(penalty, (0.5 * o.l2) / size)) as TF.Scalar;
-      }, false, vars);
+      const rows = Math.min(batch, n - start);
+      step.run(() => {
+        const picked = order.slice([start], [rows]);
+        return { x: tf.gather(x, picked), y: tf.gather(y, picked), rows, l2: o.l2 };
+      });
     }
   } finally {
-    xs.dispose();
-    ys.dispose();
+    order.dispose();
   }
+}
+
+/** One training step on a batch, and cleanup. */
+interface BatchStep {
+  run(batch: () => Batch): void;
+  dispose(): void;
+}
+
+/**
+ * cpu and wasm: hand-written gradients (batchGradients) and FlatAdam, bit-identical to
+ * tfjs's autodiff and optimizers with far fewer kernel calls. webgl keeps tfjs's
+ * autodiff and optimizers (its results could not be checked bit for bit here).
+ */
+function makeBatchStep(o: TrainOptions, vars: TF.Variable[]): BatchStep {
+  const { tf, shape } = o;
+  if (tf.getBackend() !== 'webgl') {
+    const updater = makeUpdater(tf, o.optimizer, o.learningRate, o.epsilon, vars);
+    return {
+      run: (batch) => tf.tidy(() => updater.apply(batchGradients(tf, shape, vars, batch()))),
+      dispose: () => updater.dispose(),
+    };
+  }
+  const optimizer = makeOptimizer(tf, o.optimizer, o.learningRate, o.epsilon);
+  const kernels = vars.filter((_, i) => i % 2 === 0);
+  return {
+    run: (batch) =>
+      optimizer.minimize(() => {
+        const b = batch();
+        const loss = dataLoss(tf, shape, forward(tf, vars, b.x, shape), b.y);
+        if (b.l2 === 0) return loss;
+        const penalty = tf.addN(kernels.map((w) => tf.sum(tf.square(w))));
+        return tf.add(loss, tf.mul(penalty, (0.5 * b.l2) / b.rows)) as TF.Scalar;
+      }, false, vars),
+    dispose: () => optimizer.dispose(),
+  };
 }
 
 /** Output of the network for every row of `x` (class probabilities for softmax nets), row-major. */
@@ -149,22 +189,24 @@ function forward(tf: Tf, params: readonly TF.Tensor[], x: TF.Tensor2D, shape: Ne
   return h;
 }
 
-function activate(tf: Tf, h: TF.Tensor2D, activation: Activation): TF.Tensor2D {
-  if (activation === 'tanh') return tf.tanh(h);
-  if (activation === 'sigmoid') return tf.sigmoid(h);
-  return tf.relu(h);
-}
-
 function dataLoss(tf: Tf, shape: NetShape, out: TF.Tensor2D, y: TF.Tensor2D): TF.Scalar {
   return shape.output === 'softmax' ? tf.losses.softmaxCrossEntropy(y, out) : tf.losses.meanSquaredError(y, out);
 }
 
-function meanLoss(tf: Tf, shape: NetShape, vars: readonly TF.Tensor[], x: TF.Tensor2D, y: TF.Tensor2D): number {
-  const loss = tf.tidy(() => dataLoss(tf, shape, forward(tf, vars, x, shape), y));
+/** Mean loss on the training and the test rows after an epoch, read back together (one sync with the backend per epoch). */
+async function epochLosses(
+  tf: Tf,
+  shape: NetShape,
+  vars: readonly TF.Tensor[],
+  train: readonly [TF.Tensor2D, TF.Tensor2D],
+  test: readonly [TF.Tensor2D, TF.Tensor2D],
+): Promise<[number, number]> {
+  const both = tf.tidy(() => tf.stack([train, test].map(([x, y]) => dataLoss(tf, shape, forward(tf, vars, x, shape), y))));
   try {
-    return loss.dataSync()[0];
+    const values = await both.data();
+    return [values[0], values[1]];
   } finally {
-    loss.dispose();
+    both.dispose();
   }
 }
 

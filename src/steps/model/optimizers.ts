@@ -1,6 +1,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { ChoiceParam } from '../../core/params';
 import type { Tf } from '../step';
+import { FlatAdam } from './flat-adam';
 
 /** The optimizer choice every trained model offers. */
 export const OPTIMIZER_PARAM: ChoiceParam = {
@@ -28,4 +29,23 @@ export function makeOptimizer(tf: Tf, name: string, learningRate: number, epsilo
     default:
       return tf.train.adam(learningRate, 0.9, 0.999, epsilon);
   }
+}
+
+/** What the training loop needs of an optimizer: one step from the gradients (in variable order), and cleanup. */
+export interface Updater {
+  apply(gradients: readonly TF.Tensor[]): void;
+  dispose(): void;
+}
+
+/**
+ * The optimizer for a training run on cpu or wasm. Adam is FlatAdam (the same
+ * numbers with fewer kernel calls); the others are tfjs's own, given the gradients.
+ */
+export function makeUpdater(tf: Tf, name: string, learningRate: number, epsilon: number, vars: readonly TF.Variable[]): Updater {
+  if (!['sgd', 'momentum', 'rmsprop'].includes(name)) return new FlatAdam(tf, vars, learningRate, epsilon);
+  const optimizer = makeOptimizer(tf, name, learningRate, epsilon);
+  return {
+    apply: (gradients) => optimizer.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: gradients[i] }))),
+    dispose: () => optimizer.dispose(),
+  };
 }

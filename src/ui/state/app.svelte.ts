@@ -17,8 +17,6 @@ import { versionHash } from '../../engine/fingerprint';
 import { shareUrl } from '../../share/link-codec';
 import { sharedResult } from '../../share/share-payload';
 import { appBaseUrl } from '../../share/location';
-import { bundleText, collectBundle, importBundle, parseBundle } from '../../share/bundle';
-import { exportPython } from '../../share/python-export';
 import { fileStem, saveFile } from '../workspace/save-file';
 import { starterPipeline } from './starter-pipeline';
 import { putDataset } from '../../storage/datasets-repo';
@@ -300,6 +298,7 @@ export class AppState {
     const id = this.workspace.currentId;
     if (!id) throw new Error('Make your own copy first: only your pipelines can be exported as a bundle.');
     await this.workspace.flush();
+    const { bundleText, collectBundle } = await import('../../share/bundle');
     const bundle = await collectBundle(this.workspace.db, id);
     saveFile(bundleText(bundle), `${fileStem(bundle.pipeline.name)}.pipelab.json`, 'application/json');
   }
@@ -308,12 +307,14 @@ export class AppState {
   async exportPythonScript(): Promise<void> {
     const spec = this.editor.snapshot();
     const inputs = await this.runner.pythonInputs(spec, { dataDb: this.workspace.db.name });
+    const { exportPython } = await import('../../share/python-export'); // loaded on first use, not with the start page
     saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');
   }
 
   /** Imports a bundle file, merging it without duplicates, and opens its pipeline. */
   async importBundleText(text: string): Promise<void> {
     try {
+      const { importBundle, parseBundle } = await import('../../share/bundle');
       const summary = await importBundle(this.workspace.db, parseBundle(text));
       await this.openStored(summary.pipelineId);
       void this.checkStorage(true);

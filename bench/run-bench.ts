@@ -1,0 +1,93 @@
+// `npm run bench`: every workload in Node (cpu, wasm), in Chromium's worker (cpu, wasm,
+// webgl) and, when available, in scikit-learn; app metrics; a table and a JSON file.
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { preview } from 'vite';
+import { longTasksDuringTraining, mainBundleSize, memoryOverRuns, storageForVersions, timeToGallery } from './app-metrics';
+import { BROWSER_BACKENDS, benchBrowserBackend, launchChromium, openApp, useBackend } from './browser-bench';
+import { makeBenchCsv } from './csv-data';
+import { benchNode, type BackendResult } from './node-bench';
+import { runSklearn } from './sklearn-runner';
+import { renderReport, type BenchReport } from './report';
+import { DIGITS_MLP, IRIS_EXAMPLE, PENGUINS_PIPELINE, workloads } from './workloads';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const csvMb = quick ? 5 : 50;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+// Flags: --quick (1 repeat, 5 MB CSV), --no-python, --no-browser, --no-build (reuse dist/).
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const list = workloads(quick);
+  const outDir = path.join(root, 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  const csvFile = path.join(outDir, 'bench.csv');
+  writeFileSync(csvFile, makeBenchCsv(csvMb));
+
+  log('scikit-learn…');
+  const sklearn = args.has('--no-python') ? ({ available: false, reason: 'skipped (--no-python)' } as const) : runSklearn(root, csvFile, quick);
+  if (!sklearn.available) log(`scikit-learn absent: ${sklearn.reason}`);
+
+  const results: Record<string, BackendResult> = {};
+  for (const b of ['cpu', 'wasm'] as const) results[`node ${b}`] = await benchNode(b, list, csvMb, log);
+
+  let app: BenchReport['app'] = null;
+  if (!args.has('--no-browser')) {
+    if (!args.has('--no-build')) execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+    const server = await preview({ root, preview: { port: 4499, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+    const baseUrl = server.resolvedUrls?.local[0];
+    if (!baseUrl) throw new Error('vite preview did not report a URL');
+    const browser = await launchChromium().catch((err: Error) => {
+      void server.close();
+      throw new Error(`Chromium could not start (${err.message.split('\n')[0]}). Install Debian's chromium (or set CHROMIUM_PATH), or run with --no-browser.`);
+    });
+    try {
+      const page = await openApp(browser, baseUrl);
+      for (const b of BROWSER_BACKENDS) {
+        const got = await useBackend(page, b);
+        log(`chromium ${got}:`);
+        results[`chromium ${b}`] = await benchBrowserBackend(page, b, list, csvMb, log);
+      }
+      log('app metrics…');
+      await useBackend(page, 'wasm');
+      const crossOriginIsolated = await page.evaluate(() => globalThis.crossOriginIsolated);
+      const longTasks = await longTasksDuringTraining(page, DIGITS_MLP);
+      const memory = await memoryOverRuns(page, IRIS_EXAMPLE, 100);
+      await page.close();
+      app = {
+        bundle: mainBundleSize(path.join(root, 'dist')),
+        timeToGallery: await timeToGallery(browser, baseUrl, quick ? 1 : 5),
+        longTasks,
+        memory,
+        storage: await storageForVersions(browser, baseUrl, PENGUINS_PIPELINE, 1000),
+        chromium: browser.version(),
+        crossOriginIsolated,
+      };
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`,
+    quick,
+    workloads: list.map((w) => ({ id: w.id, label: w.label, repeats: w.repeats, slowRepeats: w.slowRepeats })),
+    results,
+    sklearn,
+    app,
+    wallSeconds: (Date.now() - started) / 1000,
+  };
+  const file = path.join(outDir, `bench-${report.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(report, null, 2));
+  process.stdout.write(renderReport(report) + `\n\nJSON: ${path.relative(root, file)}\n`);
+}
+
+await main();

@@ -1,0 +1,96 @@
+// The fixed benchmark workloads: pipelab specs, shared by the Node and the browser runs.
+import { restorePipeline } from '../src/core/restore';
+import type { PipelineSpec } from '../src/core/spec';
+import { stepCatalog } from '../src/steps/registry';
+
+/** One benchmark workload: a name, how often to repeat it, and the spec(s) it runs. */
+export interface Workload {
+  readonly id: string;
+  readonly label: string;
+  /** Repeats on the fast backends (wasm) and in scikit-learn; slow workloads get fewer. */
+  readonly repeats: number;
+  /** Repeats on the slow backends (cpu, webgl), to keep the whole bench near ten minutes. */
+  readonly slowRepeats: number;
+  /** 'cold': run the spec with no cache; 'edit': run once, then time a learning-rate change; 'import': parse a big CSV. */
+  readonly mode: 'cold' | 'edit' | 'import';
+  readonly spec: PipelineSpec;
+}
+
+/** A restored spec (defaults filled, every step enabled), as the app and the CLI run them. */
+function spec(name: string, steps: readonly { id: string; kind: string; params: Record<string, unknown> }[]): PipelineSpec {
+  return restorePipeline({ format: 'pipelab/pipeline', version: 1, name, seed: 42, steps }, stepCatalog);
+}
+
+const split = (testFraction: number) => ({ id: 'split', kind: 'split.train-test', params: { testFraction, stratify: true } });
+const scale = { id: 'scale', kind: 'transform.standardize', params: {} };
+const evaluate = { id: 'evaluate', kind: 'evaluate.classification', params: {} };
+const logreg = { id: 'model', kind: 'model.logistic-regression', params: { learningRate: 0.1, epochs: 100, batchSize: 32, l2: 0.1, optimizer: 'adam' } };
+
+/** The digits MLP: 64 ReLU units, Adam 0.001, batch 32, 50 epochs, on 95 % of the rows (a split is required; 90 rows held out). */
+export const DIGITS_MLP = spec('bench: digits MLP', [
+  { id: 'data', kind: 'data.builtin', params: { name: 'digits' } },
+  split(0.05),
+  scale,
+  { id: 'model', kind: 'model.mlp-classifier', params: { hiddenLayers: [64], activation: 'relu', learningRate: 0.001, optimizer: 'adam', epochs: 50, batchSize: 32, l2: 0.0001 } },
+  evaluate,
+]);
+
+/** Logistic regression with the iris example's settings (its loss has flattened by epoch 100). */
+export function logregSpec(dataset: 'iris' | 'breast_cancer'): PipelineSpec {
+  return spec(`bench: ${dataset} logistic regression`, [{ id: 'data', kind: 'data.builtin', params: { name: dataset } }, split(0.25), scale, logreg, evaluate]);
+}
+
+/** Penguins: impute, one-hot, standardize, PCA, model, evaluate (after data and split). */
+export const PENGUINS_PIPELINE = spec('bench: penguins 6-step', [
+  { id: 'data', kind: 'data.builtin', params: { name: 'penguins' } },
+  split(0.25),
+  { id: 'impute', kind: 'transform.impute', params: { strategy: 'mean' } },
+  { id: 'encode', kind: 'transform.one-hot', params: {} },
+  scale,
+  { id: 'pca', kind: 'transform.pca', params: { nComponents: 4 } },
+  logreg,
+  evaluate,
+]);
+
+/** The iris example as the gallery ships it (the edit-to-result workload changes its learning rate). */
+export const IRIS_EXAMPLE = spec('Iris: logistic regression', [
+  { id: 'data', kind: 'data.builtin', params: { name: 'iris' } },
+  split(0.25),
+  scale,
+  logreg,
+  evaluate,
+]);
+
+/** Learning rates the edit-to-result workload cycles through (each one new, so only the model step and after re-run). */
+export function editedLearningRate(i: number): number {
+  return Number((0.05 + 0.001 * i).toFixed(4));
+}
+
+/** A spec with the model's learning rate changed. */
+export function withLearningRate(s: PipelineSpec, learningRate: number): PipelineSpec {
+  const copy = structuredClone(s);
+  const model = copy.steps.find((st) => st.id === 'model');
+  if (model) (model.params as Record<string, unknown>).learningRate = learningRate;
+  return copy;
+}
+
+/** A spec that only imports a CSV file by its content hash. */
+export function importSpec(hash: string): PipelineSpec {
+  return spec('bench: CSV import', [
+    { id: 'data', kind: 'data.import', params: { name: 'bench.csv', hash, target: 'label', task: 'classification' } },
+  ]);
+}
+
+/** Every workload, in table order. */
+export function workloads(quick: boolean): Workload[] {
+  const r = (n: number) => (quick ? 1 : n);
+  const one = 1;
+  return [
+    { id: 'digits-mlp', label: 'digits MLP (64 ReLU, Adam, 50 epochs)', repeats: r(3), slowRepeats: one, mode: 'cold', spec: DIGITS_MLP },
+    { id: 'iris-logreg', label: 'iris logistic regression', repeats: r(5), slowRepeats: r(2), mode: 'cold', spec: logregSpec('iris') },
+    { id: 'cancer-logreg', label: 'breast_cancer logistic regression', repeats: r(5), slowRepeats: one, mode: 'cold', spec: logregSpec('breast_cancer') },
+    { id: 'penguins-6step', label: 'penguins 6-step pipeline', repeats: r(5), slowRepeats: one, mode: 'cold', spec: PENGUINS_PIPELINE },
+    { id: 'iris-edit', label: 'edit-to-result (iris, new learning rate)', repeats: r(7), slowRepeats: r(3), mode: 'edit', spec: IRIS_EXAMPLE },
+    { id: 'csv-50mb', label: '50 MB CSV import', repeats: r(2), slowRepeats: one, mode: 'import', spec: IRIS_EXAMPLE },
+  ];
+}
