@@ -1,22 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PipelineSpec } from '../../src/core/spec';
 import { adoptDataVersion, dataVersionOf, dataVersions, earlierData, hasNewData, pipelinesUsingData, withDataHash } from '../../src/storage/data-versions-repo';
 import { putDataset } from '../../src/storage/datasets-repo';
-import type { PipelabDb } from '../../src/storage/db';
 import { createPipeline, deletePipeline } from '../../src/storage/pipelines-repo';
 import { listVersions } from '../../src/storage/versions-repo';
 import { saveRun } from '../../src/storage/runs-repo';
 import { withUserData } from '../../src/engine/data-source';
 import { run } from '../helpers';
-import { bareView, freshDb } from './helpers';
+import { bareView, databasesPerTest } from './helpers';
 
-const open: PipelabDb[] = [];
-afterEach(() => open.splice(0).forEach((d) => d.close()));
-function db(): PipelabDb {
-  const d = freshDb().db;
-  open.push(d);
-  return d;
-}
+const db = databasesPerTest();
 
 const V1 = 'x,y\n1,a\n2,b\n3,a\n';
 const V2 = 'x,y\n1,a\n2,b\n3,a\n4,b\n';

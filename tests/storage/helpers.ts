@@ -1,4 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import type { RunRecord } from '../../src/engine/run-record';
 import type { RunView } from '../../src/engine/run-view';
 import { PipelabDb } from '../../src/storage/db';
@@ -12,4 +13,15 @@ export function freshDb(name = 'pipelab-test'): { db: PipelabDb; factory: IDBFac
 /** A run view holding only a record (for storage tests that do not need charts). */
 export function bareView(record: RunRecord): RunView {
   return { record, evaluation: null, regression: null, boundary: null, stepViews: {}, digests: {}, generatedData: [] };
+}
+
+/** A maker of fresh databases for one test file; each is closed after the test that made it. */
+export function databasesPerTest(): () => PipelabDb {
+  const open: PipelabDb[] = [];
+  afterEach(() => open.splice(0).forEach((d) => d.close()));
+  return () => {
+    const d = freshDb().db;
+    open.push(d);
+    return d;
+  };
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PipelineSpec } from '../../src/core/spec';
 import type { RunRecord } from '../../src/engine/run-record';
 import { sweepGrid, type SweepAxis } from '../../src/engine/sweep';
@@ -10,15 +10,9 @@ import {
 } from '../../src/storage/sweeps-repo';
 import { listVersions, recordVersion } from '../../src/storage/versions-repo';
 import { loadExample, run } from '../helpers';
-import { bareView, freshDb } from './helpers';
+import { bareView, databasesPerTest } from './helpers';
 
-const open: PipelabDb[] = [];
-afterEach(() => open.splice(0).forEach((d) => d.close()));
-function db(): PipelabDb {
-  const d = freshDb().db;
-  open.push(d);
-  return d;
-}
+const db = databasesPerTest();
 
 const iris = (): PipelineSpec => loadExample('iris-logreg');
 const axes: SweepAxis[] = [{ stepId: 'model', param: 'learningRate', values: [0.05, 0.2] }];
