@@ -37,6 +37,9 @@ export class EngineClient {
   private runInterrupt: ((err: Error) => void) | null = null;
   /** Settles when the current worker has initialised its backend. */
   private ready: Promise<BackendInfo> | null = null;
+  /** Resolves at the first start: calls made before it (a file picked while the app opens) wait for it. */
+  private readonly firstStart: Promise<void>;
+  private markStarted: () => void = () => {};
 
   /**
    * @param makeWorker creates the worker (tests may pass another)
@@ -45,7 +48,9 @@ export class EngineClient {
   constructor(
     private readonly makeWorker: () => Worker = createEngineWorker,
     public onRestart: (ready: Promise<BackendInfo>) => void = () => {},
-  ) {}
+  ) {
+    this.firstStart = new Promise((resolve) => (this.markStarted = resolve));
+  }
 
   /** (Re)starts the worker on `choice` and reports the backend it got. */
   start(choice: BackendChoice): Promise<BackendInfo> {
@@ -59,6 +64,7 @@ export class EngineClient {
       if (this.worker === worker) this.crashed(`The engine stopped unexpectedly (${e.message || 'it may have run out of memory'}).`);
     });
     this.ready = this.guard(this.api.init(choice));
+    this.markStarted();
     return this.ready;
   }
 
@@ -165,10 +171,25 @@ export class EngineClient {
     });
   }
 
+  /**
+   * The API of a worker that has initialised its backend. Waits for the first start,
+   * and follows a restart that happens meanwhile (another backend was chosen), so a
+   * call is never sent to a worker that is being replaced.
+   */
   private async readyApi(): Promise<Comlink.Remote<EngineApi>> {
-    if (!this.ready || !this.api) throw new Error('The engine is not started.');
-    const api = this.api;
-    await this.ready;
-    return api;
+    await this.firstStart;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const api = this.api;
+      const ready = this.ready;
+      if (!api || !ready) break;
+      try {
+        await ready;
+      } catch (err) {
+        if (this.api === api) throw err;
+        continue;
+      }
+      if (this.api === api) return api;
+    }
+    throw new Error('The engine is not started.');
   }
 }

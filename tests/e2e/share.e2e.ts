@@ -91,6 +91,7 @@ describe('sharing and collaboration', () => {
     await other.getByLabel('Import a bundle file').setInputFiles(file!);
     await other.getByTestId('app-notice').filter({ hasText: /Imported .*2 new runs/ }).waitFor({ timeout: 30_000 });
     await other.getByRole('tab', { name: 'Runs (2)' }).click();
+    await other.locator('.runs-table tbody tr').first().waitFor(); // the tab's code loads on first use
     expect(await other.locator('.runs-table tbody tr').count()).toBe(2);
     await other.getByRole('button', { name: 'All pipelines' }).click();
     await other.getByLabel('Import a bundle file').setInputFiles(file!);
