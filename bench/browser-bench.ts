@@ -75,15 +75,16 @@ interface AppHandle {
   setBackend(b: string): Promise<void>;
   run(): Promise<void>;
   open(spec: PipelineSpec): Promise<void>;
-  importData(name: string, text: string): Promise<void>;
+  importPreview: { start(file: File): Promise<void>; status: string; error: string | null };
+  openImported(): Promise<void>;
   editor: { snapshot(): PipelineSpec; load(spec: PipelineSpec): void };
-  workspace: { saveVersion(spec: PipelineSpec, label: string): Promise<void> };
+  workspace: { saveVersion(spec: PipelineSpec, label: string): Promise<void>; db: { name: string } };
   runner: {
     backend: { name: string; floatPrecision: number } | null;
     error: string | null;
     view: { record: { status: string; metrics: Record<string, number>; error: { message: string } | null } } | null;
     run(spec: PipelineSpec, userData?: Record<string, string>): Promise<void>;
-    client: { run(spec: PipelineSpec, onProgress: (e: unknown) => void, o?: { useCache?: boolean; userData?: Record<string, string> }): Promise<AppHandle['runner']['view']> };
+    client: { run(spec: PipelineSpec, onProgress: (e: unknown) => void, o?: { useCache?: boolean; dataDb?: string }): Promise<AppHandle['runner']['view']> };
   };
 }
 
@@ -119,19 +120,23 @@ async function editRuns(page: Page, base: PipelineSpec, edited: PipelineSpec[]):
   );
 }
 
-/** Builds the CSV in the page (same generator), imports it as the app does (hash, store), and parses it in the worker. */
+/**
+ * Builds the CSV in the page (same generator) and imports it as the app does: the worker reads,
+ * parses and hashes the file for the preview and stores it; then the data step runs on it.
+ */
 async function importRun(page: Page, csvMb: number): Promise<number> {
   await page.evaluate(`window.__benchCsv = (${makeBenchCsv.toString()})(${csvMb}); 0`);
   return page.evaluate(async () => {
     const w = window as unknown as { pipelab: AppHandle; __benchCsv: string };
     const app = w.pipelab;
-    const text = w.__benchCsv;
+    const file = new File([w.__benchCsv], 'bench.csv', { type: 'text/csv' });
     const t0 = performance.now();
-    await app.importData('bench.csv', text);
+    await app.importPreview.start(file);
+    if (app.importPreview.status !== 'ready') throw new Error(`import: ${app.importPreview.error}`);
+    await app.openImported();
     const spec = app.editor.snapshot();
     const data = { ...spec, steps: spec.steps.slice(0, 1) };
-    const hash = (data.steps[0].params as { hash: string }).hash;
-    const view = await app.runner.client.run(data, () => undefined, { useCache: false, userData: { [hash]: text } });
+    const view = await app.runner.client.run(data, () => undefined, { useCache: false, dataDb: app.workspace.db.name });
     if (view?.record.status !== 'done') throw new Error(`import: ${view?.record.error?.message ?? view?.record.status}`);
     return performance.now() - t0;
   });
