@@ -2,7 +2,8 @@ import { StepInputError } from '../../core/errors';
 import type { Prng } from '../../core/prng';
 import type { Split } from '../../core/state';
 import { defineStep } from '../step';
-import { requireTable, targetColumn } from '../require-input';
+import { requireTable } from '../require-input';
+import { rowsByClass, stratificationCodes, withSplit } from './by-class';
 
 /**
  * Splits the rows into k folds for cross-validation, at random from the step seed:
@@ -41,11 +42,10 @@ export const kFoldSplit = defineStep({
     const k = params.folds as number;
     const n = data.table.rowCount;
     if (n < k) throw new StepInputError(`${k} folds need at least ${k} rows, but the data has ${n}; use fewer folds.`);
-    const target = targetColumn(data);
-    const stratified = params.stratify && data.task === 'classification' && target.type === 'categorical';
-    const foldOf = stratified ? stratifiedFolds(target.codes, k, ctx.rng) : randomFolds(n, k, ctx.rng);
+    const codes = stratificationCodes(data, params.stratify);
+    const foldOf = codes ? stratifiedFolds(codes, k, ctx.rng) : randomFolds(n, k, ctx.rng);
     const folds = splitsOf(foldOf, k);
-    return { ...input, split: folds[0], folds, model: null, predictions: null, history: null, evaluation: null };
+    return withSplit(input, folds[0], folds);
   },
 });
 
@@ -62,17 +62,10 @@ function randomFolds(n: number, k: number, rng: Prng): Int32Array {
  * class's count per fold then differs by at most 1, and so do the fold sizes.
  */
 function stratifiedFolds(codes: Int32Array, k: number, rng: Prng): Int32Array {
-  const byClass = new Map<number, number[]>();
-  codes.forEach((c, i) => {
-    const list = byClass.get(c) ?? [];
-    list.push(i);
-    byClass.set(c, list);
-  });
   const foldOf = new Int32Array(codes.length);
   let dealt = 0;
-  for (const c of [...byClass.keys()].sort((a, b) => a - b)) {
-    const rows = rng.shuffle(Int32Array.from(byClass.get(c) as number[]));
-    rows.forEach((row) => (foldOf[row] = dealt++ % k));
+  for (const classRows of rowsByClass(codes)) {
+    rng.shuffle(classRows).forEach((row) => (foldOf[row] = dealt++ % k));
   }
   return foldOf;
 }

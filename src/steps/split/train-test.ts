@@ -2,7 +2,8 @@ import { StepInputError } from '../../core/errors';
 import type { Prng } from '../../core/prng';
 import type { Split } from '../../core/state';
 import { defineStep } from '../step';
-import { requireTable, targetColumn } from '../require-input';
+import { requireTable } from '../require-input';
+import { rowsByClass, stratificationCodes, withSplit } from './by-class';
 
 /** Splits the rows into a training set and a test set, at random from the step seed. */
 export const trainTestSplit = defineStep({
@@ -33,17 +34,12 @@ export const trainTestSplit = defineStep({
     const data = requireTable(input, 'The split');
     const fraction = params.testFraction as number;
     const n = data.table.rowCount;
-    let split: Split;
-    const target = targetColumn(data);
-    if (params.stratify && data.task === 'classification' && target.type === 'categorical') {
-      split = stratifiedSplit(target.codes, fraction, ctx.rng);
-    } else {
-      split = randomSplit(Int32Array.from({ length: n }, (_, i) => i), fraction, ctx.rng);
-    }
+    const codes = stratificationCodes(data, params.stratify);
+    const split = codes ? stratifiedSplit(codes, fraction, ctx.rng) : randomSplit(Int32Array.from({ length: n }, (_, i) => i), fraction, ctx.rng);
     if (split.train.length === 0 || split.test.length === 0) {
       throw new StepInputError(`A ${fraction} test fraction of ${n} rows leaves an empty set; use more rows or another fraction.`);
     }
-    return { ...input, split, model: null, predictions: null, history: null, evaluation: null };
+    return withSplit(input, split);
   },
 });
 
@@ -54,16 +50,10 @@ function randomSplit(rows: Int32Array, fraction: number, rng: Prng): Split {
 }
 
 function stratifiedSplit(codes: Int32Array, fraction: number, rng: Prng): Split {
-  const byClass = new Map<number, number[]>();
-  codes.forEach((c, i) => {
-    const list = byClass.get(c) ?? [];
-    list.push(i);
-    byClass.set(c, list);
-  });
   const train: number[] = [];
   const test: number[] = [];
-  for (const c of [...byClass.keys()].sort((a, b) => a - b)) {
-    const part = randomSplit(Int32Array.from(byClass.get(c) as number[]), fraction, rng);
+  for (const classRows of rowsByClass(codes)) {
+    const part = randomSplit(classRows, fraction, rng);
     train.push(...part.train);
     test.push(...part.test);
   }

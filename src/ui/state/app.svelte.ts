@@ -20,7 +20,7 @@ import { appBaseUrl } from '../../share/location';
 import { fileStem, saveFile } from '../workspace/save-file';
 import { starterPipeline } from './starter-pipeline';
 import { putDataset } from '../../storage/datasets-repo';
-import { dataVersions, earlierData, hasNewData } from '../../storage/data-versions-repo';
+import { earlierData, hasNewData } from '../../storage/data-versions-repo';
 import { sha256Hex } from '../../core/hash';
 import { formatOf } from '../../steps/data/parse-user-data';
 import { attachSharedData, linkData } from './shared-data';
@@ -264,13 +264,13 @@ export class AppState {
    * retrains. Each stored run records the data version it read.
    */
   async adoptImported(): Promise<void> {
+    const number = this.importPreview.earlier?.nextNumber;
     const preview = this.importPreview.takeAsVersion();
     if (!preview) return;
     try {
       await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
       const current = this.workspace.currentId;
-      const { changed } = await this.workspace.adoptData(preview.name, preview.hash);
-      const number = (await dataVersions(this.workspace.db, preview.name)).findIndex((v) => v.hash === preview.hash) + 1;
+      const changed = await this.workspace.adoptData(preview.name, preview.hash);
       const show = changed.includes(current ?? '') ? current : changed[0];
       if (show) await this.openStored(show);
       this.notice = `${preview.name} version ${number}: ${changed.length} pipeline${changed.length === 1 ? '' : 's'} now read it.` +

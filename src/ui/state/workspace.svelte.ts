@@ -99,10 +99,9 @@ export class WorkspaceState {
    * Moves every pipeline reading the file `name` to its version `hash` (saved as an
    * edit of each, marked as having new data). Returns the ids of those that changed.
    */
-  async adoptData(name: string, hash: string): Promise<{ changed: string[] }> {
+  async adoptData(name: string, hash: string): Promise<string[]> {
     await this.flush();
-    const changed = (await this.guard(() => adoptDataVersion(this.db, name, hash))) ?? [];
-    return { changed };
+    return (await this.guard(() => adoptDataVersion(this.db, name, hash))) ?? [];
   }
 
   /** Records the run's version, the run itself and its model. */
