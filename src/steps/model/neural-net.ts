@@ -1,167 +1,20 @@
-import type * as TF from '@tensorflow/tfjs';
-import { CancelledError } from '../../core/errors';
-import type { Prng } from '../../core/prng';
-import type { EpochRecord, WeightArray } from '../../core/state';
+import type { WeightArray } from '../../core/state';
 import type { Tf } from '../step';
-import { activate, batchGradients, type Batch } from './backprop';
-import { makeOptimizer, makeUpdater } from './optimizers';
-import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
+import { trainOnCpu } from './cpu-training';
+import type { NetShape, TrainOptions, TrainResult } from './net-shape';
+import { forward, trainWithTensors } from './tensor-training';
 
-/** Hidden-layer activation functions on offer. */
-export type Activation = 'relu' | 'tanh' | 'sigmoid';
-
-/** A dense network: layer widths from inputs to outputs, and the hidden activation. */
-export interface NetShape {
-  readonly sizes: readonly number[];
-  readonly activation: Activation;
-  /** softmax: outputs are class logits; linear: outputs are values. */
-  readonly output: 'softmax' | 'linear';
-}
-
-/** Everything one training run of a network needs. Matrices are row-major float32. */
-export interface TrainOptions {
-  readonly tf: Tf;
-  readonly shape: NetShape;
-  readonly xTrain: Float32Array;
-  readonly yTrain: Float32Array;
-  readonly xTest: Float32Array;
-  readonly yTest: Float32Array;
-  readonly optimizer: string;
-  readonly learningRate: number;
-  readonly epochs: number;
-  readonly batchSize: number;
-  /** L2 penalty on weights (not biases), scaled like scikit-learn's alpha. */
-  readonly l2: number;
-  readonly epsilon: number;
-  readonly rng: Prng;
-  readonly signal: AbortSignal;
-  readonly onEpoch: (record: EpochRecord) => void;
-}
-
-/** Trained weights and the loss after every epoch. */
-export interface TrainResult {
-  readonly weights: WeightArray[];
-  readonly history: EpochRecord[];
-}
-
-/** Glorot-uniform weights and zero biases, drawn from the step's generator (never from tfjs's unseeded initializers). */
-export function initWeights(shape: NetShape, rng: Prng): WeightArray[] {
-  const out: WeightArray[] = [];
-  for (let l = 0; l + 1 < shape.sizes.length; l++) {
-    const fanIn = shape.sizes[l];
-    const fanOut = shape.sizes[l + 1];
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
-    const w = Float32Array.from({ length: fanIn * fanOut }, () => rng.uniform(-limit, limit));
-    out.push({ name: `dense${l}/kernel`, shape: [fanIn, fanOut], values: w });
-    out.push({ name: `dense${l}/bias`, shape: [fanOut], values: new Float32Array(fanOut) });
-  }
-  return out;
-}
+export type { Activation, NetShape, TrainOptions, TrainResult } from './net-shape';
+export { initWeights } from './net-shape';
 
 /**
- * Trains with our own seeded shuffling and mini-batches (tfjs's `fit` would shuffle
- * with an unseeded global generator). The data is uploaded once and gathered into
- * batches on the backend; nothing is read back per batch, the two epoch losses are
- * read back together once per epoch. The loop checks the abort signal every batch
- * and yields to the event loop (for progress and cancel messages) every
- * YIELD_EVERY_MS of training, not every epoch: a short epoch would otherwise pay
- * a timer's minimum delay each time.
+ * Trains a dense network with seeded shuffling and mini-batches. On the cpu backend
+ * it runs in plain JavaScript with the cpu kernels' exact arithmetic (cpu-net.ts: the
+ * same bits, without tfjs's per-op overhead, which dominates these small models);
+ * elsewhere with tensors on the backend.
  */
-export async function trainNet(o: TrainOptions): Promise<TrainResult> {
-  const { tf, shape } = o;
-  const d = shape.sizes[0];
-  const k = shape.sizes[shape.sizes.length - 1];
-  const nTrain = o.xTrain.length / d;
-  const batch = Math.max(1, Math.min(o.batchSize, nTrain));
-  const vars = initWeights(shape, o.rng).map((w) => {
-    const initial = tf.tensor(w.values, [...w.shape], 'float32');
-    const v = tf.variable(initial);
-    initial.dispose();
-    return v;
-  });
-  const xTrain = tf.tensor2d(o.xTrain, [nTrain, d]);
-  const yTrain = tf.tensor2d(o.yTrain, [nTrain, k]);
-  const xTest = tf.tensor2d(o.xTest, [o.xTest.length / d, d]);
-  const yTest = tf.tensor2d(o.yTest, [o.yTest.length / k, k]);
-  const step = makeBatchStep(o, vars);
-  const history: EpochRecord[] = [];
-  try {
-    let lastYield = performance.now();
-    for (let epoch = 1; epoch <= o.epochs; epoch++) {
-      runEpoch(o, step, xTrain, yTrain, nTrain, batch);
-      const [trainLoss, testLoss] = await epochLosses(tf, shape, vars, [xTrain, yTrain], [xTest, yTest]);
-      const record = { epoch, trainLoss, testLoss };
-      history.push(record);
-      o.onEpoch(record);
-      if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-        await yieldToEventLoop();
-        lastYield = performance.now();
-      }
-      if (o.signal.aborted) throw new CancelledError();
-    }
-    const weights = await Promise.all(
-      vars.map(async (v, i) => ({ name: weightName(i), shape: v.shape, values: (await v.data()) as Float32Array })),
-    );
-    return { weights, history };
-  } finally {
-    step.dispose();
-    for (const t of [...vars, xTrain, yTrain, xTest, yTest]) t.dispose();
-  }
-}
-
-function runEpoch(o: TrainOptions, step: BatchStep, x: TF.Tensor2D, y: TF.Tensor2D, n: number, batch: number): void {
-  const { tf } = o;
-  // The epoch's shuffled row order goes up once; each batch gathers its rows from the
-  // resident data by a slice of it. (Slicing rows off a shuffled copy gives the same
-  // values, but the wasm backend's slice copies its whole input every time.)
-  const order = tf.tensor1d(o.rng.permutation(n), 'int32');
-  try {
-    for (let start = 0; start < n; start += batch) {
-      if (o.signal.aborted) throw new CancelledError();
-      const rows = Math.min(batch, n - start);
-      step.run(() => {
-        const picked = order.slice([start], [rows]);
-        return { x: tf.gather(x, picked), y: tf.gather(y, picked), rows, l2: o.l2 };
-      });
-    }
-  } finally {
-    order.dispose();
-  }
-}
-
-/** One training step on a batch, and cleanup. */
-interface BatchStep {
-  run(batch: () => Batch): void;
-  dispose(): void;
-}
-
-/**
- * cpu and wasm: hand-written gradients (batchGradients) and FlatAdam, bit-identical to
- * tfjs's autodiff and optimizers with far fewer kernel calls. webgl keeps tfjs's
- * autodiff and optimizers (its results could not be checked bit for bit here).
- */
-function makeBatchStep(o: TrainOptions, vars: TF.Variable[]): BatchStep {
-  const { tf, shape } = o;
-  if (tf.getBackend() !== 'webgl') {
-    const updater = makeUpdater(tf, o.optimizer, o.learningRate, o.epsilon, vars);
-    return {
-      run: (batch) => tf.tidy(() => updater.apply(batchGradients(tf, shape, vars, batch()))),
-      dispose: () => updater.dispose(),
-    };
-  }
-  const optimizer = makeOptimizer(tf, o.optimizer, o.learningRate, o.epsilon);
-  const kernels = vars.filter((_, i) => i % 2 === 0);
-  return {
-    run: (batch) =>
-      optimizer.minimize(() => {
-        const b = batch();
-        const loss = dataLoss(tf, shape, forward(tf, vars, b.x, shape), b.y);
-        if (b.l2 === 0) return loss;
-        const penalty = tf.addN(kernels.map((w) => tf.sum(tf.square(w))));
-        return tf.add(loss, tf.mul(penalty, (0.5 * b.l2) / b.rows)) as TF.Scalar;
-      }, false, vars),
-    dispose: () => optimizer.dispose(),
-  };
+export function trainNet(o: TrainOptions): Promise<TrainResult> {
+  return o.tf.getBackend() === 'cpu' ? trainOnCpu(o) : trainWithTensors(o);
 }
 
 /** Output of the network for every row of `x` (class probabilities for softmax nets), row-major. */
@@ -179,37 +32,3 @@ export function predictNet(tf: Tf, shape: NetShape, weights: readonly WeightArra
   }
 }
 
-function forward(tf: Tf, params: readonly TF.Tensor[], x: TF.Tensor2D, shape: NetShape): TF.Tensor2D {
-  let h: TF.Tensor2D = x;
-  const layers = params.length / 2;
-  for (let l = 0; l < layers; l++) {
-    h = tf.add(tf.matMul(h, params[2 * l] as TF.Tensor2D), params[2 * l + 1]);
-    if (l < layers - 1) h = activate(tf, h, shape.activation);
-  }
-  return h;
-}
-
-function dataLoss(tf: Tf, shape: NetShape, out: TF.Tensor2D, y: TF.Tensor2D): TF.Scalar {
-  return shape.output === 'softmax' ? tf.losses.softmaxCrossEntropy(y, out) : tf.losses.meanSquaredError(y, out);
-}
-
-/** Mean loss on the training and the test rows after an epoch, read back together (one sync with the backend per epoch). */
-async function epochLosses(
-  tf: Tf,
-  shape: NetShape,
-  vars: readonly TF.Tensor[],
-  train: readonly [TF.Tensor2D, TF.Tensor2D],
-  test: readonly [TF.Tensor2D, TF.Tensor2D],
-): Promise<[number, number]> {
-  const both = tf.tidy(() => tf.stack([train, test].map(([x, y]) => dataLoss(tf, shape, forward(tf, vars, x, shape), y))));
-  try {
-    const values = await both.data();
-    return [values[0], values[1]];
-  } finally {
-    both.dispose();
-  }
-}
-
-function weightName(i: number): string {
-  return `dense${i >> 1}/${i % 2 === 0 ? 'kernel' : 'bias'}`;
-}

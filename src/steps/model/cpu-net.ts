@@ -1,0 +1,138 @@
+import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, matMul, total, view } from './cpu-kernels';
+import type { NetShape } from './net-shape';
+
+/**
+ * A dense network's forward pass, loss and gradients on Float32Arrays, with the very
+ * kernels, in the very order, that the tensor path (backprop.ts, tfjs's losses) runs on
+ * the cpu backend, so every number has the same bits without any per-op overhead.
+ * Weights and gradients are single flat vectors laid out as the variables are
+ * (kernel 0, bias 0, kernel 1, …), so an optimizer updates them in one pass.
+ * One instance serves batches of up to `maxRows` rows.
+ */
+export class CpuNet {
+  private readonly layers: number;
+  private readonly pre: Float32Array[] = []; // each layer's output before its activation
+  private readonly act: Float32Array[] = []; // each hidden layer's activation (the next layer's input)
+  private readonly delta: Float32Array[] = []; // d(loss)/d(pre) per layer
+  private readonly back: Float32Array[] = []; // d(loss)/d(input) of each layer above the first
+
+  constructor(
+    private readonly shape: NetShape,
+    maxRows: number,
+  ) {
+    const sizes = shape.sizes;
+    this.layers = sizes.length - 1;
+    for (let l = 0; l < this.layers; l++) {
+      this.pre.push(new Float32Array(maxRows * sizes[l + 1]));
+      this.delta.push(new Float32Array(maxRows * sizes[l + 1]));
+      this.act.push(l + 1 < this.layers ? new Float32Array(maxRows * sizes[l + 1]) : new Float32Array(0));
+      this.back.push(l > 0 ? new Float32Array(maxRows * sizes[l]) : new Float32Array(0));
+    }
+  }
+
+  /** Views of a flat weight (or gradient) vector: [kernel 0, bias 0, kernel 1, bias 1, …]. */
+  static parts(shape: NetShape, flat: Float32Array): Float32Array[] {
+    const out: Float32Array[] = [];
+    let at = 0;
+    for (let l = 0; l + 1 < shape.sizes.length; l++) {
+      const [fanIn, fanOut] = [shape.sizes[l], shape.sizes[l + 1]];
+      out.push(flat.subarray(at, (at += fanIn * fanOut)), flat.subarray(at, (at += fanOut)));
+    }
+    return out;
+  }
+
+  /** Runs the network on `rows` rows of x; returns the output layer (pre-softmax logits or values). */
+  forward(w: readonly Float32Array[], x: Float32Array, rows: number): Float32Array {
+    const sizes = this.shape.sizes;
+    let input = x;
+    for (let l = 0; l < this.layers; l++) {
+      const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
+      matMul(this.pre[l], view(input, fanIn), view(w[2 * l], fanOut), rows, fanOut, fanIn);
+      addRowVector(this.pre[l], w[2 * l + 1], rows, fanOut);
+      if (l + 1 < this.layers) {
+        activateInPlace(this.act[l], this.pre[l], rows * fanOut, this.shape.activation);
+        input = this.act[l];
+      }
+    }
+    return this.pre[this.layers - 1];
+  }
+
+  /**
+   * Mean loss over the rows (softmax cross-entropy or mean squared error), as
+   * tfjs.losses computes it: per-row losses, their float64 sum, divided by the count.
+   */
+  loss(w: readonly Float32Array[], x: Float32Array, y: Float32Array, rows: number): number {
+    const out = this.forward(w, x, rows);
+    const k = this.shape.sizes[this.layers];
+    const scratch = this.delta[this.layers - 1];
+    if (this.shape.output === 'softmax') {
+      for (let i = 0; i < rows; i++) {
+        const o = i * k;
+        logSoftmaxRow(scratch, out, o, k);
+        let rowLoss = 0;
+        for (let j = 0; j < k; j++) rowLoss += -f32(scratch[o + j] * y[o + j]);
+        scratch[i] = rowLoss; // row i's loss; rows below i are still to be read, and o ≥ i
+      }
+      return f32(total(scratch, rows) / rows);
+    }
+    for (let i = 0; i < rows * k; i++) {
+      const diff = y[i] - out[i];
+      scratch[i] = diff * diff;
+    }
+    return f32(total(scratch, rows * k) / (rows * k));
+  }
+
+  /**
+   * Gradients of the batch loss plus 0.5·l2·Σ‖W‖²/rows for every weight, into the
+   * views `grads` (same layout as `w`): the ops of backprop.ts, element for element.
+   */
+  gradients(w: readonly Float32Array[], grads: readonly Float32Array[], x: Float32Array, y: Float32Array, rows: number, l2: number): void {
+    const sizes = this.shape.sizes;
+    this.forward(w, x, rows);
+    this.outputGradient(y, rows);
+    const penalty = f32((0.5 * l2) / rows);
+    for (let l = this.layers - 1; l >= 0; l--) {
+      const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
+      const input = l === 0 ? x : this.act[l - 1];
+      const g = this.delta[l];
+      const gw = grads[2 * l];
+      matMul(gw, view(input, fanIn, true), view(g, fanOut), fanIn, fanOut, rows);
+      if (l2 !== 0) {
+        const kernel = w[2 * l];
+        for (let i = 0; i < gw.length; i++) gw[i] = f32(gw[i] + f32(penalty * f32(kernel[i] * 2)));
+      }
+      columnSums(grads[2 * l + 1], g, rows, fanOut);
+      if (l > 0) {
+        matMul(this.back[l], view(g, fanOut), view(w[2 * l], fanOut, true), rows, fanIn, fanOut);
+        this.activationGradient(this.delta[l - 1], this.back[l], this.pre[l - 1], this.act[l - 1], rows * fanIn);
+      }
+    }
+  }
+
+  /** d(mean loss)/d(output) into the last delta: the cross-entropy's custom gradient or SquaredDifference's, times 1/size. */
+  private outputGradient(y: Float32Array, rows: number): void {
+    const k = this.shape.sizes[this.layers];
+    const out = this.pre[this.layers - 1];
+    const g = this.delta[this.layers - 1];
+    if (this.shape.output === 'softmax') {
+      const scale = f32(1 / rows);
+      for (let i = 0; i < rows; i++) logSoftmaxRow(g, out, i * k, k);
+      for (let i = 0; i < rows * k; i++) g[i] = f32(scale * f32(exp32(g[i]) - y[i]));
+      return;
+    }
+    const scale = f32(1 / (rows * k));
+    for (let i = 0; i < rows * k; i++) g[i] = f32(scale * f32(2 * f32(out[i] - y[i])));
+  }
+
+  /** d(loss)/d(pre-activation) from d(loss)/d(activation), as tfjs's Relu, Tanh and Sigmoid gradients compute it. */
+  private activationGradient(into: Float32Array, dy: Float32Array, pre: Float32Array, out: Float32Array, length: number): void {
+    const activation = this.shape.activation;
+    if (activation === 'tanh') {
+      for (let i = 0; i < length; i++) into[i] = f32(f32(1 - f32(out[i] * out[i])) * dy[i]);
+    } else if (activation === 'sigmoid') {
+      for (let i = 0; i < length; i++) into[i] = f32(dy[i] * f32(out[i] * f32(1 - out[i])));
+    } else {
+      for (let i = 0; i < length; i++) into[i] = f32(dy[i] * (Number.isNaN(pre[i]) ? NaN : pre[i] > 0 ? 1 : 0));
+    }
+  }
+}
