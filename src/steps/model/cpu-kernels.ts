@@ -11,38 +11,67 @@ export const f32 = Math.fround;
 /** The cpu backend's matMul block: sums run in float64 over at most this many products. */
 const MATMUL_BLOCK = 48;
 
-/** A strided view of a matrix: element (i, j) is values[i * rowStride + j * colStride]. */
-export interface Strided {
-  readonly values: Float32Array;
-  readonly rowStride: number;
-  readonly colStride: number;
+/** Float64 running sums for one block of the shared dimension (grown on demand). */
+let scratch = new Float64Array(256);
+function sums(size: number): Float64Array {
+  if (scratch.length < size) scratch = new Float64Array(size);
+  scratch.fill(0, 0, size);
+  return scratch;
 }
 
-/** A row-major rows × cols matrix as a strided view (transposed: read as its transpose). */
-export function view(values: Float32Array, cols: number, transposed = false): Strided {
-  return transposed ? { values, rowStride: 1, colStride: cols } : { values, rowStride: cols, colStride: 1 };
-}
+// The three products below are tfjs cpu's BatchMatMul: for every output element, a
+// float64 sum of the products over each block of 48 shared indices (in index order),
+// added into the float32 result block after block. Only the loop order differs (the
+// sums of many outputs advance together, so the inner loops read memory in order);
+// each output's own sequence of operations is the same.
 
-/**
- * out (rows × cols, row-major) = a (rows × shared) · b (shared × cols), as tfjs cpu's
- * BatchMatMul computes it: a float64 sum over each block of 48 shared indices, added
- * into the float32 result block after block.
- */
-export function matMul(out: Float32Array, a: Strided, b: Strided, rows: number, cols: number, shared: number): void {
-  const av = a.values;
-  const bv = b.values;
+/** out (rows × cols) = a (rows × shared) · b (shared × cols), all row-major. */
+export function matMul(out: Float32Array, a: Float32Array, b: Float32Array, rows: number, cols: number, shared: number): void {
   for (let i = 0; i < rows; i++) {
-    const aRow = i * a.rowStride;
+    const o = i * cols;
+    for (let k0 = 0; k0 < shared; k0 += MATMUL_BLOCK) {
+      const acc = sums(cols);
+      const end = Math.min(k0 + MATMUL_BLOCK, shared);
+      for (let k = k0; k < end; k++) {
+        const aik = a[i * shared + k];
+        const bk = k * cols;
+        for (let j = 0; j < cols; j++) acc[j] += aik * b[bk + j];
+      }
+      for (let j = 0; j < cols; j++) out[o + j] = (k0 === 0 ? 0 : out[o + j]) + acc[j];
+    }
+  }
+}
+
+/** out (rows × cols) = aᵀ · b, where a is shared × rows and b is shared × cols, row-major. */
+export function matMulTransposeA(out: Float32Array, a: Float32Array, b: Float32Array, rows: number, cols: number, shared: number): void {
+  for (let k0 = 0; k0 < shared; k0 += MATMUL_BLOCK) {
+    const acc = sums(rows * cols);
+    const end = Math.min(k0 + MATMUL_BLOCK, shared);
+    for (let k = k0; k < end; k++) {
+      const ak = k * rows;
+      const bk = k * cols;
+      for (let i = 0; i < rows; i++) {
+        const aki = a[ak + i];
+        const o = i * cols;
+        for (let j = 0; j < cols; j++) acc[o + j] += aki * b[bk + j];
+      }
+    }
+    for (let x = 0; x < rows * cols; x++) out[x] = (k0 === 0 ? 0 : out[x]) + acc[x];
+  }
+}
+
+/** out (rows × cols) = a · bᵀ, where a is rows × shared and b is cols × shared, row-major. */
+export function matMulTransposeB(out: Float32Array, a: Float32Array, b: Float32Array, rows: number, cols: number, shared: number): void {
+  for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
-      const bCol = j * b.colStride;
-      let acc = 0;
+      let value = 0;
       for (let k0 = 0; k0 < shared; k0 += MATMUL_BLOCK) {
         const end = Math.min(k0 + MATMUL_BLOCK, shared);
         let sum = 0;
-        for (let k = k0; k < end; k++) sum += av[aRow + k * a.colStride] * bv[k * b.rowStride + bCol];
-        acc = f32(acc + sum);
+        for (let k = k0; k < end; k++) sum += a[i * shared + k] * b[j * shared + k];
+        value = f32(value + sum);
       }
-      out[i * cols + j] = acc;
+      out[i * cols + j] = value;
     }
   }
 }

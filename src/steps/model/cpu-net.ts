@@ -1,4 +1,4 @@
-import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, matMul, total, view } from './cpu-kernels';
+import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, matMul, matMulTransposeA, matMulTransposeB, total } from './cpu-kernels';
 import type { NetShape } from './net-shape';
 
 /**
@@ -47,7 +47,7 @@ export class CpuNet {
     let input = x;
     for (let l = 0; l < this.layers; l++) {
       const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
-      matMul(this.pre[l], view(input, fanIn), view(w[2 * l], fanOut), rows, fanOut, fanIn);
+      matMul(this.pre[l], input, w[2 * l], rows, fanOut, fanIn);
       addRowVector(this.pre[l], w[2 * l + 1], rows, fanOut);
       if (l + 1 < this.layers) {
         activateInPlace(this.act[l], this.pre[l], rows * fanOut, this.shape.activation);
@@ -96,14 +96,14 @@ export class CpuNet {
       const input = l === 0 ? x : this.act[l - 1];
       const g = this.delta[l];
       const gw = grads[2 * l];
-      matMul(gw, view(input, fanIn, true), view(g, fanOut), fanIn, fanOut, rows);
+      matMulTransposeA(gw, input, g, fanIn, fanOut, rows);
       if (l2 !== 0) {
         const kernel = w[2 * l];
         for (let i = 0; i < gw.length; i++) gw[i] = f32(gw[i] + f32(penalty * f32(kernel[i] * 2)));
       }
       columnSums(grads[2 * l + 1], g, rows, fanOut);
       if (l > 0) {
-        matMul(this.back[l], view(g, fanOut), view(w[2 * l], fanOut, true), rows, fanIn, fanOut);
+        matMulTransposeB(this.back[l], g, w[2 * l], rows, fanIn, fanOut);
         this.activationGradient(this.delta[l - 1], this.back[l], this.pre[l - 1], this.act[l - 1], rows * fanIn);
       }
     }
