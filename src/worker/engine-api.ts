@@ -15,6 +15,8 @@ export interface BackendInfo {
   readonly name: string;
   readonly floatPrecision: number;
   readonly tried: readonly { readonly name: string; readonly error: string }[];
+  /** Chosen as Auto: small networks then run on cpu (autoBackend), the rest on `name`. */
+  readonly auto: boolean;
 }
 
 /** Per-run options the worker accepts. */

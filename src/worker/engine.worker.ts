@@ -13,6 +13,7 @@ import { buildRunView, type RunView } from '../engine/run-view';
 import { MemoryStepCache } from '../engine/step-cache';
 import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
+import { autoBackend } from '../engine/auto-backend';
 import { pythonInputs } from '../engine/python-inputs';
 import { browserDataSource } from './browser-data-source';
 import { runDataSource } from './stored-data-source';
@@ -30,6 +31,8 @@ tf.enableProdMode();
 const dataSource = browserDataSource(import.meta.env.BASE_URL);
 const cache = new MemoryStepCache(64);
 let backend = '';
+/** Whether the user chose Auto: each run then gets autoBackend's pick (cpu for small networks). */
+let auto = false;
 let controller: AbortController | null = null;
 let last: RunResult | null = null;
 /** The last previewed file, kept until it is stored or another replaces it (its text never visits the page's thread). */
@@ -37,10 +40,16 @@ let previewed: FilePreview | null = null;
 let previewTicket = 0;
 let previewAbort: AbortController | null = null;
 
+/** The backend a run of `spec` uses: the started one, or under Auto the one autoBackend picks. */
+function backendFor(spec: PipelineSpec): string {
+  return auto ? autoBackend(spec, backend) : backend;
+}
+
 const api: EngineApi = {
   async init(choice: BackendChoice) {
     const info = await selectBackend(tf, choice);
     backend = info.name;
+    auto = choice === 'auto';
     return info;
   },
 
@@ -49,7 +58,7 @@ const api: EngineApi = {
     controller?.abort();
     controller = new AbortController();
     const result = await runPipeline(spec, {
-      tf, backend, dataSource: runDataSource(dataSource, options), cache: options?.useCache === false ? undefined : cache,
+      tf, backend: backendFor(spec), dataSource: runDataSource(dataSource, options), cache: options?.useCache === false ? undefined : cache,
       signal: controller.signal, onProgress,
       runtime: self.navigator.userAgent,
     });
@@ -67,7 +76,7 @@ const api: EngineApi = {
   },
 
   pythonInputs(spec: PipelineSpec, data?: DataOptions) {
-    return pythonInputs(spec, { tf, backend, dataSource: runDataSource(dataSource, data), cache, runtime: self.navigator.userAgent });
+    return pythonInputs(spec, { tf, backend: backendFor(spec), dataSource: runDataSource(dataSource, data), cache, runtime: self.navigator.userAgent });
   },
 
   async exportModel() {

@@ -2,11 +2,12 @@ import type { Tf } from '../steps/step';
 import type { BackendChoice, BackendInfo } from './engine-api';
 
 /**
- * The order auto tries backends in. wasm comes first: every model pipelab offers is
- * small (tabular rows, dense layers of at most 1,024 units), where the per-op cost
- * dominates and wasm beats webgl (measured by `npm run bench`: digits MLP about 4×
- * faster on wasm than on webgl here). A worker keeps one backend for life, so the
- * choice cannot follow each model's size; webgl stays one click away.
+ * The order auto tries backends in, for the networks autoBackend does not send to cpu
+ * (more than 16 hidden units). wasm comes first: pipelab's models are small (tabular
+ * rows, dense layers of at most 1,024 units), where the per-op cost dominates and wasm
+ * beats webgl (measured by `npm run bench`: digits MLP about 15× faster on wasm than on
+ * webgl's SwiftShader here). The worker keeps the started backend for life and also
+ * runs cpu, which needs no start; webgl stays one click away.
  */
 export const AUTO_ORDER = ['wasm', 'webgl', 'cpu'] as const;
 
@@ -19,7 +20,7 @@ export async function selectBackend(tf: Tf, choice: BackendChoice): Promise<Back
       if (await tf.setBackend(name)) {
         await tf.ready();
         tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)).dataSync());
-        return { name, floatPrecision: tf.backend().floatPrecision(), tried };
+        return { name, floatPrecision: tf.backend().floatPrecision(), tried, auto: choice === 'auto' };
       }
       tried.push({ name, error: 'it did not initialise' });
     } catch (err) {
