@@ -45,9 +45,14 @@ export function batchGradients(tf: Tf, shape: NetShape, vars: readonly TF.Tensor
 function outputGradient(tf: Tf, shape: NetShape, out: TF.Tensor2D, y: TF.Tensor2D): TF.Tensor2D {
   if (shape.output === 'softmax') {
     const logResult = tf.sub(out, tf.logSumExp(out, [1], true));
-    return tf.mul(tf.div(1, out.shape[0]), tf.sub(tf.exp(logResult), y));
+    return tf.mul(inverse(tf, out.shape[0]), tf.sub(tf.exp(logResult), y));
   }
-  return tf.mul(tf.div(1, out.size), tf.mul(2, tf.sub(out, y)));
+  return tf.mul(inverse(tf, out.size), tf.mul(2, tf.sub(out, y)));
+}
+
+/** Div's 1/n as a float32 scalar: the backend's float32 division of 1 by n gives these bits (IEEE division is correctly rounded), without two uploads and a kernel. */
+function inverse(tf: Tf, n: number): TF.Scalar {
+  return tf.scalar(Math.fround(1 / n));
 }
 
 /** The activation's gradient as tfjs defines it (Relu: by its input; Tanh and Sigmoid: by their output). */

@@ -28,17 +28,17 @@ export async function trainWithTensors(o: TrainOptions): Promise<TrainResult> {
     initial.dispose();
     return v;
   });
-  const xTrain = tf.tensor2d(o.xTrain, [nTrain, d]);
-  const yTrain = tf.tensor2d(o.yTrain, [nTrain, k]);
-  const xTest = tf.tensor2d(o.xTest, [o.xTest.length / d, d]);
-  const yTest = tf.tensor2d(o.yTest, [o.yTest.length / k, k]);
+  // Training rows then test rows, uploaded once: batches gather training rows, the epoch losses read all.
+  const nAll = nTrain + o.xTest.length / d;
+  const x = tf.tensor2d(joined(o.xTrain, o.xTest), [nAll, d]);
+  const y = tf.tensor2d(joined(o.yTrain, o.yTest), [nAll, k]);
   const step = makeBatchStep(o, vars);
   const history: EpochRecord[] = [];
   try {
     let lastYield = performance.now();
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
-      runEpoch(o, step, xTrain, yTrain, nTrain, batch);
-      const [trainLoss, testLoss] = await epochLosses(tf, shape, vars, [xTrain, yTrain], [xTest, yTest]);
+      runEpoch(o, step, x, y, nTrain, batch);
+      const [trainLoss, testLoss] = await epochLosses(tf, shape, vars, x, y, nTrain);
       const record = { epoch, trainLoss, testLoss };
       history.push(record);
       o.onEpoch(record);
@@ -54,8 +54,15 @@ export async function trainWithTensors(o: TrainOptions): Promise<TrainResult> {
     return { weights, history };
   } finally {
     step.dispose();
-    for (const t of [...vars, xTrain, yTrain, xTest, yTest]) t.dispose();
+    for (const t of [...vars, x, y]) t.dispose();
   }
+}
+
+function joined(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 function runEpoch(o: TrainOptions, step: BatchStep, x: TF.Tensor2D, y: TF.Tensor2D, n: number, batch: number): void {
@@ -128,15 +135,24 @@ function dataLoss(tf: Tf, shape: NetShape, out: TF.Tensor2D, y: TF.Tensor2D): TF
   return shape.output === 'softmax' ? tf.losses.softmaxCrossEntropy(y, out) : tf.losses.meanSquaredError(y, out);
 }
 
-/** Mean loss on the training and the test rows after an epoch, read back together (one sync with the backend per epoch). */
-async function epochLosses(
-  tf: Tf,
-  shape: NetShape,
-  vars: readonly TF.Tensor[],
-  train: readonly [TF.Tensor2D, TF.Tensor2D],
-  test: readonly [TF.Tensor2D, TF.Tensor2D],
-): Promise<[number, number]> {
-  const both = tf.tidy(() => tf.stack([train, test].map(([x, y]) => dataLoss(tf, shape, forward(tf, vars, x, shape), y))));
+/**
+ * Mean loss on the training and on the test rows after an epoch, from one forward pass
+ * over both (rows are independent: each row's loss has the same bits either way; each
+ * mean sums its own rows' losses, as tfjs.losses would), read back together: one sync
+ * with the backend per epoch.
+ */
+async function epochLosses(tf: Tf, shape: NetShape, vars: readonly TF.Tensor[], x: TF.Tensor2D, y: TF.Tensor2D, nTrain: number): Promise<[number, number]> {
+  const both = tf.tidy(() => {
+    const out = forward(tf, vars, x, shape);
+    const losses = shape.output === 'softmax'
+      ? tf.losses.softmaxCrossEntropy(y, out, undefined, undefined, tf.Reduction.NONE)
+      : tf.losses.meanSquaredError(y, out, undefined, tf.Reduction.NONE);
+    const mean = (start: number, rows: number) => {
+      const part = tf.slice(losses, start, rows);
+      return tf.div(tf.sum(part), tf.scalar(part.size));
+    };
+    return tf.stack([mean(0, nTrain), mean(nTrain, x.shape[0] - nTrain)]);
+  });
   try {
     const values = await both.data();
     return [values[0], values[1]];
