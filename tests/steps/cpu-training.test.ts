@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../src/core/prng';
 import type { EpochRecord, WeightArray } from '../../src/core/state';
+import { javascriptKernels } from '../../src/steps/model/cpu-matmul';
 import { trainOnCpu } from '../../src/steps/model/cpu-training';
 import type { Activation, NetShape, TrainOptions } from '../../src/steps/model/net-shape';
 import { trainWithTensors } from '../../src/steps/model/tensor-training';
@@ -45,7 +46,7 @@ const cases: [Activation, 'softmax' | 'linear', number[], string, number, number
   ['tanh', 'linear', [52, 5, 1], 'rmsprop', 0, 100, 100, 0], // one batch per epoch, no test rows
 ];
 
-describe('training on the cpu backend in plain JavaScript', () => {
+describe('training on the cpu backend without tensors (WebAssembly SIMD matMul, or JavaScript)', () => {
   it.each(cases)('%s, %s output, layers %j, %s, l2 %f, batch %i: the bits of the tensor loop', async (activation, output, sizes, optimizer, l2, batch, nTrain, nTest) => {
     const shape: NetShape = { sizes, activation, output };
     const before = tf.memory().numTensors;
@@ -56,6 +57,9 @@ describe('training on the cpu backend in plain JavaScript', () => {
     tf.engine().endScope();
     expect(bits(fast.weights)).toEqual(bits(reference.weights));
     expect(lossBits(fast.history)).toEqual(lossBits(reference.history));
+    const plain = await trainOnCpu(options(shape, optimizer, l2, batch, nTrain, nTest), () => javascriptKernels()); // where WebAssembly SIMD is missing
+    expect(bits(plain.weights)).toEqual(bits(reference.weights));
+    expect(lossBits(plain.history)).toEqual(lossBits(reference.history));
     expect(fast.history[5].trainLoss).toBeLessThan(fast.history[0].trainLoss * 1.5); // it trained, and did not blow up
   });
 

@@ -1,4 +1,5 @@
-import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, matMul, matMulTransposeA, matMulTransposeB, total } from './cpu-kernels';
+import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, total } from './cpu-kernels';
+import type { MatrixKernels } from './cpu-matmul';
 import type { NetShape } from './net-shape';
 
 /**
@@ -7,7 +8,8 @@ import type { NetShape } from './net-shape';
  * the cpu backend, so every number has the same bits without any per-op overhead.
  * Weights and gradients are single flat vectors laid out as the variables are
  * (kernel 0, bias 0, kernel 1, …), so an optimizer updates them in one pass.
- * One instance serves batches of up to `maxRows` rows.
+ * One instance serves batches of up to `maxRows` rows; its buffers come from `kernels`
+ * (WebAssembly memory where the SIMD matMul runs).
  */
 export class CpuNet {
   private readonly layers: number;
@@ -19,15 +21,34 @@ export class CpuNet {
   constructor(
     private readonly shape: NetShape,
     maxRows: number,
+    private readonly kernels: MatrixKernels,
   ) {
     const sizes = shape.sizes;
     this.layers = sizes.length - 1;
     for (let l = 0; l < this.layers; l++) {
-      this.pre.push(new Float32Array(maxRows * sizes[l + 1]));
-      this.delta.push(new Float32Array(maxRows * sizes[l + 1]));
-      this.act.push(l + 1 < this.layers ? new Float32Array(maxRows * sizes[l + 1]) : new Float32Array(0));
-      this.back.push(l > 0 ? new Float32Array(maxRows * sizes[l]) : new Float32Array(0));
+      this.pre.push(kernels.alloc(maxRows * sizes[l + 1]));
+      this.delta.push(kernels.alloc(maxRows * sizes[l + 1]));
+      this.act.push(kernels.alloc(l + 1 < this.layers ? maxRows * sizes[l + 1] : 0));
+      this.back.push(kernels.alloc(l > 0 ? maxRows * sizes[l] : 0));
     }
+  }
+
+  /** How many floats an instance for `maxRows` rows allocates. */
+  static floats(shape: NetShape, maxRows: number): number {
+    let n = 0;
+    for (let l = 0; l + 1 < shape.sizes.length; l++) {
+      n += 2 * maxRows * shape.sizes[l + 1];
+      if (l + 2 < shape.sizes.length) n += maxRows * shape.sizes[l + 1];
+      if (l > 0) n += maxRows * shape.sizes[l];
+    }
+    return n;
+  }
+
+  /** The largest kernel's size (kernels are transposed to back-propagate through them). */
+  static largestKernel(shape: NetShape): number {
+    let n = 0;
+    for (let l = 0; l + 1 < shape.sizes.length; l++) n = Math.max(n, shape.sizes[l] * shape.sizes[l + 1]);
+    return n;
   }
 
   /** Views of a flat weight (or gradient) vector: [kernel 0, bias 0, kernel 1, bias 1, …]. */
@@ -47,7 +68,7 @@ export class CpuNet {
     let input = x;
     for (let l = 0; l < this.layers; l++) {
       const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
-      matMul(this.pre[l], input, w[2 * l], rows, fanOut, fanIn);
+      this.kernels.matMul(this.pre[l], input, w[2 * l], rows, fanOut, fanIn);
       addRowVector(this.pre[l], w[2 * l + 1], rows, fanOut);
       if (l + 1 < this.layers) {
         activateInPlace(this.act[l], this.pre[l], rows * fanOut, this.shape.activation);
@@ -96,14 +117,14 @@ export class CpuNet {
       const input = l === 0 ? x : this.act[l - 1];
       const g = this.delta[l];
       const gw = grads[2 * l];
-      matMulTransposeA(gw, input, g, fanIn, fanOut, rows);
+      this.kernels.matMulTransposeA(gw, input, g, fanIn, fanOut, rows);
       if (l2 !== 0) {
         const kernel = w[2 * l];
         for (let i = 0; i < gw.length; i++) gw[i] = f32(gw[i] + f32(penalty * f32(kernel[i] * 2)));
       }
       columnSums(grads[2 * l + 1], g, rows, fanOut);
       if (l > 0) {
-        matMulTransposeB(this.back[l], g, w[2 * l], rows, fanIn, fanOut);
+        this.kernels.matMulTransposeB(this.back[l], g, w[2 * l], rows, fanIn, fanOut);
         this.activationGradient(this.delta[l - 1], this.back[l], this.pre[l - 1], this.act[l - 1], rows * fanIn);
       }
     }

@@ -1,9 +1,16 @@
 import { CancelledError } from '../../core/errors';
 import type { EpochRecord } from '../../core/state';
 import { CpuNet } from './cpu-net';
+import { javascriptKernels, wasmKernels, type MatrixKernels } from './cpu-matmul';
 import { makeCpuUpdater } from './cpu-optimizers';
 import { initWeights, weightName, type TrainOptions, type TrainResult } from './net-shape';
 import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
+
+/** Makes the matrix kernels for a run needing `floats` floats of buffers and `transposeFloats` to transpose a kernel. */
+export type KernelsFor = (floats: number, transposeFloats: number) => MatrixKernels;
+
+/** WebAssembly SIMD where the engine has it, JavaScript elsewhere (same bits). */
+export const fastestKernels: KernelsFor = (floats, transposeFloats) => wasmKernels(floats, transposeFloats) ?? javascriptKernels();
 
 /**
  * trainWithTensors on the cpu backend, in plain JavaScript: the same seeded batches,
@@ -11,7 +18,7 @@ import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
  * to the bit, without a tensor per op. The loop checks the abort signal every batch
  * and yields to the event loop every YIELD_EVERY_MS, like the tensor loop.
  */
-export async function trainOnCpu(o: TrainOptions): Promise<TrainResult> {
+export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = fastestKernels): Promise<TrainResult> {
   const { shape } = o;
   const d = shape.sizes[0];
   const k = shape.sizes[shape.sizes.length - 1];
@@ -19,17 +26,26 @@ export async function trainOnCpu(o: TrainOptions): Promise<TrainResult> {
   const nTest = o.xTest.length / d;
   const batch = Math.max(1, Math.min(o.batchSize, nTrain));
   const initial = initWeights(shape, o.rng);
-  const flat = new Float32Array(initial.reduce((n, w) => n + w.values.length, 0));
+  const size = initial.reduce((n, w) => n + w.values.length, 0);
+  const floats = 2 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + [batch, nTrain, nTest].reduce((n, rows) => n + CpuNet.floats(shape, rows), 0);
+  const kernels = kernelsFor(floats, CpuNet.largestKernel(shape));
+  const copy = (values: Float32Array) => {
+    const out = kernels.alloc(values.length);
+    out.set(values);
+    return out;
+  };
+  const flat = kernels.alloc(size);
   const w = CpuNet.parts(shape, flat);
   initial.forEach((init, i) => w[i].set(init.values));
-  const gradient = new Float32Array(flat.length);
+  const gradient = kernels.alloc(size);
   const g = CpuNet.parts(shape, gradient);
-  const updater = makeCpuUpdater(o.optimizer, o.learningRate, o.epsilon, flat.length);
-  const batchNet = new CpuNet(shape, batch);
-  const trainNet = new CpuNet(shape, nTrain);
-  const testNet = new CpuNet(shape, nTest);
-  const xb = new Float32Array(batch * d);
-  const yb = new Float32Array(batch * k);
+  const updater = makeCpuUpdater(o.optimizer, o.learningRate, o.epsilon, size);
+  const [xTrain, yTrain, xTest, yTest] = [o.xTrain, o.yTrain, o.xTest, o.yTest].map(copy);
+  const batchNet = new CpuNet(shape, batch, kernels);
+  const trainNet = new CpuNet(shape, nTrain, kernels);
+  const testNet = new CpuNet(shape, nTest, kernels);
+  const xb = kernels.alloc(batch * d);
+  const yb = kernels.alloc(batch * k);
   const history: EpochRecord[] = [];
   let lastYield = performance.now();
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
@@ -37,14 +53,12 @@ export async function trainOnCpu(o: TrainOptions): Promise<TrainResult> {
     for (let start = 0; start < nTrain; start += batch) {
       if (o.signal.aborted) throw new CancelledError();
       const rows = Math.min(batch, nTrain - start);
-      for (let r = 0; r < rows; r++) {
-        xb.set(o.xTrain.subarray(order[start + r] * d, (order[start + r] + 1) * d), r * d);
-        yb.set(o.yTrain.subarray(order[start + r] * k, (order[start + r] + 1) * k), r * k);
-      }
+      gatherRows(xb, xTrain, order, start, rows, d);
+      gatherRows(yb, yTrain, order, start, rows, k);
       batchNet.gradients(w, g, xb, yb, rows, o.l2);
       updater.apply(flat, gradient);
     }
-    const record = { epoch, trainLoss: trainNet.loss(w, o.xTrain, o.yTrain, nTrain), testLoss: testNet.loss(w, o.xTest, o.yTest, nTest) };
+    const record = { epoch, trainLoss: trainNet.loss(w, xTrain, yTrain, nTrain), testLoss: testNet.loss(w, xTest, yTest, nTest) };
     history.push(record);
     o.onEpoch(record);
     if (performance.now() - lastYield >= YIELD_EVERY_MS) {
@@ -55,4 +69,13 @@ export async function trainOnCpu(o: TrainOptions): Promise<TrainResult> {
   }
   const weights = initial.map((init, i) => ({ name: weightName(i), shape: init.shape, values: Float32Array.from(w[i]) }));
   return { weights, history };
+}
+
+/** Copies rows order[start…start+rows) of a row-major matrix with `width` columns into the first rows of `into`. */
+function gatherRows(into: Float32Array, from: Float32Array, order: Int32Array, start: number, rows: number, width: number): void {
+  for (let r = 0; r < rows; r++) {
+    const src = order[start + r] * width;
+    const dst = r * width;
+    for (let c = 0; c < width; c++) into[dst + c] = from[src + c];
+  }
 }
