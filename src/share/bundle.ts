@@ -3,6 +3,7 @@ import { decodeDocument, restorePipeline } from '../core/restore';
 import { stepCatalog } from '../steps/registry';
 import type { PipelabDb } from '../storage/db';
 import { guardedWrite } from '../storage/quota';
+import { versionsOf } from '../storage/versions-repo';
 import type { StoredDataset, StoredModel, StoredPipeline, StoredRun, StoredVersion } from '../storage/records';
 import { APP_VERSION } from '../engine/environment';
 import { ShareError } from './share-error';
@@ -47,7 +48,7 @@ export async function collectBundle(db: PipelabDb, pipelineId: string): Promise<
   const row = await db.pipelines.get(pipelineId);
   if (!row) throw new ShareError('That pipeline no longer exists.');
   const pipeline = withHeadVersion(row, (await db.heads.get(pipelineId))?.hash ?? null);
-  const versions = await db.versions.where('pipelineId').equals(pipelineId).toArray();
+  const versions = await versionsOf(db, pipelineId).toArray();
   const runs = await db.runs.where('pipelineId').equals(pipelineId).toArray();
   const hashes = [...new Set(runs.flatMap((r) => Object.values(r.datasetHashes ?? {})))];
   const datasets = (await db.datasets.bulkGet(hashes)).filter((d): d is StoredDataset => Boolean(d));

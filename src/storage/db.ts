@@ -29,11 +29,15 @@ export const SCHEMA_V3 = {
 };
 
 /**
- * Schema version 4: each pipeline's head version moves out of its row into `heads`, so
- * recording a version no longer rewrites the whole pipeline row (with its spec).
+ * Schema version 4, to make a version cheap to store (measured in Chromium: 1,000 versions
+ * took 2.30 MiB under v3, 1.35 MiB under v4): each pipeline's head version moves out of its row
+ * into `heads`, so recording a version no longer rewrites the pipeline row with its spec; and
+ * versions lose their `pipelineId` and `createdAt` indexes (each cost an entry per version
+ * holding the whole primary key): a pipeline's versions are a range of the primary key.
  */
 export const SCHEMA_V4 = {
   ...SCHEMA_V3,
+  versions: '[pipelineId+hash]',
   heads: 'pipelineId',
 };
 

@@ -4,6 +4,7 @@ import type { PipelabDb } from './db';
 import { guardedWrite } from './quota';
 import type { StoredPipeline } from './records';
 import { newId } from './ids';
+import { versionsOf } from './versions-repo';
 
 /** Creates a pipeline in the workspace from a spec (optionally as a fork of a shared one). */
 export function createPipeline(
@@ -81,7 +82,7 @@ export async function duplicatePipeline(db: PipelabDb, id: string, writer: strin
   if (!source) throw new Error(`No pipeline ${id}`);
   const spec = { ...structuredClone(source.spec), name: `${source.name} (copy)` };
   const copy = await createPipeline(db, spec, writer);
-  const versions = await db.versions.where('pipelineId').equals(id).toArray();
+  const versions = await versionsOf(db, id).toArray();
   const head = await db.heads.get(id);
   await guardedWrite(() =>
     db.transaction('rw', db.versions, db.heads, async () => {
@@ -117,7 +118,7 @@ export async function purgeDeleted(db: PipelabDb, before: number): Promise<numbe
       const runIds = (await db.runs.where('pipelineId').equals(p.id).primaryKeys()) as string[];
       await db.models.bulkDelete(runIds);
       await db.runs.bulkDelete(runIds);
-      await db.versions.where('pipelineId').equals(p.id).delete();
+      await versionsOf(db, p.id).delete();
       await db.heads.delete(p.id);
       await db.pipelines.delete(p.id);
     }

@@ -1,3 +1,4 @@
+import Dexie, { type Collection } from 'dexie';
 import type { PipelineSpec } from '../core/spec';
 import { versionHash } from '../engine/fingerprint';
 import type { PipelabDb } from './db';
@@ -34,9 +35,17 @@ export async function getHead(db: PipelabDb, pipelineId: string): Promise<string
   return (await db.heads.get(pipelineId))?.hash ?? null;
 }
 
+/**
+ * A pipeline's versions, ordered by hash: a range of the [pipelineId+hash] primary key
+ * (schema v4 dropped the separate pipelineId index, which cost an entry per version).
+ */
+export function versionsOf(db: PipelabDb, pipelineId: string): Collection<StoredVersion, [string, string]> {
+  return db.versions.where('[pipelineId+hash]').between([pipelineId, Dexie.minKey], [pipelineId, Dexie.maxKey], true, true);
+}
+
 /** Every version of a pipeline, newest first. */
 export async function listVersions(db: PipelabDb, pipelineId: string): Promise<StoredVersion[]> {
-  const all = await db.versions.where('pipelineId').equals(pipelineId).toArray();
+  const all = await versionsOf(db, pipelineId).toArray();
   return all.sort((a, b) => b.createdAt - a.createdAt);
 }
 

@@ -249,6 +249,7 @@ describe('schema upgrade', () => {
     expect(headVersion).toBe(h2);
     expect(rows[0]).toStrictEqual(rest);
     expect(rows[2].deletedAt).toBe(9);
+    expect([...upgraded.backendDB().transaction('versions').objectStore('versions').indexNames]).toEqual([]);
     expect(await getHead(upgraded, 'p2')).toBeNull();
     expect((await listVersions(upgraded, 'p1')).map((v) => [v.hash, v.parent, v.label])).toEqual([[h2, h1, ''], [h1, null, 'baseline']]);
     expect((await upgraded.runs.get('r1'))?.view.record.resultHash).toBe(record.resultHash);
