@@ -3,6 +3,7 @@ import { decodeDocument, restorePipeline } from '../core/restore';
 import { stepCatalog } from '../steps/registry';
 import type { PipelabDb } from '../storage/db';
 import { guardedWrite } from '../storage/quota';
+import { versionsOf } from '../storage/versions-repo';
 import type { StoredDataset, StoredModel, StoredPipeline, StoredRun, StoredVersion } from '../storage/records';
 import { APP_VERSION } from '../engine/environment';
 import { ShareError } from './share-error';
@@ -16,9 +17,15 @@ export const BUNDLE_VERSION = 1;
 /** Largest bundle accepted, in characters. */
 export const MAX_BUNDLE_TEXT = 200_000_000;
 
+/**
+ * A pipeline as a bundle carries it: its stored row with its head version in `headVersion`
+ * (where rows kept it before schema v4), so the file format is unchanged.
+ */
+export type BundledPipeline = StoredPipeline & { readonly headVersion: string | null };
+
 /** A pipeline with its whole history, as one file. */
 export interface Bundle {
-  readonly pipeline: StoredPipeline;
+  readonly pipeline: BundledPipeline;
   readonly versions: readonly StoredVersion[];
   readonly runs: readonly StoredRun[];
   readonly datasets: readonly StoredDataset[];
@@ -38,14 +45,21 @@ export interface ImportSummary {
 
 /** Collects a pipeline with its versions, runs, data sets and models. */
 export async function collectBundle(db: PipelabDb, pipelineId: string): Promise<Bundle> {
-  const pipeline = await db.pipelines.get(pipelineId);
-  if (!pipeline) throw new ShareError('That pipeline no longer exists.');
-  const versions = await db.versions.where('pipelineId').equals(pipelineId).toArray();
+  const row = await db.pipelines.get(pipelineId);
+  if (!row) throw new ShareError('That pipeline no longer exists.');
+  const pipeline = withHeadVersion(row, (await db.heads.get(pipelineId))?.hash ?? null);
+  const versions = await versionsOf(db, pipelineId).toArray();
   const runs = await db.runs.where('pipelineId').equals(pipelineId).toArray();
   const hashes = [...new Set(runs.flatMap((r) => Object.values(r.datasetHashes ?? {})))];
   const datasets = (await db.datasets.bulkGet(hashes)).filter((d): d is StoredDataset => Boolean(d));
   const models = (await db.models.bulkGet(runs.map((r) => r.id))).filter((m): m is StoredModel => Boolean(m));
   return { pipeline, versions, runs, datasets, models };
+}
+
+/** The row with `headVersion` put right after `spec`, where rows held it before, so the file's text is as it was. */
+function withHeadVersion(row: StoredPipeline, headVersion: string | null): BundledPipeline {
+  const entries = Object.entries(row).flatMap(([k, v]) => (k === 'spec' ? [[k, v], ['headVersion', headVersion]] : [[k, v]]));
+  return Object.fromEntries(entries) as BundledPipeline;
 }
 
 /** The bundle file's text (format-tagged, versioned JSON). */
@@ -66,7 +80,7 @@ export function parseBundle(text: string): Bundle {
     throw new ShareError(doc.version && Number(doc.version) > BUNDLE_VERSION ? 'This bundle was made by a newer pipelab: update the app to open it.' : 'The bundle has no valid version.');
   }
   const b = fromJsonSafe(doc) as Record<string, unknown>;
-  const pipeline = b.pipeline as StoredPipeline;
+  const pipeline = b.pipeline as BundledPipeline;
   if (!pipeline || typeof pipeline.id !== 'string' || !Array.isArray(b.versions) || !Array.isArray(b.runs)) {
     throw new ShareError('The bundle is damaged: it lacks its pipeline, versions or runs.');
   }
@@ -113,9 +127,9 @@ function checkRun(r: StoredRun, i: number, pipelineId: string, restore: (spec: u
 export async function importBundle(db: PipelabDb, bundle: Bundle): Promise<ImportSummary> {
   const id = bundle.pipeline.id;
   return guardedWrite(() =>
-    db.transaction('rw', [db.pipelines, db.versions, db.runs, db.datasets, db.models], async () => {
+    db.transaction('rw', [db.pipelines, db.heads, db.versions, db.runs, db.datasets, db.models], async () => {
       const existing = await db.pipelines.get(id);
-      if (!existing) await db.pipelines.add({ ...bundle.pipeline, updatedAt: Date.now() });
+      if (!existing) await addPipeline(db, bundle.pipeline);
       else if (existing.deletedAt !== null) await db.pipelines.update(id, { deletedAt: null });
       const count = {
         versions: await addMissing(bundle.versions, (v) => db.versions.get([id, v.hash]), (v) => db.versions.add(v)),
@@ -126,6 +140,13 @@ export async function importBundle(db: PipelabDb, bundle: Bundle): Promise<Impor
       return { pipelineId: id, name: (existing ?? bundle.pipeline).name, newPipeline: !existing, ...count };
     }),
   );
+}
+
+/** Stores a bundled pipeline: its row, and its head version (if any) in the heads table. */
+async function addPipeline(db: PipelabDb, pipeline: BundledPipeline): Promise<void> {
+  const { headVersion, ...row } = pipeline;
+  await db.pipelines.add({ ...row, updatedAt: Date.now() });
+  if (typeof headVersion === 'string') await db.heads.put({ pipelineId: row.id, hash: headVersion });
 }
 
 /** Adds the items not yet stored; returns how many were added. */

@@ -4,6 +4,7 @@ import type { PipelabDb } from './db';
 import { guardedWrite } from './quota';
 import type { StoredPipeline } from './records';
 import { newId } from './ids';
+import { versionsOf } from './versions-repo';
 
 /** Creates a pipeline in the workspace from a spec (optionally as a fork of a shared one). */
 export function createPipeline(
@@ -18,7 +19,6 @@ export function createPipeline(
     id: newId(),
     name: spec.name,
     spec,
-    headVersion: null,
     rev: 1,
     writer,
     selectedStepId: null,
@@ -53,12 +53,13 @@ export async function savePipelineSpec(db: PipelabDb, id: string, spec: Pipeline
     const theirs = seen.rev !== baseRev && seen.writer !== writer ? seen : null;
     const theirHash = theirs ? await versionHash(theirs.spec) : null;
     const result = await guardedWrite(() =>
-      db.transaction('rw', db.pipelines, db.versions, async (): Promise<SaveResult | null> => {
+      db.transaction('rw', [db.pipelines, db.versions, db.heads], async (): Promise<SaveResult | null> => {
         const row = await db.pipelines.get(id);
         if (!row) throw new Error(`No pipeline ${id}`);
         if (row.rev !== seen.rev) return null;
         if (theirs && theirHash && !(await db.versions.get([id, theirHash]))) {
-          await db.versions.add({ pipelineId: id, hash: theirHash, spec: theirs.spec, parent: row.headVersion, label: '', reason: 'concurrent-edit', createdAt: Date.now() });
+          const parent = (await db.heads.get(id))?.hash ?? null;
+          await db.versions.add({ pipelineId: id, hash: theirHash, spec: theirs.spec, parent, label: '', reason: 'concurrent-edit', createdAt: Date.now() });
         }
         const rev = row.rev + 1;
         await db.pipelines.update(id, { spec, name: spec.name, rev, writer, updatedAt: Date.now() });
@@ -81,14 +82,15 @@ export async function duplicatePipeline(db: PipelabDb, id: string, writer: strin
   if (!source) throw new Error(`No pipeline ${id}`);
   const spec = { ...structuredClone(source.spec), name: `${source.name} (copy)` };
   const copy = await createPipeline(db, spec, writer);
-  const versions = await db.versions.where('pipelineId').equals(id).toArray();
+  const versions = await versionsOf(db, id).toArray();
+  const head = await db.heads.get(id);
   await guardedWrite(() =>
-    db.transaction('rw', db.pipelines, db.versions, async () => {
+    db.transaction('rw', db.versions, db.heads, async () => {
       await db.versions.bulkAdd(versions.map((v) => ({ ...v, pipelineId: copy.id })));
-      await db.pipelines.update(copy.id, { headVersion: source.headVersion });
+      if (head) await db.heads.put({ pipelineId: copy.id, hash: head.hash });
     }),
   );
-  return { ...copy, headVersion: source.headVersion };
+  return copy;
 }
 
 /** Marks a pipeline deleted (undo with restoreDeleted; purgeDeleted removes it for good). */
@@ -107,16 +109,17 @@ export async function listPipelines(db: PipelabDb): Promise<StoredPipeline[]> {
   return all.filter((p) => p.deletedAt === null);
 }
 
-/** Removes pipelines deleted before `before`, with their versions, runs, models and sweeps. */
+/** Removes pipelines deleted before `before`, with their versions, head, runs, models and sweeps. */
 export async function purgeDeleted(db: PipelabDb, before: number): Promise<number> {
   const gone = (await db.pipelines.toArray()).filter((p) => p.deletedAt !== null && p.deletedAt < before);
-  await db.transaction('rw', [db.pipelines, db.versions, db.runs, db.models, db.sweeps], async () => {
+  await db.transaction('rw', [db.pipelines, db.versions, db.heads, db.runs, db.models, db.sweeps], async () => {
     for (const p of gone) {
       await db.sweeps.where('pipelineId').equals(p.id).delete();
       const runIds = (await db.runs.where('pipelineId').equals(p.id).primaryKeys()) as string[];
       await db.models.bulkDelete(runIds);
       await db.runs.bulkDelete(runIds);
-      await db.versions.where('pipelineId').equals(p.id).delete();
+      await versionsOf(db, p.id).delete();
+      await db.heads.delete(p.id);
       await db.pipelines.delete(p.id);
     }
   });

@@ -2,14 +2,12 @@ import type { ParamValue } from '../core/params';
 import type { PipelineSpec } from '../core/spec';
 import type { RunView } from '../engine/run-view';
 
-/** A pipeline in the workspace: its current (head) spec and where its history stands. */
+/** A pipeline in the workspace: its current (head) spec (its head version is a StoredHead row). */
 export interface StoredPipeline {
   readonly id: string;
   name: string;
   /** The spec as last edited (autosaved). */
   spec: PipelineSpec;
-  /** Hash of the version the head descends from (the last run, save or restore), or null. */
-  headVersion: string | null;
   /** Bumped on every write; lets two tabs notice each other's edits. */
   rev: number;
   /** Which tab wrote last (so a tab can ignore the echo of its own writes). */
@@ -24,6 +22,17 @@ export interface StoredPipeline {
   staleData?: string | null;
   /** When this pipeline is a fork of a shared one: what it came from (the original is never changed). */
   forkedFrom?: { readonly name: string; readonly versionHash: string; readonly resultHash: string | null };
+}
+
+/**
+ * Where a pipeline's history stands: the hash of the version its head descends from
+ * (the last run, save or restore). Kept apart from the pipeline row (schema v4) so that
+ * recording a version writes this small row, not the whole pipeline with its spec.
+ * A pipeline without a row has no head version yet.
+ */
+export interface StoredHead {
+  readonly pipelineId: string;
+  readonly hash: string;
 }
 
 /** Why a version was recorded. */

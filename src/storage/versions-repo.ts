@@ -1,3 +1,4 @@
+import Dexie, { type Collection } from 'dexie';
 import type { PipelineSpec } from '../core/spec';
 import { versionHash } from '../engine/fingerprint';
 import type { PipelabDb } from './db';
@@ -12,24 +13,39 @@ import type { StoredVersion, VersionReason } from './records';
 export async function recordVersion(db: PipelabDb, pipelineId: string, spec: PipelineSpec, reason: VersionReason, label = '', moveHead = true): Promise<string> {
   const hash = await versionHash(spec);
   await guardedWrite(() =>
-    db.transaction('rw', db.pipelines, db.versions, async () => {
-      const pipeline = await db.pipelines.get(pipelineId);
-      if (!pipeline) throw new Error(`No pipeline ${pipelineId}`);
+    // The pipeline row is only read (it must exist): the head lives in its own small row,
+    // so a version costs the version row plus that row, not a rewrite of the pipeline's spec.
+    db.transaction('rw', [db.pipelines, db.versions, db.heads], async () => {
+      if (!(await db.pipelines.get(pipelineId))) throw new Error(`No pipeline ${pipelineId}`);
+      const head = (await db.heads.get(pipelineId))?.hash ?? null;
       const existing = await db.versions.get([pipelineId, hash]);
       if (!existing) {
-        await db.versions.add({ pipelineId, hash, spec, parent: pipeline.headVersion === hash ? null : pipeline.headVersion, label, reason, createdAt: Date.now() });
+        await db.versions.add({ pipelineId, hash, spec, parent: head === hash ? null : head, label, reason, createdAt: Date.now() });
       } else if (label) {
         await db.versions.update([pipelineId, hash], { label });
       }
-      if (moveHead) await db.pipelines.update(pipelineId, { headVersion: hash });
+      if (moveHead && head !== hash) await db.heads.put({ pipelineId, hash });
     }),
   );
   return hash;
 }
 
+/** The hash of the version a pipeline's head descends from, or null when it has none yet. */
+export async function getHead(db: PipelabDb, pipelineId: string): Promise<string | null> {
+  return (await db.heads.get(pipelineId))?.hash ?? null;
+}
+
+/**
+ * A pipeline's versions, ordered by hash: a range of the [pipelineId+hash] primary key
+ * (schema v4 dropped the separate pipelineId index, which cost an entry per version).
+ */
+export function versionsOf(db: PipelabDb, pipelineId: string): Collection<StoredVersion, [string, string]> {
+  return db.versions.where('[pipelineId+hash]').between([pipelineId, Dexie.minKey], [pipelineId, Dexie.maxKey], true, true);
+}
+
 /** Every version of a pipeline, newest first. */
 export async function listVersions(db: PipelabDb, pipelineId: string): Promise<StoredVersion[]> {
-  const all = await db.versions.where('pipelineId').equals(pipelineId).toArray();
+  const all = await versionsOf(db, pipelineId).toArray();
   return all.sort((a, b) => b.createdAt - a.createdAt);
 }
 
@@ -46,13 +62,14 @@ export function labelVersion(db: PipelabDb, pipelineId: string, hash: string, la
 /** Makes an earlier version the head again (nothing is deleted). Returns its spec. */
 export async function restoreVersion(db: PipelabDb, pipelineId: string, hash: string, writer: string): Promise<PipelineSpec> {
   return guardedWrite(() =>
-    db.transaction('rw', db.pipelines, db.versions, async () => {
+    db.transaction('rw', [db.pipelines, db.versions, db.heads], async () => {
       const version = await db.versions.get([pipelineId, hash]);
       const pipeline = await db.pipelines.get(pipelineId);
       if (!version || !pipeline) throw new Error(`No version ${hash.slice(0, 12)} of this pipeline`);
       await db.pipelines.update(pipelineId, {
-        spec: version.spec, name: version.spec.name, headVersion: hash, rev: pipeline.rev + 1, writer, updatedAt: Date.now(),
+        spec: version.spec, name: version.spec.name, rev: pipeline.rev + 1, writer, updatedAt: Date.now(),
       });
+      await db.heads.put({ pipelineId, hash });
       return version.spec;
     }),
   );

@@ -2,12 +2,12 @@ import Dexie from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineSpec } from '../../src/core/spec';
-import { SCHEMA_V1, SCHEMA_V2, PipelabDb } from '../../src/storage/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, PipelabDb } from '../../src/storage/db';
 import { putDataset } from '../../src/storage/datasets-repo';
 import { createPipeline, deletePipeline, duplicatePipeline, listPipelines, purgeDeleted, restoreDeleted, savePipelineSpec } from '../../src/storage/pipelines-repo';
 import { StorageFullError } from '../../src/storage/quota';
 import { deleteRuns, listRuns, saveRun } from '../../src/storage/runs-repo';
-import { getVersion, labelVersion, listVersions, recordVersion, restoreVersion } from '../../src/storage/versions-repo';
+import { getHead, getVersion, labelVersion, listVersions, recordVersion, restoreVersion } from '../../src/storage/versions-repo';
 import { loadExample, run } from '../helpers';
 import { bareView, freshDb } from './helpers';
 
@@ -51,18 +51,33 @@ describe('pipelines', () => {
     expect(kept.map((v) => v.spec.steps[3].params.learningRate)).toEqual([0.2]);
   });
 
+  it('a version kept from another tab descends from the head', async () => {
+    const d = db();
+    const p = await createPipeline(d, iris(), 'tab-a');
+    const head = await recordVersion(d, p.id, withRate(0.1), 'run');
+    await savePipelineSpec(d, p.id, withRate(0.2), 1, 'tab-b');
+    await savePipelineSpec(d, p.id, withRate(0.3), 1, 'tab-a');
+    const [kept] = (await listVersions(d, p.id)).filter((v) => v.reason === 'concurrent-edit');
+    expect(kept.parent).toBe(head);
+  });
+
   it('duplicate copies the head and its history under a new name', async () => {
     const d = db();
     const p = await createPipeline(d, iris(), 'tab');
     await recordVersion(d, p.id, iris(), 'save', 'first');
+    const h = await recordVersion(d, p.id, withRate(0.2), 'run');
     const copy = await duplicatePipeline(d, p.id, 'tab');
     expect(copy.name).toBe('Iris: logistic regression (copy)');
-    expect((await listVersions(d, copy.id)).map((v) => v.label)).toEqual(['first']);
+    expect((await listVersions(d, copy.id)).map((v) => v.label).sort()).toEqual(['', 'first']);
+    expect(await getHead(d, copy.id)).toBe(h);
+    await recordVersion(d, copy.id, withRate(0.3), 'run');
+    expect(await getHead(d, p.id)).toBe(h);
   });
 
-  it('delete hides a pipeline, undo brings it back, purge removes it with its runs', async () => {
+  it('delete hides a pipeline, undo brings it back (head kept), purge removes it with its runs and head', async () => {
     const d = db();
     const p = await createPipeline(d, iris(), 'tab');
+    const head = await recordVersion(d, p.id, iris(), 'run');
     const { record, outputs } = await run(iris());
     void outputs;
     await saveRun(d, p.id, bareView(record));
@@ -70,12 +85,15 @@ describe('pipelines', () => {
     expect(await listPipelines(d)).toEqual([]);
     await restoreDeleted(d, p.id);
     expect((await listPipelines(d)).map((x) => x.id)).toEqual([p.id]);
+    expect(await getHead(d, p.id)).toBe(head);
     await deletePipeline(d, p.id, 5000);
     await d.sweeps.add({ id: 's1', pipelineId: p.id, baseSpec: iris(), axes: [], seeds: 1, metric: 'accuracy', backend: 'cpu', status: 'done', points: [], createdAt: 1, updatedAt: 1 });
     expect(await purgeDeleted(d, 6000)).toBe(1);
     expect(await d.runs.count()).toBe(0);
     expect(await d.sweeps.count()).toBe(0);
     expect(await d.pipelines.count()).toBe(0);
+    expect(await d.heads.count()).toBe(0);
+    expect(await d.versions.count()).toBe(0);
   });
 });
 
@@ -92,7 +110,7 @@ describe('versions', () => {
     const spec = await restoreVersion(d, p.id, h1, 'tab');
     expect(spec.steps[3].params.learningRate).toBe(0.1);
     const row = await d.pipelines.get(p.id);
-    expect(row?.headVersion).toBe(h1);
+    expect(await getHead(d, p.id)).toBe(h1);
     expect(row?.spec.steps[3].params.learningRate).toBe(0.1);
     expect((await listVersions(d, p.id)).map((v) => v.label).sort()).toEqual(['', 'baseline']);
     const h3 = await recordVersion(d, p.id, withRate(0.5), 'run');
@@ -181,7 +199,7 @@ describe('schema upgrade', () => {
     expect(r?.summary).toMatchObject({ status: 'done', seed: 42, resultHash: record.resultHash });
     expect(await upgraded.runs.where('versionHash').equals(record.versionHash).count()).toBe(1);
     expect(await upgraded.models.count()).toBe(0);
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(4);
   });
 
   it('opens a version-2 database under version 3: data sets found by name, an empty sweeps table, nothing lost', async () => {
@@ -204,6 +222,43 @@ describe('schema upgrade', () => {
     expect((await upgraded.pipelines.get('p1'))?.lastRunId).toBe('r1');
     expect(await upgraded.sweeps.count()).toBe(0);
     expect(await upgraded.sweeps.where('status').equals('running').count()).toBe(0);
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(4);
+  });
+
+  it('opens a version-3 database under version 4: each head moves to the heads table, the history carries on from it', async () => {
+    const { factory } = freshDb();
+    const old = new Dexie('upgrade-v3', { indexedDB: factory, IDBKeyRange });
+    old.version(3).stores(SCHEMA_V3);
+    const { record } = await run(withRate(0.2));
+    const row = (id: string, headVersion: string | null, spec: PipelineSpec, deletedAt: number | null = null) =>
+      ({ id, name: spec.name, spec, headVersion, rev: 4, writer: 'x', selectedStepId: 'model', lastRunId: null, createdAt: 1, updatedAt: 2, deletedAt });
+    const version = (pipelineId: string, spec: PipelineSpec, hash: string, parent: string | null) =>
+      ({ pipelineId, hash, spec, parent, label: parent ? '' : 'baseline', reason: 'run', createdAt: parent ? 2 : 1 });
+    const [h1, h2] = [record.versionHash.replace(/^./, 'a'), record.versionHash];
+    await old.table('pipelines').bulkAdd([row('p1', h2, withRate(0.2)), row('p2', null, iris()), row('p3', h1, iris(), 9)]);
+    await old.table('versions').bulkAdd([version('p1', withRate(0.1), h1, null), version('p1', withRate(0.2), h2, h1), version('p3', iris(), h1, null)]);
+    await old.table('runs').add({ id: 'r1', pipelineId: 'p1', versionHash: h2, createdAt: 2, summary: { status: 'done' }, view: bareView(record) });
+    old.close();
+
+    const upgraded = new PipelabDb('upgrade-v3', { indexedDB: factory, IDBKeyRange });
+    open.push(upgraded);
+    expect(await upgraded.heads.toArray()).toEqual([{ pipelineId: 'p1', hash: h2 }, { pipelineId: 'p3', hash: h1 }]);
+    const rows = await upgraded.pipelines.toArray();
+    expect(rows.map((r) => 'headVersion' in r)).toEqual([false, false, false]);
+    const { headVersion, ...rest } = row('p1', h2, withRate(0.2));
+    expect(headVersion).toBe(h2);
+    expect(rows[0]).toStrictEqual(rest);
+    expect(rows[2].deletedAt).toBe(9);
+    expect([...upgraded.backendDB().transaction('versions').objectStore('versions').indexNames]).toEqual([]);
+    expect(await getHead(upgraded, 'p2')).toBeNull();
+    expect((await listVersions(upgraded, 'p1')).map((v) => [v.hash, v.parent, v.label])).toEqual([[h2, h1, ''], [h1, null, 'baseline']]);
+    expect((await upgraded.runs.get('r1'))?.view.record.resultHash).toBe(record.resultHash);
+
+    const h3 = await recordVersion(upgraded, 'p1', withRate(0.5), 'run');
+    expect((await getVersion(upgraded, 'p1', h3))?.parent).toBe(h2);
+    expect(await getHead(upgraded, 'p1')).toBe(h3);
+    expect((await restoreVersion(upgraded, 'p1', h1, 'tab')).steps[3].params.learningRate).toBe(0.1);
+    expect(await getHead(upgraded, 'p1')).toBe(h1);
+    expect(upgraded.verno).toBe(4);
   });
 });

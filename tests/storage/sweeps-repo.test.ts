@@ -8,7 +8,7 @@ import { listRuns } from '../../src/storage/runs-repo';
 import {
   activeSweeps, cancelSweep, completePoint, createSweep, failPoint, getSweep, listSweeps, markPointRunning, nextPoint, resumeSweep,
 } from '../../src/storage/sweeps-repo';
-import { listVersions, recordVersion } from '../../src/storage/versions-repo';
+import { getHead, listVersions, recordVersion } from '../../src/storage/versions-repo';
 import { loadExample, run } from '../helpers';
 import { bareView, databasesPerTest } from './helpers';
 
@@ -123,7 +123,7 @@ describe('sweeps repository', () => {
     const { pipeline, grid } = await newSweep(d);
     const head = await recordVersion(d, pipeline.id, iris(), 'run');
     const pinned = await recordVersion(d, pipeline.id, grid[2].spec, 'save', 'sweep best: learningRate=0.2', false);
-    expect((await d.pipelines.get(pipeline.id))?.headVersion).toBe(head);
+    expect(await getHead(d, pipeline.id)).toBe(head);
     const versions = await listVersions(d, pipeline.id);
     expect(versions.find((v) => v.hash === pinned)).toMatchObject({ label: 'sweep best: learningRate=0.2', parent: head });
   });

@@ -5,7 +5,7 @@ import { createPipeline, deletePipeline } from '../../src/storage/pipelines-repo
 import type { PipelabDb } from '../../src/storage/db';
 import { listRuns } from '../../src/storage/runs-repo';
 import { getSweep } from '../../src/storage/sweeps-repo';
-import { listVersions } from '../../src/storage/versions-repo';
+import { getHead, listVersions } from '../../src/storage/versions-repo';
 import { SweepState, type SweepRequest } from '../../src/ui/state/sweep.svelte';
 import type { EngineClient } from '../../src/worker/engine-client';
 import { EnginePool } from '../../src/worker/engine-pool';
@@ -140,6 +140,6 @@ describe('SweepState', () => {
     const [version] = await listVersions(db, pipeline.id);
     expect(version.spec.steps[3].params.learningRate).toBe(bestRate);
     expect(version.spec.seed).toBe(42);
-    expect((await db.pipelines.get(pipeline.id))?.headVersion).toBeNull();
+    expect(await getHead(db, pipeline.id)).toBeNull();
   });
 });

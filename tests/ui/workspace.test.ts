@@ -3,6 +3,7 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EditorState } from '../../src/ui/state/editor.svelte';
 import { AUTOSAVE_MS, WorkspaceState } from '../../src/ui/state/workspace.svelte';
+import { versionsOf } from '../../src/storage/versions-repo';
 import { loadExample } from '../helpers';
 import { freshDb } from '../storage/helpers';
 
@@ -85,7 +86,31 @@ describe('WorkspaceState', () => {
     editor.setParam('model', 'epochs', 99);
     await tick(AUTOSAVE_MS + 300);
     const row = await db.pipelines.get(id);
-    const kept = (await db.versions.where('pipelineId').equals(id).toArray()).map((v) => v.spec.steps[3].params.epochs);
+    const kept = (await versionsOf(db, id).toArray()).map((v) => v.spec.steps[3].params.epochs);
     expect([row?.spec.steps[3].params.epochs, ...kept].sort()).toEqual([88, 99]);
+  });
+
+  it('marks the head version: a saved version becomes it, a restored one becomes it again, in this tab and another', async () => {
+    const { db, editor, ws } = workspace();
+    await ws.init();
+    const id = (await ws.create(loadExample('iris-logreg')))!;
+    expect(ws.headVersion).toBeNull();
+    await ws.saveVersion(editor.spec, 'first');
+    editor.setParam('model', 'epochs', 61);
+    await ws.saveVersion(editor.spec, 'second');
+    await tick(100);
+    const byLabel = (label: string) => ws.versions.find((v) => v.label === label)?.hash;
+    expect(byLabel('second')).toBeDefined();
+    expect(ws.headVersion).toBe(byLabel('second'));
+    const other = new WorkspaceState(db, new EditorState());
+    cleanups.push(() => other.dispose());
+    await other.init();
+    await other.open(id);
+    expect(other.headVersion).toBe(byLabel('second'));
+    await ws.restore(byLabel('first')!);
+    await tick(100);
+    expect(ws.headVersion).toBe(byLabel('first'));
+    expect(other.headVersion).toBe(byLabel('first'));
+    expect(editor.spec.steps[3].params.epochs).not.toBe(61);
   });
 });

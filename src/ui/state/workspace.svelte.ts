@@ -10,7 +10,7 @@ import {
 import type { StoredPipeline, StoredRun, StoredVersion } from '../../storage/records';
 import { deleteRuns, getRun, listRuns, saveRun } from '../../storage/runs-repo';
 import { getSetting, setSetting } from '../../storage/settings-repo';
-import { labelVersion, listVersions, recordVersion, restoreVersion } from '../../storage/versions-repo';
+import { getHead, labelVersion, listVersions, recordVersion, restoreVersion } from '../../storage/versions-repo';
 import { adoptDataVersion } from '../../storage/data-versions-repo';
 import type { EditorState } from './editor.svelte';
 
@@ -89,7 +89,7 @@ export class WorkspaceState {
     this.editor.selectedStepId = row.selectedStepId;
     this.baseRev = row.rev;
     this.currentId = id;
-    this.headVersion = row.headVersion;
+    this.headVersion = await getHead(this.db, id);
     this.watchCurrent(id);
     await this.guard(() => setSetting(this.db, 'currentPipeline', id));
     return row.lastRunId ? (await getRun(this.db, row.lastRunId)) ?? null : null;
@@ -211,12 +211,12 @@ export class WorkspaceState {
       liveQuery(() => listVersions(this.db, id)).subscribe({ next: (v) => (this.versions = v), error: onError }),
       liveQuery(() => listRuns(this.db, id)).subscribe({ next: (r) => (this.runs = r), error: onError }),
       liveQuery(() => this.db.pipelines.get(id)).subscribe({ next: (row) => row && this.onStoredChange(row), error: onError }),
+      liveQuery(() => getHead(this.db, id)).subscribe({ next: (hash) => (this.headVersion = hash), error: onError }),
     ];
   }
 
   /** Another tab wrote this pipeline: take its spec unless an edit of ours is about to be saved. */
   private onStoredChange(row: StoredPipeline): void {
-    this.headVersion = row.headVersion;
     if (row.rev <= this.baseRev || row.writer === this.tabId || this.saveTimer) return;
     this.baseRev = row.rev;
     this.loadQuietly(row.spec);
