@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../src/core/prng';
 import type { EpochRecord, WeightArray } from '../../src/core/state';
 import { javascriptKernels } from '../../src/steps/model/cpu-matmul';
-import { trainOnCpu } from '../../src/steps/model/cpu-training';
+import { predictOnCpu, trainOnCpu } from '../../src/steps/model/cpu-training';
 import type { Activation, NetShape, TrainOptions } from '../../src/steps/model/net-shape';
-import { trainWithTensors } from '../../src/steps/model/tensor-training';
+import { predictWithTensors, trainWithTensors } from '../../src/steps/model/tensor-training';
 import { tf } from '../helpers';
 
 // Random but fixed training data: rows × d features, one-hot classes or real targets.
@@ -68,5 +68,19 @@ describe('training on the cpu backend without tensors (WebAssembly SIMD matMul, 
     const controller = new AbortController();
     const o = { ...options(shape, 'adam', 0, 8, 40, 10), signal: controller.signal, onEpoch: (r: EpochRecord) => r.epoch === 2 && controller.abort() };
     await expect(trainOnCpu(o)).rejects.toThrow(/cancel/i);
+  });
+});
+
+describe('predicting on the cpu backend without tensors', () => {
+  it.each(cases)('%s, %s output, layers %j: the bits of tfjs on cpu', async (activation, output, sizes, optimizer, l2, batch, nTrain, nTest) => {
+    const shape: NetShape = { sizes, activation, output };
+    const { weights } = await trainOnCpu(options(shape, optimizer, l2, batch, nTrain, nTest));
+    const x = options(shape, optimizer, l2, batch, 61, 1).xTrain;
+    const before = tf.memory().numTensors;
+    const expected = Array.from(new Uint32Array(predictWithTensors(tf, shape, weights, x).buffer));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(Array.from(new Uint32Array(predictOnCpu(shape, weights, x).buffer))).toEqual(expected);
+    expect(Array.from(new Uint32Array(predictOnCpu(shape, weights, x, () => javascriptKernels()).buffer))).toEqual(expected);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

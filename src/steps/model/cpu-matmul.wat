@@ -84,4 +84,60 @@
         (local.set $k0 (i32.add (local.get $k0) (i32.const 48)))
         (br $loopK0)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $loopI)))))
+      (br $loopI))))
+
+  ;; One Adam step over n float32 weights, as cpu-optimizers.ts does it in JavaScript:
+  ;; m ← m·β₁ + g·(1−β₁); v ← v·β₂ + g²·(1−β₂); w ← (m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε) · (−lr) + w.
+  ;; Every float32 operation is IEEE-rounded, in WebAssembly as in Math.fround of the
+  ;; float64 result, so four lanes at a time give the same bits.
+  (func (export "adam")
+    (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $n i32)
+    (param $b1 f32) (param $c1 f32) (param $b2 f32) (param $c2 f32)
+    (param $om1 f32) (param $om2 f32) (param $eps f32) (param $step f32)
+    (local $i i32) (local $at i32) (local $n4 i32)
+    (local $G v128) (local $M v128) (local $V v128)
+    (local $g1 f32) (local $m1 f32) (local $v1 f32)
+    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n4)))
+      (local.set $at (i32.shl (local.get $i) (i32.const 2)))
+      (local.set $G (v128.load (i32.add (local.get $g) (local.get $at))))
+      (local.set $M (f32x4.add
+        (f32x4.mul (v128.load (i32.add (local.get $m) (local.get $at))) (f32x4.splat (local.get $b1)))
+        (f32x4.mul (local.get $G) (f32x4.splat (local.get $c1)))))
+      (local.set $V (f32x4.add
+        (f32x4.mul (v128.load (i32.add (local.get $v) (local.get $at))) (f32x4.splat (local.get $b2)))
+        (f32x4.mul (f32x4.mul (local.get $G) (local.get $G)) (f32x4.splat (local.get $c2)))))
+      (v128.store (i32.add (local.get $m) (local.get $at)) (local.get $M))
+      (v128.store (i32.add (local.get $v) (local.get $at)) (local.get $V))
+      (v128.store (i32.add (local.get $w) (local.get $at)) (f32x4.add
+        (f32x4.mul
+          (f32x4.div
+            (f32x4.div (local.get $M) (f32x4.splat (local.get $om1)))
+            (f32x4.add (f32x4.sqrt (f32x4.div (local.get $V) (f32x4.splat (local.get $om2)))) (f32x4.splat (local.get $eps))))
+          (f32x4.splat (local.get $step)))
+        (v128.load (i32.add (local.get $w) (local.get $at)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $next)))
+    (block $doneT (loop $nextT
+      (br_if $doneT (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $at (i32.shl (local.get $i) (i32.const 2)))
+      (local.set $g1 (f32.load (i32.add (local.get $g) (local.get $at))))
+      (local.set $m1 (f32.add
+        (f32.mul (f32.load (i32.add (local.get $m) (local.get $at))) (local.get $b1))
+        (f32.mul (local.get $g1) (local.get $c1))))
+      (local.set $v1 (f32.add
+        (f32.mul (f32.load (i32.add (local.get $v) (local.get $at))) (local.get $b2))
+        (f32.mul (f32.mul (local.get $g1) (local.get $g1)) (local.get $c2))))
+      (f32.store (i32.add (local.get $m) (local.get $at)) (local.get $m1))
+      (f32.store (i32.add (local.get $v) (local.get $at)) (local.get $v1))
+      (f32.store (i32.add (local.get $w) (local.get $at)) (f32.add
+        (f32.mul
+          (f32.div
+            (f32.div (local.get $m1) (local.get $om1))
+            (f32.add (f32.sqrt (f32.div (local.get $v1) (local.get $om2))) (local.get $eps)))
+          (local.get $step))
+        (f32.load (i32.add (local.get $w) (local.get $at)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $nextT))))
+)

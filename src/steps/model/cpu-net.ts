@@ -78,6 +78,25 @@ export class CpuNet {
     return this.pre[this.layers - 1];
   }
 
+  /** The network's output for `rows` rows of x into out: class probabilities (tfjs cpu's Softmax: max, x − max, exp, float64 sum, divide) or values. */
+  predict(w: readonly Float32Array[], x: Float32Array, rows: number, out: Float32Array): void {
+    const z = this.forward(w, x, rows);
+    const k = this.shape.sizes[this.layers];
+    if (this.shape.output !== 'softmax') {
+      out.set(z.subarray(0, rows * k));
+      return;
+    }
+    for (let i = 0; i < rows; i++) {
+      const o = i * k;
+      let max = z[o];
+      for (let j = 0; j < k; j++) if (Number.isNaN(z[o + j]) || z[o + j] > max) max = z[o + j];
+      let sum = 0;
+      for (let j = 0; j < k; j++) sum += out[o + j] = exp32(f32(z[o + j] - max));
+      const total32 = f32(sum);
+      for (let j = 0; j < k; j++) out[o + j] = out[o + j] / total32;
+    }
+  }
+
   /**
    * Mean loss over the rows (softmax cross-entropy or mean squared error), as
    * tfjs.losses computes it: per-row losses, their float64 sum, divided by the count.

@@ -1,4 +1,5 @@
 import { f32, sqrt32 } from './cpu-kernels';
+import type { AdamConstants, MatrixKernels } from './cpu-matmul';
 
 /** An optimizer over one flat float32 weight vector, given the flat gradient. */
 export interface CpuUpdater {
@@ -10,7 +11,7 @@ export interface CpuUpdater {
  * bits tfjs's optimizers give on the cpu backend: each of their element-wise ops,
  * in their order, scalars as float32 constants.
  */
-export function makeCpuUpdater(name: string, learningRate: number, epsilon: number, size: number): CpuUpdater {
+export function makeCpuUpdater(name: string, learningRate: number, epsilon: number, size: number, kernels: MatrixKernels): CpuUpdater {
   switch (name) {
     case 'sgd':
       return sgd(learningRate);
@@ -19,7 +20,7 @@ export function makeCpuUpdater(name: string, learningRate: number, epsilon: numb
     case 'rmsprop':
       return rmsprop(learningRate, 0.9, epsilon, size);
     default:
-      return adam(learningRate, 0.9, 0.999, epsilon, size);
+      return adam(learningRate, 0.9, 0.999, epsilon, kernels.alloc(size), kernels.alloc(size), kernels.adam?.bind(kernels));
   }
 }
 
@@ -64,28 +65,34 @@ function rmsprop(learningRate: number, decay: number, epsilon: number, size: num
   };
 }
 
-/** tfjs's Adam, op for op as FlatAdam runs it (bias corrections from float32 running powers of β). */
-function adam(learningRate: number, beta1: number, beta2: number, epsilon: number, size: number): CpuUpdater {
-  const [b1, b2, c1, c2, eps, step] = [f32(beta1), f32(beta2), f32(1 - beta1), f32(1 - beta2), f32(epsilon), f32(-learningRate)];
-  const m = new Float32Array(size);
-  const v = new Float32Array(size);
+/**
+ * tfjs's Adam, op for op as FlatAdam runs it (bias corrections from float32 running
+ * powers of β), with the moments in m and v; `simd`, where given, runs the same step.
+ */
+function adam(learningRate: number, beta1: number, beta2: number, epsilon: number, m: Float32Array, v: Float32Array, simd?: MatrixKernels['adam']): CpuUpdater {
+  const [b1, b2] = [f32(beta1), f32(beta2)];
+  const constants = { b1, c1: f32(1 - beta1), b2, c2: f32(1 - beta2), eps: f32(epsilon), step: f32(-learningRate) };
   let accBeta1 = b1;
   let accBeta2 = b2;
   return {
     apply(w, g) {
-      const oneMinusAcc1 = f32(1 - accBeta1);
-      const oneMinusAcc2 = f32(1 - accBeta2);
-      for (let i = 0; i < w.length; i++) {
-        const newM = f32(f32(m[i] * b1) + f32(g[i] * c1));
-        const newV = f32(f32(v[i] * b2) + f32(f32(g[i] * g[i]) * c2));
-        m[i] = newM;
-        v[i] = newV;
-        const correctedM = f32(newM / oneMinusAcc1);
-        const correctedV = f32(newV / oneMinusAcc2);
-        w[i] = f32(f32(f32(correctedM / f32(sqrt32(correctedV) + eps)) * step) + w[i]);
-      }
+      const c: AdamConstants = { ...constants, oneMinusAcc1: f32(1 - accBeta1), oneMinusAcc2: f32(1 - accBeta2) };
+      if (simd) simd(w, g, m, v, c);
+      else adamStep(w, g, m, v, c);
       accBeta1 = f32(accBeta1 * b1);
       accBeta2 = f32(accBeta2 * b2);
     },
   };
+}
+
+function adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, c: AdamConstants): void {
+  for (let i = 0; i < w.length; i++) {
+    const newM = f32(f32(m[i] * c.b1) + f32(g[i] * c.c1));
+    const newV = f32(f32(v[i] * c.b2) + f32(f32(g[i] * g[i]) * c.c2));
+    m[i] = newM;
+    v[i] = newV;
+    const correctedM = f32(newM / c.oneMinusAcc1);
+    const correctedV = f32(newV / c.oneMinusAcc2);
+    w[i] = f32(f32(f32(correctedM / f32(sqrt32(correctedV) + c.eps)) * c.step) + w[i]);
+  }
 }

@@ -3,7 +3,8 @@ import type { EpochRecord } from '../../core/state';
 import { CpuNet } from './cpu-net';
 import { javascriptKernels, wasmKernels, type MatrixKernels } from './cpu-matmul';
 import { makeCpuUpdater } from './cpu-optimizers';
-import { initWeights, weightName, type TrainOptions, type TrainResult } from './net-shape';
+import type { WeightArray } from '../../core/state';
+import { initWeights, weightName, type NetShape, type TrainOptions, type TrainResult } from './net-shape';
 import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
 
 /** Makes the matrix kernels for a run needing `floats` floats of buffers and `transposeFloats` to transpose a kernel. */
@@ -27,7 +28,7 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
   const batch = Math.max(1, Math.min(o.batchSize, nTrain));
   const initial = initWeights(shape, o.rng);
   const size = initial.reduce((n, w) => n + w.values.length, 0);
-  const floats = 2 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + [batch, nTrain, nTest].reduce((n, rows) => n + CpuNet.floats(shape, rows), 0);
+  const floats = 4 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + [batch, nTrain, nTest].reduce((n, rows) => n + CpuNet.floats(shape, rows), 0);
   const kernels = kernelsFor(floats, CpuNet.largestKernel(shape));
   const copy = (values: Float32Array) => {
     const out = kernels.alloc(values.length);
@@ -39,7 +40,7 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
   initial.forEach((init, i) => w[i].set(init.values));
   const gradient = kernels.alloc(size);
   const g = CpuNet.parts(shape, gradient);
-  const updater = makeCpuUpdater(o.optimizer, o.learningRate, o.epsilon, size);
+  const updater = makeCpuUpdater(o.optimizer, o.learningRate, o.epsilon, size, kernels);
   const [xTrain, yTrain, xTest, yTest] = [o.xTrain, o.yTrain, o.xTest, o.yTest].map(copy);
   const batchNet = new CpuNet(shape, batch, kernels);
   const trainNet = new CpuNet(shape, nTrain, kernels);
@@ -78,4 +79,20 @@ function gatherRows(into: Float32Array, from: Float32Array, order: Int32Array, s
     const dst = r * width;
     for (let c = 0; c < width; c++) into[dst + c] = from[src + c];
   }
+}
+
+/** predictNet on the cpu backend, without tensors: the same kernels as training, so the same bits as tfjs's cpu ops. */
+export function predictOnCpu(shape: NetShape, weights: readonly WeightArray[], x: Float32Array, kernelsFor: KernelsFor = fastestKernels): Float32Array {
+  const d = shape.sizes[0];
+  const k = shape.sizes[shape.sizes.length - 1];
+  const rows = x.length / d;
+  const size = weights.reduce((n, w) => n + w.values.length, 0);
+  const kernels = kernelsFor(size + rows * (d + k) + CpuNet.floats(shape, rows), CpuNet.largestKernel(shape));
+  const flat = kernels.alloc(size);
+  CpuNet.parts(shape, flat).forEach((part, i) => part.set(weights[i].values));
+  const input = kernels.alloc(rows * d);
+  input.set(x);
+  const out = kernels.alloc(rows * k);
+  new CpuNet(shape, rows, kernels).predict(CpuNet.parts(shape, flat), input, rows, out);
+  return Float32Array.from(out);
 }

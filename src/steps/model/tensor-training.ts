@@ -1,6 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
 import { CancelledError } from '../../core/errors';
-import type { EpochRecord } from '../../core/state';
+import type { EpochRecord, WeightArray } from '../../core/state';
 import type { Tf } from '../step';
 import { activate, batchGradients, type Batch } from './backprop';
 import { initWeights, weightName, type NetShape, type TrainOptions, type TrainResult } from './net-shape';
@@ -119,6 +119,22 @@ function makeBatchStep(o: TrainOptions, vars: TF.Variable[]): BatchStep {
     dispose: () => optimizer.dispose(),
   };
 }
+
+/** The network's output for every row of x (class probabilities for softmax nets), computed with tensors on the backend. */
+export function predictWithTensors(tf: Tf, shape: NetShape, weights: readonly WeightArray[], x: Float32Array): Float32Array {
+  const d = shape.sizes[0];
+  const out = tf.tidy(() => {
+    const params = weights.map((w) => tf.tensor(Float32Array.from(w.values), [...w.shape], 'float32'));
+    const logits = forward(tf, params, tf.tensor2d(x, [x.length / d, d]), shape);
+    return shape.output === 'softmax' ? tf.softmax(logits) : logits;
+  });
+  try {
+    return out.dataSync() as Float32Array;
+  } finally {
+    out.dispose();
+  }
+}
+
 
 /** The network on a batch of rows, as tensors. */
 export function forward(tf: Tf, params: readonly TF.Tensor[], x: TF.Tensor2D, shape: NetShape): TF.Tensor2D {
