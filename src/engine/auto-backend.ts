@@ -1,6 +1,7 @@
 import type { PipelineSpec } from '../core/spec';
+import { simdKernelsAvailable } from '../steps/model/cpu-matmul';
 
-/** Dense networks with at most this many hidden units in all train faster on cpu's plain-JavaScript loop than on wasm. */
+/** Without WebAssembly SIMD, networks with at most this many hidden units in all still train faster on cpu than on wasm. */
 export const SMALL_NETWORK_HIDDEN_UNITS = 16;
 
 /** Model kinds trained as dense networks on the tfjs backend (every other step computes in plain JavaScript). */
@@ -8,17 +9,19 @@ const NETWORK_KINDS = new Set(['model.logistic-regression', 'model.mlp-classifie
 
 /**
  * The backend "Auto" runs `spec` on, given the accelerated backend the worker started
- * (wasm, or webgl where wasm failed). Small networks train fastest on cpu, whose loop
- * runs in plain JavaScript with no per-op cost (bench: iris logistic regression about
- * 10× faster than wasm, a 16-unit MLP on penguins 1.5×), and cpu is the reference
- * backend whose results the CLI reproduces bit for bit; so cpu runs every pipeline
- * whose networks have at most SMALL_NETWORK_HIDDEN_UNITS hidden units in all (logistic
- * regression has none; pipelines without a network do not depend on the backend at
- * all). Larger networks, where wasm's fast kernels win (the digits MLP with 32 units
- * about 2×), run on the started backend. The rule reads the spec only, so a pipeline
- * always gets the same backend and so the same numbers.
+ * (wasm, or webgl where wasm failed). The cpu backend trains networks without tensors
+ * (its matrix products in WebAssembly SIMD, no per-op cost) and is the reference whose
+ * results the CLI reproduces bit for bit. Measured in Node (`npm run bench` and the
+ * README): with SIMD, cpu beats wasm's tensors at every network size pipelab offers
+ * (per epoch on digits: 64 units 3.5×, 256 units 1.6×, 1,024 units 1.3×), so Auto is
+ * cpu. Without SIMD (the JavaScript kernels, about 4× slower) cpu still wins for small
+ * networks: those with at most SMALL_NETWORK_HIDDEN_UNITS hidden units in all (logistic
+ * regression has none); larger ones run on the started backend. Pipelines without a
+ * network do not depend on the backend at all and go to cpu. The rule reads the spec
+ * and the engine only, so a pipeline always gets the same backend on one browser.
  */
-export function autoBackend(spec: PipelineSpec, started: string): string {
+export function autoBackend(spec: PipelineSpec, started: string, simd = simdKernelsAvailable()): string {
+  if (simd) return 'cpu';
   const large = spec.steps.some((s) => s.enabled && NETWORK_KINDS.has(s.kind) && hiddenUnits(s.params.hiddenLayers) > SMALL_NETWORK_HIDDEN_UNITS);
   return large ? started : 'cpu';
 }

@@ -1,19 +1,24 @@
+import { simdKernelsAvailable } from '../steps/model/cpu-matmul';
 import type { Tf } from '../steps/step';
 import type { BackendChoice, BackendInfo } from './engine-api';
 
 /**
- * The order auto tries backends in, for the networks autoBackend does not send to cpu
- * (more than 16 hidden units). wasm comes first: pipelab's models are small (tabular
- * rows, dense layers of at most 1,024 units), where the per-op cost dominates and wasm
- * beats webgl (measured by `npm run bench`: digits MLP about 15× faster on wasm than on
- * webgl's SwiftShader here). The worker keeps the started backend for life and also
- * runs cpu, which needs no start; webgl stays one click away.
+ * The order auto tries backends in where this engine lacks WebAssembly SIMD (there
+ * autoBackend sends only small networks to cpu). wasm comes first: pipelab's models
+ * are small (tabular rows, dense layers of at most 1,024 units), where the per-op cost
+ * dominates and wasm beats webgl (measured by `npm run bench`: digits MLP about 15×
+ * faster on wasm than on webgl's SwiftShader here). The worker keeps the started
+ * backend for life and also runs cpu, which needs no start; webgl stays one click away.
  */
 export const AUTO_ORDER = ['wasm', 'webgl', 'cpu'] as const;
 
-/** Starts the chosen backend, or the first one of AUTO_ORDER that initialises; cpu is the last resort. */
-export async function selectBackend(tf: Tf, choice: BackendChoice): Promise<BackendInfo> {
-  const order = choice === 'auto' ? AUTO_ORDER : [choice];
+/**
+ * Starts the chosen backend, or for auto cpu where the SIMD kernels run (autoBackend
+ * picks cpu for every pipeline there, so wasm is not even downloaded) and else the
+ * first one of AUTO_ORDER that initialises; cpu is the last resort.
+ */
+export async function selectBackend(tf: Tf, choice: BackendChoice, simd = simdKernelsAvailable()): Promise<BackendInfo> {
+  const order = choice !== 'auto' ? [choice] : simd ? ['cpu'] : AUTO_ORDER;
   const tried: { name: string; error: string }[] = [];
   for (const name of order) {
     try {

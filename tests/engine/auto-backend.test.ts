@@ -16,22 +16,27 @@ function withModel(kind: string, params: Record<string, unknown>, enabled = true
 }
 
 describe('autoBackend', () => {
-  it('runs logistic regression and networks of up to 16 hidden units on cpu', () => {
-    expect(autoBackend(loadExample('iris-logreg'), 'wasm')).toBe('cpu');
-    expect(autoBackend(loadExample('penguins-mlp'), 'wasm')).toBe('cpu');
-    expect(autoBackend(withModel('model.mlp-classifier', { hiddenLayers: [8, 8] }), 'wasm')).toBe('cpu');
-    expect(autoBackend(withModel('model.mlp-regressor', { hiddenLayers: [16] }), 'webgl')).toBe('cpu');
+  it('with WebAssembly SIMD (Node 20, every current browser), runs every pipeline on cpu', () => {
+    expect(autoBackend(loadExample('digits-mlp'), 'wasm')).toBe('cpu');
+    expect(autoBackend(withModel('model.mlp-classifier', { hiddenLayers: [1024] }), 'webgl', true)).toBe('cpu');
   });
 
-  it('runs larger networks on the backend the worker started', () => {
-    expect(autoBackend(loadExample('digits-mlp'), 'wasm')).toBe('wasm');
-    expect(autoBackend(loadExample('spiral-mlp'), 'webgl')).toBe('webgl');
-    expect(autoBackend(withModel('model.mlp-classifier', { hiddenLayers: [8, 9] }), 'wasm')).toBe('wasm');
-    expect(autoBackend(withModel('model.mlp-regressor', { hiddenLayers: [17] }), 'wasm')).toBe('wasm');
+  it('without SIMD, runs logistic regression and networks of up to 16 hidden units on cpu', () => {
+    expect(autoBackend(loadExample('iris-logreg'), 'wasm', false)).toBe('cpu');
+    expect(autoBackend(loadExample('penguins-mlp'), 'wasm', false)).toBe('cpu');
+    expect(autoBackend(withModel('model.mlp-classifier', { hiddenLayers: [8, 8] }), 'wasm', false)).toBe('cpu');
+    expect(autoBackend(withModel('model.mlp-regressor', { hiddenLayers: [16] }), 'webgl', false)).toBe('cpu');
   });
 
-  it('ignores a disabled network, and pipelines without one (they compute in JavaScript) go to cpu', () => {
-    expect(autoBackend(withModel('model.mlp-classifier', { hiddenLayers: [64] }, false), 'wasm')).toBe('cpu');
-    expect(autoBackend(withModel('model.random-forest', {}), 'wasm')).toBe('cpu');
+  it('without SIMD, runs larger networks on the backend the worker started', () => {
+    expect(autoBackend(loadExample('digits-mlp'), 'wasm', false)).toBe('wasm');
+    expect(autoBackend(loadExample('spiral-mlp'), 'webgl', false)).toBe('webgl');
+    expect(autoBackend(withModel('model.mlp-classifier', { hiddenLayers: [8, 9] }), 'wasm', false)).toBe('wasm');
+    expect(autoBackend(withModel('model.mlp-regressor', { hiddenLayers: [17] }), 'wasm', false)).toBe('wasm');
+  });
+
+  it('without SIMD, ignores a disabled network, and pipelines without one (they compute in JavaScript) go to cpu', () => {
+    expect(autoBackend(withModel('model.mlp-classifier', { hiddenLayers: [64] }, false), 'wasm', false)).toBe('cpu');
+    expect(autoBackend(withModel('model.random-forest', {}), 'wasm', false)).toBe('cpu');
   });
 });

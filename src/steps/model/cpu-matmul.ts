@@ -54,6 +54,11 @@ function kernelModule(): WebAssembly.Module | null {
   return compiled;
 }
 
+/** Whether this engine runs the WebAssembly SIMD kernels (else the cpu backend trains with the slower JavaScript ones). */
+export function simdKernelsAvailable(): boolean {
+  return kernelModule() !== null;
+}
+
 /**
  * The WebAssembly SIMD kernels over one memory holding `floats` float32s (all the
  * buffers a run will ask for) plus room to transpose a `transposeFloats` matrix;
