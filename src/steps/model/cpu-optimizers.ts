@@ -71,12 +71,14 @@ function rmsprop(learningRate: number, decay: number, epsilon: number, size: num
  */
 function adam(learningRate: number, beta1: number, beta2: number, epsilon: number, m: Float32Array, v: Float32Array, simd?: MatrixKernels['adam']): CpuUpdater {
   const [b1, b2] = [f32(beta1), f32(beta2)];
-  const constants = { b1, c1: f32(1 - beta1), b2, c2: f32(1 - beta2), eps: f32(epsilon), step: f32(-learningRate) };
+  // One object for every step (the bias corrections change in place): a step allocates nothing.
+  const c = { b1, c1: f32(1 - beta1), b2, c2: f32(1 - beta2), eps: f32(epsilon), step: f32(-learningRate), oneMinusAcc1: 0, oneMinusAcc2: 0 };
   let accBeta1 = b1;
   let accBeta2 = b2;
   return {
     apply(w, g) {
-      const c: AdamConstants = { ...constants, oneMinusAcc1: f32(1 - accBeta1), oneMinusAcc2: f32(1 - accBeta2) };
+      c.oneMinusAcc1 = f32(1 - accBeta1);
+      c.oneMinusAcc2 = f32(1 - accBeta2);
       if (simd) simd(w, g, m, v, c);
       else adamStep(w, g, m, v, c);
       accBeta1 = f32(accBeta1 * b1);
