@@ -49,7 +49,7 @@ export async function benchBrowserBackend(page: Page, backend: string, list: Wor
   const accuracy: Record<string, number> = {};
   await coldRun(page, list[1].spec); // warm-up
   for (const w of list) {
-    const repeats = backend === 'wasm' ? w.repeats : w.slowRepeats;
+    const repeats = backend === 'webgl' ? w.slowRepeats : w.repeats;
     log(`  ${w.id} ×${repeats}`);
     const runs: number[] = [];
     if (w.mode === 'cold') {

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
         results[`chromium ${b}`] = await benchBrowserBackend(page, b, list, csvMb, log);
       }
       log('app metrics…');
-      await useBackend(page, 'wasm');
+      await useBackend(page, 'auto'); // what a user gets: Auto (cpu where WebAssembly SIMD runs)
       const crossOriginIsolated = await page.evaluate(() => globalThis.crossOriginIsolated);
       const longTasks = await longTasksDuringTraining(page, DIGITS_MLP);
       const memory = await memoryOverRuns(page, IRIS_EXAMPLE, 100);

@@ -7,9 +7,9 @@ import { stepCatalog } from '../src/steps/registry';
 export interface Workload {
   readonly id: string;
   readonly label: string;
-  /** Repeats on the fast backends (wasm) and in scikit-learn; slow workloads get fewer. */
+  /** Repeats on the fast backends (cpu, wasm) and in scikit-learn; slow workloads get fewer. */
   readonly repeats: number;
-  /** Repeats on the slow backends (cpu, webgl), to keep the whole bench near ten minutes. */
+  /** Repeats on the slow backend (webgl on SwiftShader), to keep the whole bench near ten minutes. */
   readonly slowRepeats: number;
   /** 'cold': run the spec with no cache; 'edit': run once, then time a learning-rate change; 'import': parse a big CSV. */
   readonly mode: 'cold' | 'edit' | 'import';

@@ -37,6 +37,16 @@ describe('the WebAssembly SIMD matMul', () => {
     expect(() => wasm.matMul(out, new Float32Array(4), wasm.alloc(4), 2, 2, 2)).toThrow(/outside/);
   });
 
+  it('hands a released memory to the next run, zeroed, and never one still in use', () => {
+    const first = wasmKernels(1000, 16)!;
+    const used = first.alloc(1000).fill(7);
+    const concurrent = wasmKernels(10, 4)!.alloc(10);
+    expect(concurrent.buffer).not.toBe(used.buffer);
+    first.release!();
+    const next = wasmKernels(2000, 16)!.alloc(2000); // grows the reused memory
+    expect(next.every((x) => x === 0)).toBe(true);
+  });
+
   it('is built from the committed .wat source (npm run build:wasm)', async () => {
     expect(readFileSync(MODULE_FILE, 'utf8')).toBe(moduleSource(await assemble()));
   });

@@ -17,6 +17,8 @@ export interface MatrixKernels {
   matMulTransposeB(out: Float32Array, a: Float32Array, b: Float32Array, rows: number, cols: number, shared: number): void;
   /** An Adam step over buffers from `alloc`, where these kernels have their own (cpu-optimizers.ts runs it otherwise). */
   adam?(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, c: AdamConstants): void;
+  /** Hands the buffers back for a later run to reuse; none of them may be used afterwards. */
+  release?(): void;
 }
 
 /** Adam's float32 constants for one step: β₁, 1−β₁, β₂, 1−β₂, the bias corrections 1−β₁ᵗ and 1−β₂ᵗ, ε and −learning rate. */
@@ -61,22 +63,24 @@ export function simdKernelsAvailable(): boolean {
 
 /**
  * The WebAssembly SIMD kernels over one memory holding `floats` float32s (all the
- * buffers a run will ask for) plus room to transpose a `transposeFloats` matrix;
+ * buffers a run will ask for) plus room to transpose a `transposeFloats` matrix (a
+ * released memory is reused: creating one per run would leave the collector many to free);
  * null where WebAssembly SIMD is unavailable. About 4× the JavaScript kernels' speed,
  * with the same bits (unit-tested against them); Adam's step runs there too.
  */
 export function wasmKernels(floats: number, transposeFloats: number): MatrixKernels | null {
   const module = kernelModule();
   if (!module) return null;
+  const instance = idle.pop() ?? newInstance(module);
   const bytes = (floats + transposeFloats) * 4;
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
-  const run = exports.matMul as WasmMatMul;
-  const adam = exports.adam as WasmAdam;
+  const { memory } = instance;
+  if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+  const { matMul: run, adam } = instance;
   let used = 0;
   const alloc = (length: number) => {
-    if ((used + length) * 4 > bytes) throw new Error(`The training buffers need more than the ${floats} floats reserved.`);
+    if ((used + length) * 4 > floats * 4) throw new Error(`The training buffers need more than the ${floats} floats reserved.`);
     const view = new Float32Array(memory.buffer, used * 4, length);
+    view.fill(0); // the memory is reused from run to run
     used += length;
     return view;
   };
@@ -95,5 +99,24 @@ export function wasmKernels(floats: number, transposeFloats: number): MatrixKern
       run(at(out), at(a), 4 * shared, 4, scratch.byteOffset, rows, cols, shared);
     },
     adam: (w, g, m, v, c) => adam(at(w), at(g), at(m), at(v), w.length, c.b1, c.c1, c.b2, c.c2, c.oneMinusAcc1, c.oneMinusAcc2, c.eps, c.step),
+    release: () => {
+      if (idle.length < 2) idle.push(instance);
+    },
   };
+}
+
+/** A kernel module instance and its memory, reused by later runs once released. */
+interface KernelInstance {
+  readonly memory: WebAssembly.Memory;
+  readonly matMul: WasmMatMul;
+  readonly adam: WasmAdam;
+}
+
+/** Released instances: each run takes one (or makes one), so runs never share buffers, and at most two memories stay around. */
+const idle: KernelInstance[] = [];
+
+function newInstance(module: WebAssembly.Module): KernelInstance {
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  return { memory, matMul: exports.matMul as WasmMatMul, adam: exports.adam as WasmAdam };
 }

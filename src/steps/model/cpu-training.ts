@@ -2,7 +2,7 @@ import { CancelledError } from '../../core/errors';
 import type { EpochRecord } from '../../core/state';
 import { CpuNet } from './cpu-net';
 import { javascriptKernels, wasmKernels, type MatrixKernels } from './cpu-matmul';
-import { makeCpuUpdater } from './cpu-optimizers';
+import { makeCpuUpdater, type CpuUpdater } from './cpu-optimizers';
 import type { WeightArray } from '../../core/state';
 import { initWeights, weightName, type NetShape, type TrainOptions, type TrainResult } from './net-shape';
 import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
@@ -14,39 +14,64 @@ export type KernelsFor = (floats: number, transposeFloats: number) => MatrixKern
 export const fastestKernels: KernelsFor = (floats, transposeFloats) => wasmKernels(floats, transposeFloats) ?? javascriptKernels();
 
 /**
- * trainWithTensors on the cpu backend, in plain JavaScript: the same seeded batches,
- * the same kernels (cpu-net.ts, cpu-optimizers.ts) and so the same weights and losses
- * to the bit, without a tensor per op. The loop checks the abort signal every batch
- * and yields to the event loop every YIELD_EVERY_MS, like the tensor loop.
+ * trainWithTensors on the cpu backend, without tensors: the same seeded batches, the
+ * same kernels (cpu-net.ts, cpu-optimizers.ts) and so the same weights and losses to
+ * the bit, without a tensor per op. The loop checks the abort signal every batch and
+ * yields to the event loop every YIELD_EVERY_MS, like the tensor loop.
  */
 export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = fastestKernels): Promise<TrainResult> {
-  const { shape } = o;
-  const d = shape.sizes[0];
-  const k = shape.sizes[shape.sizes.length - 1];
-  const nTrain = o.xTrain.length / d;
-  const nTest = o.xTest.length / d;
+  const d = o.shape.sizes[0];
+  const k = o.shape.sizes[o.shape.sizes.length - 1];
+  const [nTrain, nTest] = [o.xTrain.length / d, o.xTest.length / d];
   const batch = Math.max(1, Math.min(o.batchSize, nTrain));
-  const initial = initWeights(shape, o.rng);
+  const initial = initWeights(o.shape, o.rng);
   const size = initial.reduce((n, w) => n + w.values.length, 0);
-  const floats = 4 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + [batch, nTrain, nTest].reduce((n, rows) => n + CpuNet.floats(shape, rows), 0);
-  const kernels = kernelsFor(floats, CpuNet.largestKernel(shape));
-  const copy = (values: Float32Array) => {
-    const out = kernels.alloc(values.length);
-    out.set(values);
-    return out;
-  };
-  const flat = kernels.alloc(size);
-  const w = CpuNet.parts(shape, flat);
-  initial.forEach((init, i) => w[i].set(init.values));
-  const gradient = kernels.alloc(size);
-  const g = CpuNet.parts(shape, gradient);
-  const updater = makeCpuUpdater(o.optimizer, o.learningRate, o.epsilon, size, kernels);
-  const [xTrain, yTrain, xTest, yTest] = [o.xTrain, o.yTrain, o.xTest, o.yTest].map(copy);
-  const batchNet = new CpuNet(shape, batch, kernels);
-  const trainNet = new CpuNet(shape, nTrain, kernels);
-  const testNet = new CpuNet(shape, nTest, kernels);
-  const xb = kernels.alloc(batch * d);
-  const yb = kernels.alloc(batch * k);
+  const floats = 4 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + [batch, nTrain, nTest].reduce((n, rows) => n + CpuNet.floats(o.shape, rows), 0);
+  const kernels = kernelsFor(floats, CpuNet.largestKernel(o.shape));
+  try {
+    const copy = (values: Float32Array) => {
+      const out = kernels.alloc(values.length);
+      out.set(values);
+      return out;
+    };
+    const run: Run = {
+      flat: kernels.alloc(size), gradient: kernels.alloc(size),
+      updater: makeCpuUpdater(o.optimizer, o.learningRate, o.epsilon, size, kernels),
+      xTrain: copy(o.xTrain), yTrain: copy(o.yTrain), xTest: copy(o.xTest), yTest: copy(o.yTest),
+      batchNet: new CpuNet(o.shape, batch, kernels), trainNet: new CpuNet(o.shape, nTrain, kernels), testNet: new CpuNet(o.shape, nTest, kernels),
+      xb: kernels.alloc(batch * d), yb: kernels.alloc(batch * k),
+    };
+    const w = CpuNet.parts(o.shape, run.flat);
+    initial.forEach((init, i) => w[i].set(init.values));
+    const history = await epochs(o, run, batch);
+    return { weights: initial.map((init, i) => ({ name: weightName(i), shape: init.shape, values: Float32Array.from(w[i]) })), history };
+  } finally {
+    kernels.release?.();
+  }
+}
+
+/** The buffers and helpers of one training run. */
+interface Run {
+  readonly flat: Float32Array;
+  readonly gradient: Float32Array;
+  readonly updater: CpuUpdater;
+  readonly xTrain: Float32Array;
+  readonly yTrain: Float32Array;
+  readonly xTest: Float32Array;
+  readonly yTest: Float32Array;
+  readonly batchNet: CpuNet;
+  readonly trainNet: CpuNet;
+  readonly testNet: CpuNet;
+  readonly xb: Float32Array;
+  readonly yb: Float32Array;
+}
+
+async function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> {
+  const d = o.shape.sizes[0];
+  const k = o.shape.sizes[o.shape.sizes.length - 1];
+  const [nTrain, nTest] = [r.xTrain.length / d, r.xTest.length / d];
+  const w = CpuNet.parts(o.shape, r.flat);
+  const g = CpuNet.parts(o.shape, r.gradient);
   const history: EpochRecord[] = [];
   let lastYield = performance.now();
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
@@ -54,12 +79,12 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
     for (let start = 0; start < nTrain; start += batch) {
       if (o.signal.aborted) throw new CancelledError();
       const rows = Math.min(batch, nTrain - start);
-      gatherRows(xb, xTrain, order, start, rows, d);
-      gatherRows(yb, yTrain, order, start, rows, k);
-      batchNet.gradients(w, g, xb, yb, rows, o.l2);
-      updater.apply(flat, gradient);
+      gatherRows(r.xb, r.xTrain, order, start, rows, d);
+      gatherRows(r.yb, r.yTrain, order, start, rows, k);
+      r.batchNet.gradients(w, g, r.xb, r.yb, rows, o.l2);
+      r.updater.apply(r.flat, r.gradient);
     }
-    const record = { epoch, trainLoss: trainNet.loss(w, xTrain, yTrain, nTrain), testLoss: testNet.loss(w, xTest, yTest, nTest) };
+    const record = { epoch, trainLoss: r.trainNet.loss(w, r.xTrain, r.yTrain, nTrain), testLoss: r.testNet.loss(w, r.xTest, r.yTest, nTest) };
     history.push(record);
     o.onEpoch(record);
     if (performance.now() - lastYield >= YIELD_EVERY_MS) {
@@ -68,8 +93,7 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
     }
     if (o.signal.aborted) throw new CancelledError();
   }
-  const weights = initial.map((init, i) => ({ name: weightName(i), shape: init.shape, values: Float32Array.from(w[i]) }));
-  return { weights, history };
+  return history;
 }
 
 /** Copies rows order[start…start+rows) of a row-major matrix with `width` columns into the first rows of `into`. */
@@ -88,11 +112,15 @@ export function predictOnCpu(shape: NetShape, weights: readonly WeightArray[], x
   const rows = x.length / d;
   const size = weights.reduce((n, w) => n + w.values.length, 0);
   const kernels = kernelsFor(size + rows * (d + k) + CpuNet.floats(shape, rows), CpuNet.largestKernel(shape));
-  const flat = kernels.alloc(size);
-  CpuNet.parts(shape, flat).forEach((part, i) => part.set(weights[i].values));
-  const input = kernels.alloc(rows * d);
-  input.set(x);
-  const out = kernels.alloc(rows * k);
-  new CpuNet(shape, rows, kernels).predict(CpuNet.parts(shape, flat), input, rows, out);
-  return Float32Array.from(out);
+  try {
+    const flat = kernels.alloc(size);
+    CpuNet.parts(shape, flat).forEach((part, i) => part.set(weights[i].values));
+    const input = kernels.alloc(rows * d);
+    input.set(x);
+    const out = kernels.alloc(rows * k);
+    new CpuNet(shape, rows, kernels).predict(CpuNet.parts(shape, flat), input, rows, out);
+    return Float32Array.from(out);
+  } finally {
+    kernels.release?.();
+  }
 }
