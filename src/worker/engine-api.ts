@@ -36,10 +36,11 @@ export interface EngineApi {
   /** Starts tfjs on the chosen backend. A worker uses one backend for its whole life. */
   init(choice: BackendChoice): Promise<BackendInfo>;
   /**
-   * Runs a restored spec, streaming progress; resolves with what the results panel draws.
+   * Runs a restored spec, streaming progress (in batches: see progress-batcher.ts);
+   * resolves with what the results panel draws.
    * `useCache: false` recomputes every step (reproduction checks must not reuse outputs).
    */
-  run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void, options?: RunOptionsForWorker): Promise<RunView>;
+  run(spec: PipelineSpec, onProgress: (events: readonly ProgressEvent[]) => void, options?: RunOptionsForWorker): Promise<RunView>;
   /** Cancels the current run (it stops at the next batch boundary). */
   cancel(): void;
   /** The data view of one step's output from the last run, or null. */

@@ -71,7 +71,10 @@ export class EngineClient {
   /** Runs a spec in the worker; rejects with WorkerCrashedError or ForcedCancelError when those happen. */
   async run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void, options?: RunOptionsForWorker): Promise<RunView> {
     const api = await this.readyApi();
-    return this.guard(api.run(spec, Comlink.proxy(onProgress), options), true);
+    const unbatch = (events: readonly ProgressEvent[]) => {
+      for (const event of events) onProgress(event);
+    };
+    return this.guard(api.run(spec, Comlink.proxy(unbatch), options), true);
   }
 
   /** Asks the run to stop; if it has not stopped within CANCEL_GRACE_MS, the worker is replaced. */

@@ -20,6 +20,7 @@ import { runDataSource } from './stored-data-source';
 import type { BackendChoice, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
 import { selectBackend } from './select-backend';
 import { previewFile, storePreviewed, type FilePreview, type ImportProgress } from './preview-file';
+import { batchProgress } from './progress-batcher';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -53,17 +54,22 @@ const api: EngineApi = {
     return info;
   },
 
-  async run(spec: PipelineSpec, onProgress: (event: ProgressEvent) => void, options?: RunOptionsForWorker): Promise<RunView> {
+  async run(spec: PipelineSpec, onProgress: (events: readonly ProgressEvent[]) => void, options?: RunOptionsForWorker): Promise<RunView> {
     if (!backend) throw new Error('The engine was not initialised: call init first.');
     controller?.abort();
     controller = new AbortController();
-    const result = await runPipeline(spec, {
-      tf, backend: backendFor(spec), dataSource: runDataSource(dataSource, options), cache: options?.useCache === false ? undefined : cache,
-      signal: controller.signal, onProgress,
-      runtime: self.navigator.userAgent,
-    });
-    last = result;
-    return buildRunView(tf, result);
+    const progress = batchProgress(onProgress);
+    try {
+      const result = await runPipeline(spec, {
+        tf, backend: backendFor(spec), dataSource: runDataSource(dataSource, options), cache: options?.useCache === false ? undefined : cache,
+        signal: controller.signal, onProgress: progress.push,
+        runtime: self.navigator.userAgent,
+      });
+      last = result;
+      return buildRunView(tf, result);
+    } finally {
+      progress.flush();
+    }
   },
 
   cancel() {

@@ -28,10 +28,18 @@ describe('k-fold cross-validation in Chromium', () => {
     await page.getByRole('button', { name: 'Remove split' }).click();
     await page.getByRole('button', { name: 'Add K-fold cross-validation' }).click();
     expect(await page.locator('.step-list > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')))).toEqual(['data', 'folds', 'scale', 'model', 'evaluate']);
+    // A long training first, to watch the folds go by (100 epochs take a few milliseconds a fold on cpu), then cancel it.
+    await page.locator('#model-epochs').fill('2000');
+    await page.locator('#model-epochs').press('Enter');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByTestId('step-status-model').filter({ hasText: /fold [2-5]\/5 epoch \d+\/100/ }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('step-status-model').filter({ hasText: /fold [2-5]\/5 epoch \d+\/2000/ }).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('run-status').textContent()).toMatch(/Training model, fold [2-5] of 5: epoch/);
     await screenshot(page, 'cv-running');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('run-status').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 5_000 });
+    await page.locator('#model-epochs').fill('100');
+    await page.locator('#model-epochs').press('Enter');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForDone(page);
     expect(await page.getByTestId('run-status').textContent()).toMatch(/^Done/);
     // Same steps, ids, params and seed as examples/iris-cv.json: the same bits as the CLI.

@@ -59,6 +59,8 @@ export class RunnerState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private ranFingerprints = $state.raw(new Map<string, string>());
   private pendingHistory: EpochRecord[] = [];
+  /** The latest epoch not yet published (published with the history, at most every FLUSH_MS). */
+  private pendingLive: LiveTraining | null = null;
   private startSeq = 0;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -105,6 +107,7 @@ export class RunnerState {
     this.live = null;
     this.liveHistory = [];
     this.pendingHistory = [];
+    this.pendingLive = null;
     this.ranFingerprints = prefixFingerprints(spec);
     try {
       const view = await this.client.run(spec, (event) => this.onProgress(event), data);
@@ -205,15 +208,20 @@ export class RunnerState {
       }
       this.pendingHistory.push({ epoch: event.epoch, trainLoss: event.trainLoss, testLoss: event.testLoss });
       const { stepId, epoch, epochs, trainLoss, testLoss, fold, folds } = event;
-      this.live = { stepId, epoch, epochs, trainLoss, testLoss, fold, folds };
-      this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+      this.pendingLive = { stepId, epoch, epochs, trainLoss, testLoss, fold, folds };
+      // The first epoch shows at once; later ones at most every FLUSH_MS (a redraw per
+      // epoch would keep the page's thread busier than the training itself).
+      if (!this.live) this.flush();
+      else this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
     }
   }
 
-  /** Publishes buffered epochs at most every FLUSH_MS, so charts redraw ~10 times a second at most. */
+  /** Publishes buffered epochs and the latest one at most every FLUSH_MS, so the status and charts redraw ~10 times a second at most. */
   private flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
+    if (this.pendingLive) this.live = this.pendingLive;
+    this.pendingLive = null;
     if (!this.pendingHistory.length) return;
     this.liveHistory = [...this.liveHistory, ...this.pendingHistory];
     this.pendingHistory = [];

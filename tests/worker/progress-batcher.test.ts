@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressEvent } from '../../src/engine/progress';
+import { batchProgress } from '../../src/worker/progress-batcher';
+
+const epoch = (n: number): ProgressEvent => ({ type: 'epoch', stepId: 'model', epoch: n, epochs: 100, trainLoss: 1 / n, testLoss: 2 / n });
+
+describe('batchProgress', () => {
+  it('sends step events at once, the first epoch at once, later epochs together at most every 50 ms, and nothing is lost or reordered', () => {
+    let clock = 0;
+    const sent: ProgressEvent[][] = [];
+    const batch = batchProgress((events) => sent.push([...events]), 50, () => clock);
+    batch.push({ type: 'step-start', stepId: 'model', index: 3 });
+    batch.push(epoch(1));
+    for (let n = 2; n <= 5; n++) batch.push(epoch(n));
+    expect(sent.map((b) => b.length)).toEqual([1, 1]);
+    clock = 60;
+    batch.push(epoch(6));
+    expect(sent[2].map((e) => (e.type === 'epoch' ? e.epoch : e.type))).toEqual([2, 3, 4, 5, 6]);
+    batch.push(epoch(7));
+    batch.push({ type: 'step-end', stepId: 'model', index: 3, status: 'done', ms: 5, outputHash: null });
+    batch.flush();
+    batch.flush();
+    expect(sent.length).toBe(4);
+    expect(sent.flat().map((e) => (e.type === 'epoch' ? e.epoch : e.type))).toEqual(['step-start', 1, 2, 3, 4, 5, 6, 7, 'step-end']);
+  });
+});
