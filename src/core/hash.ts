@@ -1,21 +1,28 @@
 import { canonicalJson } from './canonical-json';
-import { sha256HexSync } from './sha256';
 
 /** Any typed array pipelab stores in tables, models and predictions. */
 export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array | Uint32Array | Int8Array;
 
 const encoder = new TextEncoder();
 
-/**
- * Up to this many bytes, hashing in JavaScript (sha256.ts, about 150 MB/s) takes less
- * time than WebCrypto's round trip to another thread; larger inputs go to WebCrypto.
- */
-const SYNC_LIMIT = 16 * 1024;
+/** A synchronous SHA-256: bytes in, lowercase hex out. */
+export type Sha256 = (bytes: Uint8Array) => string;
 
-/** SHA-256 of bytes or of a string's UTF-8, as lowercase hex (WebCrypto for large inputs, in Node and browsers alike). */
+let hostSha256: Sha256 | null = null;
+
+/**
+ * Lets a host hash with its own synchronous SHA-256 instead of WebCrypto (null: back
+ * to WebCrypto). Node's WebCrypto sends every digest to a thread-pool thread and back,
+ * which took longer than hashing a pipeline state; the digests are the same.
+ */
+export function useHostSha256(sha256: Sha256 | null): void {
+  hostSha256 = sha256;
+}
+
+/** SHA-256 of bytes or of a string's UTF-8, as lowercase hex: the host's (see useHostSha256), else WebCrypto's. */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  if (bytes.length <= SYNC_LIMIT) return sha256HexSync(bytes);
+  if (hostSha256) return hostSha256(bytes);
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return toHex(new Uint8Array(digest));
 }
