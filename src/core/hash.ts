@@ -5,9 +5,24 @@ export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array |
 
 const encoder = new TextEncoder();
 
-/** SHA-256 of bytes or of a string's UTF-8, as lowercase hex, through WebCrypto (Node and browsers alike). */
+/** A synchronous SHA-256 of the concatenation of `parts`, as lowercase hex. */
+export type Sha256 = (parts: readonly Uint8Array[]) => string;
+
+let hostSha256: Sha256 | null = null;
+
+/**
+ * Lets a host hash with its own synchronous SHA-256 instead of WebCrypto (null: back
+ * to WebCrypto). Node's WebCrypto sends every digest to a thread-pool thread and back,
+ * which took longer than hashing a pipeline state; the digests are the same.
+ */
+export function useHostSha256(sha256: Sha256 | null): void {
+  hostSha256 = sha256;
+}
+
+/** SHA-256 of bytes or of a string's UTF-8, as lowercase hex: the host's (see useHostSha256), else WebCrypto's. */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+  if (hostSha256) return hostSha256([bytes]);
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return toHex(new Uint8Array(digest));
 }
@@ -22,6 +37,7 @@ export async function hashValue(value: unknown): Promise<string> {
   const chunks: Uint8Array[] = [];
   const header = canonicalJson(describe(value, chunks));
   const head = encoder.encode(header);
+  if (hostSha256) return hostSha256([head, new Uint8Array(1), ...chunks]);
   let total = head.length + 1;
   for (const c of chunks) total += c.length;
   const all = new Uint8Array(total);

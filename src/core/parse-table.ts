@@ -6,6 +6,13 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Cell texts read as a missing value. */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', '?', '.']);
 
+const LONGEST_TOKEN = Math.max(...[...MISSING_TOKENS].map((t) => t.length));
+
+/** Whether a trimmed cell is a missing-value token (the length check spares most cells a set lookup). */
+function isMissingToken(cell: string): boolean {
+  return cell.length <= LONGEST_TOKEN && MISSING_TOKENS.has(cell);
+}
+
 /**
  * Parses comma-separated text with a header row (the built-in data sets, and the
  * CSV pipelab writes): quoted fields may hold commas, doubled quotes and line
@@ -17,11 +24,15 @@ export function parseCsv(text: string): Table {
   if (records.length === 0) throw new Error('The CSV text is empty');
   const header = records[0].fields;
   const cells: (string | null)[][] = header.map(() => []);
-  for (const { fields, line } of records.slice(1)) {
+  for (let r = 1; r < records.length; r++) {
+    const { fields, line } = records[r];
     if (fields.length !== header.length) {
       throw new Error(`CSV line ${line} has ${fields.length} fields, expected ${header.length}`);
     }
-    fields.forEach((f, c) => cells[c].push(MISSING_TOKENS.has(f.trim()) ? null : f.trim()));
+    for (let c = 0; c < fields.length; c++) {
+      const cell = fields[c].trim();
+      cells[c].push(isMissingToken(cell) ? null : cell);
+    }
   }
   return makeTable(header.map((name, c) => inferColumn(name.trim(), cells[c])));
 }
@@ -48,47 +59,66 @@ export function parseRecords(records: unknown): Table {
 
 /** Makes a numeric column when every present value is a number, else a categorical one. */
 export function inferColumn(name: string, values: readonly (string | null)[]): Column {
-  const numeric = values.every((v) => v === null || DECIMAL.test(v));
-  if (!numeric) return encodeCategorical(name, values);
-  return numericColumn(name, Float64Array.from(values, (v) => (v === null ? NaN : Number(v))));
+  const numbers = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) numbers[i] = NaN;
+    else if (DECIMAL.test(v)) numbers[i] = Number(v);
+    else return encodeCategorical(name, values);
+  }
+  return numericColumn(name, numbers);
 }
 
-/** Splits CSV text into records in one pass, so quoted line breaks stay inside their field. */
+/**
+ * Splits CSV text into records in one pass, so quoted line breaks stay inside their
+ * field. Runs of plain characters are sliced out of the text, not copied one by one.
+ */
 function readCsvRecords(text: string): { fields: string[]; line: number }[] {
   const records: { fields: string[]; line: number }[] = [];
   let fields: string[] = [];
-  let field = '';
+  let field = ''; // the part of the current field before `from` (only set around quotes)
+  let from = 0; // where the current run of plain characters starts
   let quoted = false;
   let line = 1;
   let start = 1;
-  const endRecord = () => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0].trim() !== '') records.push({ fields, line: start });
-    fields = [];
+  const endField = (end: number) => {
+    fields.push(field + text.slice(from, end));
     field = '';
   };
+  const endRecord = (end: number) => {
+    endField(end);
+    if (fields.length > 1 || fields[0].trim() !== '') records.push({ fields, line: start });
+    fields = [];
+  };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text.charCodeAt(i);
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
+      if (ch === QUOTE) {
+        field += text.slice(from, i);
+        from = i + 1;
+        if (text.charCodeAt(i + 1) === QUOTE) i++; // a doubled quote: the second one starts the next run
+        else quoted = false;
+      } else if (ch === LF) line++;
+    } else if (ch === QUOTE) {
+      field += text.slice(from, i);
+      quoted = true;
+      from = i + 1;
+    } else if (ch === COMMA) {
+      endField(i);
+      from = i + 1;
+    } else if (ch === LF || ch === CR) {
+      endRecord(i);
+      if (ch === CR && text.charCodeAt(i + 1) === LF) i++;
+      from = i + 1;
       line++;
       start = line;
-    } else field += ch;
+    }
   }
-  endRecord();
+  endRecord(text.length);
   return records;
 }
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;

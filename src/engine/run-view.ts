@@ -2,7 +2,7 @@ import type { Evaluation } from '../core/state';
 import { getColumn, type NumericColumn } from '../core/table';
 import type { Tf } from '../steps/step';
 import { decisionBoundary, type DecisionBoundary } from './decision-boundary';
-import { buildStepView, type StepView } from './step-view';
+import { ColumnSummaries, buildStepView, type StepView } from './step-view';
 import { digestStep, type StepDigest } from './step-digest';
 import { tableToCsv } from '../core/csv-writer';
 import { findStep } from '../steps/registry';
@@ -28,10 +28,11 @@ export interface RunView {
 export function buildRunView(tf: Tf, result: RunResult): RunView {
   const stepViews: Record<string, StepView> = {};
   const digests: Record<string, StepDigest> = {};
+  const summaries = new ColumnSummaries(); // the steps' outputs share most columns: summarise each once
   result.outputs.forEach((out, i) => {
-    const view = buildStepView(out.stepId, out.state);
+    const view = buildStepView(out.stepId, out.state, summaries);
     if (view) stepViews[out.stepId] = view;
-    digests[out.stepId] = digestStep(out.state, i > 0 ? result.outputs[i - 1].state : null);
+    digests[out.stepId] = digestStep(out.state, i > 0 ? result.outputs[i - 1].state : null, (c) => summaries.statsOf(c));
   });
   const generatedData = generatedTables(result);
   const last = result.outputs.length ? result.outputs[result.outputs.length - 1].state : null;

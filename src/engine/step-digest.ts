@@ -1,4 +1,5 @@
 import type { Metrics, PipelineState } from '../core/state';
+import type { Column } from '../core/table';
 import { columnStats, type ColumnStats } from '../core/table-stats';
 
 /**
@@ -22,8 +23,8 @@ export interface StepDigest {
   readonly metrics: Metrics | null;
 }
 
-/** The digest of `state`, the output of a step whose input was `previous`. */
-export function digestStep(state: PipelineState, previous: PipelineState | null): StepDigest {
+/** The digest of `state`, the output of a step whose input was `previous` (`statsOf` may reuse statistics already computed). */
+export function digestStep(state: PipelineState, previous: PipelineState | null, statsOf: (col: Column) => ColumnStats = columnStats): StepDigest {
   const table = state.table;
   const newModel = state.model && state.model !== previous?.model;
   const newPredictions = state.predictions && state.predictions !== previous?.predictions && state.split;
@@ -32,7 +33,7 @@ export function digestStep(state: PipelineState, previous: PipelineState | null)
   const testRows = newPredictions ? state.split!.test : null;
   return {
     rowCount: table?.rowCount ?? 0,
-    columns: table ? table.columns.map(columnStats) : [],
+    columns: table ? table.columns.map((c) => statsOf(c)) : [],
     split: state.split ? { train: state.split.train.length, test: state.split.test.length } : null,
     weights: newModel ? state.model!.weights.map((w) => ({ name: w.name, values: w.values })) : [],
     testRows,

@@ -1,7 +1,34 @@
 import type { PipelineState } from '../core/state';
-import { cellText } from '../core/table';
+import { cellText, columnLength, type Column } from '../core/table';
 import { columnStats, type ColumnStats } from '../core/table-stats';
 import { outputTable } from './output-table';
+
+/** Rows a data view shows. */
+const SHOWN_ROWS = 50;
+
+/**
+ * Statistics and first cells (as text) of columns, each computed once per column
+ * object. Step outputs share their unchanged columns (a split passes the data's
+ * columns on), so one instance serves all the views of a run; columns never change.
+ */
+export class ColumnSummaries {
+  private readonly stats = new Map<Column, ColumnStats>();
+  private readonly cells = new Map<Column, readonly string[]>();
+
+  /** The column's statistics. */
+  statsOf(col: Column): ColumnStats {
+    let stats = this.stats.get(col);
+    if (!stats) this.stats.set(col, (stats = columnStats(col)));
+    return stats;
+  }
+
+  /** The column's first cells as the data view shows them. */
+  cellsOf(col: Column): readonly string[] {
+    let cells = this.cells.get(col);
+    if (!cells) this.cells.set(col, (cells = Array.from({ length: Math.min(SHOWN_ROWS, columnLength(col)) }, (_, r) => cellText(col, r))));
+    return cells;
+  }
+}
 
 /** What the data view shows for one step's output: the first rows and per-column statistics. */
 export interface StepView {
@@ -15,17 +42,17 @@ export interface StepView {
 }
 
 /** Builds the data view of a step's output (plain data, ready to cross to the main thread). */
-export function buildStepView(stepId: string, state: PipelineState, maxRows = 50): StepView | null {
+export function buildStepView(stepId: string, state: PipelineState, summaries = new ColumnSummaries()): StepView | null {
   const table = outputTable(state);
   if (!table) return null;
-  const shown = Math.min(maxRows, table.rowCount);
-  const rows = Array.from({ length: shown }, (_, r) => table.columns.map((c) => cellText(c, r)));
+  const cells = table.columns.map((c) => summaries.cellsOf(c));
+  const rows = Array.from({ length: Math.min(SHOWN_ROWS, table.rowCount) }, (_, r) => cells.map((column) => column[r]));
   return {
     stepId,
     rowCount: table.rowCount,
     columns: table.columns.map((c) => c.name),
     rows,
-    stats: table.columns.map(columnStats),
+    stats: table.columns.map((c) => summaries.statsOf(c)),
     target: state.target,
     fitted: state.fitted[stepId] ?? null,
   };

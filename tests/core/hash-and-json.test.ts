@@ -9,6 +9,9 @@ describe('canonicalJson', () => {
 
   it('rejects values JSON cannot hold, naming where', () => {
     expect(() => canonicalJson({ a: [1, NaN] })).toThrow(/a\[1\] is NaN/);
+    expect(() => canonicalJson({ z: { y: [0, undefined] }, a: 1 })).toThrow(/z\.y\[1\] is a undefined/);
+    expect(() => canonicalJson([{ f: () => 0 }])).toThrow(/\[0\]\.f is a function/);
+    expect(() => canonicalJson(Infinity)).toThrow(/value is Infinity/);
   });
 });
 

@@ -76,6 +76,21 @@ describe('parseCsv', () => {
     expect(Array.from(numeric(t, 'n').values)).toEqual([1, 2]);
   });
 
+  it('keeps line breaks, commas and CRs inside quotes, joins quoted parts of a field, and counts quoted lines', () => {
+    const t = parseCsv('text,n\n"two\nlines",1\n"a\r\nb, c",2\nab"c,d"e,3\n');
+    expect(labels(categorical(t, 'text'))).toEqual(['two\nlines', 'a\r\nb, c', 'abc,de']);
+    expect(Array.from(numeric(t, 'n').values)).toEqual([1, 2, 3]);
+    expect(() => parseCsv('a,b\n"x\ny",1\n2\n')).toThrow(/line 4 has 1 fields, expected 2/);
+  });
+
+  it('reads only plain decimals as numbers', () => {
+    const numbers = ['1', '-2.5', '+.5', '3.', '1e3', '-4E-2', '007'];
+    expect(Array.from(numeric(parseCsv(`v\n${numbers.join('\n')}\n`), 'v').values)).toEqual(numbers.map(Number));
+    for (const text of ['0x1f', 'Infinity', '1e', '1.2.3', '--1', '1_000', 'e5', '+']) {
+      expect(parseCsv(`v\n1\n${text}\n`).columns[0].type, text).toBe('categorical');
+    }
+  });
+
   it('accepts CRLF line endings, surrounding spaces and blank lines', () => {
     const t = parseCsv('a, b\r\n 1 , x \r\n\r\n2,y\r\n');
     expect(t.columns.map((c) => c.name)).toEqual(['a', 'b']);

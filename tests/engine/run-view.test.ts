@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunView } from '../../src/engine/run-view';
+import { digestStep } from '../../src/engine/step-digest';
+import { buildStepView } from '../../src/engine/step-view';
 import { loadExample, run, tf } from '../helpers';
 
 describe('buildRunView', () => {
@@ -25,5 +27,15 @@ describe('buildRunView', () => {
     expect(view.regression?.predicted).toHaveLength(testRows);
     expect(view.boundary).toBeNull();
     expect(view.generatedData).toEqual([]);
+  });
+
+  it('summarises the columns steps share once, with the same views and digests as summarising every step on its own', async () => {
+    const result = await run(loadExample('penguins-mlp')); // impute, one-hot, scale: new and shared columns
+    const view = buildRunView(tf, result);
+    result.outputs.forEach((out, i) => {
+      expect(view.stepViews[out.stepId], out.stepId).toEqual(buildStepView(out.stepId, out.state));
+      expect(view.digests[out.stepId], out.stepId).toEqual(digestStep(out.state, i > 0 ? result.outputs[i - 1].state : null));
+    });
+    expect(view.stepViews.split.stats[0]).toBe(view.stepViews.clean.stats[0]); // the split passed the cleaned data's first column on
   });
 });

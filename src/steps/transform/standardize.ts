@@ -20,11 +20,18 @@ export const standardize = defineStep({
       if (col.type !== 'numeric' || col.name === data.target) return col;
       const { mean, scale } = meanAndScale(col.values, rows);
       fitted[col.name] = { mean, scale };
-      return numericColumn(col.name, col.values.map((v) => (v - mean) / scale));
+      return numericColumn(col.name, standardized(col.values, mean, scale));
     });
     return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
   },
 });
+
+/** (v - mean) / scale for every value, in a plain loop (TypedArray.map calls a function per value, which took longer than the arithmetic). */
+function standardized(values: Float64Array, mean: number, scale: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = (values[i] - mean) / scale;
+  return out;
+}
 
 /** Mean and population standard deviation over the given rows, ignoring missing values (scale 1 when constant). */
 export function meanAndScale(values: Float64Array, rows: ArrayLike<number>): { mean: number; scale: number } {
