@@ -59,6 +59,8 @@ export class RunnerState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private ranFingerprints = $state.raw(new Map<string, string>());
   private pendingHistory: EpochRecord[] = [];
+  /** Whether the buffered epochs start a new curve (a new fold's training). */
+  private restartHistory = false;
   /** The latest epoch not yet published (published with the history, at most every FLUSH_MS). */
   private pendingLive: LiveTraining | null = null;
   private startSeq = 0;
@@ -108,6 +110,7 @@ export class RunnerState {
     this.liveHistory = [];
     this.pendingHistory = [];
     this.pendingLive = null;
+    this.restartHistory = false;
     this.ranFingerprints = prefixFingerprints(spec);
     try {
       const view = await this.client.run(spec, (event) => this.onProgress(event), data);
@@ -203,7 +206,8 @@ export class RunnerState {
     else if (event.type === 'step-end') this.stepStatus[event.stepId] = { status: event.status, ms: event.ms, fold: event.fold, folds: event.folds };
     else {
       if (event.epoch === 1) {
-        this.liveHistory = [];
+        // A new training (the next fold): its curve replaces the last one at the next publish, not before.
+        this.restartHistory = true;
         this.pendingHistory = [];
       }
       this.pendingHistory.push({ epoch: event.epoch, trainLoss: event.trainLoss, testLoss: event.testLoss });
@@ -223,7 +227,8 @@ export class RunnerState {
     if (this.pendingLive) this.live = this.pendingLive;
     this.pendingLive = null;
     if (!this.pendingHistory.length) return;
-    this.liveHistory = [...this.liveHistory, ...this.pendingHistory];
+    this.liveHistory = this.restartHistory ? this.pendingHistory : [...this.liveHistory, ...this.pendingHistory];
+    this.restartHistory = false;
     this.pendingHistory = [];
   }
 
