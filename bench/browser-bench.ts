@@ -53,6 +53,7 @@ export async function benchBrowserBackend(page: Page, backend: string, list: Wor
     log(`  ${w.id} ×${repeats}`);
     const runs: number[] = [];
     if (w.mode === 'cold') {
+      if (backend !== 'webgl') await coldRun(page, w.spec); // untimed: JIT and caches warm, as for scikit-learn
       for (let i = 0; i < repeats; i++) {
         const r = await coldRun(page, w.spec);
         runs.push(r.ms);

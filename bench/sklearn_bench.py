@@ -108,7 +108,10 @@ def read_big_csv(path):
         return len(table[0]), "csv module + numpy (pandas absent)"
 
 
-def timed(repeats, fn):
+def timed(repeats, fn, warm=True):
+    """Runs fn once untimed (imports, caches, as pipelab's side does), then `repeats` timed times."""
+    if warm:
+        fn(0)
     runs, result = [], None
     for i in range(repeats):
         t0 = time.perf_counter()
@@ -132,7 +135,7 @@ def main():
     ]
     for name, repeats, fn in jobs:
         timings[name], accuracy[name] = timed(r(repeats), fn)
-    timings["csv-50mb"], (rows, reader) = timed(r(2), lambda i: read_big_csv(big_csv))
+    timings["csv-50mb"], (rows, reader) = timed(r(2), lambda i: read_big_csv(big_csv), warm=False)
     versions = {"python": sys.version.split()[0], "sklearn": sklearn.__version__, "numpy": np.__version__, "csvReader": reader}
     print(json.dumps({"versions": versions, "timings": timings, "accuracy": accuracy}))
 
