@@ -5,7 +5,7 @@ import { javascriptKernels, wasmKernels, type MatrixKernels } from './cpu-matmul
 import { makeCpuUpdater, type CpuUpdater } from './cpu-optimizers';
 import type { WeightArray } from '../../core/state';
 import { initWeights, weightName, type NetShape, type TrainOptions, type TrainResult } from './net-shape';
-import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
+import { runEpochs } from './epoch-loop';
 
 /** Makes the matrix kernels for a run needing `floats` floats of buffers and `transposeFloats` to transpose a kernel. */
 export type KernelsFor = (floats: number, transposeFloats: number) => MatrixKernels;
@@ -66,15 +66,13 @@ interface Run {
   readonly yb: Float32Array;
 }
 
-async function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> {
+function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> {
   const d = o.shape.sizes[0];
   const k = o.shape.sizes[o.shape.sizes.length - 1];
   const [nTrain, nTest] = [r.xTrain.length / d, r.xTest.length / d];
   const w = CpuNet.parts(o.shape, r.flat);
   const g = CpuNet.parts(o.shape, r.gradient);
-  const history: EpochRecord[] = [];
-  let lastYield = performance.now();
-  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+  return runEpochs(o, () => {
     const order = o.rng.permutation(nTrain);
     for (let start = 0; start < nTrain; start += batch) {
       if (o.signal.aborted) throw new CancelledError();
@@ -84,16 +82,8 @@ async function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochReco
       r.batchNet.gradients(w, g, r.xb, r.yb, rows, o.l2);
       r.updater.apply(r.flat, r.gradient);
     }
-    const record = { epoch, trainLoss: r.trainNet.loss(w, r.xTrain, r.yTrain, nTrain), testLoss: r.testNet.loss(w, r.xTest, r.yTest, nTest) };
-    history.push(record);
-    o.onEpoch(record);
-    if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-      await yieldToEventLoop();
-      lastYield = performance.now();
-    }
-    if (o.signal.aborted) throw new CancelledError();
-  }
-  return history;
+    return [r.trainNet.loss(w, r.xTrain, r.yTrain, nTrain), r.testNet.loss(w, r.xTest, r.yTest, nTest)];
+  });
 }
 
 /** Copies rows order[start…start+rows) of a row-major matrix with `width` columns into the first rows of `into`. */

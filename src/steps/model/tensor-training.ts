@@ -1,11 +1,11 @@
 import type * as TF from '@tensorflow/tfjs';
 import { CancelledError } from '../../core/errors';
-import type { EpochRecord, WeightArray } from '../../core/state';
+import type { WeightArray } from '../../core/state';
 import type { Tf } from '../step';
 import { activate, batchGradients, type Batch } from './backprop';
 import { initWeights, weightName, type NetShape, type TrainOptions, type TrainResult } from './net-shape';
 import { makeOptimizer, makeUpdater } from './optimizers';
-import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
+import { runEpochs } from './epoch-loop';
 
 /**
  * Trains with our own seeded shuffling and mini-batches (tfjs's `fit` would shuffle
@@ -33,21 +33,11 @@ export async function trainWithTensors(o: TrainOptions): Promise<TrainResult> {
   const x = tf.tensor2d(joined(o.xTrain, o.xTest), [nAll, d]);
   const y = tf.tensor2d(joined(o.yTrain, o.yTest), [nAll, k]);
   const step = makeBatchStep(o, vars);
-  const history: EpochRecord[] = [];
   try {
-    let lastYield = performance.now();
-    for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    const history = await runEpochs(o, () => {
       runEpoch(o, step, x, y, nTrain, batch);
-      const [trainLoss, testLoss] = await epochLosses(tf, shape, vars, x, y, nTrain);
-      const record = { epoch, trainLoss, testLoss };
-      history.push(record);
-      o.onEpoch(record);
-      if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-        await yieldToEventLoop();
-        lastYield = performance.now();
-      }
-      if (o.signal.aborted) throw new CancelledError();
-    }
+      return epochLosses(tf, shape, vars, x, y, nTrain);
+    });
     const weights = await Promise.all(
       vars.map(async (v, i) => ({ name: weightName(i), shape: v.shape, values: (await v.data()) as Float32Array })),
     );
