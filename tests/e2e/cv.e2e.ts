@@ -28,7 +28,9 @@ describe('k-fold cross-validation in Chromium', () => {
     await page.getByRole('button', { name: 'Remove split' }).click();
     await page.getByRole('button', { name: 'Add K-fold cross-validation' }).click();
     expect(await page.locator('.step-list > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')))).toEqual(['data', 'folds', 'scale', 'model', 'evaluate']);
-    // A long training first, to watch the folds go by (100 epochs take a few milliseconds a fold on cpu), then cancel it.
+    // A long training on wasm first, to watch the folds go by (on cpu 100 epochs take a few milliseconds a fold), then cancel it.
+    await page.getByLabel('Backend').selectOption('wasm');
+    await page.locator('[data-testid=active-backend] strong', { hasText: 'wasm' }).waitFor({ timeout: 60_000 });
     await page.locator('#model-epochs').fill('2000');
     await page.locator('#model-epochs').press('Enter');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -37,6 +39,7 @@ describe('k-fold cross-validation in Chromium', () => {
     await screenshot(page, 'cv-running');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('run-status').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 5_000 });
+    await useCpu(page);
     await page.locator('#model-epochs').fill('100');
     await page.locator('#model-epochs').press('Enter');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
