@@ -28,7 +28,7 @@ describe('parameter sweeps', () => {
     await page.getByLabel('Backend').selectOption('cpu');
     await page.locator('[data-testid=active-backend] strong', { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
     // More epochs make each point take long enough to reload in the middle of the sweep.
-    await setParam(page, 'model-epochs', '400');
+    await setParam(page, 'model-epochs', '2000');
 
     await page.getByRole('tab', { name: /Sweep/ }).click();
     expect(await page.getByLabel('Step 1').inputValue()).toBe('model');
@@ -100,6 +100,9 @@ describe('parameter sweeps', () => {
     await page.getByRole('button', { name: 'Open Iris flowers' }).click();
     await page.getByLabel('Backend').selectOption('cpu');
     await page.locator('[data-testid=active-backend] strong', { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
+    // Long enough runs to cancel in the middle (100 epochs of iris take milliseconds on cpu).
+    await page.locator('#model-epochs').fill('2000');
+    await page.locator('#model-epochs').press('Enter');
     await page.getByRole('tab', { name: /Sweep/ }).click();
     await page.getByLabel('Values 1 as').selectOption('log');
     await page.getByLabel('Values 1', { exact: true }).fill('0.01, 1, 3');
