@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../src/core/prng';
 import type { EpochRecord, WeightArray } from '../../src/core/state';
 import { javascriptKernels } from '../../src/steps/model/cpu-matmul';
-import { predictOnCpu, trainOnCpu } from '../../src/steps/model/cpu-training';
+import { EVAL_ROWS, predictOnCpu, trainOnCpu } from '../../src/steps/model/cpu-training';
 import type { Activation, NetShape, TrainOptions } from '../../src/steps/model/net-shape';
 import { predictWithTensors, trainWithTensors } from '../../src/steps/model/tensor-training';
 import { tf } from '../helpers';
@@ -44,6 +44,7 @@ const cases: [Activation, 'softmax' | 'linear', number[], string, number, number
   ['relu', 'linear', [3, 1], 'rmsprop', 0.3, 12, 50, 10],
   ['relu', 'softmax', [70, 60, 10], 'adam', 1e-4, 64, 150, 30], // matMul sums over more than one block of 48
   ['tanh', 'linear', [52, 5, 1], 'rmsprop', 0, 100, 100, 0], // one batch per epoch, no test rows
+  ['sigmoid', 'softmax', [3, 5, 2], 'adam', 0.01, 512, 1500, 1100], // epoch losses over more rows than one chunk (EVAL_ROWS)
 ];
 
 describe('training on the cpu backend without tensors (WebAssembly SIMD matMul, or JavaScript)', () => {
@@ -72,6 +73,15 @@ describe('training on the cpu backend without tensors (WebAssembly SIMD matMul, 
 });
 
 describe('predicting on the cpu backend without tensors', () => {
+  it('gives more rows than one chunk (EVAL_ROWS) the bits of tfjs on cpu', async () => {
+    const shape: NetShape = { sizes: [4, 6, 3], activation: 'tanh', output: 'softmax' };
+    const { weights } = await trainOnCpu(options(shape, 'adam', 0, 32, 80, 10));
+    const x = options(shape, 'adam', 0, 32, 2500, 1).xTrain;
+    expect(x.length / 4).toBeGreaterThan(2 * EVAL_ROWS);
+    const expected = Array.from(new Uint32Array(predictWithTensors(tf, shape, weights, x).buffer));
+    expect(Array.from(new Uint32Array(predictOnCpu(shape, weights, x).buffer))).toEqual(expected);
+  });
+
   it.each(cases)('%s, %s output, layers %j: the bits of tfjs on cpu', async (activation, output, sizes, optimizer, l2, batch, nTrain, nTest) => {
     const shape: NetShape = { sizes, activation, output };
     const { weights } = await trainOnCpu(options(shape, optimizer, l2, batch, nTrain, nTest));

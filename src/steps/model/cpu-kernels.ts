@@ -93,13 +93,6 @@ export function columnSums(out: Float32Array, m: Float32Array, rows: number, col
   }
 }
 
-/** Sum of a float32 vector's elements in order, in float64 (tfjs's Sum over every axis), rounded to float32. */
-export function total(values: Float32Array, length = values.length): number {
-  let sum = 0;
-  for (let i = 0; i < length; i++) sum += values[i];
-  return f32(sum);
-}
-
 /**
  * One row's log-softmax (logits − logSumExp) into out, as tfjs's logSumExp op and Sub
  * compute it: max (NaN wins), x − max, exp, float64 sum, log, max + log, then x − that.

@@ -1,4 +1,4 @@
-import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, total } from './cpu-kernels';
+import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow } from './cpu-kernels';
 import type { MatrixKernels } from './cpu-matmul';
 import type { NetShape } from './net-shape';
 
@@ -20,7 +20,7 @@ export class CpuNet {
 
   constructor(
     private readonly shape: NetShape,
-    maxRows: number,
+    private readonly maxRows: number,
     private readonly kernels: MatrixKernels,
   ) {
     const sizes = shape.sizes;
@@ -78,31 +78,42 @@ export class CpuNet {
     return this.pre[this.layers - 1];
   }
 
-  /** The network's output for `rows` rows of x into out: class probabilities (tfjs cpu's Softmax: max, x − max, exp, float64 sum, divide) or values. */
+  /**
+   * The network's output for `rows` rows of x into out: class probabilities (tfjs cpu's
+   * Softmax: max, x − max, exp, float64 sum, divide) or values. Any number of rows, in
+   * chunks of this instance's size (each row's output is independent of the others).
+   */
   predict(w: readonly Float32Array[], x: Float32Array, rows: number, out: Float32Array): void {
-    const z = this.forward(w, x, rows);
-    const k = this.shape.sizes[this.layers];
-    if (this.shape.output !== 'softmax') {
-      out.set(z.subarray(0, rows * k));
-      return;
-    }
-    for (let i = 0; i < rows; i++) {
-      const o = i * k;
-      let max = z[o];
-      for (let j = 0; j < k; j++) if (Number.isNaN(z[o + j]) || z[o + j] > max) max = z[o + j];
-      let sum = 0;
-      for (let j = 0; j < k; j++) sum += out[o + j] = exp32(f32(z[o + j] - max));
-      const total32 = f32(sum);
-      for (let j = 0; j < k; j++) out[o + j] = out[o + j] / total32;
+    const [d, k] = [this.shape.sizes[0], this.shape.sizes[this.layers]];
+    for (let start = 0; start < rows; start += this.maxRows) {
+      const n = Math.min(this.maxRows, rows - start);
+      const z = this.forward(w, x.subarray(start * d, (start + n) * d), n);
+      const o = out.subarray(start * k, (start + n) * k);
+      if (this.shape.output === 'softmax') softmaxRows(o, z, n, k);
+      else o.set(z.subarray(0, n * k));
     }
   }
 
   /**
-   * Mean loss over the rows (softmax cross-entropy or mean squared error), as
-   * tfjs.losses computes it: per-row losses, their float64 sum, divided by the count.
+   * Mean loss over any number of rows (softmax cross-entropy or mean squared error), as
+   * tfjs.losses computes it: per-row losses (float32), their float64 sum in row order,
+   * divided by the count. Rows go through in chunks of this instance's size; the sum
+   * runs on across chunks term by term, so the result does not depend on the chunking.
    */
   loss(w: readonly Float32Array[], x: Float32Array, y: Float32Array, rows: number): number {
-    const out = this.forward(w, x, rows);
+    const [d, k] = [this.shape.sizes[0], this.shape.sizes[this.layers]];
+    let sum = 0;
+    for (let start = 0; start < rows; start += this.maxRows) {
+      const n = Math.min(this.maxRows, rows - start);
+      const out = this.forward(w, x.subarray(start * d, (start + n) * d), n);
+      sum = this.addLosses(sum, out, y.subarray(start * k, (start + n) * k), n);
+    }
+    const count = this.shape.output === 'softmax' ? rows : rows * k;
+    return f32(f32(sum) / count);
+  }
+
+  /** Adds the float32 losses of `rows` rows (per row for softmax, per value for squared error) to a float64 running sum, in order. */
+  private addLosses(sum: number, out: Float32Array, y: Float32Array, rows: number): number {
     const k = this.shape.sizes[this.layers];
     const scratch = this.delta[this.layers - 1];
     if (this.shape.output === 'softmax') {
@@ -111,15 +122,15 @@ export class CpuNet {
         logSoftmaxRow(scratch, out, o, k);
         let rowLoss = 0;
         for (let j = 0; j < k; j++) rowLoss += -f32(scratch[o + j] * y[o + j]);
-        scratch[i] = rowLoss; // row i's loss; rows below i are still to be read, and o ≥ i
+        sum += f32(rowLoss);
       }
-      return f32(total(scratch, rows) / rows);
+      return sum;
     }
     for (let i = 0; i < rows * k; i++) {
       const diff = y[i] - out[i];
-      scratch[i] = diff * diff;
+      sum += f32(diff * diff);
     }
-    return f32(total(scratch, rows * k) / (rows * k));
+    return sum;
   }
 
   /**
@@ -174,5 +185,18 @@ export class CpuNet {
     } else {
       for (let i = 0; i < length; i++) into[i] = f32(dy[i] * (Number.isNaN(pre[i]) ? NaN : pre[i] > 0 ? 1 : 0));
     }
+  }
+}
+
+/** Class probabilities of `rows` rows of logits z into out, as tfjs cpu's Softmax kernel computes them. */
+function softmaxRows(out: Float32Array, z: Float32Array, rows: number, k: number): void {
+  for (let i = 0; i < rows; i++) {
+    const o = i * k;
+    let max = z[o];
+    for (let j = 0; j < k; j++) if (Number.isNaN(z[o + j]) || z[o + j] > max) max = z[o + j];
+    let sum = 0;
+    for (let j = 0; j < k; j++) sum += out[o + j] = exp32(f32(z[o + j] - max));
+    const total32 = f32(sum);
+    for (let j = 0; j < k; j++) out[o + j] = out[o + j] / total32;
   }
 }

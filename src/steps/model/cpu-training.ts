@@ -7,6 +7,13 @@ import type { WeightArray } from '../../core/state';
 import { initWeights, weightName, type NetShape, type TrainOptions, type TrainResult } from './net-shape';
 import { runEpochs } from './epoch-loop';
 
+/**
+ * Rows the epoch losses and predictions go through at a time: their buffers stay small
+ * on big data sets (a network's activations for a million rows would not fit), and the
+ * results do not depend on it (CpuNet.loss and predict are exact chunk by chunk).
+ */
+export const EVAL_ROWS = 1024;
+
 /** Makes the matrix kernels for a run needing `floats` floats of buffers and `transposeFloats` to transpose a kernel. */
 export type KernelsFor = (floats: number, transposeFloats: number) => MatrixKernels;
 
@@ -26,7 +33,8 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
   const batch = Math.max(1, Math.min(o.batchSize, nTrain));
   const initial = initWeights(o.shape, o.rng);
   const size = initial.reduce((n, w) => n + w.values.length, 0);
-  const floats = 4 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + [batch, nTrain, nTest].reduce((n, rows) => n + CpuNet.floats(o.shape, rows), 0);
+  const evalRows = Math.max(1, Math.min(Math.max(nTrain, nTest), EVAL_ROWS));
+  const floats = 4 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + CpuNet.floats(o.shape, batch) + CpuNet.floats(o.shape, evalRows);
   const kernels = kernelsFor(floats, CpuNet.largestKernel(o.shape));
   try {
     const copy = (values: Float32Array) => {
@@ -38,7 +46,7 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
       flat: kernels.alloc(size), gradient: kernels.alloc(size),
       updater: makeCpuUpdater(o.optimizer, o.learningRate, o.epsilon, size, kernels),
       xTrain: copy(o.xTrain), yTrain: copy(o.yTrain), xTest: copy(o.xTest), yTest: copy(o.yTest),
-      batchNet: new CpuNet(o.shape, batch, kernels), trainNet: new CpuNet(o.shape, nTrain, kernels), testNet: new CpuNet(o.shape, nTest, kernels),
+      batchNet: new CpuNet(o.shape, batch, kernels), evalNet: new CpuNet(o.shape, evalRows, kernels),
       xb: kernels.alloc(batch * d), yb: kernels.alloc(batch * k),
     };
     const w = CpuNet.parts(o.shape, run.flat);
@@ -60,8 +68,8 @@ interface Run {
   readonly xTest: Float32Array;
   readonly yTest: Float32Array;
   readonly batchNet: CpuNet;
-  readonly trainNet: CpuNet;
-  readonly testNet: CpuNet;
+  /** Computes the epoch losses (and predictions) in chunks of EVAL_ROWS rows. */
+  readonly evalNet: CpuNet;
   readonly xb: Float32Array;
   readonly yb: Float32Array;
 }
@@ -82,7 +90,7 @@ function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> 
       r.batchNet.gradients(w, g, r.xb, r.yb, rows, o.l2);
       r.updater.apply(r.flat, r.gradient);
     }
-    return [r.trainNet.loss(w, r.xTrain, r.yTrain, nTrain), r.testNet.loss(w, r.xTest, r.yTest, nTest)];
+    return [r.evalNet.loss(w, r.xTrain, r.yTrain, nTrain), r.evalNet.loss(w, r.xTest, r.yTest, nTest)];
   });
 }
 
@@ -101,14 +109,15 @@ export function predictOnCpu(shape: NetShape, weights: readonly WeightArray[], x
   const k = shape.sizes[shape.sizes.length - 1];
   const rows = x.length / d;
   const size = weights.reduce((n, w) => n + w.values.length, 0);
-  const kernels = kernelsFor(size + rows * (d + k) + CpuNet.floats(shape, rows), CpuNet.largestKernel(shape));
+  const evalRows = Math.max(1, Math.min(rows, EVAL_ROWS));
+  const kernels = kernelsFor(size + rows * (d + k) + CpuNet.floats(shape, evalRows), CpuNet.largestKernel(shape));
   try {
     const flat = kernels.alloc(size);
     CpuNet.parts(shape, flat).forEach((part, i) => part.set(weights[i].values));
     const input = kernels.alloc(rows * d);
     input.set(x);
     const out = kernels.alloc(rows * k);
-    new CpuNet(shape, rows, kernels).predict(CpuNet.parts(shape, flat), input, rows, out);
+    new CpuNet(shape, evalRows, kernels).predict(CpuNet.parts(shape, flat), input, rows, out);
     return Float32Array.from(out);
   } finally {
     kernels.release?.();
