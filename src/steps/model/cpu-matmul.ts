@@ -100,7 +100,7 @@ export function wasmKernels(floats: number, transposeFloats: number): MatrixKern
     },
     adam: (w, g, m, v, c) => adam(at(w), at(g), at(m), at(v), w.length, c.b1, c.c1, c.b2, c.c2, c.oneMinusAcc1, c.oneMinusAcc2, c.eps, c.step),
     release: () => {
-      if (idle.length < 2) idle.push(instance);
+      if (idle.length < 2 && memory.buffer.byteLength <= KEEP_BYTES) idle.push(instance);
     },
   };
 }
@@ -114,6 +114,9 @@ interface KernelInstance {
 
 /** Released instances: each run takes one (or makes one), so runs never share buffers, and at most two memories stay around. */
 const idle: KernelInstance[] = [];
+
+/** A memory grown past this (a big data set's run) is left to the collector rather than kept: WebAssembly memory never shrinks. */
+const KEEP_BYTES = 64 * 2 ** 20;
 
 function newInstance(module: WebAssembly.Module): KernelInstance {
   const memory = new WebAssembly.Memory({ initial: 1 });
