@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { nodeDataSource } from '../../src/cli/node-data-source';
+import { withUserData } from '../../src/engine/data-source';
 import { Prng } from '../../src/core/prng';
 import { getColumn, type CategoricalColumn, type NumericColumn } from '../../src/core/table';
 import { SHAPES } from '../../src/steps/data/synthetic-shapes';
@@ -67,6 +70,22 @@ describe('train/test split', () => {
     const counts = [0, 0, 0];
     test.forEach((r) => counts[species.codes[r]]++);
     expect(counts).toEqual([10, 10, 10]);
+  });
+
+  it('stratifies a big file (300,000 rows in two classes) without overflowing the call stack', async () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => `${i % 1000},${i % 3 === 0 ? 'a' : 'b'}`);
+    const text = `x,label\n${rows.join('\n')}\n`;
+    const hash = createHash('sha256').update(text).digest('hex');
+    const { record, outputs } = await run(
+      spec(doc([
+        { id: 'data', kind: 'data.import', params: { name: 'big.csv', hash, target: 'label', task: 'classification' } },
+        { id: 'split', kind: 'split.train-test', params: { testFraction: 0.25, stratify: true } },
+      ])),
+      { dataSource: withUserData(nodeDataSource, { [hash]: text }) },
+    );
+    expect(record.status, record.error?.message).toBe('done');
+    const { train, test } = outputs[1].state.split!;
+    expect([train.length, test.length]).toEqual([225_000, 75_000]);
   });
 
   it('drop-missing after a split keeps the split consistent with the remaining rows', async () => {

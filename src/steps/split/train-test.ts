@@ -54,8 +54,8 @@ function stratifiedSplit(codes: Int32Array, fraction: number, rng: Prng): Split 
   const test: number[] = [];
   for (const classRows of rowsByClass(codes)) {
     const part = randomSplit(classRows, fraction, rng);
-    train.push(...part.train);
-    test.push(...part.test);
+    for (const r of part.train) train.push(r); // not push(...rows): a big class overflows the call stack
+    for (const r of part.test) test.push(r);
   }
   return { train: Int32Array.from(train).sort(), test: Int32Array.from(test).sort() };
 }
