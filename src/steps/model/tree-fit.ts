@@ -7,6 +7,7 @@ import { argmaxRows, classifierOutput, regressorOutput, rowMajor64 } from './row
 import { TreeBuilder } from './tree-grow';
 import { forestInfo, forestOf, forestPredict, forestWeights } from './tree-model';
 import { featuresPerSplit } from './tree-params';
+import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
 import type { Criterion, TreeTarget } from './tree-split';
 
 /** What makes a forest a forest: several trees, each on a bootstrap sample, with features drawn per split. */
@@ -24,9 +25,10 @@ export function forestPlan(params: ParamValues): ForestPlan {
 /**
  * Grows one tree on the training rows (forest null: no randomness at all) or a
  * forest whose bootstrap samples and feature draws all come from the step's PRNG,
- * tree after tree, so the same seed grows the same forest.
+ * tree after tree, so the same seed grows the same forest. Between trees it yields to
+ * the event loop every YIELD_EVERY_MS, so a cancel is heard.
  */
-function growTrees(ctx: StepContext, data: SupervisedInput, target: TreeTarget, params: ParamValues, criterion: Criterion, forest: ForestPlan | null): TreeBuilder {
+async function growTrees(ctx: StepContext, data: SupervisedInput, target: TreeTarget, params: ParamValues, criterion: Criterion, forest: ForestPlan | null): Promise<TreeBuilder> {
   const d = data.features.length;
   const builder = new TreeBuilder({ columns: data.features.map((f) => f.values), target }, {
     maxDepth: params.maxDepth as number,
@@ -41,7 +43,12 @@ function growTrees(ctx: StepContext, data: SupervisedInput, target: TreeTarget, 
     builder.grow(train);
     return builder;
   }
+  let lastYield = performance.now();
   for (let t = 0; t < forest.trees; t++) {
+    if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+      await yieldToEventLoop(); // a cancel message gets through between trees (a big forest runs for minutes)
+      lastYield = performance.now();
+    }
     if (ctx.signal.aborted) throw new CancelledError();
     builder.grow(forest.bootstrap ? Int32Array.from(train, () => train[ctx.rng.int(train.length)]) : train);
   }
@@ -49,11 +56,11 @@ function growTrees(ctx: StepContext, data: SupervisedInput, target: TreeTarget, 
 }
 
 /** Fits a classification tree or forest and predicts class shares for every row. */
-export function fitTreeClassifier(ctx: StepContext, input: PipelineState, params: ParamValues, kind: string, label: string, forest: ForestPlan | null): PipelineState {
+export async function fitTreeClassifier(ctx: StepContext, input: PipelineState, params: ParamValues, kind: string, label: string, forest: ForestPlan | null): Promise<PipelineState> {
   const data = classificationInput(input, label);
   const classes = data.target.categories;
   const criterion = params.criterion as Criterion;
-  const builder = growTrees(ctx, data, { kind: 'classes', codes: data.target.codes, classes: classes.length }, params, criterion, forest);
+  const builder = await growTrees(ctx, data, { kind: 'classes', codes: data.target.codes, classes: classes.length }, params, criterion, forest);
   const model: FittedModel = {
     kind,
     weights: forestWeights(builder),
@@ -64,9 +71,9 @@ export function fitTreeClassifier(ctx: StepContext, input: PipelineState, params
 }
 
 /** Fits a regression tree or forest (squared error) and predicts every row. */
-export function fitTreeRegressor(ctx: StepContext, input: PipelineState, params: ParamValues, kind: string, label: string, forest: ForestPlan | null): PipelineState {
+export async function fitTreeRegressor(ctx: StepContext, input: PipelineState, params: ParamValues, kind: string, label: string, forest: ForestPlan | null): Promise<PipelineState> {
   const data = regressionInput(input, label);
-  const builder = growTrees(ctx, data, { kind: 'values', values: data.target.values }, params, 'squared_error', forest);
+  const builder = await growTrees(ctx, data, { kind: 'values', values: data.target.values }, params, 'squared_error', forest);
   const model: FittedModel = {
     kind,
     weights: forestWeights(builder),
