@@ -25,6 +25,14 @@ export type ProgressEvent =
       readonly outputHash: string | null;
     } & FoldTag)
   | ({
+      readonly type: 'progress';
+      readonly stepId: string;
+      /** Units of work finished, out of `total` (e.g. 12 of 50 trees). */
+      readonly done: number;
+      readonly total: number;
+      readonly unit: string;
+    } & FoldTag)
+  | ({
       readonly type: 'epoch';
       readonly stepId: string;
       readonly epoch: number;

@@ -153,6 +153,7 @@ class PipelineRun {
         tf: this.opts.tf, step, definition, pipelineSeed: this.spec.seed, input, inputHash, data,
         backend: this.opts.backend, epsilon, signal: this.signal, cache: this.opts.cache,
         onEpoch: (r, epochs) => emit({ type: 'epoch', stepId: step.id, epochs, ...r, ...tag }),
+        onProgress: (done, total, unit) => emit({ type: 'progress', stepId: step.id, done, total, unit, ...tag }),
       });
       if (tag.folds !== undefined && out.state.folds) {
         throw new PipelabError('a pipeline can cross-validate only once: remove the second k-fold step (or replace the first one by a train/test split).');

@@ -21,6 +21,7 @@ export interface StepRunInput {
   readonly signal: AbortSignal;
   readonly cache?: StepCache;
   readonly onEpoch: (record: EpochRecord, epochs: number) => void;
+  readonly onProgress?: (done: number, total: number, unit: string) => void;
 }
 
 /** A step's output, its hash, and whether it came from the cache. */
@@ -53,6 +54,7 @@ export async function runStep(s: StepRunInput): Promise<StepRunOutput> {
         data: s.data,
         epsilon: s.epsilon,
         onEpoch: s.onEpoch,
+        onProgress: s.onProgress,
       },
       s.input,
       s.step.params,

@@ -40,6 +40,8 @@ export interface StepContext {
   readonly epsilon: number;
   /** Reports a finished training epoch. */
   onEpoch(record: EpochRecord, epochs: number): void;
+  /** Reports work done so far out of the total, for steps without epochs (a forest's trees). */
+  onProgress?(done: number, total: number, unit: string): void;
 }
 
 /** A step kind: its plain-data description plus the code that runs it. */

@@ -23,4 +23,18 @@ describe('batchProgress', () => {
     expect(sent.length).toBe(4);
     expect(sent.flat().map((e) => (e.type === 'epoch' ? e.epoch : e.type))).toEqual(['step-start', 1, 2, 3, 4, 5, 6, 7, 'step-end']);
   });
+
+  it('batches progress of work without epochs (trees) like epochs', () => {
+    let clock = 0;
+    const sent: ProgressEvent[][] = [];
+    const batch = batchProgress((events) => sent.push([...events]), 50, () => clock);
+    const tree = (done: number): ProgressEvent => ({ type: 'progress', stepId: 'model', done, total: 50, unit: 'trees' });
+    batch.push(tree(1));
+    batch.push(tree(2));
+    batch.push(tree(3));
+    expect(sent.map((b) => b.length)).toEqual([1]);
+    clock = 51;
+    batch.push(tree(4));
+    expect(sent.map((b) => b.length)).toEqual([1, 3]);
+  });
 });

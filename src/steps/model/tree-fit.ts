@@ -46,6 +46,7 @@ async function growTrees(ctx: StepContext, data: SupervisedInput, target: TreeTa
   let lastYield = performance.now();
   for (let t = 0; t < forest.trees; t++) {
     if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+      ctx.onProgress?.(t, forest.trees, 'trees');
       await yieldToEventLoop(); // a cancel message gets through between trees (a big forest runs for minutes)
       lastYield = performance.now();
     }

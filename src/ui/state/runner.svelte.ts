@@ -30,6 +30,16 @@ export interface LiveTraining {
   readonly folds?: number;
 }
 
+/** Work without epochs under way (a forest's trees): done of total units. */
+export interface LiveWork {
+  readonly stepId: string;
+  readonly done: number;
+  readonly total: number;
+  readonly unit: string;
+  readonly fold?: number;
+  readonly folds?: number;
+}
+
 /** A step's progress in the run now on show; `fold`/`folds` while cross-validating. */
 interface StepProgress {
   readonly status: StepStatus | 'running';
@@ -52,6 +62,8 @@ export class RunnerState {
   notice = $state<string | null>(null);
   view = $state.raw<RunView | null>(null);
   live = $state.raw<LiveTraining | null>(null);
+  /** The latest progress of a step that works without epochs (trees grown so far); null otherwise. */
+  work = $state.raw<LiveWork | null>(null);
   liveHistory = $state.raw<EpochRecord[]>([]);
   stepView = $state.raw<StepView | null>(null);
   private stepStatus = $state<Record<string, StepProgress>>({});
@@ -107,6 +119,7 @@ export class RunnerState {
     this.notice = null;
     this.stepStatus = {};
     this.live = null;
+    this.work = null;
     this.liveHistory = [];
     this.pendingHistory = [];
     this.pendingLive = null;
@@ -127,6 +140,7 @@ export class RunnerState {
       else this.notice = (err as Error).message;
     }
     this.live = null;
+    this.work = null;
   }
 
   /** Stops the current run (within a second at most). */
@@ -203,8 +217,13 @@ export class RunnerState {
 
   private onProgress(event: ProgressEvent): void {
     if (event.type === 'step-start') this.stepStatus[event.stepId] = { status: 'running', ms: 0, fold: event.fold, folds: event.folds };
-    else if (event.type === 'step-end') this.stepStatus[event.stepId] = { status: event.status, ms: event.ms, fold: event.fold, folds: event.folds };
-    else {
+    else if (event.type === 'step-end') {
+      this.stepStatus[event.stepId] = { status: event.status, ms: event.ms, fold: event.fold, folds: event.folds };
+      if (this.work?.stepId === event.stepId) this.work = null;
+    } else if (event.type === 'progress') {
+      const { stepId, done, total, unit, fold, folds } = event;
+      this.work = { stepId, done, total, unit, fold, folds };
+    } else {
       if (event.epoch === 1) {
         // A new training (the next fold): its curve replaces the last one at the next publish, not before.
         this.restartHistory = true;
