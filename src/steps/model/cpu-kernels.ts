@@ -98,15 +98,21 @@ export function columnSums(out: Float32Array, m: Float32Array, rows: number, col
  * compute it: max (NaN wins), x − max, exp, float64 sum, log, max + log, then x − that.
  */
 export function logSoftmaxRow(out: Float32Array, z: Float32Array, offset: number, k: number): void {
+  const max = rowMax(z, offset, k);
+  let sum = 0;
+  for (let j = 0; j < k; j++) sum += f32(Math.exp(f32(z[offset + j] - max)));
+  const lse = f32(max + f32(Math.log(f32(sum))));
+  for (let j = 0; j < k; j++) out[offset + j] = f32(z[offset + j] - lse);
+}
+
+/** The largest of k values from offset, as tfjs cpu's Max kernel finds it (a NaN wins). */
+export function rowMax(z: Float32Array, offset: number, k: number): number {
   let max = z[offset];
   for (let j = 0; j < k; j++) {
     const value = z[offset + j];
     if (Number.isNaN(value) || value > max) max = value;
   }
-  let sum = 0;
-  for (let j = 0; j < k; j++) sum += f32(Math.exp(f32(z[offset + j] - max)));
-  const lse = f32(max + f32(Math.log(f32(sum))));
-  for (let j = 0; j < k; j++) out[offset + j] = f32(z[offset + j] - lse);
+  return max;
 }
 
 /** exp as the cpu backend's Exp kernel computes it. */

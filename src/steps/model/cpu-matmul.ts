@@ -78,7 +78,7 @@ export function wasmKernels(floats: number, transposeFloats: number): MatrixKern
   const { matMul: run, adam } = instance;
   let used = 0;
   const alloc = (length: number) => {
-    if ((used + length) * 4 > floats * 4) throw new Error(`The training buffers need more than the ${floats} floats reserved.`);
+    if (used + length > floats) throw new Error(`The training buffers need more than the ${floats} floats reserved.`);
     const view = new Float32Array(memory.buffer, used * 4, length);
     view.fill(0); // the memory is reused from run to run
     used += length;

@@ -1,4 +1,4 @@
-import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow } from './cpu-kernels';
+import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, rowMax } from './cpu-kernels';
 import type { MatrixKernels } from './cpu-matmul';
 import type { NetShape } from './net-shape';
 
@@ -192,8 +192,7 @@ export class CpuNet {
 function softmaxRows(out: Float32Array, z: Float32Array, rows: number, k: number): void {
   for (let i = 0; i < rows; i++) {
     const o = i * k;
-    let max = z[o];
-    for (let j = 0; j < k; j++) if (Number.isNaN(z[o + j]) || z[o + j] > max) max = z[o + j];
+    const max = rowMax(z, o, k);
     let sum = 0;
     for (let j = 0; j < k; j++) sum += out[o + j] = exp32(f32(z[o + j] - max));
     const total32 = f32(sum);
