@@ -61,13 +61,24 @@ export async function pipelinesUsingData(db: PipelabDb, name: string): Promise<S
 export async function adoptDataVersion(db: PipelabDb, name: string, hash: string): Promise<string[]> {
   const changed: string[] = [];
   for (const pipeline of await pipelinesUsingData(db, name)) {
-    const spec = withDataHash(pipeline.spec, name, hash);
-    if (!spec) continue;
-    await savePipelineSpec(db, pipeline.id, spec, pipeline.rev, DATA_UPDATE_WRITER);
-    await guardedWrite(() => db.pipelines.update(pipeline.id, { staleData: name }));
-    changed.push(pipeline.id);
+    if (await adoptIn(db, pipeline.id, name, hash)) changed.push(pipeline.id);
   }
   return changed;
+}
+
+/** Saves one pipeline reading `hash`; when a tab wrote in between, reads its spec again and retries. */
+async function adoptIn(db: PipelabDb, id: string, name: string, hash: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const row = await db.pipelines.get(id);
+    const spec = row && withDataHash(row.spec, name, hash);
+    if (!row || !spec) return false;
+    const result = await savePipelineSpec(db, id, spec, row.rev, DATA_UPDATE_WRITER);
+    if (!result.conflict) {
+      await guardedWrite(() => db.pipelines.update(id, { staleData: name }));
+      return true;
+    }
+  }
+  throw new Error('The pipeline keeps changing in another tab; its data was not updated. Try again.');
 }
 
 /** The spec with its import steps of this file name reading `hash`, or null when nothing changes. */

@@ -1,5 +1,4 @@
 import type { PipelineSpec } from '../core/spec';
-import { versionHash } from '../engine/fingerprint';
 import type { PipelabDb } from './db';
 import { guardedWrite } from './quota';
 import type { StoredPipeline } from './records';
@@ -33,43 +32,7 @@ export function createPipeline(
   });
 }
 
-/** The outcome of saving a spec: the new revision, and whether another tab had written in between. */
-export interface SaveResult {
-  readonly rev: number;
-  readonly concurrent: boolean;
-}
-
-/**
- * Saves the edited spec as the pipeline's head. When another tab wrote since
- * `baseRev`, its spec is first kept as a 'concurrent-edit' version, so neither
- * write is lost.
- */
-export async function savePipelineSpec(db: PipelabDb, id: string, spec: PipelineSpec, baseRev: number, writer: string): Promise<SaveResult> {
-  // Optimistic concurrency: the version hash needs WebCrypto, which cannot run inside an
-  // IndexedDB transaction, so read, hash, then write only if nobody wrote in between; else retry.
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const seen = await db.pipelines.get(id);
-    if (!seen) throw new Error(`No pipeline ${id}`);
-    const theirs = seen.rev !== baseRev && seen.writer !== writer ? seen : null;
-    const theirHash = theirs ? await versionHash(theirs.spec) : null;
-    const result = await guardedWrite(() =>
-      db.transaction('rw', [db.pipelines, db.versions, db.heads], async (): Promise<SaveResult | null> => {
-        const row = await db.pipelines.get(id);
-        if (!row) throw new Error(`No pipeline ${id}`);
-        if (row.rev !== seen.rev) return null;
-        if (theirs && theirHash && !(await db.versions.get([id, theirHash]))) {
-          const parent = (await db.heads.get(id))?.hash ?? null;
-          await db.versions.add({ pipelineId: id, hash: theirHash, spec: theirs.spec, parent, label: '', reason: 'concurrent-edit', createdAt: Date.now() });
-        }
-        const rev = row.rev + 1;
-        await db.pipelines.update(id, { spec, name: spec.name, rev, writer, updatedAt: Date.now() });
-        return { rev, concurrent: Boolean(theirs) };
-      }),
-    );
-    if (result) return result;
-  }
-  throw new Error('The pipeline keeps changing in another tab; this edit could not be saved. Try again.');
-}
+export { savePipelineSpec, type SaveResult } from './save-spec';
 
 /** Remembers which step's output the data view shows. */
 export function saveSelection(db: PipelabDb, id: string, selectedStepId: string | null): Promise<unknown> {

@@ -34,21 +34,21 @@ describe('pipelines', () => {
     expect((await listPipelines(d)).map((p) => p.id)).toEqual([b.id, a.id]);
     const renamed = { ...iris(), name: 'Renamed' };
     const saved = await savePipelineSpec(d, a.id, renamed, a.rev, 'tab-a');
-    expect(saved).toEqual({ rev: 2, concurrent: false });
+    expect(saved).toEqual({ rev: 2, conflict: null });
     const row = await d.pipelines.get(a.id);
     expect(row?.name).toBe('Renamed');
     expect((await listPipelines(d))[0].id).toBe(a.id);
   });
 
-  it('never lose a write from two tabs: the other tab’s spec is kept as a version', async () => {
+  it('never lose a write from two tabs: the newer spec stays the head, the late edit is kept as a version', async () => {
     const d = db();
     const p = await createPipeline(d, iris(), 'tab-a');
     await savePipelineSpec(d, p.id, withRate(0.2), 1, 'tab-b');
     const result = await savePipelineSpec(d, p.id, withRate(0.3), 1, 'tab-a');
-    expect(result.concurrent).toBe(true);
-    expect((await d.pipelines.get(p.id))?.spec.steps[3].params.learningRate).toBe(0.3);
+    expect(result.conflict?.spec.steps[3].params.learningRate).toBe(0.2);
+    expect((await d.pipelines.get(p.id))?.spec.steps[3].params.learningRate).toBe(0.2);
     const kept = (await listVersions(d, p.id)).filter((v) => v.reason === 'concurrent-edit');
-    expect(kept.map((v) => v.spec.steps[3].params.learningRate)).toEqual([0.2]);
+    expect(kept.map((v) => v.spec.steps[3].params.learningRate).sort()).toEqual([0.2, 0.3]);
   });
 
   it('a version kept from another tab descends from the head', async () => {
@@ -57,8 +57,8 @@ describe('pipelines', () => {
     const head = await recordVersion(d, p.id, withRate(0.1), 'run');
     await savePipelineSpec(d, p.id, withRate(0.2), 1, 'tab-b');
     await savePipelineSpec(d, p.id, withRate(0.3), 1, 'tab-a');
-    const [kept] = (await listVersions(d, p.id)).filter((v) => v.reason === 'concurrent-edit');
-    expect(kept.parent).toBe(head);
+    const kept = (await listVersions(d, p.id)).filter((v) => v.reason === 'concurrent-edit');
+    expect(kept.map((v) => v.parent)).toEqual([head, head]);
   });
 
   it('duplicate copies the head and its history under a new name', async () => {

@@ -5,7 +5,7 @@ import type { RunView } from '../../engine/run-view';
 import type { PipelabDb } from '../../storage/db';
 import { dexieModelHandler } from '../../storage/model-io';
 import {
-  createPipeline, deletePipeline, duplicatePipeline, listPipelines, purgeDeleted, restoreDeleted, saveSelection, savePipelineSpec,
+  createPipeline, deletePipeline, duplicatePipeline, listPipelines, purgeDeleted, restoreDeleted, saveSelection, savePipelineSpec, type SaveResult,
 } from '../../storage/pipelines-repo';
 import type { StoredPipeline, StoredRun, StoredVersion } from '../../storage/records';
 import { deleteRuns, getRun, listRuns, saveRun } from '../../storage/runs-repo';
@@ -13,17 +13,22 @@ import { getSetting, setSetting } from '../../storage/settings-repo';
 import { getHead, labelVersion, listVersions, recordVersion, restoreVersion } from '../../storage/versions-repo';
 import { adoptDataVersion } from '../../storage/data-versions-repo';
 import type { EditorState } from './editor.svelte';
+import { EditJournal, type JournalEntry } from './edit-journal';
 
 /** How long after an edit the autosave writes (the issue asks for within half a second). */
 export const AUTOSAVE_MS = 300;
 const UNDO_MS = 12_000;
 const PURGE_AFTER_MS = 24 * 3600 * 1000;
+const LIVE_CONFLICT = 'Another tab changed this pipeline before your edit was saved. You now see that tab’s version; your edit is kept in Versions as “edit kept from a conflict”.';
+const CLOSED_CONFLICT = 'An edit made just before a page closed met a newer one from another tab: the newer one is shown, and the edit is kept in Versions as “edit kept from a conflict”.';
 
 /**
  * The workspace kept in IndexedDB: the pipelines, the open one's versions and
  * runs (live queries, so two tabs stay current), autosave of every edit, and
  * delete with undo. Storage failures (a full disk) become a message; nothing
- * already saved is touched.
+ * already saved is touched. Every edit is also journaled synchronously (see
+ * EditJournal), so a reload or a closed page cannot lose it; a save that meets a
+ * newer write from another tab keeps the edit as a version and says so.
  */
 export class WorkspaceState {
   readonly tabId = globalThis.crypto.randomUUID();
@@ -35,25 +40,43 @@ export class WorkspaceState {
   error = $state<string | null>(null);
   saveState = $state<'saved' | 'pending' | 'saving'>('saved');
   undo = $state<{ id: string; name: string } | null>(null);
+  /** The message shown after an edit met a newer one from another tab (null once dismissed). */
+  conflictNotice = $state<string | null>(null);
+  /** How many edits met a newer one from another tab (each kept as a version) since this page loaded. */
+  conflicts = $state(0);
   private baseRev = 0;
-  private quietRevision = -1;
+  /** The base was another tab's write: keep it as a version when this tab replaces it. */
+  private foreignBase = false;
+  /** An edit is not yet saved (or kept): other tabs' writes wait until it is. */
+  private dirty = false;
+  private editRevision = 0;
+  private saving: Promise<void> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private undoTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly subscriptions: Subscription[] = [];
   private currentSubs: Subscription[] = [];
   private stopEffects: (() => void) | null = null;
+  private readonly journal: EditJournal;
 
   constructor(
     readonly db: PipelabDb,
     private readonly editor: EditorState,
-  ) {}
+    makeJournal: (tabId: string) => EditJournal = (tabId) => new EditJournal(tabId),
+  ) {
+    this.journal = makeJournal(this.tabId);
+  }
 
-  /** Subscribes to the pipeline list, starts autosave, tidies old deletions; returns the pipeline to reopen, if any. */
+  /**
+   * Subscribes to the pipeline list, starts autosave, saves the edits journaled by
+   * pages that closed before saving, tidies old deletions; returns the pipeline to reopen, if any.
+   */
   async init(): Promise<string | null> {
+    this.journal.hold();
     this.subscriptions.push(liveQuery(() => listPipelines(this.db)).subscribe({ next: (p) => (this.pipelines = p), error: (e) => this.fail(e) }));
-    this.stopEffects = this.editor.subscribe((revision) => {
-      if (this.currentId && revision !== this.quietRevision) this.scheduleSave();
+    this.stopEffects = this.editor.subscribe((revision, reason) => {
+      if (this.currentId && reason === 'edit') this.onEdit(revision);
     });
+    await this.journal.recoverOrphans((entry) => this.recover(entry));
     await purgeDeleted(this.db, Date.now() - PURGE_AFTER_MS).catch(() => 0);
     const last = await getSetting<string | null>(this.db, 'currentPipeline', null);
     const row = last ? await this.db.pipelines.get(last) : undefined;
@@ -88,6 +111,8 @@ export class WorkspaceState {
     this.loadQuietly(row.spec);
     this.editor.selectedStepId = row.selectedStepId;
     this.baseRev = row.rev;
+    this.foreignBase = false;
+    this.dirty = false;
     this.currentId = id;
     this.headVersion = await getHead(this.db, id);
     this.watchCurrent(id);
@@ -137,6 +162,7 @@ export class WorkspaceState {
     if (!spec) return;
     const row = await this.db.pipelines.get(id);
     this.baseRev = row?.rev ?? this.baseRev;
+    this.foreignBase = false;
     this.loadQuietly(spec);
   }
 
@@ -155,6 +181,7 @@ export class WorkspaceState {
 
   /** Deletes a pipeline, offering undo for a while. */
   async remove(id: string): Promise<void> {
+    await this.flush();
     const row = this.pipelines.find((p) => p.id === id) ?? (await this.db.pipelines.get(id));
     await this.guard(() => deletePipeline(this.db, id));
     if (this.currentId === id) this.close();
@@ -176,18 +203,25 @@ export class WorkspaceState {
     await this.guard(() => deleteRuns(this.db, ids));
   }
 
-  /** Writes a pending edit now. */
+  /** Writes a pending edit now (and waits for a save in flight). */
   async flush(): Promise<void> {
     if (this.saveTimer) {
       clearTimeout(this.saveTimer);
       this.saveTimer = null;
-      await this.save();
+      void this.queueSave();
     }
+    await this.saving;
+  }
+
+  /** Hides the conflict message. */
+  dismissConflict(): void {
+    this.conflictNotice = null;
   }
 
   /** Stops every subscription (tests, teardown). */
   dispose(): void {
     this.stopEffects?.();
+    this.journal.close();
     for (const s of [...this.subscriptions, ...this.currentSubs]) s.unsubscribe();
   }
 
@@ -215,37 +249,86 @@ export class WorkspaceState {
     ];
   }
 
-  /** Another tab wrote this pipeline: take its spec unless an edit of ours is about to be saved. */
+  /**
+   * Another tab wrote this pipeline: take its spec, unless an edit of ours is not saved
+   * yet (that save then meets the newer write, keeps our edit and loads theirs).
+   */
   private onStoredChange(row: StoredPipeline): void {
-    if (row.rev <= this.baseRev || row.writer === this.tabId || this.saveTimer) return;
+    if (row.rev <= this.baseRev || row.writer === this.tabId || this.dirty) return;
     this.baseRev = row.rev;
+    this.foreignBase = true;
     this.loadQuietly(row.spec);
   }
 
+  /** Loads a spec without counting it as an edit (only edits are saved). */
   private loadQuietly(spec: PipelineSpec): void {
     const selected = this.editor.selectedStepId;
     this.editor.load(spec);
     this.editor.selectedStepId = spec.steps.some((s) => s.id === selected) ? selected : null;
-    this.quietRevision = this.editor.revision;
   }
 
-  private scheduleSave(): void {
+  /** An edit: journal it at once (a reload cannot lose it), save it soon. */
+  private onEdit(revision: number): void {
+    this.dirty = true;
+    this.editRevision = revision;
+    const spec = $state.snapshot(this.editor.spec) as PipelineSpec;
+    this.journal.write({ pipelineId: this.currentId!, spec, baseRev: this.baseRev, keepBase: this.foreignBase });
     this.saveState = 'pending';
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      void this.save();
+      void this.queueSave();
     }, AUTOSAVE_MS);
+  }
+
+  /** Saves one after the other, so each save starts from the revision the last one left. */
+  private queueSave(): Promise<void> {
+    this.saving = this.saving.then(() => this.save());
+    return this.saving;
   }
 
   private async save(): Promise<void> {
     const id = this.currentId;
-    if (!id) return;
+    if (!id || !this.dirty) return;
     this.saveState = 'saving';
+    const revision = this.editor.revision;
     const spec = $state.snapshot(this.editor.spec) as PipelineSpec;
-    const result = await this.guard(() => savePipelineSpec(this.db, id, spec, this.baseRev, this.tabId));
-    if (result) this.baseRev = result.rev;
+    const result = await this.guard(() => savePipelineSpec(this.db, id, spec, this.baseRev, this.tabId, { keepBase: this.foreignBase }));
+    if (result && this.currentId === id) this.settle(result, revision);
     this.saveState = this.saveTimer ? 'pending' : 'saved';
+  }
+
+  /** Takes a save's outcome: the new base; after a conflict, the newer spec and a message. */
+  private settle(result: SaveResult, revision: number): void {
+    const newerEdit = this.editRevision > revision;
+    if (result.conflict) {
+      this.tellConflict(LIVE_CONFLICT);
+      // A newer edit is pending: it is saved against the same (stale) base, so it is kept too.
+      if (newerEdit) return;
+      this.loadQuietly(result.conflict.spec);
+    }
+    this.baseRev = result.rev;
+    this.foreignBase = result.conflict !== null;
+    if (newerEdit) return;
+    this.dirty = false;
+    this.journal.clear();
+  }
+
+  /** Saves an edit journaled by a page that closed before saving it; false keeps it for the next load. */
+  private async recover(entry: JournalEntry): Promise<boolean> {
+    if (!(await this.db.pipelines.get(entry.pipelineId))) {
+      this.error = 'An unsaved edit of a pipeline that has since been deleted for good could not be kept.';
+      return true;
+    }
+    const options = { keepBase: entry.keepBase };
+    const result = await this.guard(() => savePipelineSpec(this.db, entry.pipelineId, entry.spec, entry.baseRev, entry.tabId, options));
+    if (result?.conflict) this.tellConflict(CLOSED_CONFLICT);
+    return result !== null;
+  }
+
+  private tellConflict(message: string): void {
+    this.conflicts++;
+    this.conflictNotice = message;
   }
 
   /** Runs a storage call; a failure becomes the workspace's error message instead of an exception. */
