@@ -5,7 +5,7 @@ import type { RunView } from '../../engine/run-view';
 import type { PipelabDb } from '../../storage/db';
 import { dexieModelHandler } from '../../storage/model-io';
 import {
-  createPipeline, deletePipeline, duplicatePipeline, listPipelines, purgeDeleted, restoreDeleted, saveSelection, savePipelineSpec, type SaveResult,
+  createPipeline, deletePipeline, duplicatePipeline, listPipelines, purgeDeleted, restoreDeleted, saveSelection,
 } from '../../storage/pipelines-repo';
 import type { StoredPipeline, StoredRun, StoredVersion } from '../../storage/records';
 import { deleteRuns, getRun, listRuns, saveRun } from '../../storage/runs-repo';
@@ -13,22 +13,20 @@ import { getSetting, setSetting } from '../../storage/settings-repo';
 import { getHead, labelVersion, listVersions, recordVersion, restoreVersion } from '../../storage/versions-repo';
 import { adoptDataVersion } from '../../storage/data-versions-repo';
 import type { EditorState } from './editor.svelte';
-import { EditJournal, type JournalEntry } from './edit-journal';
+import { Autosave } from './autosave.svelte';
+import { EditJournal } from './edit-journal';
 
-/** How long after an edit the autosave writes (the issue asks for within half a second). */
-export const AUTOSAVE_MS = 300;
+export { AUTOSAVE_MS } from './autosave.svelte';
+
 const UNDO_MS = 12_000;
 const PURGE_AFTER_MS = 24 * 3600 * 1000;
-const LIVE_CONFLICT = 'Another tab changed this pipeline before your edit was saved. You now see that tab’s version; your edit is kept in Versions as “edit kept from a conflict”.';
-const CLOSED_CONFLICT = 'An edit made just before a page closed met a newer one from another tab: the newer one is shown, and the edit is kept in Versions as “edit kept from a conflict”.';
 
 /**
  * The workspace kept in IndexedDB: the pipelines, the open one's versions and
- * runs (live queries, so two tabs stay current), autosave of every edit, and
- * delete with undo. Storage failures (a full disk) become a message; nothing
- * already saved is touched. Every edit is also journaled synchronously (see
- * EditJournal), so a reload or a closed page cannot lose it; a save that meets a
- * newer write from another tab keeps the edit as a version and says so.
+ * runs (live queries, so two tabs stay current), autosave of every edit (see
+ * Autosave: journaled at once, revision-checked against other tabs), and delete
+ * with undo. Storage failures (a full disk) become a message; nothing already
+ * saved is touched.
  */
 export class WorkspaceState {
   readonly tabId = globalThis.crypto.randomUUID();
@@ -38,45 +36,34 @@ export class WorkspaceState {
   runs = $state.raw<StoredRun[]>([]);
   headVersion = $state<string | null>(null);
   error = $state<string | null>(null);
-  saveState = $state<'saved' | 'pending' | 'saving'>('saved');
   undo = $state<{ id: string; name: string } | null>(null);
-  /** The message shown after an edit met a newer one from another tab (null once dismissed). */
-  conflictNotice = $state<string | null>(null);
-  /** How many edits met a newer one from another tab (each kept as a version) since this page loaded. */
-  conflicts = $state(0);
-  private baseRev = 0;
-  /** The base was another tab's write: keep it as a version when this tab replaces it. */
-  private foreignBase = false;
-  /** An edit is not yet saved (or kept): other tabs' writes wait until it is. */
-  private dirty = false;
-  private editRevision = 0;
-  private saving: Promise<void> = Promise.resolve();
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Saves the edits of the open pipeline. */
+  readonly autosave: Autosave;
   private undoTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly subscriptions: Subscription[] = [];
   private currentSubs: Subscription[] = [];
-  private stopEffects: (() => void) | null = null;
-  private readonly journal: EditJournal;
 
   constructor(
     readonly db: PipelabDb,
     private readonly editor: EditorState,
     makeJournal: (tabId: string) => EditJournal = (tabId) => new EditJournal(tabId),
   ) {
-    this.journal = makeJournal(this.tabId);
+    const host = { db, tabId: this.tabId, currentId: () => this.currentId, guard: this.guard.bind(this), report: (m: string) => (this.error = m) };
+    this.autosave = new Autosave(host, editor, makeJournal);
+  }
+
+  /** Whether the open pipeline's edits are saved ('pending': an edit waits for its save). */
+  get saveState(): 'saved' | 'pending' | 'saving' {
+    return this.autosave.saveState;
   }
 
   /**
-   * Subscribes to the pipeline list, starts autosave, saves the edits journaled by
-   * pages that closed before saving, tidies old deletions; returns the pipeline to reopen, if any.
+   * Subscribes to the pipeline list, starts autosave (saving what pages closed too early
+   * left in the journal), tidies old deletions; returns the pipeline to reopen, if any.
    */
   async init(): Promise<string | null> {
-    this.journal.hold();
     this.subscriptions.push(liveQuery(() => listPipelines(this.db)).subscribe({ next: (p) => (this.pipelines = p), error: (e) => this.fail(e) }));
-    this.stopEffects = this.editor.subscribe((revision, reason) => {
-      if (this.currentId && reason === 'edit') this.onEdit(revision);
-    });
-    await this.journal.recoverOrphans((entry) => this.recover(entry));
+    await this.autosave.start();
     await purgeDeleted(this.db, Date.now() - PURGE_AFTER_MS).catch(() => 0);
     const last = await getSetting<string | null>(this.db, 'currentPipeline', null);
     const row = last ? await this.db.pipelines.get(last) : undefined;
@@ -108,11 +95,9 @@ export class WorkspaceState {
     await this.flush();
     const row = await this.db.pipelines.get(id);
     if (!row) return null;
-    this.loadQuietly(row.spec);
+    this.autosave.load(row.spec);
     this.editor.selectedStepId = row.selectedStepId;
-    this.baseRev = row.rev;
-    this.foreignBase = false;
-    this.dirty = false;
+    this.autosave.based(row.rev);
     this.currentId = id;
     this.headVersion = await getHead(this.db, id);
     this.watchCurrent(id);
@@ -161,9 +146,8 @@ export class WorkspaceState {
     const spec = await this.guard(() => restoreVersion(this.db, id, hash, this.tabId));
     if (!spec) return;
     const row = await this.db.pipelines.get(id);
-    this.baseRev = row?.rev ?? this.baseRev;
-    this.foreignBase = false;
-    this.loadQuietly(spec);
+    if (row) this.autosave.based(row.rev);
+    this.autosave.load(spec);
   }
 
   /** Remembers the selected step with the pipeline. */
@@ -204,24 +188,13 @@ export class WorkspaceState {
   }
 
   /** Writes a pending edit now (and waits for a save in flight). */
-  async flush(): Promise<void> {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = null;
-      void this.queueSave();
-    }
-    await this.saving;
-  }
-
-  /** Hides the conflict message. */
-  dismissConflict(): void {
-    this.conflictNotice = null;
+  flush(): Promise<void> {
+    return this.autosave.flush();
   }
 
   /** Stops every subscription (tests, teardown). */
   dispose(): void {
-    this.stopEffects?.();
-    this.journal.close();
+    this.autosave.dispose();
     for (const s of [...this.subscriptions, ...this.currentSubs]) s.unsubscribe();
   }
 
@@ -244,91 +217,9 @@ export class WorkspaceState {
     this.currentSubs = [
       liveQuery(() => listVersions(this.db, id)).subscribe({ next: (v) => (this.versions = v), error: onError }),
       liveQuery(() => listRuns(this.db, id)).subscribe({ next: (r) => (this.runs = r), error: onError }),
-      liveQuery(() => this.db.pipelines.get(id)).subscribe({ next: (row) => row && this.onStoredChange(row), error: onError }),
+      liveQuery(() => this.db.pipelines.get(id)).subscribe({ next: (row) => row && this.autosave.stored(row), error: onError }),
       liveQuery(() => getHead(this.db, id)).subscribe({ next: (hash) => (this.headVersion = hash), error: onError }),
     ];
-  }
-
-  /**
-   * Another tab wrote this pipeline: take its spec, unless an edit of ours is not saved
-   * yet (that save then meets the newer write, keeps our edit and loads theirs).
-   */
-  private onStoredChange(row: StoredPipeline): void {
-    if (row.rev <= this.baseRev || row.writer === this.tabId || this.dirty) return;
-    this.baseRev = row.rev;
-    this.foreignBase = true;
-    this.loadQuietly(row.spec);
-  }
-
-  /** Loads a spec without counting it as an edit (only edits are saved). */
-  private loadQuietly(spec: PipelineSpec): void {
-    const selected = this.editor.selectedStepId;
-    this.editor.load(spec);
-    this.editor.selectedStepId = spec.steps.some((s) => s.id === selected) ? selected : null;
-  }
-
-  /** An edit: journal it at once (a reload cannot lose it), save it soon. */
-  private onEdit(revision: number): void {
-    this.dirty = true;
-    this.editRevision = revision;
-    const spec = $state.snapshot(this.editor.spec) as PipelineSpec;
-    this.journal.write({ pipelineId: this.currentId!, spec, baseRev: this.baseRev, keepBase: this.foreignBase });
-    this.saveState = 'pending';
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      void this.queueSave();
-    }, AUTOSAVE_MS);
-  }
-
-  /** Saves one after the other, so each save starts from the revision the last one left. */
-  private queueSave(): Promise<void> {
-    this.saving = this.saving.then(() => this.save());
-    return this.saving;
-  }
-
-  private async save(): Promise<void> {
-    const id = this.currentId;
-    if (!id || !this.dirty) return;
-    this.saveState = 'saving';
-    const revision = this.editor.revision;
-    const spec = $state.snapshot(this.editor.spec) as PipelineSpec;
-    const result = await this.guard(() => savePipelineSpec(this.db, id, spec, this.baseRev, this.tabId, { keepBase: this.foreignBase }));
-    if (result && this.currentId === id) this.settle(result, revision);
-    this.saveState = this.saveTimer ? 'pending' : 'saved';
-  }
-
-  /** Takes a save's outcome: the new base; after a conflict, the newer spec and a message. */
-  private settle(result: SaveResult, revision: number): void {
-    const newerEdit = this.editRevision > revision;
-    if (result.conflict) {
-      this.tellConflict(LIVE_CONFLICT);
-      // A newer edit is pending: it is saved against the same (stale) base, so it is kept too.
-      if (newerEdit) return;
-      this.loadQuietly(result.conflict.spec);
-    }
-    this.baseRev = result.rev;
-    this.foreignBase = result.conflict !== null;
-    if (newerEdit) return;
-    this.dirty = false;
-    this.journal.clear();
-  }
-
-  /** Saves an edit journaled by a page that closed before saving it; false keeps it for the next load. */
-  private async recover(entry: JournalEntry): Promise<boolean> {
-    if (!(await this.db.pipelines.get(entry.pipelineId))) {
-      this.error = 'An unsaved edit of a pipeline that has since been deleted for good could not be kept.';
-      return true;
-    }
-    const options = { keepBase: entry.keepBase };
-    const result = await this.guard(() => savePipelineSpec(this.db, entry.pipelineId, entry.spec, entry.baseRev, entry.tabId, options));
-    if (result?.conflict) this.tellConflict(CLOSED_CONFLICT);
-    return result !== null;
-  }
-
-  private tellConflict(message: string): void {
-    this.conflicts++;
-    this.conflictNotice = message;
   }
 
   /** Runs a storage call; a failure becomes the workspace's error message instead of an exception. */
