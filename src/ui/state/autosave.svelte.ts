@@ -89,7 +89,7 @@ export class Autosave {
    * and loads theirs.
    */
   stored(row: StoredPipeline): void {
-    if (row.rev <= this.baseRev || row.writer === this.host.tabId || this.dirty) return;
+    if (row.id !== this.host.currentId() || row.rev <= this.baseRev || row.writer === this.host.tabId || this.dirty) return;
     this.baseRev = row.rev;
     this.foreignBase = true;
     this.load(row.spec);
