@@ -109,6 +109,22 @@ describe('nothing is lost (issue 16)', () => {
     await a.close();
   });
 
+  it('closing a tab right after an edit: the other tab open on the pipeline saves it and shows it', async () => {
+    // The tab that closes is the second one (closing the first closes the browser context).
+    const { page: b, errors: errorsB } = await openApp(browser);
+    await openIris(b);
+    const { page: a, errors } = await openSecondTab(b);
+    await a.locator('#seed-input').waitFor(LONG);
+    await saved(a);
+    await setSeed(a, 5001);
+    await a.close();
+    await expect.poll(() => b.locator('#seed-input').inputValue(), LONG).toBe('5001');
+    await expect.poll(async () => (await stored(b)).head, LONG).toBe(5001);
+    expect(await b.getByTestId('conflict-notice').count()).toBe(0);
+    expect([...errors, ...errorsB]).toEqual([]);
+    await b.close();
+  });
+
   it('a reload 0, 20, 50, 100 or 250 ms after an edit keeps the edit', async () => {
     const { page, errors } = await openApp(browser);
     await openIris(page);

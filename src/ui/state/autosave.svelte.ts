@@ -47,6 +47,7 @@ export class Autosave {
   private saving: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stop: (() => void) | null = null;
+  private unwatch: (() => void) | null = null;
   private readonly journal: EditJournal;
 
   constructor(
@@ -57,13 +58,18 @@ export class Autosave {
     this.journal = makeJournal(host.tabId);
   }
 
-  /** Starts saving edits, and saves the edits journaled by pages that closed before saving them. */
+  /**
+   * Starts saving edits, and saves the edits journaled by pages that closed before
+   * saving them (those closed earlier, and those that close while this one is open).
+   */
   async start(): Promise<void> {
     this.journal.hold();
     this.stop = this.editor.subscribe((revision, reason) => {
       if (this.host.currentId() && reason === 'edit') this.onEdit(revision);
     });
-    await this.journal.recoverOrphans((entry) => this.recover(entry));
+    const recover = (entry: JournalEntry) => this.recover(entry);
+    this.unwatch = this.journal.watch(recover);
+    await this.journal.recoverOrphans(recover);
   }
 
   /** The editor now shows the stored spec of revision `rev` (a pipeline opened, a version restored). */
@@ -103,6 +109,7 @@ export class Autosave {
   /** Stops listening and lets this tab's lock go (tests, teardown). */
   dispose(): void {
     this.stop?.();
+    this.unwatch?.();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.journal.close();

@@ -27,6 +27,8 @@ const LOCK_PREFIX = 'pipelab:tab:';
  */
 export class EditJournal {
   private release: (() => void) | null = null;
+  /** Entries of other tabs this one waits to recover (when their tab's lock frees). */
+  private readonly awaited = new Set<string>();
 
   constructor(
     readonly tabId: string,
@@ -79,8 +81,34 @@ export class EditJournal {
         continue;
       }
       const done = await this.locks.request(lock, { ifAvailable: true }, async (held) => (held ? (await take(), true) : false));
-      if (!done) void this.locks.request(lock, take).catch(() => undefined);
+      if (!done) this.await(key, recover);
     }
+  }
+
+  /**
+   * Follows other tabs' journal writes (storage events) while this tab lives: each
+   * such entry is recovered as soon as its tab is gone, if that tab did not save it
+   * first (a tab closed right after an edit). Returns the function that stops it.
+   */
+  watch(recover: (entry: JournalEntry) => Promise<boolean>): () => void {
+    if (!this.locks || typeof globalThis.addEventListener !== 'function') return () => undefined;
+    const onStorage = (e: StorageEvent) => {
+      const ours = e.key === KEY_PREFIX + this.tabId;
+      if (e.storageArea === this.storage && e.key?.startsWith(KEY_PREFIX) && e.newValue !== null && !ours) this.await(e.key, recover);
+    };
+    globalThis.addEventListener('storage', onStorage);
+    return () => globalThis.removeEventListener('storage', onStorage);
+  }
+
+  /** Recovers an entry once its tab's lock is free (at once when the tab is gone). */
+  private await(key: string, recover: (entry: JournalEntry) => Promise<boolean>): void {
+    if (!this.locks || this.awaited.has(key)) return;
+    this.awaited.add(key);
+    const lock = LOCK_PREFIX + key.slice(KEY_PREFIX.length);
+    void this.locks
+      .request(lock, () => this.recoverKey(key, recover))
+      .catch(() => undefined)
+      .finally(() => this.awaited.delete(key));
   }
 
   private foreignKeys(): string[] {
