@@ -88,7 +88,7 @@ export async function memoryOverRuns(page: Page, spec: PipelineSpec, runs: numbe
 }
 
 /** Reads the engine worker's used JS heap through the DevTools protocol (workers have no performance.memory). */
-async function workerHeapProbe(page: Page): Promise<() => Promise<number>> {
+export async function workerHeapProbe(page: Page): Promise<() => Promise<number>> {
   const browser = page.context().browser();
   if (!browser) throw new Error('the page has no browser');
   const cdp = await browser.newBrowserCDPSession();
