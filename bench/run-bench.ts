@@ -9,6 +9,7 @@ import { preview } from 'vite';
 import { longTasksDuringTraining, mainBundleSize, memoryOverRuns, storageForVersions, timeToGallery } from './app-metrics';
 import { BROWSER_BACKENDS, benchBrowserBackend, launchChromium, openApp, useBackend } from './browser-bench';
 import { makeBenchCsv } from './csv-data';
+import { main as longSessionMain } from './long-session';
 import { benchNode, type BackendResult } from './node-bench';
 import { runSklearn } from './sklearn-runner';
 import { renderReport, type BenchReport } from './report';
@@ -19,7 +20,8 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const csvMb = quick ? 5 : 50;
 const log = (s: string) => process.stderr.write(`${s}\n`);
-// Flags: --quick (1 repeat, 5 MB CSV), --no-python, --no-browser, --no-build (reuse dist/).
+// Flags: --quick (1 repeat, 5 MB CSV), --no-python, --no-browser, --no-build (reuse dist/),
+// --only long-session (just the long-session benchmark: bench/long-session.ts, also `npm run bench:long-session`).
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -90,4 +92,7 @@ async function main(): Promise<void> {
   process.stdout.write(renderReport(report) + `\n\nJSON: ${path.relative(root, file)}\n`);
 }
 
-await main();
+const only = process.argv.indexOf('--only');
+if (only >= 0 && process.argv[only + 1] === 'long-session') await longSessionMain(process.argv.slice(2));
+else if (only >= 0) throw new Error(`--only knows one benchmark, long-session; got ${process.argv[only + 1] ?? 'nothing'}.`);
+else await main();

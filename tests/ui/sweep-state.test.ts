@@ -117,6 +117,21 @@ describe('SweepState', () => {
     expect(await statuses(db, sweep.id)).toEqual(['done', 'done', 'done', 'done']);
   });
 
+  it('the test hook holds the queue at a known point (marked running, not yet run); a cancel lets it go without running it', async () => {
+    const { db, pipeline, state, engine } = await setup();
+    state.holdBeforePoint(2);
+    const sweep = (await state.start(pipeline.id, base(), request, 'cpu'))!;
+    await until(async () => (await statuses(db, sweep.id))[2] === 'running');
+    expect(state.inFlight).toEqual({ sweepId: sweep.id, index: 2 });
+    expect(engine.specs).toHaveLength(2); // the held point has not reached the engine
+    await state.cancel(sweep.id);
+    await until(async () => state.inFlight === null);
+    expect(await statuses(db, sweep.id)).toEqual(['done', 'done', 'queued', 'queued']);
+    expect(engine.specs).toHaveLength(2);
+    await state.resumeCancelled(sweep.id);
+    expect(await statuses(db, sweep.id)).toEqual(['done', 'done', 'done', 'done']);
+  });
+
   it('stops the sweep of a deleted pipeline instead of running it in the background', async () => {
     const { db, pipeline, state, engine } = await setup();
     await deletePipeline(db, pipeline.id);

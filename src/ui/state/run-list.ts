@@ -9,7 +9,8 @@ export type ListedRun = Omit<StoredRun, 'view'>;
 
 /** The listed form of a stored run (its view dropped). */
 export function listedRun(run: StoredRun): ListedRun {
-  const { view: _view, ...listed } = run;
+  const { view, ...listed } = run;
+  void view; // dropped: a run's view is read again when the run is shown or compared
   return listed;
 }
 
@@ -19,7 +20,6 @@ export function listedRun(run: StoredRun): ListedRun {
  * re-read of every run before it. Call `load` inside a Dexie liveQuery to follow changes.
  */
 export class RunList {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, never rendered
   private readonly seen = new Map<string, ListedRun>();
 
   constructor(private readonly pipelineId: string) {}
