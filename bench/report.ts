@@ -17,6 +17,10 @@ export interface BenchReport {
     readonly timeToGallery: Timing;
     readonly longTasks: { count: number; longestMs: number; trainingMs: number };
     readonly memory: { tensorsBefore: number; tensorsAfter: number; heapBefore: number; heapAfter: number };
+    /** Cancel to the end of a digits MLP run (2,000 epochs, Auto), and the status it ended in. */
+    readonly cancel: { ms: number; status: string };
+    /** The longest main-thread task while the bench's CSV was imported. */
+    readonly importLongestMs: number;
     readonly storage: { estimateBytes: number; specJsonBytes: number };
     readonly chromium: string;
     /** Whether the page could use wasm threads (it needs cross-origin isolation). */
@@ -72,6 +76,8 @@ function appTable(a: NonNullable<BenchReport['app']>): string {
     ['main-thread tasks > 50 ms while training digits MLP (Auto, live charts)', `${a.longTasks.count} (longest ${formatMs(a.longTasks.longestMs)}, training ${formatMs(a.longTasks.trainingMs)})`],
     ['engine worker tensors, 100 runs', `${a.memory.tensorsBefore} → ${a.memory.tensorsAfter}`],
     ['engine worker JS heap, 100 runs', `${mb(a.memory.heapBefore)} → ${mb(a.memory.heapAfter)} (${pct(a.memory.heapAfter / a.memory.heapBefore - 1)})`],
+    ['cancel → run stopped (digits MLP, 2,000 epochs, Auto)', `${formatMs(a.cancel.ms)} (${a.cancel.status})`],
+    ['longest main-thread task while importing the bench CSV', formatMs(a.importLongestMs)],
     ['IndexedDB growth, 1,000 versions of the penguins pipeline', `${mb(a.storage.estimateBytes)} (specs as JSON: ${mb(a.storage.specJsonBytes)})`],
   ]);
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
-import { longTasksDuringTraining, mainBundleSize, memoryOverRuns, storageForVersions, timeToGallery } from './app-metrics';
+import { cancelLatency, longTasksDuringTraining, longestTaskDuringImport, mainBundleSize, memoryOverRuns, storageForVersions, timeToGallery } from './app-metrics';
 import { BROWSER_BACKENDS, benchBrowserBackend, launchChromium, openApp, useBackend } from './browser-bench';
 import { makeBenchCsv } from './csv-data';
 import { main as longSessionMain } from './long-session';
@@ -60,12 +60,16 @@ async function main(): Promise<void> {
       const crossOriginIsolated = await page.evaluate(() => globalThis.crossOriginIsolated);
       const longTasks = await longTasksDuringTraining(page, DIGITS_MLP);
       const memory = await memoryOverRuns(page, IRIS_EXAMPLE, 100);
+      const cancel = await cancelLatency(page, DIGITS_MLP);
+      const importLongestMs = await longestTaskDuringImport(page, csvMb);
       await page.close();
       app = {
         bundle: mainBundleSize(path.join(root, 'dist')),
         timeToGallery: await timeToGallery(browser, baseUrl, quick ? 1 : 5),
         longTasks,
         memory,
+        cancel,
+        importLongestMs,
         storage: await storageForVersions(browser, baseUrl, PENGUINS_PIPELINE, 1000),
         chromium: browser.version(),
         crossOriginIsolated,
