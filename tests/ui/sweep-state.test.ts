@@ -62,8 +62,13 @@ async function setup(engine = fakeEngine()) {
   return { db, pipeline, state, engine };
 }
 
+/** Waits for a state (checked every 20 ms) for up to a generous minute, then fails naming it: a wait, never a speed bound. */
 const until = async (check: () => Promise<boolean>) => {
-  for (let i = 0; i < 600 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 3000; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`a state was not reached within a minute: ${check.toString()}`);
 };
 
 async function statuses(db: PipelabDb, id: string): Promise<string[]> {
