@@ -27,6 +27,9 @@ export interface SessionPoint {
   readonly medianRunMs: number;
   /** The slowest of those runs, ms. */
   readonly maxRunMs: number;
+  /** Main-thread tasks over 50 ms since the last checkpoint, and the longest of them (ms). */
+  readonly longTasks: number;
+  readonly longestTaskMs: number;
 }
 
 /** The whole session's report. */
@@ -64,6 +67,16 @@ async function runMany(page: Page, count: number): Promise<number[]> {
   }, count);
 }
 
+/** Starts counting the page's long tasks; the returned function reads (and resets) them. */
+async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __sessionTasks: number[] };
+    w.__sessionTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__sessionTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => (window as unknown as { __sessionTasks: number[] }).__sessionTasks.splice(0));
+}
+
 async function pageProbe(cdp: CDPSession): Promise<{ heap: number; nodes: number }> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -80,6 +93,7 @@ export async function longSession(browser: Browser, baseUrl: string, runs: numbe
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const workerHeap = await workerHeapProbe(page);
+  const longTasks = await watchLongTasks(page);
   const points: SessionPoint[] = [];
   const started = Date.now();
   let done = 0;
@@ -96,9 +110,10 @@ export async function longSession(browser: Browser, baseUrl: string, runs: numbe
       done += batch.length;
     }
     if (stoppedEarly || !times.length) break;
+    const tasks = await longTasks(); // read before the forced GCs below, which are not the app's
     const probe = await pageProbe(cdp);
     const t = summarize(times);
-    points.push({ runs: done, pageHeap: probe.heap, workerHeap: await workerHeap(), nodes: probe.nodes, medianRunMs: t.median, maxRunMs: t.max });
+    points.push({ runs: done, pageHeap: probe.heap, workerHeap: await workerHeap(), nodes: probe.nodes, medianRunMs: t.median, maxRunMs: t.max, longTasks: tasks.length, longestTaskMs: Math.max(0, ...tasks) });
     log(`  ${done} runs: page heap ${mb(probe.heap)}, worker heap ${mb(points[points.length - 1].workerHeap)}, ${probe.nodes} nodes, median run ${t.median.toFixed(1)} ms`);
   }
   const chromium = browser.version();
@@ -112,13 +127,14 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 /** The Markdown table of a session, with the goals (page heap ≤ 2× the first run's, flat run time, worker heap ≤ +10 %). */
 export function renderSession(r: SessionReport): string {
   const first = r.points[0];
-  const rows = r.points.map((p) => `| ${p.runs} | ${mb(p.pageHeap)} (${ratio(p.pageHeap, first.pageHeap)}) | ${mb(p.workerHeap)} (${ratio(p.workerHeap, first.workerHeap)}) | ${p.nodes} | ${p.medianRunMs.toFixed(1)} ms (max ${p.maxRunMs.toFixed(0)} ms) |`);
+  const rows = r.points.map((p) =>
+    `| ${p.runs} | ${mb(p.pageHeap)} (${ratio(p.pageHeap, first.pageHeap)}) | ${mb(p.workerHeap)} (${ratio(p.workerHeap, first.workerHeap)}) | ${p.nodes} | ${p.medianRunMs.toFixed(1)} ms (max ${p.maxRunMs.toFixed(0)} ms) | ${p.longTasks} (longest ${p.longestTaskMs.toFixed(0)} ms) |`);
   return [
     `Long session: the iris example run ${r.plannedRuns} times in one page (${r.backend}), ${r.date}, ${r.machine}, chromium ${r.chromium}; ${r.wallSeconds.toFixed(0)} s`,
     r.stoppedEarly ? `**${r.stoppedEarly}**` : '',
     '',
-    '| runs | page heap after GC (× run 1) | worker heap after GC (× run 1) | DOM nodes | run time since last row (median) |',
-    '|---|---|---|---|---|',
+    '| runs | page heap after GC (× run 1) | worker heap after GC (× run 1) | DOM nodes | run time since last row (median) | tasks > 50 ms since last row |',
+    '|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
