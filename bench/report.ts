@@ -12,6 +12,8 @@ export interface BenchReport {
   readonly workloads: readonly { id: string; label: string; repeats: number; slowRepeats: number }[];
   readonly results: Record<string, BackendResult>;
   readonly sklearn: SklearnResult;
+  /** Node: the refusal of a share link that unpacks to 50 MB (absent in reports made before it was measured). */
+  readonly zipBomb?: Timing;
   readonly app: {
     readonly bundle: { files: string[]; raw: number; gzip: number };
     readonly timeToGallery: Timing;
@@ -65,6 +67,7 @@ export function renderReport(r: BenchReport): string {
   }
   lines.push('', markdownTable(header, rows), '', 'Times: median ± half the range. Repeats in brackets: cpu, wasm and scikit-learn / webgl (the slow backend runs the slow workloads once). Each time covers a whole run, data file to metrics; edit-to-result re-runs only the model and evaluation (cached upstream).');
   if (r.app) lines.push('', appTable(r.app));
+  if (r.zipBomb) lines.push('', `zip-bomb share link (unpacks to 50 MB) refused in ${formatTiming(r.zipBomb)} (Node)`);
   lines.push('', markdownTable(['target', 'goal', 'now', 'met'], targets(r)), '', `bench wall time: ${Math.round(r.wallSeconds)} s`);
   return lines.join('\n');
 }

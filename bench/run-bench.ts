@@ -9,6 +9,7 @@ import { preview } from 'vite';
 import { cancelLatency, longTasksDuringTraining, longestTaskDuringImport, mainBundleSize, memoryOverRuns, storageForVersions, timeToGallery } from './app-metrics';
 import { BROWSER_BACKENDS, benchBrowserBackend, launchChromium, openApp, useBackend } from './browser-bench';
 import { makeBenchCsv } from './csv-data';
+import { zipBombRefusal } from './hostile-input';
 import { main as longSessionMain } from './long-session';
 import { benchNode, type BackendResult } from './node-bench';
 import { runSklearn } from './sklearn-runner';
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
 
   const results: Record<string, BackendResult> = {};
   for (const b of ['cpu', 'wasm'] as const) results[`node ${b}`] = await benchNode(b, list, csvMb, log);
+
+  log('hostile input…');
+  const zipBomb = await zipBombRefusal(quick ? 1 : 5);
 
   let app: BenchReport['app'] = null;
   if (!args.has('--no-browser')) {
@@ -88,6 +92,7 @@ async function main(): Promise<void> {
     results,
     sklearn,
     app,
+    zipBomb,
     wallSeconds: (Date.now() - started) / 1000,
   };
   const file = path.join(outDir, `bench-${report.date.replace(/[:.]/g, '-')}.json`);
