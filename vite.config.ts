@@ -30,6 +30,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
+          // expect.poll waits for a state, never for a deadline: 1 s (Vitest's default) is a coin toss on a busy machine.
+          expect: { poll: { timeout: 60_000, interval: 100 } },
         },
       },
     ],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page, Worker } from 'playwright-core';
 import type { PipelineSpec } from '../src/core/spec';
-import { openApp, useBackend } from './browser-bench';
+import { importRun, openApp, useBackend } from './browser-bench';
 import { summarize, type Timing } from './stats';
 import { withLearningRate } from './workloads';
 
@@ -88,7 +88,7 @@ export async function memoryOverRuns(page: Page, spec: PipelineSpec, runs: numbe
 }
 
 /** Reads the engine worker's used JS heap through the DevTools protocol (workers have no performance.memory). */
-async function workerHeapProbe(page: Page): Promise<() => Promise<number>> {
+export async function workerHeapProbe(page: Page): Promise<() => Promise<number>> {
   const browser = page.context().browser();
   if (!browser) throw new Error('the page has no browser');
   const cdp = await browser.newBrowserCDPSession();
@@ -143,4 +143,35 @@ export async function storageForVersions(browser: Browser, baseUrl: string, spec
   );
   await page.close();
   return result;
+}
+
+/**
+ * Cancel latency, through the app's own Run and Cancel: `spec` trained for 2,000 epochs,
+ * cancelled once a few epochs are shown; the time from the cancel to the run's end. (The e2e
+ * tests check that a cancel lands; how fast is measured here, not asserted on a shared machine.)
+ */
+export async function cancelLatency(page: Page, spec: PipelineSpec): Promise<{ ms: number; status: string }> {
+  const long = { ...spec, steps: spec.steps.map((s) => (s.id === 'model' ? { ...s, params: { ...s.params, epochs: 2000 } } : s)) };
+  return page.evaluate(async (s) => {
+    type App = { open(s: PipelineSpec): Promise<void>; run(): Promise<void>; runner: { live: { epoch: number } | null; status: string; cancel(): void } };
+    const app = (window as unknown as { pipelab: App }).pipelab;
+    await app.open(s);
+    const running = app.run();
+    while ((app.runner.live?.epoch ?? 0) < 3) await new Promise((r) => setTimeout(r, 10));
+    const t0 = performance.now();
+    app.runner.cancel();
+    await running;
+    return { ms: performance.now() - t0, status: app.runner.status };
+  }, long);
+}
+
+/** The longest main-thread task while the app imports the bench's CSV (preview read, parsed and hashed in the worker, then stored). */
+export async function longestTaskDuringImport(page: Page, csvMb: number): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __importTasks: number[] };
+    w.__importTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__importTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  await importRun(page, csvMb);
+  return page.evaluate(() => Math.max(0, ...(window as unknown as { __importTasks: number[] }).__importTasks));
 }

@@ -125,7 +125,7 @@ async function editRuns(page: Page, base: PipelineSpec, edited: PipelineSpec[]):
  * Builds the CSV in the page (same generator) and imports it as the app does: the worker reads,
  * parses and hashes the file for the preview and stores it; then the data step runs on it.
  */
-async function importRun(page: Page, csvMb: number): Promise<number> {
+export async function importRun(page: Page, csvMb: number): Promise<number> {
   await page.evaluate(`window.__benchCsv = (${makeBenchCsv.toString()})(${csvMb}); 0`);
   return page.evaluate(async () => {
     const w = window as unknown as { pipelab: AppHandle; __benchCsv: string };

@@ -12,11 +12,17 @@ export interface BenchReport {
   readonly workloads: readonly { id: string; label: string; repeats: number; slowRepeats: number }[];
   readonly results: Record<string, BackendResult>;
   readonly sklearn: SklearnResult;
+  /** Node: the refusal of a share link that unpacks to 50 MB (absent in reports made before it was measured). */
+  readonly zipBomb?: Timing;
   readonly app: {
     readonly bundle: { files: string[]; raw: number; gzip: number };
     readonly timeToGallery: Timing;
     readonly longTasks: { count: number; longestMs: number; trainingMs: number };
     readonly memory: { tensorsBefore: number; tensorsAfter: number; heapBefore: number; heapAfter: number };
+    /** Cancel to the end of a digits MLP run (2,000 epochs, Auto), and the status it ended in. */
+    readonly cancel: { ms: number; status: string };
+    /** The longest main-thread task while the bench's CSV was imported. */
+    readonly importLongestMs: number;
     readonly storage: { estimateBytes: number; specJsonBytes: number };
     readonly chromium: string;
     /** Whether the page could use wasm threads (it needs cross-origin isolation). */
@@ -61,6 +67,7 @@ export function renderReport(r: BenchReport): string {
   }
   lines.push('', markdownTable(header, rows), '', 'Times: median ± half the range. Repeats in brackets: cpu, wasm and scikit-learn / webgl (the slow backend runs the slow workloads once). Each time covers a whole run, data file to metrics; edit-to-result re-runs only the model and evaluation (cached upstream).');
   if (r.app) lines.push('', appTable(r.app));
+  if (r.zipBomb) lines.push('', `zip-bomb share link (unpacks to 50 MB) refused in ${formatTiming(r.zipBomb)} (Node)`);
   lines.push('', markdownTable(['target', 'goal', 'now', 'met'], targets(r)), '', `bench wall time: ${Math.round(r.wallSeconds)} s`);
   return lines.join('\n');
 }
@@ -72,6 +79,8 @@ function appTable(a: NonNullable<BenchReport['app']>): string {
     ['main-thread tasks > 50 ms while training digits MLP (Auto, live charts)', `${a.longTasks.count} (longest ${formatMs(a.longTasks.longestMs)}, training ${formatMs(a.longTasks.trainingMs)})`],
     ['engine worker tensors, 100 runs', `${a.memory.tensorsBefore} → ${a.memory.tensorsAfter}`],
     ['engine worker JS heap, 100 runs', `${mb(a.memory.heapBefore)} → ${mb(a.memory.heapAfter)} (${pct(a.memory.heapAfter / a.memory.heapBefore - 1)})`],
+    ['cancel → run stopped (digits MLP, 2,000 epochs, Auto)', `${formatMs(a.cancel.ms)} (${a.cancel.status})`],
+    ['longest main-thread task while importing the bench CSV', formatMs(a.importLongestMs)],
     ['IndexedDB growth, 1,000 versions of the penguins pipeline', `${mb(a.storage.estimateBytes)} (specs as JSON: ${mb(a.storage.specJsonBytes)})`],
   ]);
 }

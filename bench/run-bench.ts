@@ -6,9 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
-import { longTasksDuringTraining, mainBundleSize, memoryOverRuns, storageForVersions, timeToGallery } from './app-metrics';
+import { cancelLatency, longTasksDuringTraining, longestTaskDuringImport, mainBundleSize, memoryOverRuns, storageForVersions, timeToGallery } from './app-metrics';
 import { BROWSER_BACKENDS, benchBrowserBackend, launchChromium, openApp, useBackend } from './browser-bench';
 import { makeBenchCsv } from './csv-data';
+import { zipBombRefusal } from './hostile-input';
+import { main as longSessionMain } from './long-session';
 import { benchNode, type BackendResult } from './node-bench';
 import { runSklearn } from './sklearn-runner';
 import { renderReport, type BenchReport } from './report';
@@ -19,7 +21,8 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const csvMb = quick ? 5 : 50;
 const log = (s: string) => process.stderr.write(`${s}\n`);
-// Flags: --quick (1 repeat, 5 MB CSV), --no-python, --no-browser, --no-build (reuse dist/).
+// Flags: --quick (1 repeat, 5 MB CSV), --no-python, --no-browser, --no-build (reuse dist/),
+// --only long-session (just the long-session benchmark: bench/long-session.ts, also `npm run bench:long-session`).
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -35,6 +38,9 @@ async function main(): Promise<void> {
 
   const results: Record<string, BackendResult> = {};
   for (const b of ['cpu', 'wasm'] as const) results[`node ${b}`] = await benchNode(b, list, csvMb, log);
+
+  log('hostile input…');
+  const zipBomb = await zipBombRefusal(quick ? 1 : 5);
 
   let app: BenchReport['app'] = null;
   if (!args.has('--no-browser')) {
@@ -58,12 +64,16 @@ async function main(): Promise<void> {
       const crossOriginIsolated = await page.evaluate(() => globalThis.crossOriginIsolated);
       const longTasks = await longTasksDuringTraining(page, DIGITS_MLP);
       const memory = await memoryOverRuns(page, IRIS_EXAMPLE, 100);
+      const cancel = await cancelLatency(page, DIGITS_MLP);
+      const importLongestMs = await longestTaskDuringImport(page, csvMb);
       await page.close();
       app = {
         bundle: mainBundleSize(path.join(root, 'dist')),
         timeToGallery: await timeToGallery(browser, baseUrl, quick ? 1 : 5),
         longTasks,
         memory,
+        cancel,
+        importLongestMs,
         storage: await storageForVersions(browser, baseUrl, PENGUINS_PIPELINE, 1000),
         chromium: browser.version(),
         crossOriginIsolated,
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
     results,
     sklearn,
     app,
+    zipBomb,
     wallSeconds: (Date.now() - started) / 1000,
   };
   const file = path.join(outDir, `bench-${report.date.replace(/[:.]/g, '-')}.json`);
@@ -90,4 +101,7 @@ async function main(): Promise<void> {
   process.stdout.write(renderReport(report) + `\n\nJSON: ${path.relative(root, file)}\n`);
 }
 
-await main();
+const only = process.argv.indexOf('--only');
+if (only >= 0 && process.argv[only + 1] === 'long-session') await longSessionMain(process.argv.slice(2));
+else if (only >= 0) throw new Error(`--only knows one benchmark, long-session; got ${process.argv[only + 1] ?? 'nothing'}.`);
+else await main();

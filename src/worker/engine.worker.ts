@@ -69,6 +69,7 @@ const api: EngineApi = {
       return buildRunView(tf, result);
     } finally {
       progress.flush();
+      releaseCallback(onProgress);
     }
   },
 
@@ -98,9 +99,13 @@ const api: EngineApi = {
     previewAbort?.abort();
     const abort = new AbortController();
     previewAbort = abort;
-    const result = await previewFile(file, onProgress, abort.signal);
-    if (ticket === previewTicket) previewed = result; // a file picked later replaces this one
-    return result.preview;
+    try {
+      const result = await previewFile(file, onProgress, abort.signal);
+      if (ticket === previewTicket) previewed = result; // a file picked later replaces this one
+      return result.preview;
+    } finally {
+      releaseCallback(onProgress);
+    }
   },
 
   cancelPreview() {
@@ -124,5 +129,13 @@ const api: EngineApi = {
     }, 0);
   },
 };
+
+/**
+ * Frees a callback the page passed through Comlink once the call it served is over: its
+ * MessagePort and listener on both sides (kept otherwise, one pair per run, for the session).
+ */
+function releaseCallback(callback: unknown): void {
+  (callback as Partial<Comlink.Remote<unknown>>)[Comlink.releaseProxy]?.();
+}
 
 Comlink.expose(api, self);

@@ -38,7 +38,7 @@ describe('k-fold cross-validation in Chromium', () => {
     expect(await page.getByTestId('run-status').textContent()).toMatch(/Training model, fold [2-5] of 5: epoch/);
     await screenshot(page, 'cv-running');
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByTestId('run-status').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 5_000 });
+    await page.getByTestId('run-status').filter({ hasText: 'Cancelled' }).waitFor({ timeout: 60_000 });
     await useCpu(page);
     await page.locator('#model-epochs').fill('100');
     await page.locator('#model-epochs').press('Enter');

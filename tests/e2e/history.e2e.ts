@@ -24,7 +24,7 @@ async function setParam(page: Page, id: string, value: string) {
 }
 
 async function saved(page: Page) {
-  await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: 5_000 });
+  await page.locator('[data-testid=save-state][data-state=saved]').waitFor({ timeout: 30_000 });
 }
 
 async function run(page: Page): Promise<string> {
@@ -115,9 +115,9 @@ describe('nothing is lost: workspace, versions and runs in IndexedDB', () => {
     const { page: b } = await openSecondTab(a);
     await b.locator('#model-learningRate').waitFor();
     await setParam(a, 'model-learningRate', '0.07');
-    await expect.poll(() => b.locator('#model-learningRate').inputValue(), { timeout: 5_000 }).toBe('0.07');
+    await expect.poll(() => b.locator('#model-learningRate').inputValue(), { timeout: 30_000 }).toBe('0.07');
     await setParam(b, 'model-epochs', '55');
-    await expect.poll(() => a.locator('#model-epochs').inputValue(), { timeout: 5_000 }).toBe('55');
+    await expect.poll(() => a.locator('#model-epochs').inputValue(), { timeout: 30_000 }).toBe('55');
     expect(await a.locator('#model-learningRate').inputValue()).toBe('0.07');
     await b.close();
     await a.close();

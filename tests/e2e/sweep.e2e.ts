@@ -16,6 +16,14 @@ async function rows(page: Page, status: string): Promise<number> {
   return page.locator(`.sweep-table tbody tr[data-status=${status}]`).count();
 }
 
+/**
+ * Has the sweep queue stop at point `index` (from 0), marked running and in flight, through the
+ * app's documented test hook: what the test does next (a reload, a cancel) lands at a known point.
+ */
+async function holdBeforePoint(page: Page, index: number): Promise<void> {
+  await page.evaluate((i) => (window as never as { pipelab: { sweep: { holdBeforePoint(i: number): void } } }).pipelab.sweep.holdBeforePoint(i), index);
+}
+
 async function setParam(page: Page, id: string, value: string) {
   await page.locator(`#${id}`).fill(value);
   await page.locator(`#${id}`).press('Enter');
@@ -27,8 +35,7 @@ describe('parameter sweeps', () => {
     await page.getByRole('button', { name: 'Open Iris flowers' }).click();
     await page.getByLabel('Backend').selectOption('cpu');
     await page.locator('[data-testid=active-backend] strong', { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
-    // More epochs make each point take long enough to reload in the middle of the sweep.
-    await setParam(page, 'model-epochs', '2000');
+    await setParam(page, 'model-epochs', '200');
 
     await page.getByRole('tab', { name: /Sweep/ }).click();
     expect(await page.getByLabel('Step 1').inputValue()).toBe('model');
@@ -37,11 +44,11 @@ describe('parameter sweeps', () => {
     await page.getByLabel('Seeds').fill('3');
     expect(await page.getByLabel('Rank by').inputValue()).toBe('accuracy');
     expect(await page.getByTestId('sweep-count').textContent()).toContain('9 runs (3 × 3 seeds) on cpu');
+    await holdBeforePoint(page, 3); // the reload lands while the fourth point is in flight
     await page.getByRole('button', { name: 'Start sweep (9 runs)' }).click();
 
-    await expect.poll(() => rows(page, 'done'), { timeout: 120_000, interval: 100 }).toBeGreaterThanOrEqual(3);
-    const doneBeforeReload = await rows(page, 'done');
-    expect(doneBeforeReload).toBeLessThan(9);
+    await page.locator('.sweep-table tbody tr:nth-child(4)[data-status=running]').waitFor({ timeout: 120_000 });
+    expect(await rows(page, 'done')).toBe(3);
     await screenshot(page, 'sweep-midway');
     await page.reload();
 
@@ -100,9 +107,6 @@ describe('parameter sweeps', () => {
     await page.getByRole('button', { name: 'Open Iris flowers' }).click();
     await page.getByLabel('Backend').selectOption('cpu');
     await page.locator('[data-testid=active-backend] strong', { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
-    // Long enough runs to cancel in the middle (100 epochs of iris take milliseconds on cpu).
-    await page.locator('#model-epochs').fill('2000');
-    await page.locator('#model-epochs').press('Enter');
     await page.getByRole('tab', { name: /Sweep/ }).click();
     await page.getByLabel('Values 1 as').selectOption('log');
     await page.getByLabel('Values 1', { exact: true }).fill('0.01, 1, 3');
@@ -113,13 +117,13 @@ describe('parameter sweeps', () => {
     await picks.getByLabel('SGD', { exact: true }).check();
     await page.getByLabel('Seeds').fill('1');
     expect(await page.getByTestId('sweep-count').textContent()).toContain('6 runs (3 × 2 × 1 seed)');
+    await holdBeforePoint(page, 1); // the cancel lands while the second point is in flight
     await page.getByRole('button', { name: 'Start sweep (6 runs)' }).click();
-    await expect.poll(() => rows(page, 'done'), { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(1);
+    await page.locator('.sweep-table tbody tr:nth-child(2)[data-status=running]').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Cancel sweep' }).click();
     await page.locator('.sweep-results[data-sweep-status=cancelled]').waitFor();
-    const done = await rows(page, 'done');
-    expect(done).toBeLessThan(6);
-    expect(await rows(page, 'cancelled')).toBe(6 - done);
+    expect(await rows(page, 'done')).toBe(1);
+    expect(await rows(page, 'cancelled')).toBe(5);
     await page.getByRole('button', { name: 'Resume sweep' }).click();
     await page.locator('.sweep-results[data-sweep-status=done]').waitFor({ timeout: 120_000 });
     expect(await rows(page, 'done')).toBe(6);

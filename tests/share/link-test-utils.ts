@@ -36,7 +36,7 @@ export function shareJson(spec: unknown, extra: Record<string, unknown> = {}): s
   return JSON.stringify({ format: 'pipelab/share', version: 1, spec, ...extra });
 }
 
-/** Settles `promise` within `ms`, or rejects with a 'TIMEOUT' error (a hang is a test failure, not a wait). */
+/** Settles `promise` within `ms`, or rejects with a 'TIMEOUT' error: a guard against hangs (a hang is a test failure), so `ms` is generous, never a speed bound. */
 export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -10,8 +10,16 @@ describe('a big random forest', () => {
       { id: 'split', kind: 'split.train-test', params: {} },
       { id: 'model', kind: 'model.random-forest', params: { trees: 500 } },
     ]));
-    setTimeout(() => controller.abort(), 50); // fires only if the forest lets the event loop run
-    const { record } = await run(forest, { signal: controller.signal });
+    // The cancel is queued as a task when the first progress arrives: it is heard only if the forest
+    // lets the event loop run again before its last tree (no clock involved).
+    let queued = false;
+    const onProgress = (e: ProgressEvent) => {
+      if (e.type !== 'progress' || queued) return;
+      queued = true;
+      setTimeout(() => controller.abort(), 0);
+    };
+    const { record } = await run(forest, { signal: controller.signal, onProgress });
+    expect(queued).toBe(true);
     expect(record.status).toBe('cancelled');
     expect(record.steps.find((s) => s.id === 'model')?.status).toBe('cancelled');
   });

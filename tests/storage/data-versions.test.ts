@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineSpec } from '../../src/core/spec';
 import { adoptDataVersion, dataVersionOf, dataVersions, earlierData, hasNewData, pipelinesUsingData, withDataHash } from '../../src/storage/data-versions-repo';
 import { putDataset } from '../../src/storage/datasets-repo';
@@ -10,6 +10,12 @@ import { run } from '../helpers';
 import { bareView, databasesPerTest } from './helpers';
 
 const db = databasesPerTest();
+
+const start = Date.now();
+let ticks = 0;
+/** Moves the clock the repositories read forward a second: the next import is later, without waiting on a real timer. */
+const later = () => vi.spyOn(Date, 'now').mockReturnValue(start + ++ticks * 1000);
+afterEach(() => vi.restoreAllMocks());
 
 const V1 = 'x,y\n1,a\n2,b\n3,a\n';
 const V2 = 'x,y\n1,a\n2,b\n3,a\n4,b\n';
@@ -28,7 +34,7 @@ describe('data set versions', () => {
   it('number the files imported under one name in import order; generated data never counts', async () => {
     const d = db();
     const h1 = await putDataset(d, 'sales.csv', 'csv', V1);
-    await new Promise((r) => setTimeout(r, 5));
+    later();
     const h2 = await putDataset(d, 'sales.csv', 'csv', V2);
     await putDataset(d, 'sales.csv', 'csv', 'x,y\n9,z\n', { origin: 'generated' });
     expect((await dataVersions(d, 'sales.csv')).map((v) => [v.hash, v.number])).toEqual([[h1, 1], [h2, 2]]);
@@ -82,7 +88,7 @@ describe('data set versions', () => {
     const d = db();
     const rows = Array.from({ length: 40 }, (_, i) => `${i % 7},${i % 2 ? 'a' : 'b'}`).join('\n');
     const h1 = await putDataset(d, 'sales.csv', 'csv', `x,y\n${rows}\n`);
-    await new Promise((r) => setTimeout(r, 5));
+    later();
     const text2 = `x,y\n${rows}\n3,a\n`;
     const h2 = await putDataset(d, 'sales.csv', 'csv', text2);
     const p = await createPipeline(d, importing('sales.csv', h1), 'tab');

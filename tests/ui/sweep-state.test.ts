@@ -62,8 +62,13 @@ async function setup(engine = fakeEngine()) {
   return { db, pipeline, state, engine };
 }
 
+/** Waits for a state (checked every 20 ms) for up to a generous minute, then fails naming it: a wait, never a speed bound. */
 const until = async (check: () => Promise<boolean>) => {
-  for (let i = 0; i < 600 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 3000; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`a state was not reached within a minute: ${check.toString()}`);
 };
 
 async function statuses(db: PipelabDb, id: string): Promise<string[]> {
@@ -113,6 +118,21 @@ describe('SweepState', () => {
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.points.map((p) => p.status)).toEqual(['done', 'queued', 'queued', 'queued']);
     expect(await listRuns(db, pipeline.id)).toHaveLength(1);
+    await state.resumeCancelled(sweep.id);
+    expect(await statuses(db, sweep.id)).toEqual(['done', 'done', 'done', 'done']);
+  });
+
+  it('the test hook holds the queue at a known point (marked running, not yet run); a cancel lets it go without running it', async () => {
+    const { db, pipeline, state, engine } = await setup();
+    state.holdBeforePoint(2);
+    const sweep = (await state.start(pipeline.id, base(), request, 'cpu'))!;
+    await until(async () => (await statuses(db, sweep.id))[2] === 'running');
+    expect(state.inFlight).toEqual({ sweepId: sweep.id, index: 2 });
+    expect(engine.specs).toHaveLength(2); // the held point has not reached the engine
+    await state.cancel(sweep.id);
+    await until(async () => state.inFlight === null);
+    expect(await statuses(db, sweep.id)).toEqual(['done', 'done', 'queued', 'queued']);
+    expect(engine.specs).toHaveLength(2);
     await state.resumeCancelled(sweep.id);
     expect(await statuses(db, sweep.id)).toEqual(['done', 'done', 'done', 'done']);
   });

@@ -1,6 +1,5 @@
 import type { PipelineSpec } from '../../core/spec';
 import { PipelabDb } from '../../storage/db';
-import type { StoredRun } from '../../storage/records';
 import { getSetting, setSetting } from '../../storage/settings-repo';
 import type { BackendChoice } from '../../worker/engine-api';
 import { GALLERY } from '../gallery/gallery';
@@ -24,6 +23,7 @@ import { earlierData, hasNewData } from '../../storage/data-versions-repo';
 import { sha256Hex } from '../../core/hash';
 import { formatOf } from '../../steps/data/parse-user-data';
 import { attachSharedData, linkData } from './shared-data';
+import { wholeRuns, type ListedRun } from './run-list';
 
 /** Pause after the last edit before auto-run starts a run. */
 export const AUTO_RUN_MS = 500;
@@ -192,8 +192,10 @@ export class AppState {
     if (this.autoRun && (await hasNewData(this.workspace.db, id))) void this.run();
   }
 
-  /** Shows a stored run's results. */
-  openRun(run: StoredRun): void {
+  /** Shows a stored run's results (a listed run is read whole from storage first). */
+  async openRun(listed: ListedRun): Promise<void> {
+    const [run] = await wholeRuns(this.workspace.db, [listed]);
+    if (!run) return;
     this.runner.showStored(run.view);
     this.runner.showStep(this.editor.selectedStepId);
     this.shownRunId = run.id;

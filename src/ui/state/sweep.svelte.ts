@@ -47,6 +47,8 @@ export class SweepState {
   private watching: Subscription | null = null;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache of expanded grids, never rendered
   private readonly grids = new Map<string, SweepPoint[]>();
+  /** The test hook's hold (see holdBeforePoint). */
+  private hold: { index: number; gate: Promise<void>; open: () => void } | null = null;
 
   /**
    * @param pool the sweep's own engine workers
@@ -104,7 +106,25 @@ export class SweepState {
   /** Stops a sweep: the run in flight is cancelled and goes back to the queue; the sweep can be resumed. */
   async cancel(id: string): Promise<void> {
     await cancelSweep(this.db, id);
-    if (this.inFlight?.sweepId === id) this.pool.cancelAll();
+    if (this.inFlight?.sweepId === id) {
+      this.holdBeforePoint(null);
+      this.pool.cancelAll();
+    }
+  }
+
+  /**
+   * Test hook, for the end-to-end tests only (reached through `window.pipelab.sweep`): the
+   * queue stops at point `index` (counted from 0) once it is marked running and in flight,
+   * before its run starts, until `holdBeforePoint(null)` or a cancel lets it go. A reload
+   * then lands while that point is known to be in flight, without racing a clock.
+   */
+  holdBeforePoint(index: number | null): void {
+    this.hold?.open();
+    this.hold = null;
+    if (index === null) return;
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    this.hold = { index, gate, open };
   }
 
   /** Resumes a cancelled sweep where it stopped. */
@@ -162,6 +182,10 @@ export class SweepState {
     await markPointRunning(this.db, sweep.id, index);
     this.inFlight = { sweepId: sweep.id, index };
     try {
+      if (this.hold?.index === index) {
+        await this.hold.gate;
+        if ((await this.db.sweeps.get(sweep.id))?.status !== 'running') return; // cancelled while held
+      }
       const spec = this.grid(sweep)[index].spec;
       const { client, info } = await this.pool.get(sweep.backend as BackendChoice);
       if (info.name !== sweep.backend) {

@@ -8,7 +8,8 @@ import {
   createPipeline, deletePipeline, duplicatePipeline, listPipelines, purgeDeleted, restoreDeleted, saveSelection,
 } from '../../storage/pipelines-repo';
 import type { StoredPipeline, StoredRun, StoredVersion } from '../../storage/records';
-import { deleteRuns, getRun, listRuns, saveRun } from '../../storage/runs-repo';
+import { deleteRuns, getRun, saveRun } from '../../storage/runs-repo';
+import { RunList, type ListedRun } from './run-list';
 import { getSetting, setSetting } from '../../storage/settings-repo';
 import { getHead, labelVersion, listVersions, recordVersion, restoreVersion } from '../../storage/versions-repo';
 import { adoptDataVersion } from '../../storage/data-versions-repo';
@@ -33,7 +34,8 @@ export class WorkspaceState {
   pipelines = $state.raw<StoredPipeline[]>([]);
   currentId = $state<string | null>(null);
   versions = $state.raw<StoredVersion[]>([]);
-  runs = $state.raw<StoredRun[]>([]);
+  /** The open pipeline's runs, newest first, without their views (getRun loads a whole one). */
+  runs = $state.raw<ListedRun[]>([]);
   headVersion = $state<string | null>(null);
   error = $state<string | null>(null);
   undo = $state<{ id: string; name: string } | null>(null);
@@ -214,9 +216,10 @@ export class WorkspaceState {
   private watchCurrent(id: string): void {
     for (const s of this.currentSubs) s.unsubscribe();
     const onError = (e: unknown) => this.fail(e);
+    const runList = new RunList(id);
     this.currentSubs = [
       liveQuery(() => listVersions(this.db, id)).subscribe({ next: (v) => (this.versions = v), error: onError }),
-      liveQuery(() => listRuns(this.db, id)).subscribe({ next: (r) => (this.runs = r), error: onError }),
+      liveQuery(() => runList.load(this.db)).subscribe({ next: (r) => (this.runs = r), error: onError }),
       liveQuery(() => this.db.pipelines.get(id)).subscribe({ next: (row) => row && this.autosave.stored(row), error: onError }),
       liveQuery(() => getHead(this.db, id)).subscribe({ next: (hash) => (this.headVersion = hash), error: onError }),
     ];

@@ -1,0 +1,45 @@
+// The runs list of the open pipeline, kept light so that a long session stays fast: the page
+// holds each run's summary, never its view (step tables, histories, digests: ~50 KB of
+// objects a run), and reads from IndexedDB only the runs it has not seen yet.
+import type { PipelabDb } from '../../storage/db';
+import type { StoredRun } from '../../storage/records';
+
+/** A stored run as lists show it: everything but its view (load the whole run with getRun to show or compare it). */
+export type ListedRun = Omit<StoredRun, 'view'>;
+
+/** The listed form of a stored run (its view dropped). */
+export function listedRun(run: StoredRun): ListedRun {
+  const { view, ...listed } = run;
+  void view; // dropped: a run's view is read again when the run is shown or compared
+  return listed;
+}
+
+/**
+ * The runs of one pipeline, newest first, as ListedRuns. Runs are never changed once
+ * stored (only added or deleted), so each is read once: a new run costs one read, not a
+ * re-read of every run before it. Call `load` inside a Dexie liveQuery to follow changes.
+ */
+export class RunList {
+  private readonly seen = new Map<string, ListedRun>();
+
+  constructor(private readonly pipelineId: string) {}
+
+  /** The pipeline's runs, newest first. */
+  async load(db: PipelabDb): Promise<ListedRun[]> {
+    const range = db.runs.where('[pipelineId+createdAt]').between([this.pipelineId, -Infinity], [this.pipelineId, Infinity]);
+    const ids = (await range.reverse().primaryKeys()) as string[];
+    const missing = ids.filter((id) => !this.seen.has(id));
+    if (missing.length) {
+      for (const run of await db.runs.bulkGet(missing)) if (run) this.seen.set(run.id, listedRun(run));
+    }
+    const kept = new Set(ids);
+    for (const id of this.seen.keys()) if (!kept.has(id)) this.seen.delete(id);
+    return ids.map((id) => this.seen.get(id)).filter((r): r is ListedRun => Boolean(r));
+  }
+}
+
+/** The whole stored runs (views included) of listed runs, in their order; runs deleted meanwhile are left out. */
+export async function wholeRuns(db: PipelabDb, runs: readonly ListedRun[]): Promise<StoredRun[]> {
+  const rows = await db.runs.bulkGet(runs.map((r) => r.id));
+  return rows.filter((r): r is StoredRun => Boolean(r));
+}
