@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, screenshot } from './browser';
 
@@ -124,5 +125,19 @@ describe('bounded parsing (defect 4)', () => {
     expect(await storedData(page)).toEqual({});
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('framing', () => {
+  it('`vite preview` (npm start) forbids framing by header: frame-ancestors none, which a meta CSP cannot say', async () => {
+    const server = await preview({ preview: { port: 4_391, strictPort: false }, logLevel: 'silent' });
+    try {
+      const response = await fetch(server.resolvedUrls!.local[0]);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    } finally {
+      await server.close();
+    }
   });
 });
