@@ -11,7 +11,7 @@ type FieldKind = BaseKind | `${BaseKind}?`;
 const ROW_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldKind>>>> = {
   pipeline: {
     id: 'string', name: 'string', rev: 'number?', writer: 'string?', selectedStepId: 'string|null?', lastRunId: 'string|null?',
-    createdAt: 'number', updatedAt: 'number?', headVersion: 'hash|null?', staleData: 'string|null?', forkedFrom: 'object?',
+    createdAt: 'number?', updatedAt: 'number?', headVersion: 'hash|null?', staleData: 'string|null?', forkedFrom: 'object?',
   },
   version: { hash: 'string', parent: 'hash|null?', label: 'string?', reason: 'string?', createdAt: 'number' },
   run: { id: 'string', createdAt: 'number' },

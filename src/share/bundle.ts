@@ -85,7 +85,6 @@ export function parseBundle(text: string): Bundle {
   if (!pipeline || typeof pipeline.id !== 'string' || !Array.isArray(b.versions) || !Array.isArray(b.runs)) {
     throw new ShareError('The bundle is damaged: it lacks its pipeline, versions or runs.');
   }
-  checkRowFields(pipeline as unknown as Record<string, unknown>, 'pipeline', 'pipeline');
   const restore = (spec: unknown, where: string) => {
     try {
       return restorePipeline(spec, stepCatalog);
@@ -94,10 +93,12 @@ export function parseBundle(text: string): Bundle {
       throw err;
     }
   };
+  const pipelineSpec = restore(pipeline.spec, 'pipeline');
+  checkRowFields(pipeline as unknown as Record<string, unknown>, 'pipeline', 'pipeline');
   const versions = checkEntries<StoredVersion>(b.versions, 'version', (v) => HEX64.test(String(v.hash)) && typeof v.createdAt === 'number', 'versions').map((v, i) => ({ ...v, pipelineId: pipeline.id, spec: restore(v.spec, `version ${i + 1}`) }));
   const runs = (b.runs as StoredRun[]).map((r, i) => checkRun(r, i, pipeline.id, restore));
   return {
-    pipeline: { ...pipeline, spec: restore(pipeline.spec, 'pipeline'), deletedAt: null },
+    pipeline: { ...pipeline, spec: pipelineSpec, deletedAt: null },
     versions, runs,
     datasets: checkEntries<StoredDataset>(b.datasets ?? [], 'data set', (d) => HEX64.test(String(d.hash)) && typeof d.text === 'string' && (d.format === 'csv' || d.format === 'tsv' || d.format === 'json') && (d.origin === undefined || d.origin === 'import' || d.origin === 'generated'), 'datasets'),
     models: checkEntries<StoredModel>(b.models ?? [], 'model', (m) => typeof m.runId === 'string' && m.weightData instanceof ArrayBuffer && Array.isArray(m.weightSpecs), 'models'),

@@ -60,7 +60,7 @@ describe('bundle data is verified against its hash', () => {
 describe('bundle rows are type-checked field by field', () => {
   it.each([
     ['pipeline', 'name', { x: 1 }, /pipeline\.name should be a text, but it is an object/],
-    ['pipeline', 'createdAt', 'yesterday', /pipeline\.createdAt should be a number, but it is the string "yesterday"/],
+    ['pipeline', 'createdAt', 'yesterday', /pipeline\.createdAt should be a number \(or absent\), but it is the string "yesterday"/],
     ['pipeline', 'headVersion', 'abc', /pipeline\.headVersion should be a SHA-256 hash or null/],
     ['versions', 'label', ['a'], /versions\[0\]\.label should be a text \(or absent\), but it is an array of 1/],
   ])('refuses %s.%s = %j naming the field', async (list, field, value, message) => {
