@@ -19,7 +19,7 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 /** Separators a delimited file may use (papaparse guesses among these). */
-const SEPARATORS = [44, 59, 9, 124]; // , ; tab |
+const SEPARATORS = [44, 59, 9, 124, 30, 31]; // , ; tab | and the record and unit separators
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
