@@ -85,6 +85,8 @@ describe('verified content addressing (defect 3)', () => {
     await expect.poll(() => storedData(page), { timeout: 30_000 }).toEqual({ [sha256(REAL)]: 81 });
     await runAndWait(page);
     expect(await page.getByTestId('run-status').textContent()).toMatch(/Done/);
+    // The label follows x1 in the real rows (the forged ones were noise): the run learnt from the real file.
+    expect(Number((await page.getByTestId('metric-accuracy').textContent())!.replace('%', ''))).toBeGreaterThan(85);
     expect(errors).toEqual([]);
     await page.close();
   });
