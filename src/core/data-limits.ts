@@ -58,28 +58,26 @@ export function checkDelimitedShape(text: string, separator?: string): void {
     if (ch === LF || ch === CR) {
       if (ch === CR && text.charCodeAt(i + 1) === LF) i++;
       if (!quoted && !blank) {
-        if (header) columns = headerColumns(counts);
+        if (header) columns = Math.max(...counts) + 1;
         else records++;
         header = false;
         blank = true;
       }
       line++;
       lineStart = i + 1;
-      continue;
-    }
-    if (ch === QUOTE) quoted = !quoted;
-    else if (ch > 32) blank = false;
-    if (header && !quoted) {
-      const k = seps.indexOf(ch);
+    } else if (quoted) {
+      if (ch === QUOTE && text.charCodeAt(i + 1) === QUOTE) i++; // a doubled quote stays inside the field
+      else if (ch === QUOTE) quoted = false;
+    } else {
+      if (ch > 32) blank = false;
+      // As papaparse reads it: a quote opens a quoted field only at the field's start.
+      if (ch === QUOTE && (i === lineStart || seps.includes(text.charCodeAt(i - 1)))) quoted = true;
+      const k = header ? seps.indexOf(ch) : -1;
       if (k >= 0 && ++counts[k] >= DATA_LIMITS.maxColumns) throw tooManyColumns(line, counts[k] + 1);
     }
   }
   if (!blank && !header) records++;
-  if (columns * records > DATA_LIMITS.maxCells) {
-    throw new StepInputError(
-      `The file has about ${fmt(records)} rows of ${fmt(columns)} columns, ${fmt(columns * records)} cells; pipelab reads at most ${fmt(DATA_LIMITS.maxCells)} cells. Use fewer rows or columns.`,
-    );
-  }
+  checkCellCount(columns, records);
 }
 
 /** Checks a column count (e.g. of a JSON file's records) against DATA_LIMITS.maxColumns. */
@@ -101,10 +99,6 @@ function lineEnd(text: string, from: number): number {
     if (ch === LF || ch === CR) return i;
   }
   return text.length;
-}
-
-function headerColumns(counts: readonly number[]): number {
-  return Math.max(...counts) + 1;
 }
 
 function tooManyColumns(line: number | null, atLeast: number): StepInputError {

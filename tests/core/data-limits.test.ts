@@ -79,3 +79,13 @@ describe('numbers beyond range', () => {
     expect(t.columns.map((c) => c.type)).toEqual(['numeric', 'categorical']);
   });
 });
+
+describe('quotes in the shape check', () => {
+  it('counts separators after a stray quote inside a field (papaparse reads it as a plain character)', () => {
+    expect(() => checkDelimitedShape(`a"b,${header(DATA_LIMITS.maxColumns)}\n`)).toThrow(/more than 5,000 columns/);
+  });
+
+  it('keeps doubled quotes and line breaks inside a quoted field', () => {
+    expect(() => checkDelimitedShape(`"x ""${','.repeat(9_000)}""\ny",b\n1,2\n`)).not.toThrow();
+  });
+});
