@@ -7,6 +7,7 @@ import { versionsOf } from '../storage/versions-repo';
 import type { StoredDataset, StoredModel, StoredPipeline, StoredRun, StoredVersion } from '../storage/records';
 import { APP_VERSION } from '../engine/environment';
 import { ShareError } from './share-error';
+import { checkRowFields, verifyBundleData } from './bundle-fields';
 import { summarizeRun } from '../storage/run-summary';
 import { fromJsonSafe, toJsonSafe } from './typed-json';
 
@@ -92,23 +93,33 @@ export function parseBundle(text: string): Bundle {
       throw err;
     }
   };
-  const versions = checkEntries<StoredVersion>(b.versions, 'version', (v) => HEX64.test(String(v.hash)) && typeof v.createdAt === 'number').map((v, i) => ({ ...v, pipelineId: pipeline.id, spec: restore(v.spec, `version ${i + 1}`) }));
+  const pipelineSpec = restore(pipeline.spec, 'pipeline');
+  checkRowFields(pipeline as unknown as Record<string, unknown>, 'pipeline', 'pipeline');
+  const versions = checkEntries<StoredVersion>(b.versions, 'version', (v) => HEX64.test(String(v.hash)) && typeof v.createdAt === 'number', 'versions').map((v, i) => ({ ...v, pipelineId: pipeline.id, spec: restore(v.spec, `version ${i + 1}`) }));
   const runs = (b.runs as StoredRun[]).map((r, i) => checkRun(r, i, pipeline.id, restore));
   return {
-    pipeline: { ...pipeline, spec: restore(pipeline.spec, 'pipeline'), deletedAt: null },
+    pipeline: { ...pipeline, spec: pipelineSpec, deletedAt: null },
     versions, runs,
-    datasets: checkEntries<StoredDataset>(b.datasets ?? [], 'data set', (d) => HEX64.test(String(d.hash)) && typeof d.text === 'string' && (d.format === 'csv' || d.format === 'tsv' || d.format === 'json')),
-    models: checkEntries<StoredModel>(b.models ?? [], 'model', (m) => typeof m.runId === 'string' && m.weightData instanceof ArrayBuffer && Array.isArray(m.weightSpecs)),
+    datasets: checkEntries<StoredDataset>(b.datasets ?? [], 'data set', (d) => HEX64.test(String(d.hash)) && typeof d.text === 'string' && (d.format === 'csv' || d.format === 'tsv' || d.format === 'json') && (d.origin === undefined || d.origin === 'import' || d.origin === 'generated'), 'datasets'),
+    models: checkEntries<StoredModel>(b.models ?? [], 'model', (m) => typeof m.runId === 'string' && m.weightData instanceof ArrayBuffer && Array.isArray(m.weightSpecs), 'models'),
   };
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** Checks every entry of a bundle list is an object that passes `ok`; a damaged entry is a ShareError naming it. */
-function checkEntries<T>(value: unknown, what: string, ok: (entry: Record<string, unknown>) => boolean): T[] {
+/** Row kinds of bundle lists, for checkRowFields. */
+const LIST_ROWS = { versions: 'version', datasets: 'dataset', models: 'model' } as const;
+
+/**
+ * Checks every entry of a bundle list is an object that passes `ok` and whose plain fields
+ * have their stored types; a damaged entry is a ShareError naming it (and the field's path).
+ */
+function checkEntries<T>(value: unknown, what: string, ok: (entry: Record<string, unknown>) => boolean, list: keyof typeof LIST_ROWS): T[] {
   if (!Array.isArray(value)) throw new ShareError(`The bundle's ${what} list is damaged.`);
   value.forEach((e, i) => {
-    if (e === null || typeof e !== 'object' || Array.isArray(e) || !ok(e as Record<string, unknown>)) throw new ShareError(`The bundle's ${what} ${i + 1} is damaged.`);
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) throw new ShareError(`The bundle's ${what} ${i + 1} is damaged.`);
+    checkRowFields(e as Record<string, unknown>, LIST_ROWS[list], `${list}[${i}]`);
+    if (!ok(e as Record<string, unknown>)) throw new ShareError(`The bundle's ${what} ${i + 1} is damaged.`);
   });
   return value as T[];
 }
@@ -118,13 +129,19 @@ function checkRun(r: StoredRun, i: number, pipelineId: string, restore: (spec: u
   if (typeof r?.id !== 'string' || !record || !Array.isArray(record.steps) || typeof record.metrics !== 'object') {
     throw new ShareError(`The bundle's run ${i + 1} is damaged.`);
   }
+  checkRowFields(r as unknown as Record<string, unknown>, 'run', `runs[${i}]`);
   restore(record.spec, `run ${i + 1}`);
   // The summary is derived data: rebuild it rather than trust the file.
   return { ...r, pipelineId, versionHash: String(record.versionHash ?? r.versionHash), createdAt: Number(r.createdAt) || 0, summary: summarizeRun(record) };
 }
 
-/** Merges a bundle into the database without duplicates (same ids and content hashes are skipped). */
+/**
+ * Merges a bundle into the database without duplicates (same ids and content hashes are
+ * skipped: a stored row is never replaced). Every data set's text is hashed first and the
+ * bundle refused when one does not match its hash.
+ */
 export async function importBundle(db: PipelabDb, bundle: Bundle): Promise<ImportSummary> {
+  await verifyBundleData(bundle.datasets);
   const id = bundle.pipeline.id;
   return guardedWrite(() =>
     db.transaction('rw', [db.pipelines, db.heads, db.versions, db.runs, db.datasets, db.models], async () => {

@@ -22,8 +22,9 @@ import { putDataset } from '../../storage/datasets-repo';
 import { earlierData, hasNewData } from '../../storage/data-versions-repo';
 import { sha256Hex } from '../../core/hash';
 import { formatOf } from '../../steps/data/parse-user-data';
-import { attachSharedData, linkData } from './shared-data';
 import { wholeRuns, type ListedRun } from './run-list';
+import { checkSharedData, linkData, storeSharedData } from './shared-data';
+import type { SharedData } from '../../share/share-payload';
 
 /** Pause after the last edit before auto-run starts a run. */
 export const AUTO_RUN_MS = 500;
@@ -63,6 +64,8 @@ export class AppState {
   private persistAsked = false;
   /** Files a shared pipeline reads that this browser does not have: the user is asked for them. */
   missingData = $state.raw<{ name: string; hash: string }[]>([]);
+  /** Data embedded in the open link, checked against its hash: stored only when the user runs or forks it. */
+  private pendingData: SharedData[] = [];
   readonly editor = new EditorState();
   readonly runner = new RunnerState();
   readonly lab = new LabState();
@@ -91,7 +94,9 @@ export class AppState {
     try {
       const payload = await decodeShare(fragment);
       await this.workspace.flush();
-      this.missingData = await attachSharedData(this.workspace.db, payload);
+      const data = await checkSharedData(this.workspace.db, payload);
+      this.missingData = data.missing;
+      this.pendingData = data.pending;
       this.shared = null;
       this.authorCheck = null;
       this.shownRunId = null;
@@ -115,11 +120,19 @@ export class AppState {
     const payload = this.shared;
     if (!payload) return;
     this.shared = null;
+    await this.keepSharedData();
     const edited = $state.snapshot(this.editor.spec) as PipelineSpec;
     const forkedFrom = { name: payload.spec.name, versionHash: await versionHash(payload.spec), resultHash: payload.expected?.resultHash ?? null };
     await this.workspace.fork(payload.spec, edited, forkedFrom);
     void this.checkStorage(true);
     this.notice = `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`;
+  }
+
+  /** Stores the open link's embedded data, once the user uses the pipeline (runs, forks, studies or exports it). */
+  async keepSharedData(): Promise<void> {
+    const pending = this.pendingData;
+    this.pendingData = [];
+    if (pending.length) await storeSharedData(this.workspace.db, pending);
   }
 
   /** Loads the workspace and reopens the pipeline that was open before the reload. */
@@ -162,6 +175,7 @@ export class AppState {
   /** Opens a copy of a pipeline (a gallery example, a blank one) as a new workspace pipeline. */
   async open(spec: PipelineSpec): Promise<void> {
     this.shared = null;
+    this.pendingData = [];
     this.authorCheck = null;
     this.runner.showStored(null);
     this.shownRunId = null;
@@ -181,6 +195,7 @@ export class AppState {
   /** Opens a stored pipeline with its last run's results and selection. */
   async openStored(id: string): Promise<void> {
     this.shared = null;
+    this.pendingData = [];
     this.authorCheck = null;
     const last = await this.workspace.open(id);
     this.runner.showStored(last?.view ?? null);
@@ -220,6 +235,7 @@ export class AppState {
     }
     const before = this.runner.view;
     this.tab = 'results';
+    await this.keepSharedData();
     await this.runner.run(spec, { dataDb: this.workspace.db.name });
     const view = this.runner.view;
     this.runner.showStep(this.editor.selectedStepId);
@@ -308,6 +324,7 @@ export class AppState {
   /** Downloads a Python script (scikit-learn) that rebuilds the pipeline on the same data and split. */
   async exportPythonScript(): Promise<void> {
     const spec = this.editor.snapshot();
+    await this.keepSharedData();
     const inputs = await this.runner.pythonInputs(spec, { dataDb: this.workspace.db.name });
     const { exportPython } = await import('../../share/python-export'); // loaded on first use, not with the start page
     saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');
