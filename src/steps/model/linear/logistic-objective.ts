@@ -1,0 +1,140 @@
+// scikit-learn's L2-penalised logistic-regression objective (sklearn 1.2, `LinearModelLoss`),
+// as a value-and-gradient function for the L-BFGS minimiser:
+//   f(W, b) = Σ_i loss_i + ½ · (1/C) · ‖W‖²      (the intercepts b are not penalised)
+// which is (1/C) times the textbook C·Σ loss + ½‖W‖², the scaling scikit-learn hands to SciPy
+// (so `tol` means the same thing). loss_i is the multinomial log-loss (log-sum-exp of the raw
+// scores minus the true class's score) for three or more classes, and the binomial log-loss of
+// one coefficient vector (class 1 = the second class) for two, as scikit-learn does for
+// `multi_class='auto'`. Rows are float64, row-major; loops run over typed arrays.
+
+/** A logistic-regression fitting problem: standardised rows, class codes and the penalty C. */
+export interface LogisticProblem {
+  /** rows × features values, row-major. */
+  readonly x: Float64Array;
+  readonly rows: number;
+  readonly features: number;
+  /** Class code (0 … classes−1) of each row. */
+  readonly labels: Int32Array;
+  readonly classes: number;
+  /** Inverse regularisation strength (scikit-learn's C), > 0. */
+  readonly C: number;
+}
+
+/** How many coefficient vectors the problem fits: 1 for two classes (binomial), one per class otherwise. */
+export function coefficientRows(problem: LogisticProblem): number {
+  return problem.classes === 2 ? 1 : problem.classes;
+}
+
+/**
+ * The parameter vector's length: coefficientRows × (features + 1). Layout: one row per
+ * coefficient vector, its `features` weights then its intercept.
+ */
+export function parameterCount(problem: LogisticProblem): number {
+  return coefficientRows(problem) * (problem.features + 1);
+}
+
+/** log(1 + e^z) without overflow or loss of precision. */
+function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+/** The penalty ½λ‖W‖² (intercepts excluded), adding λW to the gradient. */
+function addPenalty(w: Float64Array, grad: Float64Array, rows: number, width: number, lambda: number): number {
+  let sq = 0;
+  for (let k = 0; k < rows; k++) {
+    const base = k * width;
+    for (let j = 0; j < width - 1; j++) {
+      const v = w[base + j];
+      sq += v * v;
+      grad[base + j] += lambda * v;
+    }
+  }
+  return 0.5 * lambda * sq;
+}
+
+function binomial(p: LogisticProblem, w: Float64Array, grad: Float64Array): number {
+  const { x, rows, features: d, labels } = p;
+  grad.fill(0);
+  let loss = 0;
+  for (let i = 0; i < rows; i++) {
+    const off = i * d;
+    let z = w[d];
+    for (let j = 0; j < d; j++) z += x[off + j] * w[j];
+    const y = labels[i] === 1 ? 1 : 0;
+    loss += softplus(z) - y * z;
+    const e = Math.exp(-Math.abs(z));
+    const g = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y;
+    for (let j = 0; j < d; j++) grad[j] += g * x[off + j];
+    grad[d] += g;
+  }
+  return loss + addPenalty(w, grad, 1, d + 1, 1 / p.C);
+}
+
+function multinomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, raw: Float64Array): number {
+  const { x, rows, features: d, labels, classes: k } = p;
+  const width = d + 1;
+  grad.fill(0);
+  let loss = 0;
+  for (let i = 0; i < rows; i++) {
+    const off = i * d;
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) {
+      const base = c * width;
+      let z = w[base + d];
+      for (let j = 0; j < d; j++) z += x[off + j] * w[base + j];
+      raw[c] = z;
+      if (z > max) max = z;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += Math.exp(raw[c] - max);
+    loss += max + Math.log(sum) - raw[labels[i]];
+    for (let c = 0; c < k; c++) {
+      const g = Math.exp(raw[c] - max) / sum - (c === labels[i] ? 1 : 0);
+      const base = c * width;
+      for (let j = 0; j < d; j++) grad[base + j] += g * x[off + j];
+      grad[base + d] += g;
+    }
+  }
+  return loss + addPenalty(w, grad, k, width, 1 / p.C);
+}
+
+/** Checks a problem's shape and values, with an error that says what is wrong. */
+function validate(p: LogisticProblem): void {
+  if (p.x.length !== p.rows * p.features) throw new Error(`Logistic regression: expected ${p.rows}×${p.features} values, got ${p.x.length}.`);
+  if (p.labels.length !== p.rows) throw new Error(`Logistic regression: expected ${p.rows} labels, got ${p.labels.length}.`);
+  if (p.classes < 2) throw new Error('Logistic regression needs at least two classes in the training rows.');
+  if (!(p.C > 0) || !Number.isFinite(p.C)) throw new Error(`Logistic regression: C must be a positive number, got ${p.C}.`);
+  for (let i = 0; i < p.rows; i++) {
+    if (p.labels[i] < 0 || p.labels[i] >= p.classes) throw new Error(`Logistic regression: row ${i} has class code ${p.labels[i]}, outside 0…${p.classes - 1}.`);
+  }
+}
+
+/** The objective of `problem` as a value-and-gradient function over the parameter vector. */
+export function logisticObjective(problem: LogisticProblem): (w: Float64Array, grad: Float64Array) => number {
+  validate(problem);
+  if (problem.classes === 2) return (w, grad) => binomial(problem, w, grad);
+  const raw = new Float64Array(problem.classes);
+  return (w, grad) => multinomial(problem, w, grad, raw);
+}
+
+/** Predicted class codes for row-major `x` under parameters `w` (laid out as parameterCount describes). */
+export function predictClasses(w: Float64Array, x: Float64Array, features: number, classes: number): Int32Array {
+  const rows = x.length / features;
+  const out = new Int32Array(rows);
+  const vectors = classes === 2 ? 1 : classes;
+  for (let i = 0; i < rows; i++) {
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let c = 0; c < vectors; c++) {
+      const base = c * (features + 1);
+      let z = w[base + features];
+      for (let j = 0; j < features; j++) z += x[i * features + j] * w[base + j];
+      if (z > bestScore) {
+        bestScore = z;
+        best = c;
+      }
+    }
+    out[i] = classes === 2 ? (bestScore > 0 ? 1 : 0) : best;
+  }
+  return out;
+}
