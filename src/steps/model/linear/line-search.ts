@@ -160,7 +160,7 @@ export class MoreThuenteSearch {
 
   /** Feeds the value and slope at `this.step`; returns what to do next and updates `this.step`. */
   next(f: number, g: number): SearchStatus {
-    const { ftol, gtol, xtol, stpmin, stpmax } = this.tol;
+    const { gtol, xtol, stpmin, stpmax } = this.tol;
     const stp = this.step;
     const ftest = this.finit + stp * this.gtest;
     if (this.stage === 1 && f <= ftest && g >= 0) this.stage = 2;

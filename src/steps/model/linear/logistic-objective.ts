@@ -5,7 +5,9 @@
 // (so `tol` means the same thing). loss_i is the multinomial log-loss (log-sum-exp of the raw
 // scores minus the true class's score) for three or more classes, and the binomial log-loss of
 // one coefficient vector (class 1 = the second class) for two, as scikit-learn does for
-// `multi_class='auto'`. Rows are float64, row-major; loops run over typed arrays.
+// `multi_class='auto'`. Rows are float64, row-major; loops run over typed arrays. exp and log
+// come from det-math, so the bits are the same in every JavaScript engine.
+import { detExp, detLog } from '../../../core/det-math';
 
 /** A logistic-regression fitting problem: standardised rows, class codes and the penalty C. */
 export interface LogisticProblem {
@@ -33,9 +35,15 @@ export function parameterCount(problem: LogisticProblem): number {
   return coefficientRows(problem) * (problem.features + 1);
 }
 
+/** log(1 + u) for u >= 0, accurate for tiny u (Goldberg's correction of the rounded 1 + u). */
+function log1p(u: number): number {
+  const w = 1 + u;
+  return w === 1 ? u : (detLog(w) * u) / (w - 1);
+}
+
 /** log(1 + e^z) without overflow or loss of precision. */
 function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+  return z > 0 ? z + log1p(detExp(-z)) : log1p(detExp(z));
 }
 
 /** The penalty ½λ‖W‖² (intercepts excluded), adding λW to the gradient. */
@@ -62,7 +70,7 @@ function binomial(p: LogisticProblem, w: Float64Array, grad: Float64Array): numb
     for (let j = 0; j < d; j++) z += x[off + j] * w[j];
     const y = labels[i] === 1 ? 1 : 0;
     loss += softplus(z) - y * z;
-    const e = Math.exp(-Math.abs(z));
+    const e = detExp(-Math.abs(z));
     const g = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y;
     for (let j = 0; j < d; j++) grad[j] += g * x[off + j];
     grad[d] += g;
@@ -85,11 +93,12 @@ function multinomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, ra
       raw[c] = z;
       if (z > max) max = z;
     }
+    const own = raw[labels[i]];
     let sum = 0;
-    for (let c = 0; c < k; c++) sum += Math.exp(raw[c] - max);
-    loss += max + Math.log(sum) - raw[labels[i]];
+    for (let c = 0; c < k; c++) sum += raw[c] = detExp(raw[c] - max);
+    loss += max + detLog(sum) - own;
     for (let c = 0; c < k; c++) {
-      const g = Math.exp(raw[c] - max) / sum - (c === labels[i] ? 1 : 0);
+      const g = raw[c] / sum - (c === labels[i] ? 1 : 0);
       const base = c * width;
       for (let j = 0; j < d; j++) grad[base + j] += g * x[off + j];
       grad[base + d] += g;
