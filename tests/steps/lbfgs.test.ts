@@ -42,6 +42,15 @@ describe('minimizeLbfgs', () => {
     expect(Array.from(result.x).map((v, i) => v - b[i] / diag[i]).every((e) => Math.abs(e) < 1e-10)).toBe(true);
   });
 
+  it('gives up a line search after maxLineSearch evaluations and keeps the last good point', () => {
+    // The reported gradient points uphill (the sign is wrong): no step along −g lowers f.
+    const result = minimizeLbfgs((x, g) => ((g[0] = -2 * x[0]), x[0] * x[0]), Float64Array.from([3]), { maxLineSearch: 20 });
+    expect(result.stop).toBe('line-search');
+    expect(result.evaluations).toBe(21);
+    expect(result.x[0]).toBe(3);
+    expect(result.f).toBe(9);
+  });
+
   it('returns at once from a stationary start', () => {
     const result = minimizeLbfgs(rosenbrock, Float64Array.from([1, 1]));
     expect(result.iterations).toBe(0);

@@ -173,13 +173,18 @@ export function minimizeLbfgs(fg: Objective, x0: Float64Array, options: LbfgsOpt
     if (iterations >= maxIterations) return done(iterations, 'max-iterations');
     if (maxAbs(st.g) <= gtol) return done(iterations, 'gradient');
     if (fOld - st.f <= ftol * Math.max(Math.abs(fOld), Math.abs(st.f), 1)) return done(iterations, 'reduction');
-    const sy = ls.step === 1 ? ls.gd - ls.gdOld : (ls.gd - ls.gdOld) * ls.step;
-    const floor = ls.step === 1 ? -ls.gdOld : -ls.gdOld * ls.step;
-    if (sy <= EPS * floor) continue;
-    for (let i = 0; i < n; i++) {
-      s[i] = ls.step * st.d[i];
-      y[i] = st.g[i] - st.r[i];
-    }
-    mem.push(s, y, sy, dot(y, y));
+    remember(mem, st, ls, s, y);
   }
+}
+
+/** Stores the pair s = stp·d, y = Δg, unless its curvature sᵀy (from the slopes, as L-BFGS-B takes it) is not clearly positive. */
+function remember(mem: Memory, st: State, ls: { step: number; gd: number; gdOld: number }, s: Float64Array, y: Float64Array): void {
+  const sy = ls.step === 1 ? ls.gd - ls.gdOld : (ls.gd - ls.gdOld) * ls.step;
+  const floor = ls.step === 1 ? -ls.gdOld : -ls.gdOld * ls.step;
+  if (sy <= EPS * floor) return;
+  for (let i = 0; i < s.length; i++) {
+    s[i] = ls.step * st.d[i];
+    y[i] = st.g[i] - st.r[i];
+  }
+  mem.push(s, y, sy, dot(y, y));
 }

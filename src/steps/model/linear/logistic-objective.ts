@@ -41,11 +41,6 @@ function log1p(u: number): number {
   return w === 1 ? u : (detLog(w) * u) / (w - 1);
 }
 
-/** log(1 + e^z) without overflow or loss of precision. */
-function softplus(z: number): number {
-  return z > 0 ? z + log1p(detExp(-z)) : log1p(detExp(z));
-}
-
 /** The penalty ½λ‖W‖² (intercepts excluded), adding λW to the gradient. */
 function addPenalty(w: Float64Array, grad: Float64Array, rows: number, width: number, lambda: number): number {
   let sq = 0;
@@ -69,8 +64,9 @@ function binomial(p: LogisticProblem, w: Float64Array, grad: Float64Array): numb
     let z = w[d];
     for (let j = 0; j < d; j++) z += x[off + j] * w[j];
     const y = labels[i] === 1 ? 1 : 0;
-    loss += softplus(z) - y * z;
+    // softplus(z) = max(z, 0) + log(1 + e^−|z|) and sigmoid(z) from the same e^−|z|: no overflow, one exp.
     const e = detExp(-Math.abs(z));
+    loss += (z > 0 ? z : 0) + log1p(e) - y * z;
     const g = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y;
     for (let j = 0; j < d; j++) grad[j] += g * x[off + j];
     grad[d] += g;
