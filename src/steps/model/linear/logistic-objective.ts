@@ -74,33 +74,90 @@ function binomial(p: LogisticProblem, w: Float64Array, grad: Float64Array): numb
   return loss + addPenalty(w, grad, 1, d + 1, 1 / p.C);
 }
 
+/** raw[c] = b_c + x_row · W_c for every class; four classes per pass share each x load (same sums, same order). */
+function scoreRow(x: Float64Array, off: number, w: Float64Array, d: number, k: number, raw: Float64Array): void {
+  const width = d + 1;
+  let c = 0;
+  for (; c + 3 < k; c += 4) {
+    const b0 = c * width;
+    const b1 = b0 + width;
+    const b2 = b1 + width;
+    const b3 = b2 + width;
+    let s0 = w[b0 + d];
+    let s1 = w[b1 + d];
+    let s2 = w[b2 + d];
+    let s3 = w[b3 + d];
+    for (let j = 0; j < d; j++) {
+      const v = x[off + j];
+      s0 += v * w[b0 + j];
+      s1 += v * w[b1 + j];
+      s2 += v * w[b2 + j];
+      s3 += v * w[b3 + j];
+    }
+    raw[c] = s0;
+    raw[c + 1] = s1;
+    raw[c + 2] = s2;
+    raw[c + 3] = s3;
+  }
+  for (; c < k; c++) {
+    const b = c * width;
+    let s = w[b + d];
+    for (let j = 0; j < d; j++) s += x[off + j] * w[b + j];
+    raw[c] = s;
+  }
+}
+
+/** grad_c += g[c] · (x_row, 1) for every class, four classes per pass over the row. */
+function addRowGradient(x: Float64Array, off: number, g: Float64Array, grad: Float64Array, d: number, k: number): void {
+  const width = d + 1;
+  let c = 0;
+  for (; c + 3 < k; c += 4) {
+    const b0 = c * width;
+    const b1 = b0 + width;
+    const b2 = b1 + width;
+    const b3 = b2 + width;
+    const g0 = g[c];
+    const g1 = g[c + 1];
+    const g2 = g[c + 2];
+    const g3 = g[c + 3];
+    for (let j = 0; j < d; j++) {
+      const v = x[off + j];
+      grad[b0 + j] += g0 * v;
+      grad[b1 + j] += g1 * v;
+      grad[b2 + j] += g2 * v;
+      grad[b3 + j] += g3 * v;
+    }
+    grad[b0 + d] += g0;
+    grad[b1 + d] += g1;
+    grad[b2 + d] += g2;
+    grad[b3 + d] += g3;
+  }
+  for (; c < k; c++) {
+    const b = c * width;
+    for (let j = 0; j < d; j++) grad[b + j] += g[c] * x[off + j];
+    grad[b + d] += g[c];
+  }
+}
+
 function multinomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, raw: Float64Array): number {
   const { x, rows, features: d, labels, classes: k } = p;
-  const width = d + 1;
   grad.fill(0);
   let loss = 0;
   for (let i = 0; i < rows; i++) {
     const off = i * d;
+    scoreRow(x, off, w, d, k, raw);
     let max = -Infinity;
-    for (let c = 0; c < k; c++) {
-      const base = c * width;
-      let z = w[base + d];
-      for (let j = 0; j < d; j++) z += x[off + j] * w[base + j];
-      raw[c] = z;
-      if (z > max) max = z;
-    }
+    for (let c = 0; c < k; c++) if (raw[c] > max) max = raw[c];
     const own = raw[labels[i]];
     let sum = 0;
     for (let c = 0; c < k; c++) sum += raw[c] = detExp(raw[c] - max);
     loss += max + detLog(sum) - own;
-    for (let c = 0; c < k; c++) {
-      const g = raw[c] / sum - (c === labels[i] ? 1 : 0);
-      const base = c * width;
-      for (let j = 0; j < d; j++) grad[base + j] += g * x[off + j];
-      grad[base + d] += g;
-    }
+    // raw now holds the gradient of row i's loss with respect to its scores: softmax − one-hot.
+    for (let c = 0; c < k; c++) raw[c] /= sum;
+    raw[labels[i]] -= 1;
+    addRowGradient(x, off, raw, grad, d, k);
   }
-  return loss + addPenalty(w, grad, k, width, 1 / p.C);
+  return loss + addPenalty(w, grad, k, d + 1, 1 / p.C);
 }
 
 /** Checks a problem's shape and values, with an error that says what is wrong. */
