@@ -6,8 +6,9 @@
 // scores minus the true class's score) for three or more classes, and the binomial log-loss of
 // one coefficient vector (class 1 = the second class) for two, as scikit-learn does for
 // `multi_class='auto'`. Rows are float64, row-major; loops run over typed arrays. exp and log
-// come from det-math, so the bits are the same in every JavaScript engine.
-import { detExp, detLog } from '../../../core/det-math';
+// are built from basic float operations (poly-math), so the bits are the same in every
+// JavaScript engine.
+import { polyExp, polyLog } from './poly-math';
 
 /** A logistic-regression fitting problem: standardised rows, class codes and the penalty C. */
 export interface LogisticProblem {
@@ -38,7 +39,7 @@ export function parameterCount(problem: LogisticProblem): number {
 /** log(1 + u) for u >= 0, accurate for tiny u (Goldberg's correction of the rounded 1 + u). */
 function log1p(u: number): number {
   const w = 1 + u;
-  return w === 1 ? u : (detLog(w) * u) / (w - 1);
+  return w === 1 ? u : (polyLog(w) * u) / (w - 1);
 }
 
 /** The penalty ½λ‖W‖² (intercepts excluded), adding λW to the gradient. */
@@ -65,7 +66,7 @@ function binomial(p: LogisticProblem, w: Float64Array, grad: Float64Array): numb
     for (let j = 0; j < d; j++) z += x[off + j] * w[j];
     const y = labels[i] === 1 ? 1 : 0;
     // softplus(z) = max(z, 0) + log(1 + e^−|z|) and sigmoid(z) from the same e^−|z|: no overflow, one exp.
-    const e = detExp(-Math.abs(z));
+    const e = polyExp(-Math.abs(z));
     loss += (z > 0 ? z : 0) + log1p(e) - y * z;
     const g = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y;
     for (let j = 0; j < d; j++) grad[j] += g * x[off + j];
@@ -139,23 +140,56 @@ function addRowGradient(x: Float64Array, off: number, g: Float64Array, grad: Flo
   }
 }
 
+/** grad_c += gA[c] · (xA, 1), then += gB[c] · (xB, 1), for two rows in one pass (the same sums, in the same order, as two single-row passes). */
+function addTwoRowsGradient(x: Float64Array, offA: number, offB: number, g: Float64Array, grad: Float64Array, d: number, k: number): void {
+  const width = d + 1;
+  for (let c = 0; c < k; c += 2) {
+    const pair = c + 1 < k;
+    const b0 = c * width;
+    const b1 = b0 + width;
+    const gA0 = g[c];
+    const gB0 = g[k + c];
+    const gA1 = pair ? g[c + 1] : 0;
+    const gB1 = pair ? g[k + c + 1] : 0;
+    for (let j = 0; j < d; j++) {
+      const vA = x[offA + j];
+      const vB = x[offB + j];
+      grad[b0 + j] = grad[b0 + j] + gA0 * vA + gB0 * vB;
+      if (pair) grad[b1 + j] = grad[b1 + j] + gA1 * vA + gB1 * vB;
+    }
+    grad[b0 + d] = grad[b0 + d] + gA0 + gB0;
+    if (pair) grad[b1 + d] = grad[b1 + d] + gA1 + gB1;
+  }
+}
+
+/** Row i's log-loss; leaves in g[0…k) the loss's gradient with respect to the row's scores (softmax − one-hot). */
+function rowLoss(p: LogisticProblem, w: Float64Array, i: number, g: Float64Array): number {
+  const { x, features: d, labels, classes: k } = p;
+  scoreRow(x, i * d, w, d, k, g);
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) if (g[c] > max) max = g[c];
+  const own = g[labels[i]];
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += g[c] = polyExp(g[c] - max);
+  for (let c = 0; c < k; c++) g[c] /= sum;
+  g[labels[i]] -= 1;
+  return max + polyLog(sum) - own;
+}
+
 function multinomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, raw: Float64Array): number {
-  const { x, rows, features: d, labels, classes: k } = p;
+  const { x, rows, features: d, classes: k } = p;
+  const rawB = raw.subarray(k);
   grad.fill(0);
   let loss = 0;
-  for (let i = 0; i < rows; i++) {
-    const off = i * d;
-    scoreRow(x, off, w, d, k, raw);
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) if (raw[c] > max) max = raw[c];
-    const own = raw[labels[i]];
-    let sum = 0;
-    for (let c = 0; c < k; c++) sum += raw[c] = detExp(raw[c] - max);
-    loss += max + detLog(sum) - own;
-    // raw now holds the gradient of row i's loss with respect to its scores: softmax − one-hot.
-    for (let c = 0; c < k; c++) raw[c] /= sum;
-    raw[labels[i]] -= 1;
-    addRowGradient(x, off, raw, grad, d, k);
+  let i = 0;
+  for (; i + 1 < rows; i += 2) {
+    loss += rowLoss(p, w, i, raw);
+    loss += rowLoss(p, w, i + 1, rawB);
+    addTwoRowsGradient(x, i * d, (i + 1) * d, raw, grad, d, k);
+  }
+  if (i < rows) {
+    loss += rowLoss(p, w, i, raw);
+    addRowGradient(x, i * d, raw, grad, d, k);
   }
   return loss + addPenalty(w, grad, k, d + 1, 1 / p.C);
 }
@@ -175,7 +209,7 @@ function validate(p: LogisticProblem): void {
 export function logisticObjective(problem: LogisticProblem): (w: Float64Array, grad: Float64Array) => number {
   validate(problem);
   if (problem.classes === 2) return (w, grad) => binomial(problem, w, grad);
-  const raw = new Float64Array(problem.classes);
+  const raw = new Float64Array(2 * problem.classes);
   return (w, grad) => multinomial(problem, w, grad, raw);
 }
 
