@@ -19,7 +19,14 @@ interface ReferenceCase {
   test_accuracy: number;
 }
 
-const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/sklearn/lbfgs.json'), 'utf8')) as { cases: ReferenceCase[] };
+interface PartialCase {
+  dataset: string;
+  C: number;
+  max_iter: number;
+  params: number[];
+}
+
+const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/sklearn/lbfgs.json'), 'utf8')) as { cases: ReferenceCase[]; partial: PartialCase[] };
 const inputs = new Map<string, LbfgsInputs>();
 const inputsOf = (name: string) => inputs.get(name) ?? inputs.set(name, lbfgsInputs(name)).get(name)!;
 
@@ -51,6 +58,15 @@ describe('L-BFGS logistic regression matches scikit-learn', () => {
     const correct = predicted.filter((p, i) => p === data.testLabels[i]).length;
     expect(correct / predicted.length).toBe(ref.test_accuracy);
   }, 120_000);
+});
+
+describe('L-BFGS follows the path of scikit-learn, not only its end point', () => {
+  // Stopped early by max_iter, both sit at the same iterate: the same directions, line searches and steps.
+  it.each(fixture.partial.map((c) => [`${c.dataset}, C = ${c.C}, after ${c.max_iter} iterations`, c] as const))('%s', (_, ref) => {
+    const fit = fitLogisticLbfgs({ ...inputsOf(ref.dataset).train, C: ref.C }, { maxIter: ref.max_iter });
+    expect(fit.iterations).toBe(ref.max_iter);
+    expect(relativeDiff([...fit.coef, ...fit.intercept], ref.params)).toBeLessThan(1e-6);
+  }, 60_000);
 });
 
 describe('fitLogisticLbfgs', () => {
