@@ -3,28 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { columnFacts, columnNotes } from '../../src/core/column-sense';
 import { dayOfWeek, dayOfYear, detectDateFormat, parseDate } from '../../src/core/date-parse';
 import { parseUserFile } from '../../src/steps/data/parse-user-data';
+import { irisWithIdAndLeak } from '../fixtures/real/iris-id-leak';
 
 const SEATTLE = readFileSync('tests/fixtures/real/seattle-weather.csv', 'utf8');
 const SEATTLE_ID = readFileSync('tests/fixtures/real/seattle-weather-with-id.csv', 'utf8');
-const IRIS = readFileSync('public/datasets/iris.csv', 'utf8');
 
 /** The notes of a CSV's columns for a target, as label per column. */
 function notesOf(text: string, target: string): Record<string, string> {
   const { table } = parseUserFile(text, 'csv');
   const notes = columnNotes(columnFacts(table), target, table.rowCount);
   return Object.fromEntries([...notes].map(([name, note]) => [name, `${note.label}${note.excluded ? ' (left out)' : ''}`]));
-}
-
-/** Iris (a real file) with a row id in front and a relabelled copy of the species: the id and the leak must both be caught. */
-export function irisWithIdAndLeak(): string {
-  const [header, ...lines] = IRIS.trim().split('\n');
-  const codes = new Map<string, string>();
-  const rows = lines.map((line, i) => {
-    const species = line.split(',').at(-1)!;
-    if (!codes.has(species)) codes.set(species, `code-${codes.size + 7}`);
-    return `${1000 + i},${line},${codes.get(species)}`;
-  });
-  return [`sample_id,${header},species_code`, ...rows].join('\n') + '\n';
 }
 
 describe('column sense', () => {
