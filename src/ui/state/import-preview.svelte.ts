@@ -99,9 +99,8 @@ export class ImportPreviewState {
   }
 
   /** What the preview says about each column for the chosen target (id-like, date, constant, leak…): shown beside it. */
-  get notes(): Map<string, ColumnNote> {
-    const preview = this.preview;
-    return preview?.facts ? columnNotes(preview.facts, this.target, preview.rows) : new Map();
+  get notes(): ReadonlyMap<string, ColumnNote> {
+    return columnNotes(this.preview?.facts ?? [], this.target, this.preview?.rows ?? 0);
   }
 
   /** The columns of `names` the default feature set keeps: those without a note that leaves them out. */
