@@ -79,6 +79,17 @@ describe('date reading', () => {
     expect(parseDate('03.04.2020', { order: 'dmy', guessed: true })).toMatchObject({ month: 4, day: 3 });
   });
 
+  it('reads dates with month names, as in the real S&P 500 file', () => {
+    const { table } = parseUserFile(readFileSync('tests/fixtures/real/sp500.csv', 'utf8'), 'csv');
+    expect(columnFacts(table)[0].date).toBe('dates with month names');
+    expect(notesOf(readFileSync('tests/fixtures/real/sp500.csv', 'utf8'), 'price')).toEqual({ date: 'date — used as date parts' });
+    const named = { order: 'named', guessed: false } as const;
+    expect(detectDateFormat(['January 31, 2012', '1 Feb 2013', 'Sept 3 2014 08:30'])).toEqual(named);
+    expect(parseDate('Sept 3 2014 08:30', named)).toEqual({ year: 2014, month: 9, day: 3, hour: 8 });
+    expect(detectDateFormat(['Janvier 3 2014'])).toBeNull();
+    expect(detectDateFormat(['Feb 30 2014'])).toBeNull();
+  });
+
   it('computes day of week (Monday 0) and day of year', () => {
     const d = (t: string) => parseDate(t, { order: 'ymd', guessed: false })!;
     expect(dayOfWeek(d('2012-01-01'))).toBe(6); // a Sunday
