@@ -18,8 +18,8 @@ export interface ColumnFacts {
   readonly highCardinality: boolean;
   /** Distinct values (missing aside). */
   readonly distinct: number;
-  /** Fingerprint of which rows share a value (equal for two columns that relabel each other). */
-  readonly partition: string;
+  /** Fingerprint of which rows share a value (equal for two columns that relabel each other); null for numbers with very many values. */
+  readonly partition: string | null;
   /** Fingerprint of the values themselves, in row order. */
   readonly values: string;
 }
@@ -56,7 +56,7 @@ function factsOf(col: Column, rows: number): ColumnFacts {
   const highCardinality = col.type === 'categorical' && !date && !idLike && distinct > 20 && distinct > HIGH_CARDINALITY * present;
   return {
     name: col.name, idLike, date, constant: distinct <= 1, missingShare: rows ? missing / rows : 0, highCardinality, distinct,
-    partition: fingerprint(codes), values: valueFingerprint(col),
+    partition: codes ? fingerprint(codes) : null, values: valueFingerprint(col),
   };
 }
 
@@ -94,24 +94,49 @@ function monotonic(values: Float64Array): boolean {
   return values.length > 1 && (up || down);
 }
 
-/** Codes numbering each value by its first appearance (missing: -1), so relabelled columns get equal codes. */
-function canonicalCodes(col: Column): { codes: Int32Array; distinct: number; missing: number } {
-  const n = col.type === 'numeric' ? col.values.length : col.codes.length;
-  const codes = new Int32Array(n);
+/** Numbers with more distinct values than this get no partition fingerprint (they cannot relabel a class target, and a Map of a million numbers is slow). */
+const MAX_PARTITION = 1024;
+
+/** Codes numbering each value by its first appearance (missing: -1), so relabelled columns get equal codes; null for numbers with very many values. */
+function canonicalCodes(col: Column): { codes: Int32Array | null; distinct: number; missing: number } {
+  if (col.type === 'categorical') {
+    const first = new Int32Array(col.categories.length).fill(-1);
+    const codes = new Int32Array(col.codes.length);
+    let distinct = 0;
+    let missing = 0;
+    for (let i = 0; i < codes.length; i++) {
+      const c = col.codes[i];
+      if (c === MISSING_CODE) missing++;
+      else if (first[c] < 0) first[c] = distinct++;
+      codes[i] = c === MISSING_CODE ? -1 : first[c];
+    }
+    return { codes, distinct, missing };
+  }
+  const codes = new Int32Array(col.values.length);
   const seen = new Map<number, number>();
   let missing = 0;
-  for (let i = 0; i < n; i++) {
-    const key = col.type === 'numeric' ? col.values[i] : col.codes[i];
-    if (Number.isNaN(key) || (col.type === 'categorical' && key === MISSING_CODE)) {
+  for (let i = 0; i < codes.length; i++) {
+    const v = col.values[i];
+    if (Number.isNaN(v)) {
       codes[i] = -1;
       missing++;
       continue;
     }
-    let code = seen.get(key);
-    if (code === undefined) seen.set(key, (code = seen.size));
+    let code = seen.get(v);
+    if (code === undefined) seen.set(v, (code = seen.size));
+    if (seen.size > MAX_PARTITION) return { codes: null, ...countNumbers(col.values) };
     codes[i] = code;
   }
   return { codes, distinct: seen.size, missing };
+}
+
+/** Distinct and missing numbers by a sorted copy (NaN sorts last). */
+function countNumbers(values: Float64Array): { distinct: number; missing: number } {
+  const sorted = values.slice().sort();
+  let distinct = 0;
+  let i = 0;
+  for (; i < sorted.length && !Number.isNaN(sorted[i]); i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  return { distinct, missing: sorted.length - i };
 }
 
 /** Two 32-bit FNV-1a style hashes of a sequence of 32-bit integers, as hex (collisions are vanishingly unlikely for a hint). */
@@ -127,7 +152,9 @@ function fingerprint(ints: Int32Array | Uint32Array): string {
 
 function valueFingerprint(col: Column): string {
   if (col.type === 'numeric') return `n${fingerprint(new Uint32Array(col.values.buffer, col.values.byteOffset, col.values.length * 2))}`;
-  const textCodes = Int32Array.from(col.codes, (c) => (c === MISSING_CODE ? -1 : textHash(col.categories[c])));
+  const hashes = col.categories.map(textHash);
+  const textCodes = new Int32Array(col.codes.length);
+  for (let i = 0; i < textCodes.length; i++) textCodes[i] = col.codes[i] === MISSING_CODE ? -1 : hashes[col.codes[i]];
   return `c${fingerprint(textCodes)}`;
 }
 
@@ -142,7 +169,7 @@ function leaks(col: ColumnFacts, target: ColumnFacts, rows: number): boolean {
   if (col.name === target.name || target.distinct < 2) return false;
   if (col.values === target.values) return true;
   // When every row has its own target value, any unique column would "relabel" it: only equal values count then.
-  return col.partition === target.partition && target.distinct < Math.round(rows * (1 - target.missingShare));
+  return col.partition !== null && col.partition === target.partition && target.distinct < Math.round(rows * (1 - target.missingShare));
 }
 
 /**
