@@ -51,6 +51,8 @@ describe('column sense in the import preview', () => {
     await page.getByTestId('run-status').filter({ hasText: /Done|Failed/ }).waitFor({ timeout: 120_000 });
     const accuracy = Number((await page.getByTestId('metric-accuracy').textContent())!.replace('%', '')) / 100;
     expect(accuracy).toBeGreaterThan(majorityShare(SEATTLE_ID.toString('utf8')));
+    expect(await page.locator('.step-list > li[data-step-id=dates]').count()).toBe(1);
+    await screenshot(page, 'import-sense-seattle-run');
     expect(errors).toEqual([]);
     await page.close();
   });
