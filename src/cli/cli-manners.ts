@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CliInputError } from './cli-error';
 import { EXIT } from './exit-codes';
 import { USAGE } from './usage';
 
@@ -54,7 +55,8 @@ export function unknownCommand(command: string): string {
 
 /**
  * Answers --version, `help COMMAND` and `COMMAND --help|-h` (anywhere in its arguments);
- * returns the exit code, or null when the arguments ask for none of these.
+ * returns the exit code, or null when the arguments ask for none of these. `help` of an
+ * unknown command is bad input, with the nearest command suggested.
  */
 export function manners(argv: readonly string[], out: (text: string) => void): number | null {
   const [command, ...rest] = argv;
@@ -64,6 +66,7 @@ export function manners(argv: readonly string[], out: (text: string) => void): n
   }
   const asked = command === 'help' ? rest[0] : rest.some((a) => a === '--help' || a === '-h') ? command : undefined;
   const usage = asked === undefined ? null : commandUsage(asked);
+  if (usage === null && command === 'help' && asked !== undefined) throw new CliInputError(unknownCommand(asked));
   if (usage === null) return null;
   out(usage);
   return EXIT.ok;

@@ -46,6 +46,9 @@ describe('an unknown command', () => {
     const r = await pipelab('swep', 'examples/iris-logreg.json');
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('pipelab: unknown command "swep". Did you mean "pipelab sweep"? See "pipelab help" for the commands.');
+    const help = await pipelab('help', 'verfy');
+    expect([help.code, help.stdout]).toEqual([2, '']);
+    expect(help.stderr).toContain('Did you mean "pipelab verify"?');
   }, TIMEOUT);
 
   it('suggests nothing for a word far from every command', () => {

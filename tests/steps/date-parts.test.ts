@@ -49,6 +49,15 @@ describe('transform.date-parts', () => {
     expect(noTime.table!.columns.map((c) => c.name)).toEqual(['precipitation', 'temp_max', 'temp_min', 'wind', 'weather']);
   });
 
+  it('gives a missing date NaN in every part, and reads day/month/year when a day above 12 says so', async () => {
+    const text = 'when,x,label\n13/01/2020,1,a\n,2,b\n01/02/2020,3,a\n05/02/2020,4,b\n';
+    const { error, table } = await dateParts(text, 'label', { dayOfWeek: false, dayOfYear: false });
+    expect(error).toBeNull();
+    const col = (n: string) => table!.columns.find((c) => c.name === n);
+    expect(values(col('when.month'), 4)).toEqual([0, NaN, 1, 1]);
+    expect(values(col('when.year'), 4)).toEqual([2020, NaN, 2020, 2020]);
+  });
+
   it('says which value is not a date when a named column is not one', async () => {
     const { error } = await dateParts(SEATTLE, 'date', { columns: ['weather'] });
     expect(error).toMatch(/Date parts: the values of "weather" do not all read as dates \(for example "drizzle"\)/);
