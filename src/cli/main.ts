@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliInputError } from './cli-error';
+import { manners, unknownCommand } from './cli-manners';
 import { EXIT } from './exit-codes';
 import { runCommand } from './run-command';
 import { listSteps } from './steps-command';
@@ -24,6 +25,8 @@ export async function main(argv: string[], out = (t: string) => console.log(t), 
 
 async function dispatch(argv: string[], out: (t: string) => void): Promise<number> {
   const [command, ...rest] = argv;
+  const answered = manners(argv, out);
+  if (answered !== null) return answered;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     out(USAGE);
     return command === undefined ? EXIT.badInput : EXIT.ok;
@@ -80,7 +83,7 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     if (positionals.length !== 1) throw new CliInputError(`share: expected one FILE, got ${positionals.length}.`);
     return shareCommand({ file: positionals[0], base: values.base, withResult: !values['no-result'] }, out);
   }
-  throw new CliInputError(`unknown command "${command}". See "pipelab help".`);
+  throw new CliInputError(unknownCommand(command));
 }
 
 function oneLine(text: string): string {

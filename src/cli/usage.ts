@@ -18,7 +18,10 @@ Usage:
       Print a share link (with the cpu result, so a recipient can check it).
   pipelab steps [--json]
       List every step kind with its parameters.
-  pipelab help
+  pipelab help [COMMAND]
+      Print this help, or one command's (as does "pipelab COMMAND --help" or -h).
+  pipelab --version
+      Print pipelab's version.
 
 Exit codes: 0 success, 1 the run failed, 2 bad input, 3 a reproduction check failed.
 `;
