@@ -46,7 +46,7 @@ describe('result codes', () => {
     const decoded = await decodeResultCode(await encodeResultDocument({ ...resultDocument(code()), n: hostile }));
     expect(Array.from(decoded.name).length).toBeLessThanOrEqual(MAX_NAME);
     expect(decoded.name).toMatch(/^<img src=x onerror=alert\(1\)> <b>x<\/b>/);
-    expect(decoded.name).not.toMatch(/[\u0000-\u001f\u202e]/);
+    expect([...decoded.name].some((ch) => ch.charCodeAt(0) < 32 || ch === "\u202e")).toBe(false);
     expect(decoded.name.endsWith('…')).toBe(true);
   });
 
