@@ -102,13 +102,14 @@ function describeGroup(a: BoardAssignment, hash: string, codes: ResultCode[], is
   }
   const step = firstDifferingStep(first.steps, reference);
   const where = step ? ` — first differing step: ${step}` : '';
-  if (codes.every((c) => c.versionHash !== versionPrefix)) {
-    return { resultHash: hash, kind: 'changed', codes, label: `${n} ran a changed pipeline${where}`, environment, firstDifferingStep: step };
-  }
+  // The seed first: changing the seed also changes the pipeline's version hash.
   if (codes.every((c) => c.seed !== a.seed)) {
     const seeds = [...new Set(codes.map((c) => c.seed))].sort((x, y) => x - y);
     const label = a.seedMode === 'locked' ? `${n} used another seed (${seeds.join(', ')})` : `${n} with seed ${seeds.join(', ')}`;
     return { resultHash: hash, kind: 'other-seed', codes, label, environment, firstDifferingStep: step };
+  }
+  if (codes.every((c) => c.versionHash !== versionPrefix)) {
+    return { resultHash: hash, kind: 'changed', codes, label: `${n} ran a changed pipeline${where}`, environment, firstDifferingStep: step };
   }
   const label = `${n} ${n === 1 ? 'differs' : 'differ'}: ${environment}${where}`;
   return { resultHash: hash, kind: 'differs', codes, label, environment, firstDifferingStep: step };

@@ -36,7 +36,8 @@ describe('class board grouping', () => {
   });
 
   it('in a free-seed assignment, other seeds are a seed study rather than a mistake', () => {
-    const board = groupBoard({ ...ASSIGNMENT, seedMode: 'free' }, [code({ name: 'B', seed: 7, resultHash: 'd'.repeat(16) })]);
+    // Changing the seed changes the version hash too: still a seed, not "a changed pipeline".
+    const board = groupBoard({ ...ASSIGNMENT, seedMode: 'free' }, [code({ name: 'B', seed: 7, versionHash: 'e'.repeat(16), resultHash: 'd'.repeat(16) })]);
     expect(board.groups[0].label).toBe('1 with seed 7');
   });
 
