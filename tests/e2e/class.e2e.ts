@@ -5,6 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { readQr } from './qr-helpers';
+import { decodeAssignmentLink } from '../../src/class/assignment';
+import { resultUrl } from '../../src/class/result-code';
+import { code } from '../class/fixtures';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -108,6 +111,14 @@ describe('the class board (issue 20)', () => {
     const csv = readFileSync((await (await download).path())!, 'utf8');
     expect(csv.trim().split('\n')).toHaveLength(4);
     expect(csv).toContain('Cy,');
+
+    // A student's link clicked while the app is open (from a chat) lands on the board too.
+    const { assignment } = await decodeAssignmentLink(link);
+    const dee = await resultUrl(code({ assignment: assignment!.id, name: 'Dee', at: Date.now() }), link.split('#')[0]);
+    await teacher.goto(dee);
+    await teacher.getByTestId('student-rows').locator('td.name', { hasText: 'Dee' }).waitFor({ timeout: 30_000 });
+    expect(await teacher.getByTestId('board-message').textContent()).toBe('1 result added.');
+    expect(teacher.url()).not.toContain('#result=');
     for (const s of [ada, bo, cy]) {
       expect(s.errors).toEqual([]);
       await s.page.close();

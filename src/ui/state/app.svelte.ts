@@ -259,6 +259,12 @@ export class AppState {
     return this.classroom.makeAssignment(source, choice, Date.now());
   }
 
+  /** A student's result link opened here: added to its class board, which is shown (or a notice says where it belongs). */
+  async openResultCode(link: string): Promise<void> {
+    if (await this.classroom.receive(link, Date.now())) this.screen = 'class';
+    else this.notice = this.classroom.message;
+  }
+
   /** Shows a class board (the Class view). */
   async openBoard(id: string): Promise<void> {
     if (await this.classroom.openBoard(id)) this.screen = 'class';

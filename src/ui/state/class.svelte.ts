@@ -3,7 +3,7 @@ import { groupBoard, type BoardSummary, type TeacherResult } from '../../class/b
 import { readCodes, type RefusedLine } from '../../class/board-intake';
 import type { StoredBoard } from '../../class/board-record';
 import { handInCode } from '../../class/hand-in';
-import { resultUrl, type ResultCode } from '../../class/result-code';
+import { decodeResultCode, resultUrl, type ResultCode } from '../../class/result-code';
 import type { PipelineSpec } from '../../core/spec';
 import type { RunRecord } from '../../engine/run-record';
 import { sharedResult, type SharedData } from '../../share/share-payload';
@@ -96,6 +96,22 @@ export class ClassState {
     this.refused = refused;
     const repeats = codes.length - added;
     this.message = `${added} result${added === 1 ? '' : 's'} added` + (repeats ? `, ${repeats} already on the board` : '') + (refused.length ? `, ${refused.length} refused (see below)` : '') + '.';
+  }
+
+  /** A result code link opened in the app: added to its assignment's board when this browser has it; else a message saying where it belongs. */
+  async receive(link: string, now: number): Promise<boolean> {
+    try {
+      const code = await decodeResultCode(link);
+      if (!(await this.openBoard(code.assignment))) {
+        this.message = `This result code belongs to an assignment (${code.assignment}) whose class board is not in this browser: paste it on the teacher's board.`;
+        return false;
+      }
+      await this.addText(link, now);
+      return true;
+    } catch (err) {
+      this.message = `This result code cannot be read: ${(err as Error).message}`;
+      return false;
+    }
   }
 
   /** Hands in a finished run of the assignment under the student's name (remembered). */
