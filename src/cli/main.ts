@@ -8,6 +8,7 @@ import { verifyCommand } from './verify-command';
 import { shareCommand } from './share-command';
 import { sweepCommand } from './sweep-command';
 import { USAGE } from './usage';
+import { classCommand } from './class-args';
 
 /** The CLI: parses arguments, runs the command, returns the exit code. Never lets a stack trace out. */
 export async function main(argv: string[], out = (t: string) => console.log(t), err = (t: string) => console.error(t)): Promise<number> {
@@ -83,6 +84,7 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     if (positionals.length !== 1) throw new CliInputError(`share: expected one FILE, got ${positionals.length}.`);
     return shareCommand({ file: positionals[0], base: values.base, withResult: !values['no-result'] }, out);
   }
+  if (command === 'class') return classCommand(rest, out);
   throw new CliInputError(unknownCommand(command));
 }
 

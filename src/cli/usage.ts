@@ -16,6 +16,10 @@ Usage:
       Run every combination of the values × N seeds (unchanged steps reused).
   pipelab share FILE [--base URL] [--no-result]
       Print a share link (with the cpu result, so a recipient can check it).
+  pipelab class assignment FILE [--lock-seed|--free-seed] [--hide-result] [--base URL]
+      Print an assignment link for a class (with the cpu result; seed locked by default).
+  pipelab class summary FILE [--assignment LINK] [--json]
+      Group a file of result codes (one link per line) as the class board does.
   pipelab steps [--json]
       List every step kind with its parameters.
   pipelab help [COMMAND]

@@ -10,6 +10,8 @@ import { ShareError } from './share-error';
 import { checkRowFields, verifyBundleData } from './bundle-fields';
 import { summarizeRun } from '../storage/run-summary';
 import { fromJsonSafe, toJsonSafe } from './typed-json';
+import { readStoredBoard, type StoredBoard } from '../class/board-record';
+import { boardsOf, mergeBoards } from '../storage/boards-repo';
 
 /** Format tag of a bundle file. */
 export const BUNDLE_FORMAT = 'pipelab/bundle';
@@ -31,6 +33,8 @@ export interface Bundle {
   readonly runs: readonly StoredRun[];
   readonly datasets: readonly StoredDataset[];
   readonly models: readonly StoredModel[];
+  /** Class boards made from the pipeline (absent when there are none, so older files read the same). */
+  readonly boards?: readonly StoredBoard[];
 }
 
 /** What an import added (everything else was already there). */
@@ -54,7 +58,8 @@ export async function collectBundle(db: PipelabDb, pipelineId: string): Promise<
   const hashes = [...new Set(runs.flatMap((r) => Object.values(r.datasetHashes ?? {})))];
   const datasets = (await db.datasets.bulkGet(hashes)).filter((d): d is StoredDataset => Boolean(d));
   const models = (await db.models.bulkGet(runs.map((r) => r.id))).filter((m): m is StoredModel => Boolean(m));
-  return { pipeline, versions, runs, datasets, models };
+  const boards = await boardsOf(db, pipelineId);
+  return { pipeline, versions, runs, datasets, models, ...(boards.length ? { boards } : {}) };
 }
 
 /** The row with `headVersion` put right after `spec`, where rows held it before, so the file's text is as it was. */
@@ -102,6 +107,7 @@ export function parseBundle(text: string): Bundle {
     versions, runs,
     datasets: checkEntries<StoredDataset>(b.datasets ?? [], 'data set', (d) => HEX64.test(String(d.hash)) && typeof d.text === 'string' && (d.format === 'csv' || d.format === 'tsv' || d.format === 'json') && (d.origin === undefined || d.origin === 'import' || d.origin === 'generated'), 'datasets'),
     models: checkEntries<StoredModel>(b.models ?? [], 'model', (m) => typeof m.runId === 'string' && m.weightData instanceof ArrayBuffer && Array.isArray(m.weightSpecs), 'models'),
+    ...(Array.isArray(b.boards) ? { boards: b.boards.map((board, i) => ({ ...readStoredBoard(board, i), pipelineId: pipeline.id })) } : {}),
   };
 }
 
@@ -144,7 +150,7 @@ export async function importBundle(db: PipelabDb, bundle: Bundle): Promise<Impor
   await verifyBundleData(bundle.datasets);
   const id = bundle.pipeline.id;
   return guardedWrite(() =>
-    db.transaction('rw', [db.pipelines, db.heads, db.versions, db.runs, db.datasets, db.models], async () => {
+    db.transaction('rw', [db.pipelines, db.heads, db.versions, db.runs, db.datasets, db.models, db.classBoards], async () => {
       const existing = await db.pipelines.get(id);
       if (!existing) await addPipeline(db, bundle.pipeline);
       else if (existing.deletedAt !== null) await db.pipelines.update(id, { deletedAt: null });
@@ -154,6 +160,7 @@ export async function importBundle(db: PipelabDb, bundle: Bundle): Promise<Impor
         datasets: await addMissing(bundle.datasets, (d) => db.datasets.get(d.hash), (d) => db.datasets.add(d)),
         models: await addMissing(bundle.models, (m) => db.models.get(m.runId), (m) => db.models.add(m)),
       };
+      await mergeBoards(db, bundle.boards ?? []);
       return { pipelineId: id, name: (existing ?? bundle.pipeline).name, newPipeline: !existing, ...count };
     }),
   );

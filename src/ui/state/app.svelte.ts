@@ -9,7 +9,9 @@ import { WorkspaceState } from './workspace.svelte';
 import { LabState } from './lab.svelte';
 import { SweepState } from './sweep.svelte';
 import { ImportPreviewState } from './import-preview.svelte';
-import { decodeShare } from '../../share/link-codec';
+import { decodeAssignmentLink } from '../../class/assignment';
+import { ClassState, type AssignmentChoice } from './class.svelte';
+import type { StoredBoard } from '../../class/board-record';
 import type { SharePayload } from '../../share/share-payload';
 import { compareWithAuthor, type AuthorCheck } from '../../share/compare-author';
 import { versionHash } from '../../engine/fingerprint';
@@ -30,7 +32,7 @@ import type { SharedData } from '../../share/share-payload';
 export const AUTO_RUN_MS = 500;
 
 /** Which screen is showing. */
-export type Screen = 'gallery' | 'editor';
+export type Screen = 'gallery' | 'editor' | 'class';
 
 /** Which view the results side of the editor shows. */
 export type ResultsTab = 'results' | 'runs' | 'versions' | 'lab' | 'sweep';
@@ -71,6 +73,8 @@ export class AppState {
   readonly lab = new LabState();
   readonly workspace: WorkspaceState;
   readonly sweep: SweepState;
+  /** The classroom: a student's assignment and hand-in, the teacher's class boards. */
+  readonly classroom: ClassState;
   /** The preview dialog of a data file being imported. */
   readonly importPreview = new ImportPreviewState(
     (file, onProgress) => this.runner.previewFile(file, onProgress),
@@ -82,6 +86,7 @@ export class AppState {
     this.workspace = new WorkspaceState(db, this.editor);
     this.lab.dataOptions = { dataDb: db.name };
     this.sweep = new SweepState(db);
+    this.classroom = new ClassState(db);
     this.sweep.dataOptions = { dataDb: db.name };
     this.editor.subscribe((revision, reason) => {
       if (this.shared && revision !== this.sharedRevision) void this.forkShared();
@@ -92,7 +97,7 @@ export class AppState {
   /** Opens a share link: the shared pipeline, read-only, on the author's backend when there is one. */
   async openShared(fragment: string): Promise<void> {
     try {
-      const payload = await decodeShare(fragment);
+      const { payload, assignment } = await decodeAssignmentLink(fragment);
       await this.workspace.flush();
       const data = await checkSharedData(this.workspace.db, payload);
       this.missingData = data.missing;
@@ -105,6 +110,7 @@ export class AppState {
       this.editor.load(payload.spec);
       this.sharedRevision = this.editor.revision;
       this.shared = payload;
+      this.classroom.opened(assignment);
       this.tab = 'results';
       this.screen = 'editor';
       const backend = payload.expected?.backend;
@@ -142,6 +148,7 @@ export class AppState {
     if (!shareFragment) void this.runner.useBackend(backend);
     this.autoRun = await getSetting<boolean>(this.workspace.db, 'autoRun', false).catch(() => false);
     const id = await this.workspace.init();
+    await this.classroom.init();
     void this.sweep.resume();
     if (shareFragment) await this.openShared(shareFragment);
     else if (id) await this.openStored(id);
@@ -176,6 +183,7 @@ export class AppState {
   async open(spec: PipelineSpec): Promise<void> {
     this.shared = null;
     this.pendingData = [];
+    this.classroom.opened(null);
     this.authorCheck = null;
     this.runner.showStored(null);
     this.shownRunId = null;
@@ -196,6 +204,7 @@ export class AppState {
   async openStored(id: string): Promise<void> {
     this.shared = null;
     this.pendingData = [];
+    this.classroom.opened(null);
     this.authorCheck = null;
     const last = await this.workspace.open(id);
     this.runner.showStored(last?.view ?? null);
@@ -259,6 +268,24 @@ export class AppState {
     const expected = matches && record ? sharedResult(record) : null;
     const data = await linkData(this.workspace.db, spec);
     return { url: await shareUrl({ spec, expected, data }, appBaseUrl()), withResult: Boolean(expected) };
+  }
+
+  /** Share → Assignment: an assignment link of the open pipeline, with a new class board to collect the results. */
+  async makeAssignment(choice: AssignmentChoice): Promise<StoredBoard> {
+    const spec = this.editor.snapshot();
+    const source = { spec, versionHash: await versionHash(spec), record: this.runner.view?.record ?? null, data: await linkData(this.workspace.db, spec), pipelineId: this.workspace.currentId, base: appBaseUrl() };
+    return this.classroom.makeAssignment(source, choice, Date.now());
+  }
+
+  /** A student's result link opened here: added to its class board, which is shown (or a notice says where it belongs). */
+  async openResultCode(link: string): Promise<void> {
+    if (await this.classroom.receive(link, Date.now())) this.screen = 'class';
+    else this.notice = this.classroom.message;
+  }
+
+  /** Shows a class board (the Class view). */
+  async openBoard(id: string): Promise<void> {
+    if (await this.classroom.openBoard(id)) this.screen = 'class';
   }
 
   /** Opens the previewed file as a starter pipeline built from the choices in the preview; the worker stores the file once by hash. */
