@@ -111,8 +111,8 @@ export class RunnerState {
     }
   }
 
-  /** Runs a validated spec in the worker (with the texts of the user's files it reads). */
-  async run(spec: PipelineSpec, data: DataOptions = {}): Promise<void> {
+  /** Runs a validated spec in the worker (with the texts of the user's files it reads); `useCache: false` recomputes every step. */
+  async run(spec: PipelineSpec, data: DataOptions = {}, useCache = true): Promise<void> {
     if (this.status === 'running' || this.status === 'starting') return;
     this.status = 'running';
     this.error = null;
@@ -126,7 +126,7 @@ export class RunnerState {
     this.restartHistory = false;
     this.ranFingerprints = prefixFingerprints(spec);
     try {
-      const view = await this.client.run(spec, (event) => this.onProgress(event), data);
+      const view = await this.client.run(spec, (event) => this.onProgress(event), useCache ? data : { ...data, useCache });
       this.flush();
       this.view = view;
       for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
@@ -203,6 +203,15 @@ export class RunnerState {
     if (prefixFingerprints(spec).get(stepId) !== this.ranFingerprints.get(stepId)) return { light: 'stale', ms: null };
     const light: StepLight = status.status === 'cached' ? 'done' : status.status === 'running' ? 'pending' : status.status;
     return { light, ms: status.ms };
+  }
+
+  /** Whether the results on display are from before an edit of `spec` (a step, a parameter or the seed changed since). */
+  resultsStale(spec: PipelineSpec): boolean {
+    if (!this.view || this.status === 'running' || this.ranFingerprints.size === 0) return false;
+    const now = prefixFingerprints(spec);
+    if (now.size !== this.ranFingerprints.size) return true;
+    for (const [id, fingerprint] of now) if (this.ranFingerprints.get(id) !== fingerprint) return true;
+    return false;
   }
 
   /** For tests and diagnostics: where the engine runs. */
