@@ -34,7 +34,7 @@ const resultHash = (page: Page) => page.getByTestId('result-hash').getAttribute(
 describe('reproducibility you can see', () => {
   it('says "Identical to run #1", recomputes from scratch to the same hash, and names a seed change', async () => {
     const { page, errors } = await openOnCpu('Iris flowers');
-    await runUntil(page, 'Run', 'Run #1: the first result');
+    await runUntil(page, 'Run', 'Run #1: the first result.');
     const first = await resultHash(page);
 
     const again = await runUntil(page, 'Run', 'Identical to run #1');

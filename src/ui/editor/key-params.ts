@@ -1,6 +1,6 @@
 import type { ParamSchema, ParamValue } from '../../core/params';
 
-const MAX_KEY_PARAMS = 3;
+const MAX_KEY_PARAMS = 2;
 
 /** A short "label value" list of a step's first few number and choice parameters, for a compact card. */
 export function keyParams(params: Readonly<Record<string, ParamSchema>>, values: Readonly<Record<string, ParamValue>>): string[] {

@@ -60,7 +60,7 @@ export function relateRun(run: NumberedRecord, earlier: readonly NumberedRecord[
   const twin = done.find((e) => e.record.resultHash === hash);
   if (twin) return { ...base, kind: 'identical', other: twin.n, text: `Identical to run #${twin.n} ${BIT_FOR_BIT}` };
   const previous = done[0];
-  if (!previous) return { ...base, kind: 'first', other: null, text: `Run #${run.n}: the first result of this pipeline.` };
+  if (!previous) return { ...base, kind: 'first', other: null, text: `Run #${run.n}: the first result.` };
   if (previous.record.configHash === run.record.configHash) {
     const step = firstDifferingStep(previous.record, run.record) ?? 'unknown';
     return { ...base, kind: 'differs', other: previous.n, text: `Differs from run #${previous.n} although the configuration is the same — first at step ${step}` };
