@@ -151,3 +151,28 @@ describe('versions and sliders', () => {
     await page.close();
   });
 });
+
+describe('keyboard: focus after Open and the skip link', () => {
+  it('puts focus on the editor heading after Open, and the skip link jumps to the results', async () => {
+    const { page, errors } = await openApp(browser);
+    const open = page.getByRole('button', { name: 'Open Iris flowers' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('workbench').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('editor-title');
+    expect(await page.locator('#editor-title').textContent()).toContain('Iris: logistic regression');
+
+    // The skip link comes first in the page: one Shift+Tab back from the header's first button.
+    await page.getByRole('button', { name: 'pipelab: home' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the results' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'lesson-skip-link');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results-area');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
