@@ -67,6 +67,16 @@ describe('reproducibility you can see', () => {
     expect(cells.filter((c) => c.includes('= #1'))).toHaveLength(2);
     expect(cells.join(' ')).toContain(first!.slice(0, 8));
     await screenshot(page, 'lesson-runs-hash-column');
+    // A wide table scrolls inside its card (the page itself does not), and its row numbers stay in view.
+    const scroll = await page.locator('.runs .table-scroll').evaluate((el) => {
+      const left = el.getBoundingClientRect().left;
+      const number = el.querySelector('tbody tr td.run-number')!;
+      el.scrollLeft = el.scrollWidth;
+      const x = number.getBoundingClientRect().left - left;
+      return { wider: el.scrollWidth > el.clientWidth, moved: el.scrollLeft > 0, pinned: x >= 0 && x < 80, page: document.documentElement.scrollWidth <= window.innerWidth };
+    });
+    expect(scroll).toEqual({ wider: true, moved: true, pinned: true, page: true });
+    await screenshot(page, 'lesson-runs-scrolled');
     expect(errors).toEqual([]);
     await page.close();
   });
