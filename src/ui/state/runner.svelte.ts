@@ -225,6 +225,8 @@ export class RunnerState {
   }
 
   private onProgress(event: ProgressEvent): void {
+    // A last batch of progress can arrive after the run has resolved: it must not bring back a live epoch on a finished card.
+    if (this.status !== 'running') return;
     if (event.type === 'step-start') this.stepStatus[event.stepId] = { status: 'running', ms: 0, fold: event.fold, folds: event.folds };
     else if (event.type === 'step-end') {
       this.stepStatus[event.stepId] = { status: event.status, ms: event.ms, fold: event.fold, folds: event.folds };
