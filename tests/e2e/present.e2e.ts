@@ -69,6 +69,9 @@ describe('presentation mode', () => {
     await expectInView(page, '[data-testid=param-drawer]', 'the parameters');
     await expectInView(page, '.metric-cards', 'the metric cards while editing');
     await expectInView(page, '.decision-boundary', 'the boundary while editing');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('step-model-head');
     await page.reload();
     await page.getByTestId('workbench').waitFor();
     expect(await page.getByTestId('workbench').getAttribute('class')).toContain('present');
