@@ -64,7 +64,6 @@ describe('no serious or critical accessibility violations (axe-core)', () => {
     for (const tab of ['Runs', 'Versions', 'Reproducibility', 'Sweep']) {
       await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
       await page.locator('[role=tabpanel] > *').first().waitFor();
-      await page.waitForTimeout(0);
       await check(page, `editor-${tab.toLowerCase()}`, found);
     }
     expect(found).toEqual([]);
