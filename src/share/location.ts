@@ -46,3 +46,19 @@ export function watchResultLinks(onResult: (fragment: string) => void, target: W
   target.addEventListener('hashchange', listener);
   return () => target.removeEventListener('hashchange', listener);
 }
+
+/** Whether the address asks for presentation mode (`?present`). */
+export function presentRequested(loc: Location | undefined = globalThis.location): boolean {
+  return Boolean(loc && new URLSearchParams(loc.search).has('present'));
+}
+
+/** Adds or removes `?present` in the address bar without reloading, so a bookmark keeps the mode. */
+export function setPresentParam(on: boolean, loc: Location | undefined = globalThis.location, history: History | undefined = globalThis.history): void {
+  if (!loc || !history) return;
+  const params = new URLSearchParams(loc.search);
+  if (on === params.has('present')) return;
+  if (on) params.set('present', '');
+  else params.delete('present');
+  const query = params.toString().replace(/=(&|$)/g, '$1');
+  history.replaceState(history.state, '', loc.pathname + (query ? `?${query}` : '') + loc.hash);
+}

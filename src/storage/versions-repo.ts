@@ -59,18 +59,21 @@ export function labelVersion(db: PipelabDb, pipelineId: string, hash: string, la
   return guardedWrite(() => db.versions.update([pipelineId, hash], { label }));
 }
 
-/** Makes an earlier version the head again (nothing is deleted). Returns its spec. */
+/**
+ * Makes an earlier version the head again (nothing is deleted): its steps and seed come
+ * back, the pipeline keeps its current name (a rename is not undone by a restore).
+ * Returns the spec now in the pipeline.
+ */
 export async function restoreVersion(db: PipelabDb, pipelineId: string, hash: string, writer: string): Promise<PipelineSpec> {
   return guardedWrite(() =>
     db.transaction('rw', [db.pipelines, db.versions, db.heads], async () => {
       const version = await db.versions.get([pipelineId, hash]);
       const pipeline = await db.pipelines.get(pipelineId);
       if (!version || !pipeline) throw new Error(`No version ${hash.slice(0, 12)} of this pipeline`);
-      await db.pipelines.update(pipelineId, {
-        spec: version.spec, name: version.spec.name, rev: pipeline.rev + 1, writer, updatedAt: Date.now(),
-      });
+      const spec = { ...version.spec, name: pipeline.spec.name };
+      await db.pipelines.update(pipelineId, { spec, rev: pipeline.rev + 1, writer, updatedAt: Date.now() });
       await db.heads.put({ pipelineId, hash });
-      return version.spec;
+      return spec;
     }),
   );
 }

@@ -3,7 +3,7 @@
 import type { ParamSchema, ParamValue } from '../../core/params';
 import type { StepSpec } from '../../core/spec';
 import type { StoredRun } from '../../storage/records';
-import type { ListedRun } from '../state/run-list';
+import type { RunRow } from '../state/run-list';
 import { stepCatalog } from '../../steps/registry';
 
 /** One line of the parameter comparison: a (step, param) pair and its value in each run. */
@@ -120,7 +120,7 @@ export function differingCells(values: readonly (string | null)[]): boolean[] {
 }
 
 /** Union of the runs' metric names: the known ones in METRIC_ORDER, then the rest alphabetically. */
-export function metricNames(runs: readonly ListedRun[]): string[] {
+export function metricNames(runs: readonly RunRow[]): string[] {
   const all = new Set(runs.flatMap((r) => Object.keys(r.summary.metrics)));
   const known = METRIC_ORDER.filter((n) => all.has(n));
   const others = [...all].filter((n) => !METRIC_ORDER.includes(n)).sort();
@@ -128,13 +128,13 @@ export function metricNames(runs: readonly ListedRun[]): string[] {
 }
 
 /** A run's value of a metric, or undefined when it lacks it (or it is NaN). */
-export function metricOf(run: ListedRun, name: string): number | undefined {
+export function metricOf(run: RunRow, name: string): number | undefined {
   const v = run.summary.metrics[name];
   return typeof v === 'number' && !Number.isNaN(v) ? v : undefined;
 }
 
 /** Runs in the order of `key`; runs lacking the metric go last whatever the direction. Ties keep input order. */
-export function sortRuns<R extends ListedRun>(runs: readonly R[], key: SortKey, descending: boolean): R[] {
+export function sortRuns<R extends RunRow>(runs: readonly R[], key: SortKey, descending: boolean): R[] {
   const sign = descending ? -1 : 1;
   if (key.startsWith('metric:')) {
     const name = key.slice('metric:'.length);
@@ -151,7 +151,7 @@ export function sortRuns<R extends ListedRun>(runs: readonly R[], key: SortKey, 
 }
 
 /** The runs passing the filter (all of them when it is null or its value is not a number). */
-export function filterRuns<R extends ListedRun>(runs: readonly R[], filter: MetricFilter | null): R[] {
+export function filterRuns<R extends RunRow>(runs: readonly R[], filter: MetricFilter | null): R[] {
   if (!filter || !Number.isFinite(filter.value)) return [...runs];
   return runs.filter((r) => {
     const v = metricOf(r, filter.metric);
@@ -186,7 +186,7 @@ export function bestMarks(name: string, values: readonly (number | undefined)[])
 }
 
 /** Run numbers by run id: the oldest run is 1 (ties broken by id). */
-export function runNumbers(runs: readonly ListedRun[]): Map<string, number> {
+export function runNumbers(runs: readonly RunRow[]): Map<string, number> {
   const oldestFirst = [...runs].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   return new Map(oldestFirst.map((r, i) => [r.id, i + 1]));
 }

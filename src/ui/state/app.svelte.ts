@@ -17,14 +17,15 @@ import { compareWithAuthor, type AuthorCheck } from '../../share/compare-author'
 import { versionHash } from '../../engine/fingerprint';
 import { shareUrl } from '../../share/link-codec';
 import { sharedResult } from '../../share/share-payload';
-import { appBaseUrl } from '../../share/location';
+import { appBaseUrl, presentRequested, setPresentParam } from '../../share/location';
+import { saveRun } from '../../storage/runs-repo';
 import { fileStem, saveFile } from '../workspace/save-file';
 import { starterPipeline } from './starter-pipeline';
 import { putDataset } from '../../storage/datasets-repo';
 import { earlierData, hasNewData } from '../../storage/data-versions-repo';
 import { sha256Hex } from '../../core/hash';
 import { formatOf } from '../../steps/data/parse-user-data';
-import { wholeRuns, type ListedRun } from './run-list';
+import { wholeRuns, type RunRow } from './run-list';
 import { checkSharedData, linkData, storeSharedData } from './shared-data';
 import type { SharedData } from '../../share/share-payload';
 
@@ -56,6 +57,12 @@ export class AppState {
   shared = $state.raw<SharePayload | null>(null);
   /** How the last run of a shared pipeline compares with the author's result. */
   authorCheck = $state.raw<AuthorCheck | null>(null);
+  /** The shared pipeline was edited after the check: the result no longer compares with the author's. */
+  authorChanged = $state(false);
+  /** Presentation mode: a projector layout (remembered; `?present` in the address turns it on). */
+  present = $state(false);
+  /** In presentation mode: the step whose parameters are open beside the results. */
+  editingStepId = $state<string | null>(null);
   /** A message for the user that is neither an error nor a result (a fork was made, a bundle imported). */
   notice = $state<string | null>(null);
   private sharedRevision = -1;
@@ -104,6 +111,7 @@ export class AppState {
       this.pendingData = data.pending;
       this.shared = null;
       this.authorCheck = null;
+    this.authorChanged = false;
       this.shownRunId = null;
       this.runner.showStored(null);
       this.workspace.detach();
@@ -126,10 +134,12 @@ export class AppState {
     const payload = this.shared;
     if (!payload) return;
     this.shared = null;
+    if (this.authorCheck) this.authorChanged = true;
     await this.keepSharedData();
     const edited = $state.snapshot(this.editor.spec) as PipelineSpec;
     const forkedFrom = { name: payload.spec.name, versionHash: await versionHash(payload.spec), resultHash: payload.expected?.resultHash ?? null };
-    await this.workspace.fork(payload.spec, edited, forkedFrom);
+    const id = await this.workspace.fork(payload.spec, edited, forkedFrom);
+    await this.keepReproducingRun(id, forkedFrom.versionHash);
     void this.checkStorage(true);
     this.notice = `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`;
   }
@@ -141,12 +151,34 @@ export class AppState {
     if (pending.length) await storeSharedData(this.workspace.db, pending);
   }
 
+  /** The user's run of the shared original (the one checked against the author's) goes into the fork's runs. */
+  private async keepReproducingRun(forkId: string | null, originalHash: string): Promise<void> {
+    const view = this.runner.view;
+    if (!forkId || !view || view.record.versionHash !== originalHash) return;
+    const stored = await saveRun(this.workspace.db, forkId, view).catch(() => null);
+    if (stored) this.shownRunId = stored.id;
+  }
+
+  /** Turns presentation mode on or off (remembered, and mirrored in the address as `?present`). */
+  async setPresent(on: boolean): Promise<void> {
+    this.present = on;
+    this.editingStepId = null;
+    setPresentParam(on);
+    await setSetting(this.workspace.db, 'present', on).catch(() => undefined);
+  }
+
+  /** Runs again with every step recomputed (no step cache): the same result hash is expected. */
+  runFromScratch(): Promise<void> {
+    return this.run(false);
+  }
+
   /** Loads the workspace and reopens the pipeline that was open before the reload. */
   async init(storage: StorageManager | undefined = globalThis.navigator?.storage, shareFragment: string | null = null): Promise<void> {
     this.storageApi = storage;
     const backend = await getSetting<BackendChoice>(this.workspace.db, 'backend', 'auto').catch(() => 'auto' as const);
     if (!shareFragment) void this.runner.useBackend(backend);
     this.autoRun = await getSetting<boolean>(this.workspace.db, 'autoRun', false).catch(() => false);
+    this.present = presentRequested() || (await getSetting<boolean>(this.workspace.db, 'present', false).catch(() => false));
     const id = await this.workspace.init();
     await this.classroom.init();
     void this.sweep.resume();
@@ -185,6 +217,7 @@ export class AppState {
     this.pendingData = [];
     this.classroom.opened(null);
     this.authorCheck = null;
+    this.authorChanged = false;
     this.runner.showStored(null);
     this.shownRunId = null;
     await this.workspace.create(structuredClone(spec));
@@ -206,6 +239,7 @@ export class AppState {
     this.pendingData = [];
     this.classroom.opened(null);
     this.authorCheck = null;
+    this.authorChanged = false;
     const last = await this.workspace.open(id);
     this.runner.showStored(last?.view ?? null);
     this.shownRunId = last?.id ?? null;
@@ -217,7 +251,7 @@ export class AppState {
   }
 
   /** Shows a stored run's results (a listed run is read whole from storage first). */
-  async openRun(listed: ListedRun): Promise<void> {
+  async openRun(listed: RunRow): Promise<void> {
     const [run] = await wholeRuns(this.workspace.db, [listed]);
     if (!run) return;
     this.runner.showStored(run.view);
@@ -234,7 +268,7 @@ export class AppState {
   }
 
   /** Validates the pipeline, runs it, and stores the run with its version and model. */
-  async run(): Promise<void> {
+  async run(useCache = true): Promise<void> {
     let spec: PipelineSpec;
     try {
       spec = this.editor.snapshot();
@@ -245,7 +279,7 @@ export class AppState {
     const before = this.runner.view;
     this.tab = 'results';
     await this.keepSharedData();
-    await this.runner.run(spec, { dataDb: this.workspace.db.name });
+    await this.runner.run(spec, { dataDb: this.workspace.db.name }, useCache);
     const view = this.runner.view;
     this.runner.showStep(this.editor.selectedStepId);
     if (view && view !== before && this.shared) {

@@ -2,16 +2,25 @@
 // holds each run's summary, never its view (step tables, histories, digests: ~50 KB of
 // objects a run), and reads from IndexedDB only the runs it has not seen yet.
 import type { PipelabDb } from '../../storage/db';
+import type { RunRecord } from '../../engine/run-record';
 import type { StoredRun } from '../../storage/records';
 
-/** A stored run as lists show it: everything but its view (load the whole run with getRun to show or compare it). */
-export type ListedRun = Omit<StoredRun, 'view'>;
+/** A run record without its per-epoch history and fold details: what lists and the run-relation banner read. */
+export type BriefRecord = Omit<RunRecord, 'history' | 'crossValidation'>;
 
-/** The listed form of a stored run (its view dropped). */
+/** A stored run without its view: what tables, sorting and numbering read. */
+export type RunRow = Omit<StoredRun, 'view'>;
+
+/** A stored run as lists show it: its brief record, never its view (load the whole run with getRun to show or compare it). */
+export type ListedRun = RunRow & { readonly record: BriefRecord };
+
+/** The listed form of a stored run (its view dropped, its record kept without history). */
 export function listedRun(run: StoredRun): ListedRun {
   const { view, ...listed } = run;
-  void view; // dropped: a run's view is read again when the run is shown or compared
-  return listed;
+  const { history, crossValidation, ...record } = view.record;
+  void history; // dropped with the view: read again when the run is shown or compared
+  void crossValidation;
+  return { ...listed, record };
 }
 
 /**
@@ -39,7 +48,7 @@ export class RunList {
 }
 
 /** The whole stored runs (views included) of listed runs, in their order; runs deleted meanwhile are left out. */
-export async function wholeRuns(db: PipelabDb, runs: readonly ListedRun[]): Promise<StoredRun[]> {
+export async function wholeRuns(db: PipelabDb, runs: readonly RunRow[]): Promise<StoredRun[]> {
   const rows = await db.runs.bulkGet(runs.map((r) => r.id));
   return rows.filter((r): r is StoredRun => Boolean(r));
 }

@@ -111,8 +111,8 @@ export class RunnerState {
     }
   }
 
-  /** Runs a validated spec in the worker (with the texts of the user's files it reads). */
-  async run(spec: PipelineSpec, data: DataOptions = {}): Promise<void> {
+  /** Runs a validated spec in the worker (with the texts of the user's files it reads); `useCache: false` recomputes every step. */
+  async run(spec: PipelineSpec, data: DataOptions = {}, useCache = true): Promise<void> {
     if (this.status === 'running' || this.status === 'starting') return;
     this.status = 'running';
     this.error = null;
@@ -126,7 +126,7 @@ export class RunnerState {
     this.restartHistory = false;
     this.ranFingerprints = prefixFingerprints(spec);
     try {
-      const view = await this.client.run(spec, (event) => this.onProgress(event), data);
+      const view = await this.client.run(spec, (event) => this.onProgress(event), useCache ? data : { ...data, useCache });
       this.flush();
       this.view = view;
       for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
@@ -205,6 +205,15 @@ export class RunnerState {
     return { light, ms: status.ms };
   }
 
+  /** Whether the results on display are from before an edit of `spec` (a step, a parameter or the seed changed since). */
+  resultsStale(spec: PipelineSpec): boolean {
+    if (!this.view || this.status === 'running' || this.ranFingerprints.size === 0) return false;
+    const now = prefixFingerprints(spec);
+    if (now.size !== this.ranFingerprints.size) return true;
+    for (const [id, fingerprint] of now) if (this.ranFingerprints.get(id) !== fingerprint) return true;
+    return false;
+  }
+
   /** For tests and diagnostics: where the engine runs. */
   whereAmI(): Promise<string> {
     return this.client.whereAmI();
@@ -216,6 +225,8 @@ export class RunnerState {
   }
 
   private onProgress(event: ProgressEvent): void {
+    // A last batch of progress can arrive after the run has resolved: it must not bring back a live epoch on a finished card.
+    if (this.status !== 'running') return;
     if (event.type === 'step-start') this.stepStatus[event.stepId] = { status: 'running', ms: 0, fold: event.fold, folds: event.folds };
     else if (event.type === 'step-end') {
       this.stepStatus[event.stepId] = { status: event.status, ms: event.ms, fold: event.fold, folds: event.folds };

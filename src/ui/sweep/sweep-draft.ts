@@ -4,7 +4,7 @@ import type { ParamSchema, ParamValue } from '../../core/params';
 import type { PipelineSpec } from '../../core/spec';
 import { isSweepable, parseNumberValues, type ValuesMode } from '../../core/sweep-values';
 import type { SweepAxis } from '../../engine/sweep';
-import type { ListedRun } from '../state/run-list';
+import type { RunRow } from '../state/run-list';
 import { stepCatalog } from '../../steps/registry';
 import { METRIC_ORDER, metricNames } from '../history/compare';
 
@@ -71,7 +71,7 @@ export function axisValues(spec: PipelineSpec, draft: AxisDraft): { axis: SweepA
 }
 
 /** The metrics to rank by: those the pipeline's runs report, or the usual ones for its task before any run. */
-export function metricChoices(spec: PipelineSpec, runs: readonly ListedRun[]): string[] {
+export function metricChoices(spec: PipelineSpec, runs: readonly RunRow[]): string[] {
   const seen = metricNames(runs.filter((r) => r.summary.status === 'done'));
   if (seen.length) return seen;
   const regression = spec.steps.some((s) => s.kind === 'evaluate.regression');
