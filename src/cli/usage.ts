@@ -16,6 +16,9 @@ Usage:
       Run every combination of the values × N seeds (unchanged steps reused).
   pipelab share FILE [--base URL] [--no-result]
       Print a share link (with the cpu result, so a recipient can check it).
+  pipelab export python|notebook FILE [--out PATH] [--data FILE]
+      Write a scikit-learn script (.py) or Jupyter notebook (.ipynb) that rebuilds the
+      pipeline on the same data and test rows (to standard output without --out).
   pipelab steps [--json]
       List every step kind with its parameters.
   pipelab help
