@@ -1,0 +1,82 @@
+import type { Baseline } from '../../engine/baseline';
+import type { RunRecord } from '../../engine/run-record';
+import { stepCatalog } from '../../steps/registry';
+import { formatMetric } from './metric-format';
+
+// Honest first results: says in words when a run's model does not beat the trivial
+// baseline, or scores far better on its training rows than on its test rows.
+
+/** Training score minus test score (accuracy, or R²) above which the model is said to memorise: 20 points. */
+export const GAP_LIMIT = 0.2;
+
+/** One warning about a run's result, with what to try and the model step it links to. */
+export interface ResultWarning {
+  readonly kind: 'below-baseline' | 'overfit';
+  readonly title: string;
+  readonly text: string;
+  readonly tips: readonly string[];
+  /** The id of the run's model step (clicking the link selects it), or null when it has none. */
+  readonly modelStepId: string | null;
+}
+
+const BASELINE_TIPS = [
+  'Drop an id-like column (one value per row) or a date used as a category: they cannot carry over to new rows.',
+  'Check that the features relate to the target: on random data nothing can be learned.',
+  'Train more (more epochs, a higher learning rate) or try a model that can bend (a neural network, a forest).',
+  'Use more data.',
+];
+
+const OVERFIT_TIPS = [
+  'Drop an id-like column (one value per row): the model can memorise rows by it.',
+  'Regularise: raise L2, limit the tree depth, or use more neighbours.',
+  'Train for fewer epochs.',
+  'Use more data.',
+];
+
+function modelStep(record: RunRecord): string | null {
+  return record.spec.steps.find((s) => s.enabled && stepCatalog.describe(s.kind)?.category === 'model')?.id ?? null;
+}
+
+function belowBaseline(test: number, b: Baseline, modelStepId: string | null): ResultWarning | null {
+  const line = b.kind === 'majority' ? b.value : Math.max(b.value, 0); // regression: the R² = 0 line at least
+  if (test > line) return null;
+  const what = b.kind === 'majority'
+    ? `always predicting “${b.cls}” (the most common class in the training rows) scores ${formatMetric('accuracy', b.value)}`
+    : `always predicting the training mean scores R² ${formatMetric('r2', b.value)} (0 means no better than the mean)`;
+  const score = formatMetric(b.metric, test);
+  return {
+    kind: 'below-baseline',
+    title: 'The model does not beat the baseline',
+    text: `It scores ${b.kind === 'majority' ? score : `R² ${score}`} on the test rows, but ${what}: it has learned nothing useful yet.`,
+    tips: BASELINE_TIPS,
+    modelStepId,
+  };
+}
+
+function overfit(metric: string, train: number, test: number, modelStepId: string | null): ResultWarning | null {
+  if (!(train - test > GAP_LIMIT)) return null;
+  const points = metric === 'accuracy' ? `${((train - test) * 100).toFixed(1)} points` : `${(train - test).toFixed(2)} in R²`;
+  return {
+    kind: 'overfit',
+    title: 'Much better on the training rows than on the test rows',
+    text: `${formatMetric(metric, train)} on the training rows but ${formatMetric(metric, test)} on the test rows (${points} apart): ` +
+      'the model memorises its training rows instead of learning what carries over to new ones.',
+    tips: OVERFIT_TIPS,
+    modelStepId,
+  };
+}
+
+/** The warnings for a finished run: below its baseline, and/or a train/test gap over 20 points. Empty when the result looks sound. */
+export function resultWarnings(record: RunRecord, baseline: Baseline | null | undefined): ResultWarning[] {
+  if (record.status !== 'done') return [];
+  const metric = baseline?.metric ?? ('accuracy' in record.metrics ? 'accuracy' : 'r2');
+  const test = record.metrics[metric];
+  if (test === undefined || Number.isNaN(test)) return [];
+  const step = modelStep(record);
+  const train = record.trainMetrics?.[metric];
+  const warnings = [
+    baseline ? belowBaseline(test, baseline, step) : null,
+    train === undefined ? null : overfit(metric, train, test, step),
+  ];
+  return warnings.filter((w): w is ResultWarning => w !== null);
+}
