@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunRecord } from '../../src/engine/run-record';
+import { buildRunView, type RunView } from '../../src/engine/run-view';
+import { resultWarnings } from '../../src/ui/results/result-warnings';
+import { GALLERY } from '../../src/ui/gallery/gallery';
+import { run, tf } from '../helpers';
+
+const views: Record<string, RunView> = {};
+beforeAll(async () => {
+  for (const entry of GALLERY) views[entry.id] = buildRunView(tf, await run(entry.spec));
+}, 600_000);
+
+/** A real run's record with its headline scores replaced. */
+function withScores(record: RunRecord, test: Record<string, number>, train: Record<string, number>): RunRecord {
+  return { ...record, metrics: { ...record.metrics, ...test }, trainMetrics: { ...record.trainMetrics, ...train } };
+}
+
+describe('warnings on first results', () => {
+  it('warns about a 99 % / 44 % train/test gap, in words, with what to try and the model step', () => {
+    const { record, baseline } = views['iris-logreg'];
+    const warnings = resultWarnings(withScores(record, { accuracy: 0.44 }, { accuracy: 0.99 }), baseline);
+    const gap = warnings.find((w) => w.kind === 'overfit');
+    expect(gap?.text).toMatch(/^99\.0% on the training rows but 44\.0% on the test rows \(55\.0 points apart\)/);
+    expect(gap?.tips.join(' ')).toMatch(/id-like column.*Regularise.*fewer epochs.*more data/is);
+    expect(gap?.modelStepId).toBe('model');
+    expect(warnings.some((w) => w.kind === 'below-baseline')).toBe(false); // 44 % still beats iris's 1/3
+  });
+
+  it('warns when the model is worse than the majority baseline, naming the class', () => {
+    const { record, baseline } = views['iris-logreg'];
+    const warnings = resultWarnings(withScores(record, { accuracy: 0.2 }, { accuracy: 0.3 }), baseline);
+    expect(warnings.map((w) => w.kind)).toEqual(['below-baseline']);
+    expect(warnings[0].text).toMatch(/^It scores 20\.0% on the test rows, but always predicting “\w+” \(the most common class in the training rows\) scores 3\d\.\d%/);
+  });
+
+  it('warns for a regression no better than predicting the mean (the R² = 0 line)', () => {
+    const { record, baseline } = views['diabetes-linreg'];
+    const warnings = resultWarnings(withScores(record, { r2: -0.1 }, { r2: 0.05 }), baseline);
+    expect(warnings.map((w) => w.kind)).toEqual(['below-baseline']);
+    expect(warnings[0].text).toContain('always predicting the training mean');
+    expect(resultWarnings(withScores(record, { r2: 0.1 }, { r2: 0.35 }), baseline).map((w) => w.kind)).toEqual(['overfit']);
+  });
+
+  it('warns on a real model that scores below its baseline: the noise demo with features picked after the split', () => {
+    const { record, baseline } = views['leakage-right-order'];
+    expect(record.metrics.accuracy).toBeLessThan(baseline!.value);
+    expect(resultWarnings(record, baseline).map((w) => w.kind)).toContain('below-baseline');
+  });
+
+  it('stays silent on the gallery examples whose models learn', () => {
+    const learning = GALLERY.map((e) => e.id).filter((id) => !id.startsWith('leakage-'));
+    expect(learning.length).toBeGreaterThanOrEqual(7);
+    for (const id of learning) {
+      expect(views[id].baseline, id).toBeTruthy();
+      expect(resultWarnings(views[id].record, views[id].baseline), id).toEqual([]);
+    }
+  });
+
+  it('says nothing for a failed run, and still checks the gap of a run stored without a baseline', () => {
+    const { record } = views['iris-logreg'];
+    expect(resultWarnings({ ...record, status: 'failed' }, null)).toEqual([]);
+    expect(resultWarnings(withScores(record, { accuracy: 0.5 }, { accuracy: 0.95 }), undefined).map((w) => w.kind)).toEqual(['overfit']);
+  });
+});
