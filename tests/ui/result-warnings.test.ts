@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/engine/run-record';
 import { buildRunView, type RunView } from '../../src/engine/run-view';
-import { resultWarnings } from '../../src/ui/results/result-warnings';
+import { allTips, resultWarnings } from '../../src/ui/results/result-warnings';
 import { GALLERY } from '../../src/ui/gallery/gallery';
 import { run, tf } from '../helpers';
 
@@ -24,6 +24,17 @@ describe('warnings on first results', () => {
     expect(gap?.tips.join(' ')).toMatch(/id-like column.*Regularise.*fewer epochs.*more data/is);
     expect(gap?.modelStepId).toBe('model');
     expect(warnings.some((w) => w.kind === 'below-baseline')).toBe(false); // 44 % still beats iris's 1/3
+  });
+
+  it('gives one list of tips when both warnings apply, each tip once', () => {
+    const { record, baseline } = views['iris-logreg'];
+    const warnings = resultWarnings(withScores(record, { accuracy: 0.3 }, { accuracy: 0.99 }), baseline);
+    expect(warnings.map((w) => w.kind)).toEqual(['below-baseline', 'overfit']);
+    const tips = allTips(warnings);
+    expect(new Set(tips).size).toBe(tips.length);
+    expect(tips.filter((t) => /id-like/.test(t))).toHaveLength(1);
+    expect(tips.join(' ')).toMatch(/relate to the target.*Regularise.*fewer epochs/s);
+    expect(tips.join(' ')).not.toMatch(/Train more/); // it already memorises: more training is not the cure
   });
 
   it('warns when the model is worse than the majority baseline, naming the class', () => {

@@ -19,19 +19,24 @@ export interface ResultWarning {
   readonly modelStepId: string | null;
 }
 
+const ID_TIP = 'Drop an id-like column (one value per row) or a date used as a category: the model can memorise rows by it, and it does not carry over to new rows.';
+const DATA_TIP = 'Use more data.';
+const TRAIN_MORE_TIP = 'Train more (more epochs, a higher learning rate) or try a model that can bend (a neural network, a forest).';
+
 const BASELINE_TIPS = [
-  'Drop an id-like column (one value per row) or a date used as a category: they cannot carry over to new rows.',
+  ID_TIP,
   'Check that the features relate to the target: on random data nothing can be learned.',
-  'Train more (more epochs, a higher learning rate) or try a model that can bend (a neural network, a forest).',
-  'Use more data.',
+  TRAIN_MORE_TIP,
+  DATA_TIP,
 ];
 
-const OVERFIT_TIPS = [
-  'Drop an id-like column (one value per row): the model can memorise rows by it.',
-  'Regularise: raise L2, limit the tree depth, or use more neighbours.',
-  'Train for fewer epochs.',
-  'Use more data.',
-];
+const OVERFIT_TIPS = [ID_TIP, 'Regularise: raise L2, limit the tree depth, or use more neighbours.', 'Train for fewer epochs.', DATA_TIP];
+
+/** The tips of several warnings in one list, each once, in order (no "train more" for a model that already memorises). */
+export function allTips(warnings: readonly ResultWarning[]): string[] {
+  const overfit = warnings.some((w) => w.kind === 'overfit');
+  return [...new Set(warnings.flatMap((w) => w.tips))].filter((t) => !(overfit && t === TRAIN_MORE_TIP));
+}
 
 function modelStep(record: RunRecord): string | null {
   return record.spec.steps.find((s) => s.enabled && stepCatalog.describe(s.kind)?.category === 'model')?.id ?? null;
