@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/engine/run-record';
 import { buildRunView, type RunView } from '../../src/engine/run-view';
-import { allTips, resultWarnings } from '../../src/ui/results/result-warnings';
+import { allTips, resultWarnings, shownBaseline } from '../../src/ui/results/result-warnings';
 import { GALLERY } from '../../src/ui/gallery/gallery';
 import { run, tf } from '../helpers';
 
@@ -71,5 +71,13 @@ describe('warnings on first results', () => {
     const { record } = views['iris-logreg'];
     expect(resultWarnings({ ...record, status: 'failed' }, null)).toEqual([]);
     expect(resultWarnings(withScores(record, { accuracy: 0.5 }, { accuracy: 0.95 }), undefined).map((w) => w.kind)).toEqual(['overfit']);
+  });
+
+  it('shows no baseline from a malformed view (an imported bundle), and a well-formed one as it is', () => {
+    const good = views['iris-logreg'].baseline;
+    expect(shownBaseline(views['iris-logreg'])).toEqual(good);
+    const bad = [{ kind: 'majority', metric: 'accuracy', value: '0.5', cls: 'x' }, { kind: 'majority', metric: 'accuracy', value: 0.5 }, { kind: 'mean', metric: 'accuracy', value: 0, mean: 1 }, 'x', null];
+    for (const b of bad) expect(shownBaseline({ baseline: b } as never)).toBeNull();
+    expect(shownBaseline(null)).toBeNull();
   });
 });

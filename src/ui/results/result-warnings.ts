@@ -1,5 +1,6 @@
 import type { Baseline } from '../../engine/baseline';
 import type { RunRecord } from '../../engine/run-record';
+import type { RunView } from '../../engine/run-view';
 import { stepCatalog } from '../../steps/registry';
 import { formatMetric } from './metric-format';
 
@@ -36,6 +37,15 @@ const OVERFIT_TIPS = [ID_TIP, 'Regularise: raise L2, limit the tree depth, or us
 export function allTips(warnings: readonly ResultWarning[]): string[] {
   const overfit = warnings.some((w) => w.kind === 'overfit');
   return [...new Set(warnings.flatMap((w) => w.tips))].filter((t) => !(overfit && t === TRAIN_MORE_TIP));
+}
+
+/** The view's baseline when it is well-formed (a view can come from an imported bundle), else null. */
+export function shownBaseline(view: Pick<RunView, 'baseline'> | null | undefined): Baseline | null {
+  const b = view?.baseline as Record<string, unknown> | null | undefined;
+  if (!b || typeof b.value !== 'number' || !Number.isFinite(b.value)) return null;
+  if (b.kind === 'majority' && b.metric === 'accuracy' && typeof b.cls === 'string') return b as unknown as Baseline;
+  if (b.kind === 'mean' && b.metric === 'r2' && typeof b.mean === 'number') return b as unknown as Baseline;
+  return null;
 }
 
 function modelStep(record: RunRecord): string | null {
