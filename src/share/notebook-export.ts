@@ -1,5 +1,5 @@
 import type { PipelineSpec, StepSpec } from '../core/spec';
-import { findStep } from '../steps/registry';
+import { stepCatalog } from '../steps/registry';
 import { namedSteps, readDataFromFile, scriptParts, type ScriptParts } from './notebook-cells';
 import { exportNotes, exportPython, type PythonExportInputs } from './python-export';
 
@@ -50,7 +50,7 @@ class Cells {
 
 /** A step's heading and help text: the step's own description, as in pipelab's palette. */
 function stepMarkdown(step: StepSpec, level = '##'): string[] {
-  const d = findStep(step.kind);
+  const d = stepCatalog.describe(step.kind);
   const title = d ? mdText(d.label) : mdText(step.kind);
   return [`${level} ${title}`, '', ...(d ? [mdText(d.help), ''] : []), `Step \`${mdText(step.id)}\` (${mdText(step.kind)}).`];
 }
