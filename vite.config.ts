@@ -17,6 +17,9 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
+  // A CSP in a <meta> tag (index.html) cannot carry frame-ancestors: where the host can set
+  // headers, forbid framing there (clickjacking). `vite preview` (npm start) does; see README.
+  preview: { headers: { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' } },
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliInputError } from './cli-error';
+import { manners, unknownCommand } from './cli-manners';
 import { EXIT } from './exit-codes';
 import { exportCommand } from './export-command';
 import { runCommand } from './run-command';
@@ -8,6 +9,7 @@ import { verifyCommand } from './verify-command';
 import { shareCommand } from './share-command';
 import { sweepCommand } from './sweep-command';
 import { USAGE } from './usage';
+import { classCommand } from './class-args';
 
 /** The CLI: parses arguments, runs the command, returns the exit code. Never lets a stack trace out. */
 export async function main(argv: string[], out = (t: string) => console.log(t), err = (t: string) => console.error(t)): Promise<number> {
@@ -25,6 +27,8 @@ export async function main(argv: string[], out = (t: string) => console.log(t), 
 
 async function dispatch(argv: string[], out: (t: string) => void): Promise<number> {
   const [command, ...rest] = argv;
+  const answered = manners(argv, out);
+  if (answered !== null) return answered;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     out(USAGE);
     return command === undefined ? EXIT.badInput : EXIT.ok;
@@ -87,7 +91,8 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     if (positionals.length !== 2) throw new CliInputError(`export: expected python|notebook and one FILE, got ${positionals.length} arguments.`);
     return exportCommand({ format: positionals[0], file: positionals[1], ...values }, out);
   }
-  throw new CliInputError(`unknown command "${command}". See "pipelab help".`);
+  if (command === 'class') return classCommand(rest, out);
+  throw new CliInputError(unknownCommand(command));
 }
 
 function oneLine(text: string): string {

@@ -16,12 +16,19 @@ Usage:
       Run every combination of the values × N seeds (unchanged steps reused).
   pipelab share FILE [--base URL] [--no-result]
       Print a share link (with the cpu result, so a recipient can check it).
+  pipelab class assignment FILE [--lock-seed|--free-seed] [--hide-result] [--base URL]
+      Print an assignment link for a class (with the cpu result; seed locked by default).
+  pipelab class summary FILE [--assignment LINK] [--json]
+      Group a file of result codes (one link per line) as the class board does.
   pipelab export python|notebook FILE [--out PATH] [--data FILE]
       Write a scikit-learn script (.py) or Jupyter notebook (.ipynb) that rebuilds the
       pipeline on the same data and test rows (to standard output without --out).
   pipelab steps [--json]
       List every step kind with its parameters.
-  pipelab help
+  pipelab help [COMMAND]
+      Print this help, or one command's (as does "pipelab COMMAND --help" or -h).
+  pipelab --version
+      Print pipelab's version.
 
 Exit codes: 0 success, 1 the run failed, 2 bad input, 3 a reproduction check failed.
 `;

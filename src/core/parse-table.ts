@@ -1,3 +1,5 @@
+import { checkCellCount, checkColumnCount, checkDelimitedShape } from './data-limits';
+import { StepInputError } from './errors';
 import { encodeCategorical, makeTable, numericColumn, type Column, type Table } from './table';
 
 /** A plain decimal number (no hex, binary or octal literals, no Infinity). */
@@ -20,6 +22,7 @@ function isMissingToken(cell: string): boolean {
  * decimal numbers becomes numeric, the rest categorical.
  */
 export function parseCsv(text: string): Table {
+  checkDelimitedShape(text, ',');
   const records = readCsvRecords(text);
   if (records.length === 0) throw new Error('The CSV text is empty');
   const header = records[0].fields;
@@ -40,11 +43,16 @@ export function parseCsv(text: string): Table {
 /** Parses a JSON array of flat records (as vega-datasets ships) into a table. */
 export function parseRecords(records: unknown): Table {
   if (!Array.isArray(records) || records.length === 0) throw new Error('Expected a non-empty JSON array of records');
-  const names: string[] = [];
+  const seen = new Set<string>();
   for (const rec of records) {
     if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) throw new Error('Every record must be a JSON object');
-    for (const key of Object.keys(rec)) if (!names.includes(key)) names.push(key);
+    for (const key in rec) {
+      seen.add(key);
+      checkColumnCount(seen.size);
+    }
   }
+  const names = [...seen];
+  checkCellCount(names.length, records.length);
   const columns = names.map((name) => {
     const values = records.map((rec: Record<string, unknown>) => {
       const v = rec[name];
@@ -60,13 +68,22 @@ export function parseRecords(records: unknown): Table {
 /** Makes a numeric column when every present value is a number, else a categorical one. */
 export function inferColumn(name: string, values: readonly (string | null)[]): Column {
   const numbers = new Float64Array(values.length);
+  let outOfRange = -1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null) numbers[i] = NaN;
     else if (DECIMAL.test(v)) numbers[i] = Number(v);
     else return encodeCategorical(name, values);
+    if (outOfRange < 0 && !Number.isFinite(numbers[i]) && v !== null) outOfRange = i;
   }
+  if (outOfRange >= 0) throw outOfRangeCell(name, outOfRange, values[outOfRange] as string);
   return numericColumn(name, numbers);
+}
+
+/** The error for a numeric column's cell beyond the range of doubles (e.g. 1e400): refused, as the text Infinity is. */
+function outOfRangeCell(column: string, row: number, cell: string): StepInputError {
+  const shown = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
+  return new StepInputError(`Column "${column}", data row ${row + 1}: ${shown} is beyond the range of numbers pipelab can hold (about ±1.8e308). Fix that cell or mark it missing (NA).`);
 }
 
 /**

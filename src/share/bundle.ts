@@ -7,8 +7,11 @@ import { versionsOf } from '../storage/versions-repo';
 import type { StoredDataset, StoredModel, StoredPipeline, StoredRun, StoredVersion } from '../storage/records';
 import { APP_VERSION } from '../engine/environment';
 import { ShareError } from './share-error';
+import { checkRowFields, verifyBundleData } from './bundle-fields';
 import { summarizeRun } from '../storage/run-summary';
 import { fromJsonSafe, toJsonSafe } from './typed-json';
+import { readStoredBoard, type StoredBoard } from '../class/board-record';
+import { boardsOf, mergeBoards } from '../storage/boards-repo';
 
 /** Format tag of a bundle file. */
 export const BUNDLE_FORMAT = 'pipelab/bundle';
@@ -30,6 +33,8 @@ export interface Bundle {
   readonly runs: readonly StoredRun[];
   readonly datasets: readonly StoredDataset[];
   readonly models: readonly StoredModel[];
+  /** Class boards made from the pipeline (absent when there are none, so older files read the same). */
+  readonly boards?: readonly StoredBoard[];
 }
 
 /** What an import added (everything else was already there). */
@@ -53,7 +58,8 @@ export async function collectBundle(db: PipelabDb, pipelineId: string): Promise<
   const hashes = [...new Set(runs.flatMap((r) => Object.values(r.datasetHashes ?? {})))];
   const datasets = (await db.datasets.bulkGet(hashes)).filter((d): d is StoredDataset => Boolean(d));
   const models = (await db.models.bulkGet(runs.map((r) => r.id))).filter((m): m is StoredModel => Boolean(m));
-  return { pipeline, versions, runs, datasets, models };
+  const boards = await boardsOf(db, pipelineId);
+  return { pipeline, versions, runs, datasets, models, ...(boards.length ? { boards } : {}) };
 }
 
 /** The row with `headVersion` put right after `spec`, where rows held it before, so the file's text is as it was. */
@@ -92,23 +98,34 @@ export function parseBundle(text: string): Bundle {
       throw err;
     }
   };
-  const versions = checkEntries<StoredVersion>(b.versions, 'version', (v) => HEX64.test(String(v.hash)) && typeof v.createdAt === 'number').map((v, i) => ({ ...v, pipelineId: pipeline.id, spec: restore(v.spec, `version ${i + 1}`) }));
+  const pipelineSpec = restore(pipeline.spec, 'pipeline');
+  checkRowFields(pipeline as unknown as Record<string, unknown>, 'pipeline', 'pipeline');
+  const versions = checkEntries<StoredVersion>(b.versions, 'version', (v) => HEX64.test(String(v.hash)) && typeof v.createdAt === 'number', 'versions').map((v, i) => ({ ...v, pipelineId: pipeline.id, spec: restore(v.spec, `version ${i + 1}`) }));
   const runs = (b.runs as StoredRun[]).map((r, i) => checkRun(r, i, pipeline.id, restore));
   return {
-    pipeline: { ...pipeline, spec: restore(pipeline.spec, 'pipeline'), deletedAt: null },
+    pipeline: { ...pipeline, spec: pipelineSpec, deletedAt: null },
     versions, runs,
-    datasets: checkEntries<StoredDataset>(b.datasets ?? [], 'data set', (d) => HEX64.test(String(d.hash)) && typeof d.text === 'string' && (d.format === 'csv' || d.format === 'tsv' || d.format === 'json')),
-    models: checkEntries<StoredModel>(b.models ?? [], 'model', (m) => typeof m.runId === 'string' && m.weightData instanceof ArrayBuffer && Array.isArray(m.weightSpecs)),
+    datasets: checkEntries<StoredDataset>(b.datasets ?? [], 'data set', (d) => HEX64.test(String(d.hash)) && typeof d.text === 'string' && (d.format === 'csv' || d.format === 'tsv' || d.format === 'json') && (d.origin === undefined || d.origin === 'import' || d.origin === 'generated'), 'datasets'),
+    models: checkEntries<StoredModel>(b.models ?? [], 'model', (m) => typeof m.runId === 'string' && m.weightData instanceof ArrayBuffer && Array.isArray(m.weightSpecs), 'models'),
+    ...(Array.isArray(b.boards) ? { boards: b.boards.map((board, i) => ({ ...readStoredBoard(board, i), pipelineId: pipeline.id })) } : {}),
   };
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** Checks every entry of a bundle list is an object that passes `ok`; a damaged entry is a ShareError naming it. */
-function checkEntries<T>(value: unknown, what: string, ok: (entry: Record<string, unknown>) => boolean): T[] {
+/** Row kinds of bundle lists, for checkRowFields. */
+const LIST_ROWS = { versions: 'version', datasets: 'dataset', models: 'model' } as const;
+
+/**
+ * Checks every entry of a bundle list is an object that passes `ok` and whose plain fields
+ * have their stored types; a damaged entry is a ShareError naming it (and the field's path).
+ */
+function checkEntries<T>(value: unknown, what: string, ok: (entry: Record<string, unknown>) => boolean, list: keyof typeof LIST_ROWS): T[] {
   if (!Array.isArray(value)) throw new ShareError(`The bundle's ${what} list is damaged.`);
   value.forEach((e, i) => {
-    if (e === null || typeof e !== 'object' || Array.isArray(e) || !ok(e as Record<string, unknown>)) throw new ShareError(`The bundle's ${what} ${i + 1} is damaged.`);
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) throw new ShareError(`The bundle's ${what} ${i + 1} is damaged.`);
+    checkRowFields(e as Record<string, unknown>, LIST_ROWS[list], `${list}[${i}]`);
+    if (!ok(e as Record<string, unknown>)) throw new ShareError(`The bundle's ${what} ${i + 1} is damaged.`);
   });
   return value as T[];
 }
@@ -118,16 +135,22 @@ function checkRun(r: StoredRun, i: number, pipelineId: string, restore: (spec: u
   if (typeof r?.id !== 'string' || !record || !Array.isArray(record.steps) || typeof record.metrics !== 'object') {
     throw new ShareError(`The bundle's run ${i + 1} is damaged.`);
   }
+  checkRowFields(r as unknown as Record<string, unknown>, 'run', `runs[${i}]`);
   restore(record.spec, `run ${i + 1}`);
   // The summary is derived data: rebuild it rather than trust the file.
   return { ...r, pipelineId, versionHash: String(record.versionHash ?? r.versionHash), createdAt: Number(r.createdAt) || 0, summary: summarizeRun(record) };
 }
 
-/** Merges a bundle into the database without duplicates (same ids and content hashes are skipped). */
+/**
+ * Merges a bundle into the database without duplicates (same ids and content hashes are
+ * skipped: a stored row is never replaced). Every data set's text is hashed first and the
+ * bundle refused when one does not match its hash.
+ */
 export async function importBundle(db: PipelabDb, bundle: Bundle): Promise<ImportSummary> {
+  await verifyBundleData(bundle.datasets);
   const id = bundle.pipeline.id;
   return guardedWrite(() =>
-    db.transaction('rw', [db.pipelines, db.heads, db.versions, db.runs, db.datasets, db.models], async () => {
+    db.transaction('rw', [db.pipelines, db.heads, db.versions, db.runs, db.datasets, db.models, db.classBoards], async () => {
       const existing = await db.pipelines.get(id);
       if (!existing) await addPipeline(db, bundle.pipeline);
       else if (existing.deletedAt !== null) await db.pipelines.update(id, { deletedAt: null });
@@ -137,6 +160,7 @@ export async function importBundle(db: PipelabDb, bundle: Bundle): Promise<Impor
         datasets: await addMissing(bundle.datasets, (d) => db.datasets.get(d.hash), (d) => db.datasets.add(d)),
         models: await addMissing(bundle.models, (m) => db.models.get(m.runId), (m) => db.models.add(m)),
       };
+      await mergeBoards(db, bundle.boards ?? []);
       return { pipelineId: id, name: (existing ?? bundle.pipeline).name, newPipeline: !existing, ...count };
     }),
   );

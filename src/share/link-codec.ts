@@ -18,14 +18,14 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The fragment (without '#') that carries a payload: versioned, deflated, base64url-encoded. */
-export async function encodeShareFragment(payload: SharePayload): Promise<string> {
-  const bytes = encoder.encode(JSON.stringify(payloadDocument(payload)));
+export async function encodeShareFragment(payload: SharePayload, extra: Readonly<Record<string, unknown>> = {}): Promise<string> {
+  const bytes = encoder.encode(JSON.stringify({ ...payloadDocument(payload), ...extra }));
   return `${SHARE_KEY}${LINK_ENCODING}.${toBase64Url(await deflate(bytes))}`;
 }
 
-/** A full share URL on `base` (the app's address). */
-export async function shareUrl(payload: SharePayload, base: string): Promise<string> {
-  return `${base.split('#')[0]}#${await encodeShareFragment(payload)}`;
+/** A full share URL on `base` (the app's address); `extra` adds fields an older app ignores (an assignment's options). */
+export async function shareUrl(payload: SharePayload, base: string, extra: Readonly<Record<string, unknown>> = {}): Promise<string> {
+  return `${base.split('#')[0]}#${await encodeShareFragment(payload, extra)}`;
 }
 
 /** Whether a fragment (with or without '#') is a share link at all. */
@@ -38,6 +38,11 @@ export function isShareFragment(fragment: string): boolean {
  * message says what is wrong; nothing here can hang or exhaust memory.
  */
 export async function decodeShare(input: string): Promise<SharePayload> {
+  return readPayload(await decodeShareDocument(input));
+}
+
+/** The raw JSON document of a share link (size-limited and checked as text, not yet validated as a payload). */
+export async function decodeShareDocument(input: string): Promise<unknown> {
   const fragment = extractFragment(input);
   if (fragment.length > MAX_FRAGMENT) throw new ShareError(`The link is ${fragment.length} characters long; pipelab accepts at most ${MAX_FRAGMENT}.`);
   const body = fragment.slice(SHARE_KEY.length);
@@ -54,7 +59,7 @@ export async function decodeShare(input: string): Promise<SharePayload> {
     throw new ShareError('The link is damaged: its contents are not text. Copy the whole link again.');
   }
   try {
-    return readPayload(decodeDocument(text, MAX_INFLATED));
+    return decodeDocument(text, MAX_INFLATED);
   } catch (err) {
     if (err instanceof SpecError) throw new ShareError(`The link is damaged: ${err.message}.`);
     throw err;

@@ -25,3 +25,24 @@ export function watchShareLinks(onShare: (fragment: string) => void, target: Win
   target.addEventListener('hashchange', listener);
   return () => target.removeEventListener('hashchange', listener);
 }
+
+/** The result-code fragment of the page's address (`#result=…`, a student's hand-in), if it has one. */
+export function currentResultFragment(loc: Location = globalThis.location): string | null {
+  const hash = loc?.hash ?? '';
+  return hash.startsWith('#result=') ? hash.slice(1) : null;
+}
+
+/** Removes a result-code fragment from the address bar without reloading. */
+export function clearResultFragment(loc: Location = globalThis.location, history: History = globalThis.history): void {
+  if (loc && history && loc.hash.startsWith('#result=')) history.replaceState(null, '', loc.pathname + loc.search);
+}
+
+/** Calls `onResult` whenever the address changes to a result-code link (a student's link clicked while the app is open). */
+export function watchResultLinks(onResult: (fragment: string) => void, target: Window = globalThis.window): () => void {
+  const listener = () => {
+    const fragment = currentResultFragment(target.location);
+    if (fragment) onResult(fragment);
+  };
+  target.addEventListener('hashchange', listener);
+  return () => target.removeEventListener('hashchange', listener);
+}

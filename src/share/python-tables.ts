@@ -38,6 +38,9 @@ export const KNOWN = new Set([...DATA, 'split.train-test', ...TRANSFORMS, ...Obj
  * kind is either in KNOWN or here (a test checks it), so a new kind is never missed silently.
  */
 export const REFUSED: Readonly<Record<string, string>> = {
+  'transform.date-parts':
+    'date parts are not exported yet; in Python, read the column with pandas.to_datetime and take .dt.year, .dt.month, ' +
+    '.dt.dayofweek and .dt.dayofyear, or disable the step to export the rest',
   'split.k-fold':
     'cross-validation is not exported yet: the script would need all of pipelab\'s folds; ' +
     'replace the k-fold step with a train/test split to export, or run the cross-validation in pipelab (or with npx pipelab run)',

@@ -16,6 +16,7 @@ import { mlpRegressor } from './model/mlp-regressor';
 import { randomForest, randomForestRegressor } from './model/random-forest';
 import { kFoldSplit } from './split/k-fold';
 import { trainTestSplit } from './split/train-test';
+import { dateParts } from './transform/date-parts';
 import { dropColumns } from './transform/drop-columns';
 import { dropMissing } from './transform/drop-missing';
 import { impute } from './transform/impute';
@@ -40,6 +41,7 @@ export const ALL_STEPS: readonly StepDefinition[] = [
   kFoldSplit,
   dropMissing,
   oneHot,
+  dateParts,
   standardize,
   selectKBest,
   impute,

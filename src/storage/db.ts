@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { StoredDataset, StoredHead, StoredModel, StoredPipeline, StoredRun, StoredSetting, StoredSweep, StoredVersion } from './records';
 import { summarizeRun } from './run-summary';
+import type { StoredBoard } from '../class/board-record';
 
 /** The database name the app uses. */
 export const DB_NAME = 'pipelab';
@@ -41,6 +42,12 @@ export const SCHEMA_V4 = {
   heads: 'pipelineId',
 };
 
+/** Schema version 5: class boards (an assignment's handed-in result codes), by assignment id. Nothing else changes. */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  classBoards: 'id, pipelineId, updatedAt',
+};
+
 /** Constructor options for Dexie (tests pass fake-indexeddb here). */
 export type DbOptions = ConstructorParameters<typeof Dexie>[1];
 
@@ -54,6 +61,7 @@ export class PipelabDb extends Dexie {
   settings!: EntityTable<StoredSetting, 'key'>;
   sweeps!: EntityTable<StoredSweep, 'id'>;
   heads!: EntityTable<StoredHead, 'pipelineId'>;
+  classBoards!: EntityTable<StoredBoard, 'id'>;
 
   constructor(name = DB_NAME, options?: DbOptions) {
     super(name, options);
@@ -70,6 +78,7 @@ export class PipelabDb extends Dexie {
       });
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4).upgrade(moveHeadsOut);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

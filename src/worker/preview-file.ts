@@ -1,3 +1,4 @@
+import { withoutByteOrderMark } from '../core/data-limits';
 import { sha256Hex } from '../core/hash';
 import { PipelabDb } from '../storage/db';
 import { putDataset } from '../storage/datasets-repo';
@@ -23,16 +24,17 @@ const SLICE_BYTES = 4 << 20;
 
 /**
  * Reads a File in slices, decoding UTF-8 as a stream (a character split between
- * slices stays whole; a BOM is dropped, as Blob.text() does), then parses it
- * with the run-time parser and hashes its text. Runs in the worker: a large
- * file never blocks the page.
+ * slices stays whole; one BOM is dropped, as Blob.text() does, and two are
+ * refused), then parses it with the run-time parser (which checks the file's
+ * shape against DATA_LIMITS first) and hashes its text. Runs in the worker: a
+ * large file never blocks the page.
  */
 export async function previewFile(file: File, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<FilePreview> {
   const report = (p: ImportProgress) => {
     if (signal?.aborted) throw new Error(`Reading ${file.name} was cancelled.`);
     onProgress(p);
   };
-  const text = await readText(file, report);
+  const text = withoutByteOrderMark(await readText(file, report));
   const format = formatOf(file.name);
   const { table, delimiter } = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
   report({ stage: 'hashing', done: 0, total: text.length });
@@ -41,7 +43,7 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
 }
 
 async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<string> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // the BOM is checked and dropped by the caller
   const parts: string[] = [];
   for (let at = 0; at < file.size; at += SLICE_BYTES) {
     const bytes = await file.slice(at, at + SLICE_BYTES).arrayBuffer();

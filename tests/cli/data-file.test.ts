@@ -54,11 +54,26 @@ describe('pipelab run --data FILE', () => {
     expect(r.code).toBe(0);
   });
 
-  it('exits 1 naming the line of a ragged file', async () => {
+  it('exits 2 (bad input), in one line naming the line, for a ragged file', async () => {
     const file = write('r.json', spec({}));
     const data = write('ragged.csv', 'a,cultivar\n1,x\n2\n');
     const r = await pipelab('run', file, '--data', data);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Line 3 has 1 fields/);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/ragged\.csv cannot be read: Line 3 has 1 fields/);
+  });
+
+  it('exits 2 for a file with two byte-order marks, a number beyond range, or too many columns, naming the problem', async () => {
+    const file = write('s.json', spec({}));
+    const cases: [string, string, RegExp][] = [
+      ['two-boms.csv', '\uFEFF\uFEFFa,cultivar\n1,x\n2,y\n', /two byte-order marks/],
+      ['huge.csv', 'a,cultivar\n1,x\n1e400,y\n', /Column "a", data row 2: 1e400 is beyond the range/],
+      ['wide.csv', `${Array.from({ length: 6_000 }, (_, i) => `c${i}`).join(',')},cultivar\n`, /more than 5,000 columns; pipelab reads at most 5,000 columns/],
+    ];
+    for (const [name, text, message] of cases) {
+      const r = await pipelab('run', file, '--data', write(name, text));
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toMatch(message);
+    }
   });
 });

@@ -35,6 +35,7 @@ export const PREFIXES: Record<string, unknown[]> = {
   'split.k-fold': [iris],
   'transform.drop-missing': [penguins, split],
   'transform.one-hot': [penguins, { id: 'clean', kind: 'transform.drop-missing' }, split],
+  'transform.date-parts': [iris, split],
   'transform.standardize': [iris, split],
   'transform.select-k-best': [wine, split],
   'transform.impute': [penguins, split],

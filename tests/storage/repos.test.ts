@@ -199,7 +199,7 @@ describe('schema upgrade', () => {
     expect(r?.summary).toMatchObject({ status: 'done', seed: 42, resultHash: record.resultHash });
     expect(await upgraded.runs.where('versionHash').equals(record.versionHash).count()).toBe(1);
     expect(await upgraded.models.count()).toBe(0);
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
   });
 
   it('opens a version-2 database under version 3: data sets found by name, an empty sweeps table, nothing lost', async () => {
@@ -222,7 +222,7 @@ describe('schema upgrade', () => {
     expect((await upgraded.pipelines.get('p1'))?.lastRunId).toBe('r1');
     expect(await upgraded.sweeps.count()).toBe(0);
     expect(await upgraded.sweeps.where('status').equals('running').count()).toBe(0);
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
   });
 
   it('opens a version-3 database under version 4: each head moves to the heads table, the history carries on from it', async () => {
@@ -259,6 +259,6 @@ describe('schema upgrade', () => {
     expect(await getHead(upgraded, 'p1')).toBe(h3);
     expect((await restoreVersion(upgraded, 'p1', h1, 'tab')).steps[3].params.learningRate).toBe(0.1);
     expect(await getHead(upgraded, 'p1')).toBe(h1);
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
   });
 });

@@ -19,7 +19,7 @@ function previewOfText(name: string, text: string): DataPreview {
 }
 
 const MISSING = readFileSync('tests/fixtures/import/missing-values.csv', 'utf8');
-const HOUSES = 'rooms,area,town,price\n' + Array.from({ length: 30 }, (_, i) => `${1 + (i % 4)},${50 + i},${i % 2 ? 'north' : 'south'},${100 + 7 * i}`).join('\n') + '\n';
+const HOUSES = 'rooms,area,town,price\n' + Array.from({ length: 30 }, (_, i) => `${1 + (i % 4)},${50 + 3 * i},${i % 2 ? 'north' : 'south'},${100 + 7 * i}`).join('\n') + '\n';
 
 async function opened(preview: DataPreview): Promise<ImportPreviewState> {
   const state = new ImportPreviewState(async (_file, onProgress) => {

@@ -1,4 +1,5 @@
 import type { Task } from '../../core/state';
+import { columnFacts, type ColumnFacts } from '../../core/column-sense';
 import { cellText, type Table } from '../../core/table';
 import { columnStats } from '../../core/table-stats';
 import type { UserFormat } from './parse-user-data';
@@ -36,6 +37,8 @@ export interface DataPreview {
   readonly columns: readonly ColumnPreview[];
   /** The first rows as text ('' where a value is missing). */
   readonly sample: readonly (readonly string[])[];
+  /** What each column looks like (id-like, dates, constant…), for the notes and default features; absent in previews made before. */
+  readonly facts?: readonly ColumnFacts[];
 }
 
 /** How many rows the preview shows, and how many categories per column. */
@@ -55,7 +58,7 @@ export function previewOf(table: Table, file: Omit<DataPreview, 'rows' | 'column
   });
   const shown = Math.min(SAMPLE_ROWS, table.rowCount);
   const sample = Array.from({ length: shown }, (_, r) => table.columns.map((c) => cellText(c, r)));
-  return { ...file, rows: table.rowCount, columns, sample };
+  return { ...file, rows: table.rowCount, columns, sample, facts: columnFacts(table) };
 }
 
 /** How many different numbers a column holds (missing values aside); a sorted copy is far quicker than a Set on a million rows. */

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { checkDelimitedShape, withoutByteOrderMark } from '../../core/data-limits';
 import { StepInputError } from '../../core/errors';
 import { parseRecords } from '../../core/parse-table';
 import type { Table } from '../../core/table';
@@ -41,7 +42,7 @@ export function parseUserData(text: string, format: UserFormat): Table {
  * the run-time step and the import preview both parse through here.
  */
 export function parseUserFile(text: string, format: UserFormat, onProgress?: ParseProgress): ParsedUserData {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutByteOrderMark(text);
   if (body.trim() === '') throw new StepInputError('The file is empty: export the data again with a header row and some rows.');
   const bad = firstNonText(body);
   if (bad >= 0) {
@@ -50,6 +51,7 @@ export function parseUserFile(text: string, format: UserFormat, onProgress?: Par
     );
   }
   if (format === 'json') return { table: parseJson(body), delimiter: null };
+  checkDelimitedShape(body, format === 'tsv' ? '\t' : undefined);
   return parseDelimited(body, format === 'tsv' ? '\t' : '', onProgress);
 }
 

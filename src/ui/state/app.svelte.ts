@@ -9,7 +9,9 @@ import { WorkspaceState } from './workspace.svelte';
 import { LabState } from './lab.svelte';
 import { SweepState } from './sweep.svelte';
 import { ImportPreviewState } from './import-preview.svelte';
-import { decodeShare } from '../../share/link-codec';
+import { decodeAssignmentLink } from '../../class/assignment';
+import { ClassState, type AssignmentChoice } from './class.svelte';
+import type { StoredBoard } from '../../class/board-record';
 import type { SharePayload } from '../../share/share-payload';
 import { compareWithAuthor, type AuthorCheck } from '../../share/compare-author';
 import { versionHash } from '../../engine/fingerprint';
@@ -22,14 +24,15 @@ import { putDataset } from '../../storage/datasets-repo';
 import { earlierData, hasNewData } from '../../storage/data-versions-repo';
 import { sha256Hex } from '../../core/hash';
 import { formatOf } from '../../steps/data/parse-user-data';
-import { attachSharedData, linkData } from './shared-data';
 import { wholeRuns, type ListedRun } from './run-list';
+import { checkSharedData, linkData, storeSharedData } from './shared-data';
+import type { SharedData } from '../../share/share-payload';
 
 /** Pause after the last edit before auto-run starts a run. */
 export const AUTO_RUN_MS = 500;
 
 /** Which screen is showing. */
-export type Screen = 'gallery' | 'editor';
+export type Screen = 'gallery' | 'editor' | 'class';
 
 /** Which view the results side of the editor shows. */
 export type ResultsTab = 'results' | 'runs' | 'versions' | 'lab' | 'sweep';
@@ -63,11 +66,15 @@ export class AppState {
   private persistAsked = false;
   /** Files a shared pipeline reads that this browser does not have: the user is asked for them. */
   missingData = $state.raw<{ name: string; hash: string }[]>([]);
+  /** Data embedded in the open link, checked against its hash: stored only when the user runs or forks it. */
+  private pendingData: SharedData[] = [];
   readonly editor = new EditorState();
   readonly runner = new RunnerState();
   readonly lab = new LabState();
   readonly workspace: WorkspaceState;
   readonly sweep: SweepState;
+  /** The classroom: a student's assignment and hand-in, the teacher's class boards. */
+  readonly classroom: ClassState;
   /** The preview dialog of a data file being imported. */
   readonly importPreview = new ImportPreviewState(
     (file, onProgress) => this.runner.previewFile(file, onProgress),
@@ -79,6 +86,7 @@ export class AppState {
     this.workspace = new WorkspaceState(db, this.editor);
     this.lab.dataOptions = { dataDb: db.name };
     this.sweep = new SweepState(db);
+    this.classroom = new ClassState(db);
     this.sweep.dataOptions = { dataDb: db.name };
     this.editor.subscribe((revision, reason) => {
       if (this.shared && revision !== this.sharedRevision) void this.forkShared();
@@ -89,9 +97,11 @@ export class AppState {
   /** Opens a share link: the shared pipeline, read-only, on the author's backend when there is one. */
   async openShared(fragment: string): Promise<void> {
     try {
-      const payload = await decodeShare(fragment);
+      const { payload, assignment } = await decodeAssignmentLink(fragment);
       await this.workspace.flush();
-      this.missingData = await attachSharedData(this.workspace.db, payload);
+      const data = await checkSharedData(this.workspace.db, payload);
+      this.missingData = data.missing;
+      this.pendingData = data.pending;
       this.shared = null;
       this.authorCheck = null;
       this.shownRunId = null;
@@ -100,6 +110,7 @@ export class AppState {
       this.editor.load(payload.spec);
       this.sharedRevision = this.editor.revision;
       this.shared = payload;
+      this.classroom.opened(assignment);
       this.tab = 'results';
       this.screen = 'editor';
       const backend = payload.expected?.backend;
@@ -115,11 +126,19 @@ export class AppState {
     const payload = this.shared;
     if (!payload) return;
     this.shared = null;
+    await this.keepSharedData();
     const edited = $state.snapshot(this.editor.spec) as PipelineSpec;
     const forkedFrom = { name: payload.spec.name, versionHash: await versionHash(payload.spec), resultHash: payload.expected?.resultHash ?? null };
     await this.workspace.fork(payload.spec, edited, forkedFrom);
     void this.checkStorage(true);
     this.notice = `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`;
+  }
+
+  /** Stores the open link's embedded data, once the user uses the pipeline (runs, forks, studies or exports it). */
+  async keepSharedData(): Promise<void> {
+    const pending = this.pendingData;
+    this.pendingData = [];
+    if (pending.length) await storeSharedData(this.workspace.db, pending);
   }
 
   /** Loads the workspace and reopens the pipeline that was open before the reload. */
@@ -129,6 +148,7 @@ export class AppState {
     if (!shareFragment) void this.runner.useBackend(backend);
     this.autoRun = await getSetting<boolean>(this.workspace.db, 'autoRun', false).catch(() => false);
     const id = await this.workspace.init();
+    await this.classroom.init();
     void this.sweep.resume();
     if (shareFragment) await this.openShared(shareFragment);
     else if (id) await this.openStored(id);
@@ -162,6 +182,8 @@ export class AppState {
   /** Opens a copy of a pipeline (a gallery example, a blank one) as a new workspace pipeline. */
   async open(spec: PipelineSpec): Promise<void> {
     this.shared = null;
+    this.pendingData = [];
+    this.classroom.opened(null);
     this.authorCheck = null;
     this.runner.showStored(null);
     this.shownRunId = null;
@@ -181,6 +203,8 @@ export class AppState {
   /** Opens a stored pipeline with its last run's results and selection. */
   async openStored(id: string): Promise<void> {
     this.shared = null;
+    this.pendingData = [];
+    this.classroom.opened(null);
     this.authorCheck = null;
     const last = await this.workspace.open(id);
     this.runner.showStored(last?.view ?? null);
@@ -220,6 +244,7 @@ export class AppState {
     }
     const before = this.runner.view;
     this.tab = 'results';
+    await this.keepSharedData();
     await this.runner.run(spec, { dataDb: this.workspace.db.name });
     const view = this.runner.view;
     this.runner.showStep(this.editor.selectedStepId);
@@ -243,6 +268,24 @@ export class AppState {
     const expected = matches && record ? sharedResult(record) : null;
     const data = await linkData(this.workspace.db, spec);
     return { url: await shareUrl({ spec, expected, data }, appBaseUrl()), withResult: Boolean(expected) };
+  }
+
+  /** Share → Assignment: an assignment link of the open pipeline, with a new class board to collect the results. */
+  async makeAssignment(choice: AssignmentChoice): Promise<StoredBoard> {
+    const spec = this.editor.snapshot();
+    const source = { spec, versionHash: await versionHash(spec), record: this.runner.view?.record ?? null, data: await linkData(this.workspace.db, spec), pipelineId: this.workspace.currentId, base: appBaseUrl() };
+    return this.classroom.makeAssignment(source, choice, Date.now());
+  }
+
+  /** A student's result link opened here: added to its class board, which is shown (or a notice says where it belongs). */
+  async openResultCode(link: string): Promise<void> {
+    if (await this.classroom.receive(link, Date.now())) this.screen = 'class';
+    else this.notice = this.classroom.message;
+  }
+
+  /** Shows a class board (the Class view). */
+  async openBoard(id: string): Promise<void> {
+    if (await this.classroom.openBoard(id)) this.screen = 'class';
   }
 
   /** Opens the previewed file as a starter pipeline built from the choices in the preview; the worker stores the file once by hash. */
@@ -308,6 +351,7 @@ export class AppState {
   /** Downloads a Python script (scikit-learn) that rebuilds the pipeline on the same data and split. */
   async exportPythonScript(): Promise<void> {
     const spec = this.editor.snapshot();
+    await this.keepSharedData();
     const inputs = await this.runner.pythonInputs(spec, { dataDb: this.workspace.db.name });
     const { exportPython } = await import('../../share/python-export'); // loaded on first use, not with the start page
     saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');

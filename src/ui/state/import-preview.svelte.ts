@@ -1,3 +1,4 @@
+import { columnNotes, type ColumnNote } from '../../core/column-sense';
 import type { Task } from '../../core/state';
 import { suggestedTask, type DataPreview } from '../../steps/data/data-preview';
 import type { ImportProgress } from '../../worker/preview-file';
@@ -66,8 +67,8 @@ export class ImportPreviewState {
       this.earlier = earlier;
       this.preview = preview;
       const last = preview.columns[preview.columns.length - 1];
-      this.features = preview.columns.filter((c) => c !== last).map((c) => c.name);
       this.target = last.name;
+      this.features = this.kept(preview.columns.filter((c) => c !== last).map((c) => c.name));
       this.task = suggestedTask(last);
       this.status = 'ready';
     } catch (err) {
@@ -92,9 +93,20 @@ export class ImportPreviewState {
     if (!preview || !column) return;
     const old = this.target;
     const chosen = this.features;
-    this.features = preview.columns.map((c) => c.name).filter((n) => n !== name && (n === old || chosen.includes(n)));
     this.target = name;
+    this.features = this.kept(preview.columns.map((c) => c.name).filter((n) => n !== name && (n === old || chosen.includes(n))));
     this.task = suggestedTask(column);
+  }
+
+  /** What the preview says about each column for the chosen target (id-like, date, constant, leak…): shown beside it. */
+  get notes(): ReadonlyMap<string, ColumnNote> {
+    return columnNotes(this.preview?.facts ?? [], this.target, this.preview?.rows ?? 0);
+  }
+
+  /** The columns of `names` the default feature set keeps: those without a note that leaves them out. */
+  private kept(names: readonly string[]): string[] {
+    const notes = this.notes;
+    return names.filter((n) => !notes.get(n)?.excluded);
   }
 
   /** Adds or removes a feature column. */

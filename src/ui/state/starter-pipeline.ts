@@ -15,7 +15,8 @@ export interface ImportChoices {
 /**
  * A first pipeline for an imported file, built from its preview and the user's
  * choices (no parsing here): rows with missing values dropped when the columns
- * used have any, a split, one-hot encoding for label features, scaling, a simple
+ * used have any, a split, date columns turned into date parts (cyclical), one-hot
+ * encoding for the other label features, scaling, a simple
  * model and its metrics. Everything can be changed afterwards on the cards.
  */
 export function starterPipeline(preview: DataPreview, choices: ImportChoices): PipelineSpec {
@@ -27,7 +28,9 @@ export function starterPipeline(preview: DataPreview, choices: ImportChoices): P
   const steps: StepSpec[] = [{ id: 'data', kind: 'data.import', params, enabled: true }];
   if (used.some((c) => c.missing > 0)) steps.push(step('clean', 'transform.drop-missing'));
   steps.push(step('split', 'split.train-test', { testFraction: 0.25, stratify: task === 'classification' }));
-  if (used.some((c) => c.name !== target && c.type === 'categorical')) steps.push(step('encode', 'transform.one-hot'));
+  const dates = (preview.facts ?? []).filter((f) => f.date !== null && features.includes(f.name)).map((f) => f.name);
+  if (dates.length) steps.push(step('dates', 'transform.date-parts', { columns: dates, cyclical: true }));
+  if (used.some((c) => c.name !== target && c.type === 'categorical' && !dates.includes(c.name))) steps.push(step('encode', 'transform.one-hot'));
   steps.push(step('scale', 'transform.standardize'));
   if (task === 'classification') steps.push(step('model', 'model.logistic-regression'), step('evaluate', 'evaluate.classification'));
   else steps.push(step('model', 'model.linear-regression', { fitIntercept: true, l2: 0 }), step('evaluate', 'evaluate.regression'));

@@ -1,3 +1,4 @@
+import type { ColumnNote } from '../../core/column-sense';
 import type { ColumnPreview } from '../../steps/data/data-preview';
 import type { ImportProgress } from '../../worker/preview-file';
 
@@ -32,4 +33,10 @@ export function progressText(p: ImportProgress | null): string {
 export function delimiterName(d: string | null): string {
   const names: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'bars' };
   return d === null ? '' : (names[d] ?? `"${d}"`);
+}
+
+/** What the default did with a noted column, after its reason: left out (until taken back), or kept by the user. */
+export function noteStatus(note: ColumnNote, used: boolean): string {
+  if (!note.excluded) return '.';
+  return used ? '. Left out by default; you chose to use it.' : '. Left out of the features.';
 }

@@ -1,0 +1,207 @@
+import { describeDateFormat, detectDateFormat } from './date-parse';
+import { MISSING_CODE, type Column, type Table } from './table';
+
+/**
+ * What a column looks like before any target is chosen: plain data, computed once
+ * where the parsed table is (the worker) and handed to the import preview.
+ */
+export interface ColumnFacts {
+  readonly name: string;
+  /** Why the column looks like a row id, or null. */
+  readonly idLike: string | null;
+  /** How its values read as dates, in words, or null when they are not dates. */
+  readonly date: string | null;
+  readonly constant: boolean;
+  /** Share of rows without a value, 0 to 1. */
+  readonly missingShare: number;
+  /** Text with many different values relative to the rows (names, free text), not dates or ids. */
+  readonly highCardinality: boolean;
+  /** Distinct values (missing aside). */
+  readonly distinct: number;
+  /** Fingerprint of which rows share a value (equal for two columns that relabel each other); null for numbers with very many values. */
+  readonly partition: string | null;
+  /** Fingerprint of the values themselves, in row order. */
+  readonly values: string;
+}
+
+/** A note the import preview shows beside a column: a short label, the reason in words, and whether the default leaves the column out. */
+export interface ColumnNote {
+  readonly kind: 'id' | 'date' | 'constant' | 'missing' | 'high-cardinality' | 'leak';
+  readonly label: string;
+  readonly reason: string;
+  readonly excluded: boolean;
+}
+
+const ID_NAME = /^(id|_id|index|idx|row|row_?(id|num|number|no)|key|uuid|guid|record_?id|.*[_ .-]id|.*[a-z]Id|.*ID)$/;
+/** A column with more missing values than this share is "mostly missing". */
+export const MOSTLY_MISSING = 0.5;
+/** Text columns with more distinct values than this share of the rows (and more than 20) are high-cardinality. */
+const HIGH_CARDINALITY = 0.5;
+/** Unique whole numbers spanning at most this many times the rows look like row numbers. */
+const DENSE_SPAN = 1.5;
+/** Below this many rows, uniqueness says little (a short table can be unique by chance). */
+const MIN_ROWS = 10;
+
+/** The facts of every column of a table. */
+export function columnFacts(table: Table): ColumnFacts[] {
+  return table.columns.map((col) => factsOf(col, table.rowCount));
+}
+
+function factsOf(col: Column, rows: number): ColumnFacts {
+  const { codes, distinct, missing } = canonicalCodes(col);
+  const present = rows - missing;
+  const format = col.type === 'categorical' && distinct > 0 ? detectDateFormat(col.categories) : null;
+  const date = format ? describeDateFormat(format) : null;
+  const idLike = date ? null : idReason(col, distinct, present);
+  const highCardinality = col.type === 'categorical' && !date && !idLike && distinct > 20 && distinct > HIGH_CARDINALITY * present;
+  return {
+    name: col.name, idLike, date, constant: distinct <= 1, missingShare: rows ? missing / rows : 0, highCardinality, distinct,
+    partition: codes ? fingerprint(codes) : null, values: valueFingerprint(col),
+  };
+}
+
+function idReason(col: Column, distinct: number, present: number): string | null {
+  const named = ID_NAME.test(col.name) && distinct > HIGH_CARDINALITY * present;
+  if (col.type === 'categorical') {
+    if (present >= MIN_ROWS && distinct === present) return 'a different value in every row';
+    return named ? 'named like an id, and nearly every row has its own value' : null;
+  }
+  if (present < MIN_ROWS || !col.values.every((v) => Number.isNaN(v) || Number.isInteger(v))) return null;
+  if (named) return 'named like an id, and nearly every row has its own number';
+  // Row numbers: whole numbers, one per row, from a range barely wider than the rows (counting, perhaps with gaps or shuffled).
+  const dense = distinct === present && spanOf(col.values) + 1 <= DENSE_SPAN * present;
+  if (dense && monotonic(col.values)) return 'whole numbers counting up (or down) row by row';
+  return dense ? 'a different whole number in every row, like row numbers' : null;
+}
+
+function spanOf(values: Float64Array): number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return max - min;
+}
+
+function monotonic(values: Float64Array): boolean {
+  let up = true;
+  let down = true;
+  for (let i = 1; i < values.length && (up || down); i++) {
+    if (!(values[i] > values[i - 1])) up = false;
+    if (!(values[i] < values[i - 1])) down = false;
+  }
+  return values.length > 1 && (up || down);
+}
+
+/** Numbers with more distinct values than this get no partition fingerprint (they cannot relabel a class target, and a Map of a million numbers is slow). */
+const MAX_PARTITION = 1024;
+
+/** Codes numbering each value by its first appearance (missing: -1), so relabelled columns get equal codes; null for numbers with very many values. */
+function canonicalCodes(col: Column): { codes: Int32Array | null; distinct: number; missing: number } {
+  if (col.type === 'categorical') {
+    const first = new Int32Array(col.categories.length).fill(-1);
+    const codes = new Int32Array(col.codes.length);
+    let distinct = 0;
+    let missing = 0;
+    for (let i = 0; i < codes.length; i++) {
+      const c = col.codes[i];
+      if (c === MISSING_CODE) missing++;
+      else if (first[c] < 0) first[c] = distinct++;
+      codes[i] = c === MISSING_CODE ? -1 : first[c];
+    }
+    return { codes, distinct, missing };
+  }
+  const codes = new Int32Array(col.values.length);
+  const seen = new Map<number, number>();
+  let missing = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const v = col.values[i];
+    if (Number.isNaN(v)) {
+      codes[i] = -1;
+      missing++;
+      continue;
+    }
+    let code = seen.get(v);
+    if (code === undefined) seen.set(v, (code = seen.size));
+    if (seen.size > MAX_PARTITION) return { codes: null, ...countNumbers(col.values) };
+    codes[i] = code;
+  }
+  return { codes, distinct: seen.size, missing };
+}
+
+/** Distinct and missing numbers by a sorted copy (NaN sorts last). */
+function countNumbers(values: Float64Array): { distinct: number; missing: number } {
+  const sorted = values.slice().sort();
+  let distinct = 0;
+  let i = 0;
+  for (; i < sorted.length && !Number.isNaN(sorted[i]); i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  return { distinct, missing: sorted.length - i };
+}
+
+/** Two 32-bit FNV-1a style hashes of a sequence of 32-bit integers, as hex (collisions are vanishingly unlikely for a hint). */
+function fingerprint(ints: Int32Array | Uint32Array): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ ints.length;
+  for (let i = 0; i < ints.length; i++) {
+    h1 = Math.imul(h1 ^ ints[i], 0x01000193);
+    h2 = Math.imul(h2 ^ (ints[i] + 0x9e3779b9), 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+function valueFingerprint(col: Column): string {
+  if (col.type === 'numeric') return `n${fingerprint(new Uint32Array(col.values.buffer, col.values.byteOffset, col.values.length * 2))}`;
+  const hashes = col.categories.map(textHash);
+  const textCodes = new Int32Array(col.codes.length);
+  for (let i = 0; i < textCodes.length; i++) textCodes[i] = col.codes[i] === MISSING_CODE ? -1 : hashes[col.codes[i]];
+  return `c${fingerprint(textCodes)}`;
+}
+
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** Whether `col` gives the target away: the same values, or the same grouping of rows under other labels. */
+function leaks(col: ColumnFacts, target: ColumnFacts, rows: number): boolean {
+  if (col.name === target.name || target.distinct < 2) return false;
+  if (col.values === target.values) return true;
+  // When every row has its own target value, any unique column would "relabel" it: only equal values count then.
+  return col.partition !== null && col.partition === target.partition && target.distinct < Math.round(rows * (1 - target.missingShare));
+}
+
+/**
+ * The note for each column given the chosen target (none for the target itself or
+ * for a column with nothing to say). Excluded by default: a leak, an id, a constant,
+ * high-cardinality text, and a mostly missing column (its missing rows would be dropped).
+ */
+export function columnNotes(facts: readonly ColumnFacts[], target: string, rows: number): Map<string, ColumnNote> {
+  const notes = new Map<string, ColumnNote>();
+  const t = facts.find((f) => f.name === target);
+  for (const f of facts) {
+    if (f.name === target) continue;
+    const note = noteFor(f, t, rows);
+    if (note) notes.set(f.name, note);
+  }
+  return notes;
+}
+
+function noteFor(f: ColumnFacts, target: ColumnFacts | undefined, rows: number): ColumnNote | null {
+  if (target && leaks(f, target, rows)) {
+    const how = f.values === target.values ? 'the same values as' : 'a relabelling of';
+    return { kind: 'leak', label: 'likely target leak', reason: `${how} the target "${target.name}": it would give the answer away`, excluded: true };
+  }
+  if (f.missingShare > MOSTLY_MISSING) {
+    const pct = Math.round(100 * f.missingShare);
+    return { kind: 'missing', label: 'mostly missing', reason: `${pct} % of rows have no value: using it would drop them`, excluded: true };
+  }
+  if (f.constant) return { kind: 'constant', label: 'constant', reason: 'one value in every row: it tells the model nothing', excluded: true };
+  if (f.idLike) return { kind: 'id', label: 'id-like', reason: `${f.idLike}: a model would memorise rows instead of learning`, excluded: true };
+  if (f.date) return { kind: 'date', label: 'date — used as date parts', reason: `read as ${f.date}; turned into year, month, day of week and day of year`, excluded: false };
+  if (f.highCardinality) {
+    return { kind: 'high-cardinality', label: 'high-cardinality text', reason: `${f.distinct} different values: too many to one-hot encode usefully`, excluded: true };
+  }
+  return null;
+}

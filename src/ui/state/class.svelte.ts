@@ -1,0 +1,136 @@
+import { assignmentId, assignmentUrl, type AssignmentOptions, type SeedMode } from '../../class/assignment';
+import { groupBoard, type BoardSummary, type TeacherResult } from '../../class/board-groups';
+import { readCodes, type RefusedLine } from '../../class/board-intake';
+import type { StoredBoard } from '../../class/board-record';
+import { handInCode } from '../../class/hand-in';
+import { decodeResultCode, resultUrl, type ResultCode } from '../../class/result-code';
+import type { PipelineSpec } from '../../core/spec';
+import type { RunRecord } from '../../engine/run-record';
+import { sharedResult, type SharedData } from '../../share/share-payload';
+import type { PipelabDb } from '../../storage/db';
+import { addCodes, getBoard, listBoards, putBoard } from '../../storage/boards-repo';
+import { getSetting, setSetting } from '../../storage/settings-repo';
+
+/** What the teacher chose in Share → Assignment. */
+export interface AssignmentChoice {
+  readonly hideResult: boolean;
+  readonly seed: SeedMode;
+}
+
+/** What a new assignment is made from: the open pipeline, its last run (if of this version) and its data. */
+export interface AssignmentSource {
+  readonly spec: PipelineSpec;
+  readonly versionHash: string;
+  readonly record: RunRecord | null;
+  readonly data: readonly SharedData[];
+  readonly pipelineId: string | null;
+  readonly base: string;
+}
+
+/** The classroom: the student's assignment and hand-in, and the teacher's class boards. */
+export class ClassState {
+  /** The assignment a student opened (null for an ordinary pipeline). */
+  assignment = $state.raw<AssignmentOptions | null>(null);
+  /** The student's name or nickname (remembered). */
+  studentName = $state('');
+  /** The last hand-in: its result code and link. */
+  handIn = $state.raw<{ code: ResultCode; url: string } | null>(null);
+  /** The board on display in the Class view. */
+  board = $state.raw<StoredBoard | null>(null);
+  /** Every stored board, newest first (for the list on the start page). */
+  boards = $state.raw<StoredBoard[]>([]);
+  /** Lines of the last paste or file that were not added, with why. */
+  refused = $state.raw<RefusedLine[]>([]);
+  /** What the last intake did, in words. */
+  message = $state('');
+  /** The board grouped for display. */
+  readonly summary: BoardSummary | null = $derived(this.board ? groupBoard(this.board.assignment, this.board.codes) : null);
+
+  constructor(private readonly db: PipelabDb) {}
+
+  /** Loads the remembered student name and the list of boards. */
+  async init(): Promise<void> {
+    this.studentName = await getSetting<string>(this.db, 'studentName', '').catch(() => '');
+    this.boards = await listBoards(this.db).catch(() => []);
+  }
+
+  /** A student opened a link: remember its assignment (null for an ordinary share link) and forget the last hand-in. */
+  opened(assignment: AssignmentOptions | null): void {
+    this.assignment = assignment;
+    this.handIn = null;
+  }
+
+  /** Makes an assignment from the open pipeline: its link, and a stored board (empty) to collect the class's codes. */
+  async makeAssignment(source: AssignmentSource, choice: AssignmentChoice, now: number): Promise<StoredBoard> {
+    const id = await assignmentId(source.versionHash, choice.hideResult, choice.seed, now);
+    const options: AssignmentOptions = { id, ...choice };
+    const rec = source.record?.status === 'done' && source.record.versionHash === source.versionHash ? source.record : null;
+    const link = await assignmentUrl({ spec: source.spec, expected: rec ? sharedResult(rec) : null, data: source.data }, options, source.base);
+    const board: StoredBoard = {
+      id, pipelineId: source.pipelineId, options, link, codes: [], createdAt: now, updatedAt: now,
+      assignment: { id, name: source.spec.name, versionHash: source.versionHash, seed: source.spec.seed, seedMode: choice.seed, teacher: rec ? teacherResult(rec) : null },
+    };
+    await putBoard(this.db, board);
+    this.board = board;
+    this.boards = [board, ...this.boards.filter((b) => b.id !== id)];
+    return board;
+  }
+
+  /** Shows a stored board. */
+  async openBoard(id: string): Promise<boolean> {
+    const board = await getBoard(this.db, id);
+    this.board = board ?? null;
+    this.refused = [];
+    this.message = '';
+    return Boolean(board);
+  }
+
+  /** Adds the result codes in pasted text or a file's text; refused lines are listed with the reason. */
+  async addText(text: string, now: number): Promise<void> {
+    const board = this.board;
+    if (!board) return;
+    const { codes, refused } = await readCodes(text, board.id);
+    const { board: next, added } = await addCodes(this.db, board.id, codes, now);
+    this.board = next;
+    this.boards = [next, ...this.boards.filter((b) => b.id !== next.id)];
+    this.refused = refused;
+    const repeats = codes.length - added;
+    this.message = `${added} result${added === 1 ? '' : 's'} added` + (repeats ? `, ${repeats} already on the board` : '') + (refused.length ? `, ${refused.length} refused (see below)` : '') + '.';
+  }
+
+  /** A result code link opened in the app: added to its assignment's board when this browser has it; else a message saying where it belongs. */
+  async receive(link: string, now: number): Promise<boolean> {
+    try {
+      const code = await decodeResultCode(link);
+      if (!(await this.openBoard(code.assignment))) {
+        this.message = `This result code belongs to an assignment (${code.assignment}) whose class board is not in this browser: paste it on the teacher's board.`;
+        return false;
+      }
+      await this.addText(link, now);
+      return true;
+    } catch (err) {
+      this.message = `This result code cannot be read: ${(err as Error).message}`;
+      return false;
+    }
+  }
+
+  /** Hands in a finished run of the assignment under the student's name (remembered). */
+  async handInRun(record: RunRecord, name: string, base: string, now: number): Promise<void> {
+    const assignment = this.assignment;
+    if (!assignment) return;
+    const code = handInCode(record, assignment.id, name, now);
+    if (!code) throw new Error('Run the pipeline to the end first: only a finished run can be handed in.');
+    if (!code.name) throw new Error('Type a name or nickname first, so your teacher knows whose result it is.');
+    this.studentName = code.name;
+    await setSetting(this.db, 'studentName', code.name).catch(() => undefined);
+    this.handIn = { code, url: await resultUrl(code, base) };
+  }
+}
+
+/** The teacher's own run, kept on the board as the reference. */
+function teacherResult(record: RunRecord): TeacherResult {
+  return {
+    resultHash: record.resultHash as string, backend: record.environment.backend, precision: record.environment.floatPrecision, metrics: { ...record.metrics },
+    steps: record.steps.filter((s) => s.outputHash).map((s) => [s.id, s.outputHash as string] as const),
+  };
+}
