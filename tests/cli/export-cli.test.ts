@@ -34,6 +34,12 @@ describe('pipelab export', () => {
     expect(r.stdout).toContain('model.fit(X_train, y_train)');
   }, TIMEOUT);
 
+  it('prints its own usage with --help', async () => {
+    const r = await pipelab('export', '--help');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('pipelab export python|notebook FILE [--out PATH]');
+  }, TIMEOUT);
+
   it.each([
     [['export', 'pdf', IRIS], /export: expected "python" or "notebook", got "pdf"/],
     [['export', 'notebook'], /export: expected python\|notebook and one FILE, got 1 arguments/],
