@@ -3,7 +3,8 @@ import type { RunRecord } from '../../src/engine/run-record';
 import { buildRunView, type RunView } from '../../src/engine/run-view';
 import { allTips, resultWarnings, shownBaseline } from '../../src/ui/results/result-warnings';
 import { GALLERY } from '../../src/ui/gallery/gallery';
-import { run, tf } from '../helpers';
+import { attachDataFile } from '../../src/cli/data-file';
+import { doc, run, spec, tf } from '../helpers';
 
 const views: Record<string, RunView> = {};
 beforeAll(async () => {
@@ -80,4 +81,27 @@ describe('warnings on first results', () => {
     for (const b of bad) expect(shownBaseline({ baseline: b } as never)).toBeNull();
     expect(shownBaseline(null)).toBeNull();
   });
+
+  it('on real data (Seattle weather): warns when the date is one-hot encoded, not when it becomes date parts', async () => {
+    const pipeline = (dateSteps: unknown[]) => spec(doc([
+      { id: 'data', kind: 'data.import', params: { name: 'seattle-weather.csv', target: 'weather', task: 'classification' } },
+      { id: 'split', kind: 'split.train-test', params: { testFraction: 0.25, stratify: true } },
+      ...dateSteps,
+      { id: 'scale', kind: 'transform.standardize', params: {} },
+      { id: 'model', kind: 'model.logistic-regression', params: {} },
+      { id: 'evaluate', kind: 'evaluate.classification', params: {} },
+    ]));
+    const viewOf = async (s: ReturnType<typeof pipeline>) => {
+      const dataSource = await attachDataFile(s, 'tests/fixtures/real/seattle-weather.csv');
+      return buildRunView(tf, await run(s, { dataSource }));
+    };
+    const oneHot = await viewOf(pipeline([{ id: 'encode', kind: 'transform.one-hot', params: {} }]));
+    expect(oneHot.record.status).toBe('done');
+    const warned = resultWarnings(oneHot.record, oneHot.baseline);
+    expect(warned.map((w) => w.kind)).toEqual(['below-baseline', 'overfit']); // 43.8 % test, 99.5 % train, baseline "rain" 43.8 %
+    expect(warned[0].modelStepId).toBe('model');
+    const parts = await viewOf(pipeline([{ id: 'dates', kind: 'transform.date-parts', params: { columns: ['date'], cyclical: true } }]));
+    expect(parts.record.metrics.accuracy).toBeGreaterThan(parts.baseline!.value);
+    expect(resultWarnings(parts.record, parts.baseline)).toEqual([]);
+  }, 300_000);
 });
