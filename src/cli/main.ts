@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliInputError } from './cli-error';
 import { manners, unknownCommand } from './cli-manners';
 import { EXIT } from './exit-codes';
+import { exportCommand } from './export-command';
 import { runCommand } from './run-command';
 import { listSteps } from './steps-command';
 import { verifyCommand } from './verify-command';
@@ -83,6 +84,12 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     });
     if (positionals.length !== 1) throw new CliInputError(`share: expected one FILE, got ${positionals.length}.`);
     return shareCommand({ file: positionals[0], base: values.base, withResult: !values['no-result'] }, out);
+  }
+  if (command === 'export') {
+    const options = { out: { type: 'string' }, data: { type: 'string' } } as const;
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
+    if (positionals.length !== 2) throw new CliInputError(`export: expected python|notebook and one FILE, got ${positionals.length} arguments.`);
+    return exportCommand({ format: positionals[0], file: positionals[1], ...values }, out);
   }
   if (command === 'class') return classCommand(rest, out);
   throw new CliInputError(unknownCommand(command));

@@ -20,6 +20,9 @@ Usage:
       Print an assignment link for a class (with the cpu result; seed locked by default).
   pipelab class summary FILE [--assignment LINK] [--json]
       Group a file of result codes (one link per line) as the class board does.
+  pipelab export python|notebook FILE [--out PATH] [--data FILE]
+      Write a scikit-learn script (.py) or Jupyter notebook (.ipynb) that rebuilds the
+      pipeline on the same data and test rows (to standard output without --out).
   pipelab steps [--json]
       List every step kind with its parameters.
   pipelab help [COMMAND]

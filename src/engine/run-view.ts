@@ -1,4 +1,5 @@
 import type { Evaluation } from '../core/state';
+import { runBaseline, type Baseline } from './baseline';
 import { getColumn, type NumericColumn } from '../core/table';
 import type { Tf } from '../steps/step';
 import { decisionBoundary, type DecisionBoundary } from './decision-boundary';
@@ -22,6 +23,8 @@ export interface RunView {
   readonly digests: Readonly<Record<string, StepDigest>>;
   /** Data sets the run generated (synthetic data steps) as CSV, to be stored once by content hash. */
   readonly generatedData: readonly { readonly stepId: string; readonly csv: string }[];
+  /** What a trivial predictor scores on the same test rows (majority class or training mean); absent in runs stored before it existed. */
+  readonly baseline?: Baseline | null;
 }
 
 /** Prepares the results panel's data from a finished run. */
@@ -46,7 +49,8 @@ export function buildRunView(tf: Tf, result: RunResult): RunView {
       predicted: Float64Array.from(rows, (r) => (last.predictions!.values as Float64Array)[r]),
     };
   }
-  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, digests, generatedData };
+  const baseline = runBaseline(last);
+  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, digests, generatedData, baseline };
 }
 
 /** The tables made by data steps that read no file (synthetic data), as CSV. */

@@ -391,6 +391,14 @@ export class AppState {
     saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');
   }
 
+  /** Downloads a Jupyter notebook (.ipynb) of the same scikit-learn code, one explained cell per step. */
+  async exportNotebookFile(): Promise<void> {
+    const spec = this.editor.snapshot();
+    const inputs = await this.runner.pythonInputs(spec, { dataDb: this.workspace.db.name });
+    const { exportNotebook } = await import('../../share/notebook-export'); // loaded on first use
+    saveFile(exportNotebook(spec, inputs), `${fileStem(spec.name)}.ipynb`, 'application/x-ipynb+json');
+  }
+
   /** Imports a bundle file, merging it without duplicates, and opens its pipeline. */
   async importBundleText(text: string): Promise<void> {
     try {
