@@ -1,11 +1,10 @@
 import type { PipelineSpec } from '../core/spec';
 import { simdKernelsAvailable } from '../steps/model/cpu-matmul';
+import { findStep } from '../steps/registry';
 
 /** Without WebAssembly SIMD, networks with at most this many hidden units in all still train faster on cpu than on wasm. */
 export const SMALL_NETWORK_HIDDEN_UNITS = 16;
 
-/** Model kinds trained as dense networks on the tfjs backend (every other step computes in plain JavaScript). */
-const NETWORK_KINDS = new Set(['model.logistic-regression', 'model.mlp-classifier', 'model.mlp-regressor']);
 
 /**
  * The backend "Auto" runs `spec` on, given the accelerated backend the worker started
@@ -22,10 +21,12 @@ const NETWORK_KINDS = new Set(['model.logistic-regression', 'model.mlp-classifie
  */
 export function autoBackend(spec: PipelineSpec, started: string, simd = simdKernelsAvailable()): string {
   if (simd) return 'cpu';
-  const large = spec.steps.some((s) => s.enabled && NETWORK_KINDS.has(s.kind) && hiddenUnits(s.params.hiddenLayers) > SMALL_NETWORK_HIDDEN_UNITS);
+  const large = spec.steps.some((s) => s.enabled && networkUnits(s.kind, s.params) > SMALL_NETWORK_HIDDEN_UNITS);
   return large ? started : 'cpu';
 }
 
-function hiddenUnits(layers: unknown): number {
-  return Array.isArray(layers) ? layers.reduce((n: number, u) => n + (typeof u === 'number' ? u : 0), 0) : 0;
+/** Hidden units of a step that trains a network on the tfjs backend (as the step declares them); 0 for every other step. */
+function networkUnits(kind: string, params: PipelineSpec['steps'][number]['params']): number {
+  const units = findStep(kind)?.model?.networkUnits;
+  return units ? units(params) : 0;
 }

@@ -22,9 +22,9 @@ export const builtinDataset = defineStep({
       options: Object.entries(BUILTIN_DATASETS).map(([value, d]) => ({ value, label: d.label })),
     },
   },
-  dataRef: (params) => BUILTIN_DATASETS[params.name as string].ref,
+  dataRef: (params) => BUILTIN_DATASETS[params.name].ref,
   async run(ctx, _input, params) {
-    const dataset = BUILTIN_DATASETS[params.name as string];
+    const dataset = BUILTIN_DATASETS[params.name];
     if (!ctx.data) throw new StepInputError(`The data file ${dataset.ref.file} was not loaded.`);
     const raw = dataset.ref.format === 'csv' ? parseCsv(ctx.data.text) : parseRecords(JSON.parse(ctx.data.text));
     const table = prepareTarget(raw, dataset.target, dataset.task);

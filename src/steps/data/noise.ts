@@ -45,7 +45,7 @@ export const noiseDataset = defineStep({
     },
   },
   async run(ctx, _input, params) {
-    const table = makeTable(noiseColumns(params.samples as number, params.features as number, params.classes as number, ctx.rng));
+    const table = makeTable(noiseColumns(params.samples, params.features, params.classes, ctx.rng));
     return { ...EMPTY_STATE, table, target: 'label', task: 'classification' };
   },
 });

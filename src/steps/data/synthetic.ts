@@ -49,7 +49,7 @@ export const syntheticDataset = defineStep({
     },
   },
   async run(ctx, _input, params) {
-    const points = SHAPES[params.shape as string](params.samples as number, params.noise as number, ctx.rng);
+    const points = SHAPES[params.shape](params.samples, params.noise, ctx.rng);
     const table = makeTable([
       numericColumn('x', points.x),
       numericColumn('y', points.y),

@@ -1,4 +1,5 @@
 import { defineStep } from '../step';
+import { treeCode } from './tree-code';
 import { fitTreeClassifier, fitTreeRegressor } from './tree-fit';
 import { CRITERION_PARAM, MIN_SAMPLES_LEAF_PARAM, MIN_SAMPLES_SPLIT_PARAM, maxDepthParam } from './tree-params';
 
@@ -20,6 +21,7 @@ export const decisionTree = defineStep({
     criterion: CRITERION_PARAM,
   },
   run: async (ctx, input, params) => fitTreeClassifier(ctx, input, params, 'model.decision-tree', 'The decision tree', null),
+  model: treeCode('classification', 'DecisionTreeClassifier', false),
 });
 
 /** A CART regression tree: splits chosen by squared error, leaves answer with their mean target. */
@@ -36,4 +38,5 @@ export const decisionTreeRegressor = defineStep({
     minSamplesLeaf: MIN_SAMPLES_LEAF_PARAM,
   },
   run: async (ctx, input, params) => fitTreeRegressor(ctx, input, params, 'model.decision-tree-regressor', 'The decision tree regressor', null),
+  model: treeCode('regression', 'DecisionTreeRegressor', false),
 });

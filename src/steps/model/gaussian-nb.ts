@@ -1,5 +1,6 @@
 import { StepInputError } from '../../core/errors';
 import type { FittedModel } from '../../core/state';
+import { pyModel, pyNumber } from '../../core/python-code';
 import { defineStep } from '../step';
 import { classificationInput } from './design-matrix';
 import { fitNaiveBayes, jointLogLikelihood, probabilitiesFromLogLikelihood, type NaiveBayesFit } from './naive-bayes-core';
@@ -40,7 +41,7 @@ export const gaussianNb = defineStep({
     const d = data.features.length;
     const train = data.split.train;
     const codes = Int32Array.from(train, (r) => data.target.codes[r]);
-    const fit = fitNaiveBayes(rowMajor64(data.features, train, data.rowCount), d, codes, classes.length, params.varSmoothing as number);
+    const fit = fitNaiveBayes(rowMajor64(data.features, train, data.rowCount), d, codes, classes.length, params.varSmoothing);
     if (fit.epsilon === 0) {
       throw new StepInputError('Gaussian naive Bayes needs features that vary, but every feature is constant on the training rows: use other features or more rows.');
     }
@@ -55,5 +56,13 @@ export const gaussianNb = defineStep({
       info: { features: data.features.map((f) => f.name), classes, epsilon: fit.epsilon },
     };
     return classifierOutput(input, model, probabilitiesFromLogLikelihood(jll, classes.length), argmaxRows(jll, classes.length), classes);
+  },
+  model: {
+    task: 'classification',
+    predict: (model, x) => {
+      const classes = (model.info.classes as string[]).length;
+      return probabilitiesFromLogLikelihood(jointLogLikelihood(naiveBayesFitOf(model), x, (model.info.features as string[]).length), classes);
+    },
+    python: (p, out) => pyModel(out, 'sklearn.naive_bayes', 'GaussianNB', [`var_smoothing=${pyNumber(p.varSmoothing, 'varSmoothing')}`]),
   },
 });

@@ -1,4 +1,6 @@
+import { pyModel, pyNumber } from '../../core/python-code';
 import { defineStep } from '../step';
+import { weightValues } from './rows';
 import { regressionInput } from './design-matrix';
 import { fitLeastSquares } from './least-squares';
 
@@ -29,7 +31,7 @@ export const linearRegression = defineStep({
   async run(_ctx, input, params) {
     const data = regressionInput(input, 'Linear regression');
     const columns = data.features.map((f) => f.values);
-    const { coef, intercept } = fitLeastSquares(columns, data.target.values, data.split.train, params.l2 as number, params.fitIntercept as boolean);
+    const { coef, intercept } = fitLeastSquares(columns, data.target.values, data.split.train, params.l2 as number, params.fitIntercept);
     const values = new Float64Array(data.rowCount);
     for (let i = 0; i < data.rowCount; i++) {
       let v = intercept;
@@ -50,5 +52,36 @@ export const linearRegression = defineStep({
       history: null,
       evaluation: null,
     };
+  },
+  model: {
+    task: 'regression',
+    predict: (model, x) => {
+      const coef = weightValues(model, 'coef');
+      const intercept = weightValues(model, 'intercept')[0];
+      const d = coef.length;
+      return Float64Array.from({ length: x.length / d }, (_, i) => {
+        let v = intercept;
+        for (let p = 0; p < d; p++) v += coef[p] * x[i * d + p];
+        return v;
+      });
+    },
+    layers: (tf, model) => {
+      const coef = weightValues(model, 'coef');
+      const seq = tf.sequential();
+      seq.add(tf.layers.dense({ units: 1, inputShape: [coef.length] }));
+      const tensors = [tf.tensor(Float32Array.from(coef), [coef.length, 1]), tf.tensor(Float32Array.from(weightValues(model, 'intercept')), [1])];
+      try {
+        seq.setWeights(tensors);
+      } finally {
+        tensors.forEach((t) => t.dispose());
+      }
+      return seq;
+    },
+    python: (p, out) => {
+      const l2 = Number(pyNumber(p.l2, 'l2'));
+      const intercept = p.fitIntercept ? 'True' : 'False';
+      if (l2 === 0) return pyModel(out, 'sklearn.linear_model', 'LinearRegression', [`fit_intercept=${intercept}`]);
+      return pyModel(out, 'sklearn.linear_model', 'Ridge', [`alpha=${l2}`, `fit_intercept=${intercept}`]);
+    },
   },
 });

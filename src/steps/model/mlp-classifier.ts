@@ -1,5 +1,7 @@
 import { defineStep } from '../step';
 import { fitClassifier } from './fit-classifier';
+import { hiddenUnits, softmaxLayers, softmaxPredict } from './network-model';
+import { mlpLines, networkNotes } from './network-python';
 import { OPTIMIZER_PARAM } from './optimizers';
 import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './training-params';
 
@@ -21,5 +23,13 @@ export const mlpClassifier = defineStep({
     l2: l2Param(0.0001),
   },
   run: (ctx, input, params) =>
-    fitClassifier(ctx, input, params, params.hiddenLayers as number[], 'The MLP classifier', 'model.mlp-classifier'),
+    fitClassifier(ctx, input, params, params.hiddenLayers, 'The MLP classifier', 'model.mlp-classifier'),
+  model: {
+    task: 'classification',
+    networkUnits: (p) => hiddenUnits(p.hiddenLayers),
+    predict: softmaxPredict,
+    layers: softmaxLayers,
+    python: (p, out) => mlpLines(p, out, false),
+    pythonNotes: (p, facts) => networkNotes(p, false, facts.twoClasses),
+  },
 });

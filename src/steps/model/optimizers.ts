@@ -3,8 +3,11 @@ import type { ChoiceParam } from '../../core/params';
 import type { Tf } from '../step';
 import { FlatAdam } from './flat-adam';
 
+/** The optimizers a trained model can use. */
+export type OptimizerName = 'adam' | 'sgd' | 'momentum' | 'rmsprop';
+
 /** The optimizer choice every trained model offers. */
-export const OPTIMIZER_PARAM: ChoiceParam = {
+export const OPTIMIZER_PARAM: ChoiceParam<OptimizerName> = {
   type: 'choice',
   label: 'Optimizer',
   help: 'How the weights are nudged after each batch. Adam is a safe default; plain SGD is the textbook one.',

@@ -1,4 +1,5 @@
 import { defineStep } from '../step';
+import { treeCode } from './tree-code';
 import { fitTreeClassifier, fitTreeRegressor, forestPlan } from './tree-fit';
 import { BOOTSTRAP_PARAM, CRITERION_PARAM, MIN_SAMPLES_LEAF_PARAM, TREES_PARAM, maxDepthParam, maxFeaturesParam } from './tree-params';
 
@@ -22,6 +23,7 @@ export const randomForest = defineStep({
     criterion: CRITERION_PARAM,
   },
   run: async (ctx, input, params) => fitTreeClassifier(ctx, input, params, 'model.random-forest', 'The random forest', forestPlan(params)),
+  model: treeCode('classification', 'RandomForestClassifier', true),
 });
 
 /**
@@ -43,4 +45,5 @@ export const randomForestRegressor = defineStep({
     bootstrap: BOOTSTRAP_PARAM,
   },
   run: async (ctx, input, params) => fitTreeRegressor(ctx, input, params, 'model.random-forest-regressor', 'The random forest regressor', forestPlan(params)),
+  model: treeCode('regression', 'RandomForestRegressor', true),
 });

@@ -39,7 +39,7 @@ export const kFoldSplit = defineStep({
   },
   async run(ctx, input, params) {
     const data = requireTable(input, 'K-fold cross-validation');
-    const k = params.folds as number;
+    const k = params.folds;
     const n = data.table.rowCount;
     if (n < k) throw new StepInputError(`${k} folds need at least ${k} rows, but the data has ${n}; use fewer folds.`);
     const codes = stratificationCodes(data, params.stratify);

@@ -32,7 +32,7 @@ export const trainTestSplit = defineStep({
   },
   async run(ctx, input, params) {
     const data = requireTable(input, 'The split');
-    const fraction = params.testFraction as number;
+    const fraction = params.testFraction;
     const n = data.table.rowCount;
     const codes = stratificationCodes(data, params.stratify);
     const split = codes ? stratifiedSplit(codes, fraction, ctx.rng) : randomSplit(Int32Array.from({ length: n }, (_, i) => i), fraction, ctx.rng);

@@ -24,7 +24,7 @@ export const dropColumns = defineStep({
   async run(_ctx, input, params) {
     const label = 'Dropping columns';
     const data = requireTable(input, label);
-    const names = params.columns as string[];
+    const names = params.columns;
     if (names.length === 0) return input;
     requireExisting(data, names, label);
     if (names.includes(data.target)) {

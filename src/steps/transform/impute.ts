@@ -53,13 +53,13 @@ export const impute = defineStep({
   async run(ctx, input, params) {
     const data = requireTable(input, LABEL);
     const rows = fitRows(input, data.table.rowCount);
-    const chosen = new Set(chooseColumns(data, params.columns as string[], ['numeric', 'categorical'], LABEL));
-    const strategy = params.strategy as string;
+    const chosen = new Set(chooseColumns(data, params.columns, ['numeric', 'categorical'], LABEL));
+    const strategy = params.strategy;
     const fitted: Record<string, ImputeFit> = {};
     const columns = data.table.columns.map((col): Column => {
       if (!chosen.has(col)) return col;
       const { column, fit } =
-        col.type === 'numeric' ? imputeNumeric(col, rows, strategy, params.fillValue as number) : imputeCategorical(col, rows, strategy);
+        col.type === 'numeric' ? imputeNumeric(col, rows, strategy, params.fillValue) : imputeCategorical(col, rows, strategy);
       fitted[col.name] = fit;
       return column;
     });

@@ -20,7 +20,7 @@ export const minMax = defineStep({
     const label = 'Min-max scaling';
     const data = requireTable(input, label);
     const rows = fitRows(input, data.table.rowCount);
-    const chosen = new Set(chooseNumeric(data, params.columns as string[], label));
+    const chosen = new Set(chooseNumeric(data, params.columns, label));
     const fitted: Record<string, { min: number; max: number }> = {};
     const columns = data.table.columns.map((col): Column => {
       if (col.type !== 'numeric' || !chosen.has(col)) return col;

@@ -19,7 +19,7 @@ export const ordinalEncode = defineStep({
     const label = 'Ordinal encoding';
     const data = requireTable(input, label);
     const rows = fitRows(input, data.table.rowCount);
-    const chosen = new Set<Column>(chooseCategorical(data, params.columns as string[], label));
+    const chosen = new Set<Column>(chooseCategorical(data, params.columns, label));
     const fitted: Record<string, string[]> = {};
     const columns = data.table.columns.map((col): Column => {
       if (col.type !== 'categorical' || !chosen.has(col)) return col;

@@ -47,9 +47,9 @@ export const pca = defineStep({
   },
   async run(ctx, input, params) {
     const data = requireTable(input, LABEL);
-    const used = chooseNumeric(data, params.columns as string[], LABEL);
+    const used = chooseNumeric(data, params.columns, LABEL);
     const rows = fitRows(input, data.table.rowCount);
-    const k = params.nComponents as number;
+    const k = params.nComponents;
     checkPcaInput(used, rows.length, k);
     const fit = fitPca(used, rows, k);
     const names = fit.components.map((_, i) => `PC${i + 1}`);

@@ -39,9 +39,9 @@ export const polynomial = defineStep({
   },
   async run(_ctx, input, params) {
     const data = requireTable(input, LABEL);
-    const used = chooseNumeric(data, params.columns as string[], LABEL);
-    const degree = params.degree as number;
-    const interactionOnly = params.interactionOnly as boolean;
+    const used = chooseNumeric(data, params.columns, LABEL);
+    const degree = params.degree;
+    const interactionOnly = params.interactionOnly;
     const total = used.length + termCount(used.length, degree, interactionOnly);
     if (total > MAX_POLYNOMIAL_COLUMNS) {
       throw new StepInputError(

@@ -29,7 +29,7 @@ export const robustScale = defineStep({
     const label = 'Robust scaling';
     const data = requireTable(input, label);
     const rows = fitRows(input, data.table.rowCount);
-    const chosen = new Set(chooseNumeric(data, params.columns as string[], label));
+    const chosen = new Set(chooseNumeric(data, params.columns, label));
     const fitted: Record<string, RobustFit> = {};
     const columns = data.table.columns.map((col): Column => {
       if (col.type !== 'numeric' || !chosen.has(col)) return col;

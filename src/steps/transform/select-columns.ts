@@ -23,7 +23,7 @@ export const selectColumns = defineStep({
   async run(_ctx, input, params) {
     const label = 'Keeping columns';
     const data = requireTable(input, label);
-    const names = params.columns as string[];
+    const names = params.columns;
     if (names.length === 0) return input;
     requireExisting(data, names, label);
     const keep = new Set([...names, data.target]);

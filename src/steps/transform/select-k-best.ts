@@ -36,7 +36,7 @@ export const selectKBest = defineStep({
     const rows = fitRows(input, data.table.rowCount);
     const features = data.table.columns.filter((c): c is NumericColumn => c.type === 'numeric' && c.name !== data.target);
     const scored = features.map((col) => ({ column: col.name, score: scoreFeature(col.values, target, rows) }));
-    const kept = rankScores(scored).slice(0, params.k as number);
+    const kept = rankScores(scored).slice(0, params.k);
     const keep = new Set(kept.map((s) => s.column));
     const columns = data.table.columns.filter((c: Column) => c.type !== 'numeric' || c.name === data.target || keep.has(c.name));
     const fitted = { scoredBy: target.type === 'categorical' ? 'ANOVA F' : '|Pearson correlation|', kept };
