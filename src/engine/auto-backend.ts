@@ -27,6 +27,6 @@ export function autoBackend(spec: PipelineSpec, started: string, simd = simdKern
 
 /** Hidden units of a step that trains a network on the tfjs backend (as the step declares them); 0 for every other step. */
 function networkUnits(kind: string, params: PipelineSpec['steps'][number]['params']): number {
-  const units = findStep(kind)?.model?.networkUnits;
+  const units = findStep(kind)?.fitted?.networkUnits;
   return units ? units(params) : 0;
 }

@@ -42,6 +42,6 @@ export async function predictWithArtifacts(tf: Tf, artifacts: TF.io.ModelArtifac
 }
 
 function buildLayersModel(tf: Tf, model: FittedModel): TF.LayersModel | null {
-  const layers = findStep(model.kind)?.model?.layers;
+  const layers = findStep(model.kind)?.fitted?.layers;
   return layers ? layers(tf, model) : null;
 }

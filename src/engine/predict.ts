@@ -1,11 +1,14 @@
 import type { FittedModel } from '../core/state';
 import { findStep } from '../steps/registry';
+import type { Task } from '../core/state';
 import type { ModelCode, Tf } from '../steps/step';
 
 // Predictions of a fitted model for new rows, through the model step's own `predict`.
 
-function codeOf(model: FittedModel): ModelCode<never> | undefined {
-  return findStep(model.kind)?.model;
+/** The model step's code, with the task its description declares. */
+function codeOf(model: FittedModel): (ModelCode<never> & { task: Task }) | undefined {
+  const step = findStep(model.kind);
+  return step?.fitted && step.model ? { ...step.fitted, task: step.model.task } : undefined;
 }
 
 /**

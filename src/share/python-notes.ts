@@ -1,12 +1,12 @@
 import type { PipelineSpec, StepSpec } from '../core/spec';
-import { findStep } from '../steps/registry';
+import { stepCatalog } from '../steps/catalog';
 import { BUNDLED, MODELS, own } from './python-tables';
 
 // What an exported script cannot reproduce exactly, step by step, in words for its header.
 
 /** The model step's own notes on what the script cannot reproduce. */
 function modelNotes(step: StepSpec, twoClasses: boolean): string[] {
-  const notes = findStep(step.kind)?.model?.pythonNotes;
+  const notes = stepCatalog.describe(step.kind)?.model?.pythonNotes;
   return notes ? notes(step.params, { twoClasses }) : [];
 }
 

@@ -1,5 +1,5 @@
 import type { Task } from '../core/state';
-import { ALL_STEPS } from '../steps/registry';
+import { ALL_DESCRIPTIONS } from '../steps/catalog';
 
 // Lookup tables shared by the Python export and its notes.
 
@@ -13,7 +13,7 @@ export const TRANSFORMS = [
 ];
 /** Model kinds the export maps, with the task each serves: read from each model step's own declaration. */
 export const MODELS: Readonly<Record<string, Task>> = Object.fromEntries(
-  ALL_STEPS.flatMap((s) => (s.model ? [[s.kind, s.model.task] as const] : [])),
+  ALL_DESCRIPTIONS.flatMap((s) => (s.model ? [[s.kind, s.model.task] as const] : [])),
 );
 /** Evaluation kinds, with the task each scores. */
 export const EVALUATIONS: Readonly<Record<string, Task>> = {

@@ -1,8 +1,8 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { ParamSchemas, ParamsOf } from '../core/params';
 import type { Prng } from '../core/prng';
-import type { EpochRecord, FittedModel, PipelineState, Task } from '../core/state';
-import type { StepDescription } from '../core/step-description';
+import type { EpochRecord, FittedModel, PipelineState } from '../core/state';
+import type { TypedDescription } from '../core/step-description';
 
 /** The tfjs namespace, handed to steps by the engine (steps never import tfjs themselves). */
 export type Tf = typeof TF;
@@ -44,24 +44,12 @@ export interface StepContext {
   onProgress?(done: number, total: number, unit: string): void;
 }
 
-/** Where a Python script being written collects what it imports ("module" or "module:name"). */
-export interface PythonImports {
-  use(...names: string[]): void;
-}
-
-/** What the Python export knows about the data when it writes a model's notes. */
-export interface PythonFacts {
-  /** The data has exactly two classes (scikit-learn's networks then end in one logistic unit). */
-  readonly twoClasses: boolean;
-}
-
 /**
  * Everything about a fitted model kind beyond `run`: how it predicts new rows, which
- * backend it needs, and how it exports. The engine and the Python export read only this.
+ * backend it needs, and its TF.js form. The engine reads only this (the task and the
+ * Python export are in the description, see ModelDescription).
  */
 export interface ModelCode<P> {
-  /** The task it serves: the evaluation that scores it must serve the same one. */
-  readonly task: Task;
   /**
    * Present for dense networks trained on the tfjs backend: their hidden units in all
    * (Auto's backend rule). Absent: the model computes in plain float64 JavaScript and
@@ -76,24 +64,27 @@ export interface ModelCode<P> {
   predict?(model: FittedModel, x: ArrayLike<number>, tf: Tf | null): Float32Array | Float64Array | null;
   /** The fitted model as a stack of TF.js layers (weights set), for the TF.js model export. */
   layers?(tf: Tf, model: FittedModel): TF.LayersModel;
-  /** Python lines that define `model`, a scikit-learn estimator (throws when the params cannot be written). */
-  python(params: P, out: PythonImports): string[];
-  /** What the exported script cannot reproduce exactly, in words. */
-  pythonNotes?(params: P, facts: PythonFacts): string[];
 }
 
-/** A step kind: its plain-data description plus the code that runs it; `P` types its params. */
-export interface StepDefinition<P extends ParamSchemas = ParamSchemas> extends StepDescription {
-  readonly params: P;
+/** The code half of a step: what runs in the worker and the CLI, never on the main thread. */
+export interface StepCode<P extends ParamSchemas> {
   /** The data file this step needs for these params, if any. */
   dataRef?(params: ParamsOf<P>): DataRef | null;
   /** Computes the output state; must leave no tensor behind. */
   run(ctx: StepContext, input: PipelineState, params: ParamsOf<P>): Promise<PipelineState>;
-  /** Model steps: prediction, backend and exports. */
-  readonly model?: ModelCode<ParamsOf<P>>;
+  /** Model steps: prediction, backend and TF.js export (task and Python export are in the description). */
+  readonly fitted?: ModelCode<ParamsOf<P>>;
 }
 
-/** Declares a step; infers the params' types from its schema, so `run` reads them without casts. */
-export function defineStep<const P extends ParamSchemas>(step: StepDefinition<P>): StepDefinition<P> {
-  return step;
+/** A step kind: its plain-data description plus the code that runs it; `P` types its params. */
+export interface StepDefinition<P extends ParamSchemas = ParamSchemas> extends TypedDescription<P>, StepCode<P> {}
+
+/**
+ * Declares a step from its description (which the main thread imports alone, see
+ * catalog.ts) and its code; the params' types come from the description's schema, so
+ * the code reads them without casts.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function defineStep<const P extends ParamSchemas>(description: TypedDescription<P>, code: StepCode<P>): StepDefinition<P> {
+  return { ...description, ...code };
 }

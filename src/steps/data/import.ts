@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { EMPTY_STATE } from '../../core/state';
 import { makeTable } from '../../core/table';
@@ -5,8 +6,8 @@ import { defineStep } from '../step';
 import { prepareTarget } from './as-target';
 import { formatOf, parseUserData } from './parse-user-data';
 
-/** Starts a pipeline with a file the user imported, identified by its content hash. */
-export const importedDataset = defineStep({
+/** What the palette, forms and restore know of `importedDataset`: plain data, no code. */
+export const importedDatasetDescription = describeStep({
   kind: 'data.import',
   version: 1,
   category: 'data',
@@ -43,6 +44,10 @@ export const importedDataset = defineStep({
       maxLength: 2000,
     },
   },
+});
+
+/** Starts a pipeline with a file the user imported, identified by its content hash. */
+export const importedDataset = defineStep(importedDatasetDescription, {
   dataRef: (p) => (p.hash ? { file: p.hash as string, format: formatOf(p.name as string), origin: 'user', name: p.name as string } : null),
   async run(ctx, _input, params) {
     if (!ctx.data) throw new StepInputError('No data file yet: import one with "Import data" in the app, or pass --data FILE on the command line.');

@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import type { FittedModel } from '../../core/state';
 import { pyModel, pyNumber } from '../../core/python-code';
@@ -16,8 +17,8 @@ export function naiveBayesFitOf(model: FittedModel): NaiveBayesFit {
   };
 }
 
-/** Gaussian naive Bayes: each class is a bell curve per feature, features treated as independent. */
-export const gaussianNb = defineStep({
+/** What the palette, forms and restore know of `gaussianNb`: plain data, no code. */
+export const gaussianNbDescription = describeStep({
   kind: 'model.gaussian-nb',
   version: 1,
   category: 'model',
@@ -35,6 +36,14 @@ export const gaussianNb = defineStep({
       log: true,
     },
   },
+  model: {
+    task: 'classification',
+    python: (p, out) => pyModel(out, 'sklearn.naive_bayes', 'GaussianNB', [`var_smoothing=${pyNumber(p.varSmoothing, 'varSmoothing')}`]),
+  },
+});
+
+/** Gaussian naive Bayes: each class is a bell curve per feature, features treated as independent. */
+export const gaussianNb = defineStep(gaussianNbDescription, {
   async run(_ctx, input, params) {
     const data = classificationInput(input, 'Gaussian naive Bayes');
     const classes = data.target.categories;
@@ -57,12 +66,10 @@ export const gaussianNb = defineStep({
     };
     return classifierOutput(input, model, probabilitiesFromLogLikelihood(jll, classes.length), argmaxRows(jll, classes.length), classes);
   },
-  model: {
-    task: 'classification',
+  fitted: {
     predict: (model, x) => {
       const classes = (model.info.classes as string[]).length;
       return probabilitiesFromLogLikelihood(jointLogLikelihood(naiveBayesFitOf(model), x, (model.info.features as string[]).length), classes);
     },
-    python: (p, out) => pyModel(out, 'sklearn.naive_bayes', 'GaussianNB', [`var_smoothing=${pyNumber(p.varSmoothing, 'varSmoothing')}`]),
   },
 });

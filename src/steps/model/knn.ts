@@ -1,3 +1,4 @@
+import { describeStep, type ModelDescription } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import type { ChoiceParam, NumberParam } from '../../core/params';
 import type { FittedModel } from '../../core/state';
@@ -67,17 +68,23 @@ const KNN_TIES =
   "k-nearest neighbours: pipelab takes equally distant training rows in row order; scikit-learn's k-d tree search promises no order on such ties, " +
   'so a tie at the k-th neighbour can pick another row (rare with continuous features; the scores matched exactly in our tests).';
 
-/** The model code both kNN steps share, bar the task, prediction and scikit-learn class. */
-function knnCode(task: 'classification' | 'regression', cls: string): ModelCode<KnnParams> {
+/** The task and Python export of a kNN step (scikit-learn's class `cls`). */
+function knnDescribed(task: 'classification' | 'regression', cls: string): ModelDescription<KnnParams> {
   return {
     task,
+    python: (p, out) => pyModel(out, 'sklearn.neighbors', cls, [`n_neighbors=${pyNumber(p.k, 'k', true)}`, `weights="${p.weights}"`, 'algorithm="kd_tree"']),
+    pythonNotes: () => [KNN_TIES],
+  };
+}
+
+/** How a fitted kNN model predicts new rows. */
+function knnFitted(task: 'classification' | 'regression'): ModelCode<KnnParams> {
+  return {
     predict: (model, x) => {
       const { k, weights } = knnParamsOf(model);
       if (task === 'regression') return knnValues(knnMemoryOf(model), x, k, weights);
       return knnProbabilities(knnMemoryOf(model), x, (model.info.classes as string[]).length, k, weights);
     },
-    python: (p, out) => pyModel(out, 'sklearn.neighbors', cls, [`n_neighbors=${pyNumber(p.k, 'k', true)}`, `weights="${p.weights}"`, 'algorithm="kd_tree"']),
-    pythonNotes: () => [KNN_TIES],
   };
 }
 
@@ -88,8 +95,8 @@ function knnParamsOf(model: FittedModel): KnnParams {
   return { k, weights };
 }
 
-/** k-nearest-neighbours classifier: each row takes the (weighted) majority class of its k closest training rows. */
-export const knnClassifier = defineStep({
+/** What the palette, forms and restore know of `knnClassifier`: plain data, no code. */
+export const knnClassifierDescription = describeStep({
   kind: 'model.knn-classifier',
   version: 1,
   category: 'model',
@@ -97,6 +104,11 @@ export const knnClassifier = defineStep({
   help: `Classifies a row by the classes of the k training rows closest to it. No training, just memory. ${HELP_TIES}`,
   usesRandomness: false,
   params: { k: K_PARAM, weights: WEIGHTS_PARAM },
+  model: knnDescribed('classification', 'KNeighborsClassifier'),
+});
+
+/** k-nearest-neighbours classifier: each row takes the (weighted) majority class of its k closest training rows. */
+export const knnClassifier = defineStep(knnClassifierDescription, {
   async run(_ctx, input, params) {
     const label = 'k-nearest neighbours';
     const data = classificationInput(input, label);
@@ -107,11 +119,11 @@ export const knnClassifier = defineStep({
     const model = knnModel('model.knn-classifier', memory, data, params, classes);
     return classifierOutput(input, model, probabilities, argmaxRows(probabilities, classes.length), classes);
   },
-  model: knnCode('classification', 'KNeighborsClassifier'),
+  fitted: knnFitted('classification'),
 });
 
-/** k-nearest-neighbours regressor: each row takes the (weighted) mean target of its k closest training rows. */
-export const knnRegressor = defineStep({
+/** What the palette, forms and restore know of `knnRegressor`: plain data, no code. */
+export const knnRegressorDescription = describeStep({
   kind: 'model.knn-regressor',
   version: 1,
   category: 'model',
@@ -119,6 +131,11 @@ export const knnRegressor = defineStep({
   help: `Predicts a number as the average target of the k training rows closest to the row. ${HELP_TIES}`,
   usesRandomness: false,
   params: { k: K_PARAM, weights: WEIGHTS_PARAM },
+  model: knnDescribed('regression', 'KNeighborsRegressor'),
+});
+
+/** k-nearest-neighbours regressor: each row takes the (weighted) mean target of its k closest training rows. */
+export const knnRegressor = defineStep(knnRegressorDescription, {
   async run(_ctx, input, params) {
     const label = 'The k-nearest neighbours regressor';
     const data = regressionInput(input, label);
@@ -126,5 +143,5 @@ export const knnRegressor = defineStep({
     const values = knnValues(memory, rowMajor64(data.features, null, data.rowCount), params.k, params.weights);
     return regressorOutput(input, knnModel('model.knn-regressor', memory, data, params), values);
   },
-  model: knnCode('regression', 'KNeighborsRegressor'),
+  fitted: knnFitted('regression'),
 });

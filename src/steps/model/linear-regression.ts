@@ -1,11 +1,12 @@
+import { describeStep } from '../../core/step-description';
 import { pyModel, pyNumber } from '../../core/python-code';
 import { defineStep } from '../step';
 import { weightValues } from './rows';
 import { regressionInput } from './design-matrix';
 import { fitLeastSquares } from './least-squares';
 
-/** Ordinary least squares (ridge when the L2 penalty is above 0), solved exactly in float64. */
-export const linearRegression = defineStep({
+/** What the palette, forms and restore know of `linearRegression`: plain data, no code. */
+export const linearRegressionDescription = describeStep({
   kind: 'model.linear-regression',
   version: 1,
   category: 'model',
@@ -28,6 +29,19 @@ export const linearRegression = defineStep({
       max: 1000000,
     },
   },
+  model: {
+    task: 'regression',
+    python: (p, out) => {
+      const l2 = Number(pyNumber(p.l2, 'l2'));
+      const intercept = p.fitIntercept ? 'True' : 'False';
+      if (l2 === 0) return pyModel(out, 'sklearn.linear_model', 'LinearRegression', [`fit_intercept=${intercept}`]);
+      return pyModel(out, 'sklearn.linear_model', 'Ridge', [`alpha=${l2}`, `fit_intercept=${intercept}`]);
+    },
+  },
+});
+
+/** Ordinary least squares (ridge when the L2 penalty is above 0), solved exactly in float64. */
+export const linearRegression = defineStep(linearRegressionDescription, {
   async run(_ctx, input, params) {
     const data = regressionInput(input, 'Linear regression');
     const columns = data.features.map((f) => f.values);
@@ -53,8 +67,7 @@ export const linearRegression = defineStep({
       evaluation: null,
     };
   },
-  model: {
-    task: 'regression',
+  fitted: {
     predict: (model, x) => {
       const coef = weightValues(model, 'coef');
       const intercept = weightValues(model, 'intercept')[0];
@@ -76,12 +89,6 @@ export const linearRegression = defineStep({
         tensors.forEach((t) => t.dispose());
       }
       return seq;
-    },
-    python: (p, out) => {
-      const l2 = Number(pyNumber(p.l2, 'l2'));
-      const intercept = p.fitIntercept ? 'True' : 'False';
-      if (l2 === 0) return pyModel(out, 'sklearn.linear_model', 'LinearRegression', [`fit_intercept=${intercept}`]);
-      return pyModel(out, 'sklearn.linear_model', 'Ridge', [`alpha=${l2}`, `fit_intercept=${intercept}`]);
     },
   },
 });

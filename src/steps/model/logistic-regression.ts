@@ -1,13 +1,14 @@
+import { describeStep, type PythonImports } from '../../core/step-description';
 import { pyNumber } from '../../core/python-code';
-import { defineStep, type PythonImports } from '../step';
+import { defineStep } from '../step';
 import { fitClassifier } from './fit-classifier';
 import { softmaxLayers, softmaxPredict } from './network-model';
 import { OPTIMIZER_NAMES, batchLines } from './network-python';
 import { OPTIMIZER_PARAM, type OptimizerName } from './optimizers';
 import { batchSizeParam, epochsParam, l2Param, learningRateParam } from './training-params';
 
-/** Multinomial (softmax) logistic regression trained by gradient descent on TensorFlow.js. */
-export const logisticRegression = defineStep({
+/** What the palette, forms and restore know of `logisticRegression`: plain data, no code. */
+export const logisticRegressionDescription = describeStep({
   kind: 'model.logistic-regression',
   version: 1,
   category: 'model',
@@ -21,12 +22,8 @@ export const logisticRegression = defineStep({
     l2: l2Param(0.1),
     optimizer: OPTIMIZER_PARAM,
   },
-  run: (ctx, input, params) => fitClassifier(ctx, input, { ...params, activation: 'relu' }, [], 'Logistic regression', 'model.logistic-regression'),
   model: {
     task: 'classification',
-    networkUnits: () => 0,
-    predict: softmaxPredict,
-    layers: softmaxLayers,
     python: logisticLines,
     pythonNotes: (p) => [
       `Logistic regression is fitted by lbfgs to convergence instead of pipelab's mini-batch ${OPTIMIZER_NAMES[p.optimizer] ?? String(p.optimizer)} for ${String(p.epochs)} epochs, ` +
@@ -36,6 +33,16 @@ export const logisticRegression = defineStep({
           : 'C = b / (l2 * n_train), with b the batch size (the harmonic mean of the batch sizes when it does not divide n_train), ' +
             "doubled for two classes, gives lbfgs the objective that pipelab's per-batch penalty 0.5 * l2 * |W|^2 / size adds up to over an epoch."),
     ],
+  },
+});
+
+/** Multinomial (softmax) logistic regression trained by gradient descent on TensorFlow.js. */
+export const logisticRegression = defineStep(logisticRegressionDescription, {
+  run: (ctx, input, params) => fitClassifier(ctx, input, { ...params, activation: 'relu' }, [], 'Logistic regression', 'model.logistic-regression'),
+  fitted: {
+    networkUnits: () => 0,
+    predict: softmaxPredict,
+    layers: softmaxLayers,
   },
 });
 

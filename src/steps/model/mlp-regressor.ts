@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import type { FittedModel } from '../../core/state';
 import { defineStep, type Tf } from '../step';
 import { meanAndScale } from '../transform/standardize';
@@ -8,12 +9,8 @@ import { mlpLines, networkNotes } from './network-python';
 import { OPTIMIZER_PARAM } from './optimizers';
 import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './training-params';
 
-/**
- * A multi-layer perceptron for numeric targets. The target is standardized on the
- * training rows for training (so the loss curve is in target standard deviations)
- * and predictions are mapped back to the target's units.
- */
-export const mlpRegressor = defineStep({
+/** What the palette, forms and restore know of `mlpRegressor`: plain data, no code. */
+export const mlpRegressorDescription = describeStep({
   kind: 'model.mlp-regressor',
   version: 1,
   category: 'model',
@@ -29,6 +26,19 @@ export const mlpRegressor = defineStep({
     batchSize: batchSizeParam(32),
     l2: l2Param(0.0001),
   },
+  model: {
+    task: 'regression',
+    python: (p, out) => mlpLines(p, out, true),
+    pythonNotes: (p) => networkNotes(p, true, false),
+  },
+});
+
+/**
+ * A multi-layer perceptron for numeric targets. The target is standardized on the
+ * training rows for training (so the loss curve is in target standard deviations)
+ * and predictions are mapped back to the target's units.
+ */
+export const mlpRegressor = defineStep(mlpRegressorDescription, {
   async run(ctx, input, params) {
     const data = regressionInput(input, 'The MLP regressor');
     const { mean, scale } = meanAndScale(data.target.values, data.split.train);
@@ -69,8 +79,7 @@ export const mlpRegressor = defineStep({
       evaluation: null,
     };
   },
-  model: {
-    task: 'regression',
+  fitted: {
     networkUnits: (p) => hiddenUnits(p.hiddenLayers),
     predict: (model, x, tf) => {
       if (!tf) return null;
@@ -79,8 +88,6 @@ export const mlpRegressor = defineStep({
       return Float64Array.from(raw, (v) => v * targetScale + targetMean);
     },
     layers: regressorLayers,
-    python: (p, out) => mlpLines(p, out, true),
-    pythonNotes: (p) => networkNotes(p, true, false),
   },
 });
 

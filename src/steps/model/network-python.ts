@@ -1,5 +1,5 @@
 import { pyNumber } from '../../core/python-code';
-import type { PythonImports } from '../step';
+import type { PythonImports } from '../../core/step-description';
 import type { Activation } from './net-shape';
 import type { NetTrainingParams } from './fit-classifier';
 import type { OptimizerName } from './optimizers';

@@ -1,4 +1,5 @@
 import { pyBool, pyModel, pyNumber } from '../../core/python-code';
+import type { ModelDescription } from '../../core/step-description';
 import type { ModelCode } from '../step';
 import type { ForestPlan, TreeParams } from './tree-fit';
 import { forestOf, forestPredict } from './tree-model';
@@ -25,12 +26,16 @@ function treeArgs(p: AnyTreeParams, classes: boolean): string[] {
   ];
 }
 
-/** Model code of a single tree (`forest` false) or a forest, for classes or values; `cls` is scikit-learn's class. */
-export function treeCode<P extends AnyTreeParams>(task: 'classification' | 'regression', cls: string, forest: boolean): ModelCode<P> {
+/** How a fitted tree or forest predicts new rows (class shares or values). */
+export function treeFitted<P>(): ModelCode<P> {
+  return { predict: (model, x) => forestPredict(forestOf(model), x, (model.info.features as string[]).length) };
+}
+
+/** Task and Python export of a single tree (`forest` false) or a forest; `cls` is scikit-learn's class. */
+export function treeDescribed<P extends AnyTreeParams>(task: 'classification' | 'regression', cls: string, forest: boolean): ModelDescription<P> {
   const classes = task === 'classification';
   return {
     task,
-    predict: (model, x) => forestPredict(forestOf(model), x, (model.info.features as string[]).length),
     python: (p, out) => {
       if (!forest) return pyModel(out, 'sklearn.tree', cls, [...treeArgs(p, classes), 'random_state=SEED']);
       const features = p.maxFeatures === 'sqrt' ? '"sqrt"' : 'None';

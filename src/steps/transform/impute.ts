@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { MISSING_CODE, categoricalColumn, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column, type NumericColumn } from '../../core/table';
 import { defineStep } from '../step';
@@ -16,8 +17,8 @@ export interface ImputeFit {
 
 const LABEL = 'Filling in missing values';
 
-/** Fills empty cells with a value learned from the training rows (scikit-learn's SimpleImputer). */
-export const impute = defineStep({
+/** What the palette, forms and restore know of `impute`: plain data, no code. */
+export const imputeDescription = describeStep({
   kind: 'transform.impute',
   version: 1,
   category: 'transform',
@@ -50,6 +51,10 @@ export const impute = defineStep({
     },
     columns: COLUMNS_PARAM,
   },
+});
+
+/** Fills empty cells with a value learned from the training rows (scikit-learn's SimpleImputer). */
+export const impute = defineStep(imputeDescription, {
   async run(ctx, input, params) {
     const data = requireTable(input, LABEL);
     const rows = fitRows(input, data.table.rowCount);

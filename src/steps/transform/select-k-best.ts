@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { MISSING_CODE, makeTable, type Column, type NumericColumn } from '../../core/table';
 import { defineStep } from '../step';
 import { fitRows, requireTable, targetColumn } from '../require-input';
@@ -8,8 +9,8 @@ export interface FeatureScore {
   readonly score: number;
 }
 
-/** Keeps the k numeric features most related to the target, scored on the training rows. */
-export const selectKBest = defineStep({
+/** What the palette, forms and restore know of `selectKBest`: plain data, no code. */
+export const selectKBestDescription = describeStep({
   kind: 'transform.select-k-best',
   version: 1,
   category: 'transform',
@@ -30,6 +31,10 @@ export const selectKBest = defineStep({
       integer: true,
     },
   },
+});
+
+/** Keeps the k numeric features most related to the target, scored on the training rows. */
+export const selectKBest = defineStep(selectKBestDescription, {
   async run(ctx, input, params) {
     const data = requireTable(input, 'Select the k best features');
     const target = targetColumn(data);
