@@ -1,5 +1,5 @@
 import type { PipelineSpec } from '../core/spec';
-import { simdKernelsAvailable } from '../steps/model/cpu-matmul';
+import { simdKernelsAvailable } from '../steps/model/kernels/cpu-matmul';
 import { findStep } from '../steps/registry';
 
 /** Without WebAssembly SIMD, networks with at most this many hidden units in all still train faster on cpu than on wasm. */

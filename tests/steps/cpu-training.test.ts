@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../src/core/prng';
 import type { EpochRecord, WeightArray } from '../../src/core/state';
-import { javascriptKernels } from '../../src/steps/model/cpu-matmul';
-import { EVAL_ROWS, predictOnCpu, trainOnCpu } from '../../src/steps/model/cpu-training';
-import type { Activation, NetShape, TrainOptions } from '../../src/steps/model/net-shape';
-import type { OptimizerName } from '../../src/steps/model/optimizers';
-import { predictWithTensors, trainWithTensors } from '../../src/steps/model/tensor-training';
+import { javascriptKernels } from '../../src/steps/model/kernels/cpu-matmul';
+import { EVAL_ROWS, predictOnCpu, trainOnCpu } from '../../src/steps/model/network/cpu-training';
+import type { Activation, NetShape, TrainOptions } from '../../src/steps/model/network/net-shape';
+import type { OptimizerName } from '../../src/steps/model/optim/optimizers';
+import { predictWithTensors, trainWithTensors } from '../../src/steps/model/network/tensor-training';
 import { tf } from '../helpers';
 
 // Random but fixed training data: rows × d features, one-hot classes or real targets.

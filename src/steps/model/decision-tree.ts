@@ -1,8 +1,8 @@
 import { describeStep } from '../../core/step-description';
 import { defineStep } from '../step';
-import { treeDescribed, treeFitted } from './tree-code';
-import { fitTreeClassifier, fitTreeRegressor } from './tree-fit';
-import { CRITERION_PARAM, MIN_SAMPLES_LEAF_PARAM, MIN_SAMPLES_SPLIT_PARAM, maxDepthParam } from './tree-params';
+import { treeDescribed, treeFitted } from './trees/tree-code';
+import { fitTreeClassifier, fitTreeRegressor } from './trees/tree-fit';
+import { CRITERION_PARAM, MIN_SAMPLES_LEAF_PARAM, MIN_SAMPLES_SPLIT_PARAM, maxDepthParam } from './trees/tree-params';
 
 const TIES =
   'Of equally good splits it takes the first feature, then the lowest threshold (scikit-learn picks one at random, so its tree can differ on such ties).';

@@ -3,9 +3,9 @@ import { StepInputError } from '../../core/errors';
 import type { FittedModel } from '../../core/state';
 import { pyModel, pyNumber } from '../../core/python-code';
 import { defineStep } from '../step';
-import { classificationInput } from './design-matrix';
-import { fitNaiveBayes, jointLogLikelihood, probabilitiesFromLogLikelihood, type NaiveBayesFit } from './naive-bayes-core';
-import { argmaxRows, classifierOutput, rowMajor64, weightValues } from './rows';
+import { classificationInput } from './inputs/design-matrix';
+import { fitNaiveBayes, jointLogLikelihood, probabilitiesFromLogLikelihood, type NaiveBayesFit } from './bayes/naive-bayes-core';
+import { argmaxRows, classifierOutput, rowMajor64, weightValues } from './inputs/rows';
 
 /** The fitted means, variances and priors of a Gaussian naive Bayes model, for replaying it on new rows. */
 export function naiveBayesFitOf(model: FittedModel): NaiveBayesFit {

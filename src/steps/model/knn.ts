@@ -4,9 +4,9 @@ import type { ChoiceParam, NumberParam } from '../../core/params';
 import type { FittedModel } from '../../core/state';
 import { pyModel, pyNumber } from '../../core/python-code';
 import { defineStep, type ModelCode } from '../step';
-import { classificationInput, regressionInput, type SupervisedInput } from './design-matrix';
-import { knnProbabilities, knnValues, type KnnMemory, type KnnWeighting } from './knn-core';
-import { argmaxRows, classifierOutput, regressorOutput, rowMajor64, weightValues } from './rows';
+import { classificationInput, regressionInput, type SupervisedInput } from './inputs/design-matrix';
+import { knnProbabilities, knnValues, type KnnMemory, type KnnWeighting } from './neighbours/knn-core';
+import { argmaxRows, classifierOutput, regressorOutput, rowMajor64, weightValues } from './inputs/rows';
 
 const K_PARAM: NumberParam = {
   type: 'number',

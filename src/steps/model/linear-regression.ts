@@ -1,9 +1,9 @@
 import { describeStep } from '../../core/step-description';
 import { pyModel, pyNumber } from '../../core/python-code';
 import { defineStep } from '../step';
-import { weightValues } from './rows';
-import { regressionInput } from './design-matrix';
-import { fitLeastSquares } from './least-squares';
+import { weightValues } from './inputs/rows';
+import { regressionInput } from './inputs/design-matrix';
+import { fitLeastSquares } from './linear/least-squares';
 
 /** What the palette, forms and restore know of `linearRegression`: plain data, no code. */
 export const linearRegressionDescription = describeStep({

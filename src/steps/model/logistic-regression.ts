@@ -1,11 +1,11 @@
 import { describeStep, type PythonImports } from '../../core/step-description';
 import { pyNumber } from '../../core/python-code';
 import { defineStep } from '../step';
-import { fitClassifier } from './fit-classifier';
-import { softmaxLayers, softmaxPredict } from './network-model';
-import { OPTIMIZER_NAMES, batchLines } from './network-python';
-import { OPTIMIZER_PARAM, type OptimizerName } from './optimizers';
-import { batchSizeParam, epochsParam, l2Param, learningRateParam } from './training-params';
+import { fitClassifier } from './network/fit-classifier';
+import { softmaxLayers, softmaxPredict } from './network/network-model';
+import { OPTIMIZER_NAMES, batchLines } from './network/network-python';
+import { OPTIMIZER_PARAM, type OptimizerName } from './optim/optimizers';
+import { batchSizeParam, epochsParam, l2Param, learningRateParam } from './network/training-params';
 
 /** What the palette, forms and restore know of `logisticRegression`: plain data, no code. */
 export const logisticRegressionDescription = describeStep({

@@ -1,10 +1,10 @@
 import { describeStep } from '../../core/step-description';
 import { defineStep } from '../step';
-import { fitClassifier } from './fit-classifier';
-import { hiddenUnits, softmaxLayers, softmaxPredict } from './network-model';
-import { mlpLines, networkNotes } from './network-python';
-import { OPTIMIZER_PARAM } from './optimizers';
-import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './training-params';
+import { fitClassifier } from './network/fit-classifier';
+import { hiddenUnits, softmaxLayers, softmaxPredict } from './network/network-model';
+import { mlpLines, networkNotes } from './network/network-python';
+import { OPTIMIZER_PARAM } from './optim/optimizers';
+import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './network/training-params';
 
 /** What the palette, forms and restore know of `mlpClassifier`: plain data, no code. */
 export const mlpClassifierDescription = describeStep({

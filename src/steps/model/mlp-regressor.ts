@@ -2,12 +2,12 @@ import { describeStep } from '../../core/step-description';
 import type { FittedModel } from '../../core/state';
 import { defineStep, type Tf } from '../step';
 import { meanAndScale } from '../transform/standardize';
-import { designMatrix, regressionInput } from './design-matrix';
-import { predictNet, trainNet, type NetShape } from './neural-net';
-import { denseLayers, hiddenUnits, netShapeOf } from './network-model';
-import { mlpLines, networkNotes } from './network-python';
-import { OPTIMIZER_PARAM } from './optimizers';
-import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './training-params';
+import { designMatrix, regressionInput } from './inputs/design-matrix';
+import { predictNet, trainNet, type NetShape } from './network/neural-net';
+import { denseLayers, hiddenUnits, netShapeOf } from './network/network-model';
+import { mlpLines, networkNotes } from './network/network-python';
+import { OPTIMIZER_PARAM } from './optim/optimizers';
+import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './network/training-params';
 
 /** What the palette, forms and restore know of `mlpRegressor`: plain data, no code. */
 export const mlpRegressorDescription = describeStep({

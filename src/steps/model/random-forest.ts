@@ -1,8 +1,8 @@
 import { describeStep } from '../../core/step-description';
 import { defineStep } from '../step';
-import { treeDescribed, treeFitted } from './tree-code';
-import { fitTreeClassifier, fitTreeRegressor, forestPlan } from './tree-fit';
-import { BOOTSTRAP_PARAM, CRITERION_PARAM, MIN_SAMPLES_LEAF_PARAM, TREES_PARAM, maxDepthParam, maxFeaturesParam } from './tree-params';
+import { treeDescribed, treeFitted } from './trees/tree-code';
+import { fitTreeClassifier, fitTreeRegressor, forestPlan } from './trees/tree-fit';
+import { BOOTSTRAP_PARAM, CRITERION_PARAM, MIN_SAMPLES_LEAF_PARAM, TREES_PARAM, maxDepthParam, maxFeaturesParam } from './trees/tree-params';
 
 const SEEDED =
   'Every random draw (bootstrap rows, features per split) comes from the pipeline seed, so the same seed grows the same forest. With bootstrap on, the minimum rows count drawn rows, repeats included.';

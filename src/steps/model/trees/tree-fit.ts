@@ -1,12 +1,12 @@
-import { CancelledError } from '../../core/errors';
-import type { FittedModel, PipelineState } from '../../core/state';
-import type { StepContext } from '../step';
-import { classificationInput, regressionInput, type SupervisedInput } from './design-matrix';
-import { argmaxRows, classifierOutput, regressorOutput, rowMajor64 } from './rows';
+import { CancelledError } from '../../../core/errors';
+import type { FittedModel, PipelineState } from '../../../core/state';
+import type { StepContext } from '../../step';
+import { classificationInput, regressionInput, type SupervisedInput } from '../inputs/design-matrix';
+import { argmaxRows, classifierOutput, regressorOutput, rowMajor64 } from '../inputs/rows';
 import { TreeBuilder } from './tree-grow';
 import { forestInfo, forestOf, forestPredict, forestWeights } from './tree-model';
 import { featuresPerSplit } from './tree-params';
-import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
+import { YIELD_EVERY_MS, yieldToEventLoop } from '../inputs/yield';
 import type { Criterion, TreeTarget } from './tree-split';
 
 /** What makes a forest a forest: several trees, each on a bootstrap sample, with features drawn per split. */

@@ -1,6 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
-import type { FittedModel } from '../../core/state';
-import type { Tf } from '../step';
+import type { FittedModel } from '../../../core/state';
+import type { Tf } from '../../step';
 import { predictNet, type Activation, type NetShape } from './neural-net';
 
 /** The fitted state every network step stores in `info`. */

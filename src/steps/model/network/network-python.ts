@@ -1,8 +1,8 @@
-import { pyNumber } from '../../core/python-code';
-import type { PythonImports } from '../../core/step-description';
+import { pyNumber } from '../../../core/python-code';
+import type { PythonImports } from '../../../core/step-description';
 import type { Activation } from './net-shape';
 import type { NetTrainingParams } from './fit-classifier';
-import type { OptimizerName } from './optimizers';
+import type { OptimizerName } from '../optim/optimizers';
 
 // The Python export of pipelab's networks: scikit-learn's MLPs with the same objective, and what differs.
 

@@ -1,9 +1,9 @@
-import type { PipelineState } from '../../core/state';
-import type { StepContext } from '../step';
-import { classificationInput, designMatrix, oneHotTargets } from './design-matrix';
+import type { PipelineState } from '../../../core/state';
+import type { StepContext } from '../../step';
+import { classificationInput, designMatrix, oneHotTargets } from '../inputs/design-matrix';
 import { predictNet, trainNet, type Activation, type NetShape } from './neural-net';
-import type { OptimizerName } from './optimizers';
-import { argmaxRows } from './rows';
+import type { OptimizerName } from '../optim/optimizers';
+import { argmaxRows } from '../inputs/rows';
 
 /** The training params every network step has (logistic regression's activation is unused: no hidden layer). */
 export interface NetTrainingParams {

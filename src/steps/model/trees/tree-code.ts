@@ -1,6 +1,6 @@
-import { pyBool, pyModel, pyNumber } from '../../core/python-code';
-import type { ModelDescription } from '../../core/step-description';
-import type { ModelCode } from '../step';
+import { pyBool, pyModel, pyNumber } from '../../../core/python-code';
+import type { ModelDescription } from '../../../core/step-description';
+import type { ModelCode } from '../../step';
 import type { ForestPlan, TreeParams } from './tree-fit';
 import { forestOf, forestPredict } from './tree-model';
 

@@ -1,4 +1,4 @@
-import type { BooleanParam, ChoiceParam, NumberParam } from '../../core/params';
+import type { BooleanParam, ChoiceParam, NumberParam } from '../../../core/params';
 
 /** Maximum-depth schema with a model-specific default. */
 export function maxDepthParam(defaultValue: number): NumberParam {

@@ -1,7 +1,7 @@
-import type { Prng } from '../../core/prng';
-import type { EpochRecord, WeightArray } from '../../core/state';
-import type { Tf } from '../step';
-import type { OptimizerName } from './optimizers';
+import type { Prng } from '../../../core/prng';
+import type { EpochRecord, WeightArray } from '../../../core/state';
+import type { Tf } from '../../step';
+import type { OptimizerName } from '../optim/optimizers';
 
 /** Hidden-layer activation functions on offer. */
 export type Activation = 'relu' | 'tanh' | 'sigmoid';

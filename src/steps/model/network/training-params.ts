@@ -1,4 +1,4 @@
-import type { ChoiceParam, IntListParam, NumberParam } from '../../core/params';
+import type { ChoiceParam, IntListParam, NumberParam } from '../../../core/params';
 import type { Activation } from './net-shape';
 
 /** Learning-rate schema with a model-specific default. */
