@@ -10,10 +10,9 @@ export const SMALL_NETWORK_HIDDEN_UNITS = 16;
  * The backend "Auto" runs `spec` on, given the accelerated backend the worker started
  * (wasm, or webgl where wasm failed). The cpu backend trains networks without tensors
  * (its matrix products in WebAssembly SIMD, no per-op cost) and is the reference whose
- * results the CLI reproduces bit for bit. Measured in Node (`npm run bench` and the
- * README): with SIMD, cpu beats wasm's tensors at every network size pipelab offers
- * (per epoch on digits: 64 units 3.5×, 256 units 1.6×, 1,024 units 1.3×), so Auto is
- * cpu. Without SIMD (the JavaScript kernels, about 4× slower) cpu still wins for small
+ * results the CLI reproduces bit for bit. With SIMD, cpu beats wasm's tensors at every
+ * network size pipelab offers (the measurements are in the README's Performance section
+ * and `npm run bench`), so Auto is cpu. Without SIMD (the JavaScript kernels) cpu still wins for small
  * networks: those with at most SMALL_NETWORK_HIDDEN_UNITS hidden units in all (logistic
  * regression has none); larger ones run on the started backend. Pipelines without a
  * network do not depend on the backend at all and go to cpu. The rule reads the spec
