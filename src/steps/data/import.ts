@@ -48,7 +48,7 @@ export const importedDatasetDescription = describeStep({
 
 /** Starts a pipeline with a file the user imported, identified by its content hash. */
 export const importedDataset = defineStep(importedDatasetDescription, {
-  dataRef: (p) => (p.hash ? { file: p.hash as string, format: formatOf(p.name as string), origin: 'user', name: p.name as string } : null),
+  dataRef: (p) => (p.hash ? { file: p.hash, format: formatOf(p.name), origin: 'user', name: p.name } : null),
   async run(ctx, _input, params) {
     if (!ctx.data) throw new StepInputError('No data file yet: import one with "Import data" in the app, or pass --data FILE on the command line.');
     const raw = parseUserData(ctx.data.text, formatOf(params.name));
