@@ -4,7 +4,7 @@ import { loadNodeTf, NODE_RUNTIME } from '../src/cli/node-tf';
 import { nodeDataSource } from '../src/cli/node-data-source';
 import { restorePipeline } from '../src/core/restore';
 import { runPipeline } from '../src/engine/run-pipeline';
-import { stepCatalog } from '../src/steps/registry';
+import { stepCatalog } from '../src/steps/catalog';
 const tf = loadNodeTf();
 const backend = process.argv[2] ?? 'wasm';
 for (const f of readdirSync('examples').sort()) {

@@ -1,7 +1,7 @@
 // The fixed benchmark workloads: pipelab specs, shared by the Node and the browser runs.
 import { restorePipeline } from '../src/core/restore';
 import type { PipelineSpec } from '../src/core/spec';
-import { stepCatalog } from '../src/steps/registry';
+import { stepCatalog } from '../src/steps/catalog';
 
 /** One benchmark workload: a name, how often to repeat it, and the spec(s) it runs. */
 export interface Workload {

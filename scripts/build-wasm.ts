@@ -1,4 +1,4 @@
-// Assembles src/steps/model/cpu-matmul.wat into cpu-matmul-wasm.ts (the module's bytes,
+// Assembles src/steps/model/kernels/cpu-matmul.wat into cpu-matmul-wasm.ts (the module's bytes,
 // base64) with wabt. Run `npm run build:wasm` after editing the .wat; a unit test checks
 // that the committed bytes match the source.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -6,8 +6,8 @@ import path from 'node:path';
 import wabtInit from 'wabt';
 
 /** The .wat source and the generated module file. */
-export const WAT_FILE = path.resolve(import.meta.dirname, '../src/steps/model/cpu-matmul.wat');
-export const MODULE_FILE = path.resolve(import.meta.dirname, '../src/steps/model/cpu-matmul-wasm.ts');
+export const WAT_FILE = path.resolve(import.meta.dirname, '../src/steps/model/kernels/cpu-matmul.wat');
+export const MODULE_FILE = path.resolve(import.meta.dirname, '../src/steps/model/kernels/cpu-matmul-wasm.ts');
 
 /** The wasm bytes of the .wat source. */
 export async function assemble(): Promise<Uint8Array> {

@@ -5,7 +5,7 @@ import type { PipelineSpec } from '../src/core/spec';
 import { runPipeline, type RunOptions, type RunResult } from '../src/engine/run-pipeline';
 import { nodeDataSource } from '../src/cli/node-data-source';
 import { NODE_RUNTIME, loadNodeTf } from '../src/cli/node-tf';
-import { stepCatalog } from '../src/steps/registry';
+import { stepCatalog } from '../src/steps/catalog';
 
 /** tfjs as the CLI uses it (cpu reference backend, wasm registered). */
 export const tf = loadNodeTf();

@@ -3,7 +3,7 @@ import { SpecError } from '../core/errors';
 import { MAX_SEED } from '../core/prng';
 import { decodeDocument, restorePipeline } from '../core/restore';
 import type { PipelineSpec } from '../core/spec';
-import { stepCatalog } from '../steps/registry';
+import { stepCatalog } from '../steps/catalog';
 import { RUN_FORMAT } from '../engine/run-record';
 import { CliInputError } from './cli-error';
 import { decodeShare } from '../share/link-codec';

@@ -18,11 +18,11 @@ export interface NumberParam extends ParamBase {
   readonly log?: boolean;
 }
 
-/** One value out of a fixed list of options. */
-export interface ChoiceParam extends ParamBase {
+/** One value out of a fixed list of options; `V` is the union of the option values. */
+export interface ChoiceParam<V extends string = string> extends ParamBase {
   readonly type: 'choice';
-  readonly default: string;
-  readonly options: readonly { readonly value: string; readonly label: string }[];
+  readonly default: V;
+  readonly options: readonly { readonly value: V; readonly label: string }[];
 }
 
 /** An on/off switch. */
@@ -69,6 +69,22 @@ export type ParamValue = number | string | boolean | number[] | string[];
 
 /** Parameter values by name. */
 export type ParamValues = Record<string, ParamValue>;
+
+/** The value type one schema gives: a number for a number, a string for a choice or text, and so on. */
+export type ParamOf<S extends ParamSchema> = S extends NumberParam
+  ? number
+  : S extends BooleanParam
+    ? boolean
+    : S extends IntListParam
+      ? number[]
+      : S extends ColumnsParam
+        ? string[]
+        : S extends ChoiceParam<infer V>
+          ? V
+          : string;
+
+/** Typed parameter values of a schema set (what a step's `run` gets after restore filled in defaults). */
+export type ParamsOf<P extends ParamSchemas> = { -readonly [K in keyof P]: ParamOf<P[K]> };
 
 /** The default value of every parameter. */
 export function defaultParams(schemas: ParamSchemas): ParamValues {

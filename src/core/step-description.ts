@@ -1,4 +1,5 @@
-import type { ParamSchemas } from './params';
+import type { ParamSchemas, ParamValues, ParamsOf } from './params';
+import type { Task } from './state';
 
 /** The five kinds of step, in the order a pipeline uses them. */
 export const STEP_CATEGORIES = ['data', 'split', 'transform', 'model', 'evaluate'] as const;
@@ -27,10 +28,48 @@ export interface StepDescription {
    * columns…), so it must come after the split, or it leaks test rows into training.
    */
   readonly fitsOnData?: boolean;
+  /** Model steps: task and Python export. */
+  readonly model?: ModelDescription;
+}
+
+/** Where a Python script being written collects what it imports ("module" or "module:name"). */
+export interface PythonImports {
+  use(...names: string[]): void;
+}
+
+/** What the Python export knows about the data when it writes a model's notes. */
+export interface PythonFacts {
+  /** The data has exactly two classes (scikit-learn's networks then end in one logistic unit). */
+  readonly twoClasses: boolean;
+}
+
+/**
+ * What a model step tells the main thread: the task it serves and its Python export
+ * (pure text, no numerics), so sharing and exporting never load step code.
+ */
+export interface ModelDescription<P = ParamValues> {
+  /** The task it serves: the evaluation that scores it must serve the same one. */
+  readonly task: Task;
+  /** Python lines that define `model`, a scikit-learn estimator (throws when the params cannot be written). */
+  python(params: P, out: PythonImports): string[];
+  /** What the exported script cannot reproduce exactly, in words. */
+  pythonNotes?(params: P, facts: PythonFacts): string[];
 }
 
 /** Lookup of step descriptions by kind, as restore and the UI need it. */
 export interface StepCatalog {
   describe(kind: string): StepDescription | undefined;
   kinds(): readonly string[];
+}
+
+/** A step's description with its params' schemas typed (so the step's code reads them typed). */
+export type TypedDescription<P extends ParamSchemas> = Omit<StepDescription, 'params' | 'model'> & {
+  readonly params: P;
+  readonly model?: ModelDescription<ParamsOf<P>>;
+};
+
+/** Declares a step's description (identity; keeps the literal types of its param schemas). */
+/* @__NO_SIDE_EFFECTS__ */
+export function describeStep<const P extends ParamSchemas>(description: TypedDescription<P>): TypedDescription<P> {
+  return description;
 }

@@ -1,20 +1,18 @@
 import type { PipelineSpec } from '../core/spec';
-import { simdKernelsAvailable } from '../steps/model/cpu-matmul';
+import { simdKernelsAvailable } from '../steps/model/kernels/cpu-matmul';
+import { findStep } from '../steps/registry';
 
 /** Without WebAssembly SIMD, networks with at most this many hidden units in all still train faster on cpu than on wasm. */
 export const SMALL_NETWORK_HIDDEN_UNITS = 16;
 
-/** Model kinds trained as dense networks on the tfjs backend (every other step computes in plain JavaScript). */
-const NETWORK_KINDS = new Set(['model.logistic-regression', 'model.mlp-classifier', 'model.mlp-regressor']);
 
 /**
  * The backend "Auto" runs `spec` on, given the accelerated backend the worker started
  * (wasm, or webgl where wasm failed). The cpu backend trains networks without tensors
  * (its matrix products in WebAssembly SIMD, no per-op cost) and is the reference whose
- * results the CLI reproduces bit for bit. Measured in Node (`npm run bench` and the
- * README): with SIMD, cpu beats wasm's tensors at every network size pipelab offers
- * (per epoch on digits: 64 units 3.5×, 256 units 1.6×, 1,024 units 1.3×), so Auto is
- * cpu. Without SIMD (the JavaScript kernels, about 4× slower) cpu still wins for small
+ * results the CLI reproduces bit for bit. With SIMD, cpu beats wasm's tensors at every
+ * network size pipelab offers (the measurements are in the README's Performance section
+ * and `npm run bench`), so Auto is cpu. Without SIMD (the JavaScript kernels) cpu still wins for small
  * networks: those with at most SMALL_NETWORK_HIDDEN_UNITS hidden units in all (logistic
  * regression has none); larger ones run on the started backend. Pipelines without a
  * network do not depend on the backend at all and go to cpu. The rule reads the spec
@@ -22,10 +20,12 @@ const NETWORK_KINDS = new Set(['model.logistic-regression', 'model.mlp-classifie
  */
 export function autoBackend(spec: PipelineSpec, started: string, simd = simdKernelsAvailable()): string {
   if (simd) return 'cpu';
-  const large = spec.steps.some((s) => s.enabled && NETWORK_KINDS.has(s.kind) && hiddenUnits(s.params.hiddenLayers) > SMALL_NETWORK_HIDDEN_UNITS);
+  const large = spec.steps.some((s) => s.enabled && networkUnits(s.kind, s.params) > SMALL_NETWORK_HIDDEN_UNITS);
   return large ? started : 'cpu';
 }
 
-function hiddenUnits(layers: unknown): number {
-  return Array.isArray(layers) ? layers.reduce((n: number, u) => n + (typeof u === 'number' ? u : 0), 0) : 0;
+/** Hidden units of a step that trains a network on the tfjs backend (as the step declares them); 0 for every other step. */
+function networkUnits(kind: string, params: PipelineSpec['steps'][number]['params']): number {
+  const units = findStep(kind)?.fitted?.networkUnits;
+  return units ? units(params) : 0;
 }

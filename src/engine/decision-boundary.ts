@@ -1,6 +1,6 @@
 import type { PipelineState } from '../core/state';
 import { getColumn, type CategoricalColumn, type NumericColumn } from '../core/table';
-import { predictProbabilities } from '../steps/model/predict';
+import { predictProbabilities } from './predict';
 import type { Tf } from '../steps/step';
 
 /** A classifier's decision regions over a 2-D feature space, with the data points on top. */

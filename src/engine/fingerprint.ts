@@ -1,7 +1,7 @@
 import { canonicalJson } from '../core/canonical-json';
 import { sha256Hex } from '../core/hash';
 import type { PipelineSpec, StepSpec } from '../core/spec';
-import { findStep } from '../steps/registry';
+import { stepCatalog } from '../steps/catalog';
 import { ENGINE_VERSION } from './environment';
 
 /** Content hash of a pipeline version: SHA-256 of its canonical JSON. */
@@ -28,5 +28,5 @@ export function configHash(spec: PipelineSpec, dataHashes: Record<string, string
 
 /** The parts of a step that decide its output. */
 export function stepFingerprint(step: StepSpec): Record<string, unknown> {
-  return { id: step.id, kind: step.kind, version: findStep(step.kind)?.version ?? 0, params: step.params };
+  return { id: step.id, kind: step.kind, version: stepCatalog.describe(step.kind)?.version ?? 0, params: step.params };
 }

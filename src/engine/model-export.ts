@@ -1,9 +1,8 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { FittedModel } from '../core/state';
+import { findStep } from '../steps/registry';
 import type { Tf } from '../steps/step';
 
-/** Kinds of model that export as a stack of dense layers. */
-const NETWORKS = new Set(['model.logistic-regression', 'model.mlp-classifier', 'model.mlp-regressor']);
 
 /**
  * Rebuilds a fitted model as a tf.LayersModel and captures it in TensorFlow.js's
@@ -43,49 +42,6 @@ export async function predictWithArtifacts(tf: Tf, artifacts: TF.io.ModelArtifac
 }
 
 function buildLayersModel(tf: Tf, model: FittedModel): TF.LayersModel | null {
-  if (model.kind === 'model.linear-regression') return linearModel(tf, model);
-  if (!NETWORKS.has(model.kind)) return null;
-  const sizes = model.info.layers as number[];
-  const hidden = (model.info.activation as string | undefined) ?? 'relu';
-  const output = model.kind === 'model.mlp-regressor' ? 'linear' : 'softmax';
-  const seq = tf.sequential();
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const last = l + 2 === sizes.length;
-    seq.add(tf.layers.dense({
-      units: sizes[l + 1],
-      activation: (last ? output : hidden) as 'relu',
-      ...(l === 0 ? { inputShape: [sizes[0]] } : {}),
-    }));
-  }
-  const values = model.weights.map((w) => Float32Array.from(w.values));
-  if (model.kind === 'model.mlp-regressor') foldTargetScaling(values, model);
-  setWeights(tf, seq, values, model.weights.map((w) => [...w.shape]));
-  return seq;
-}
-
-/** Puts the regressor's target de-standardisation into its last layer: y = (xW + b)·scale + mean. */
-function foldTargetScaling(values: Float32Array[], model: FittedModel): void {
-  const scale = model.info.targetScale as number;
-  const mean = model.info.targetMean as number;
-  const kernel = values[values.length - 2];
-  const bias = values[values.length - 1];
-  for (let i = 0; i < kernel.length; i++) kernel[i] *= scale;
-  for (let i = 0; i < bias.length; i++) bias[i] = bias[i] * scale + mean;
-}
-
-function linearModel(tf: Tf, model: FittedModel): TF.LayersModel {
-  const coef = model.weights[0].values;
-  const seq = tf.sequential();
-  seq.add(tf.layers.dense({ units: 1, inputShape: [coef.length] }));
-  setWeights(tf, seq, [Float32Array.from(coef), Float32Array.from(model.weights[1].values)], [[coef.length, 1], [1]]);
-  return seq;
-}
-
-function setWeights(tf: Tf, seq: TF.Sequential, values: Float32Array[], shapes: number[][]): void {
-  const tensors = values.map((v, i) => tf.tensor(v, shapes[i]));
-  try {
-    seq.setWeights(tensors);
-  } finally {
-    tensors.forEach((t) => t.dispose());
-  }
+  const layers = findStep(model.kind)?.fitted?.layers;
+  return layers ? layers(tf, model) : null;
 }

@@ -1,6 +1,6 @@
 import type { PipelineSpec } from '../core/spec';
 import { tableToCsv } from '../core/csv-writer';
-import { findStep } from '../steps/registry';
+import { stepCatalog } from '../steps/catalog';
 import { runPipeline, type RunOptions } from './run-pipeline';
 
 /** Data sets Python can load by name from scikit-learn (the bundled CSVs are its copies). */
@@ -14,7 +14,7 @@ export interface PythonInputs {
 
 /** Runs the pipeline up to its split (no model) to get the test rows and, if needed, the data as CSV. */
 export async function pythonInputs(spec: PipelineSpec, opts: RunOptions): Promise<PythonInputs> {
-  const splitAt = spec.steps.findIndex((s) => s.enabled && findStep(s.kind)?.category === 'split');
+  const splitAt = spec.steps.findIndex((s) => s.enabled && stepCatalog.describe(s.kind)?.category === 'split');
   if (splitAt < 0) throw new Error('The pipeline has no train/test split, so there is no test set to export.');
   const { record, outputs } = await runPipeline({ ...spec, steps: spec.steps.slice(0, splitAt + 1) }, opts);
   if (record.status !== 'done') throw new Error(record.error?.message ?? `The run ${record.status}.`);

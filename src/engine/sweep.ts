@@ -2,7 +2,7 @@ import { SpecError } from '../core/errors';
 import { validateParam, type ParamValue } from '../core/params';
 import { MAX_SEED } from '../core/prng';
 import type { PipelineSpec } from '../core/spec';
-import { findStep } from '../steps/registry';
+import { stepCatalog } from '../steps/catalog';
 
 /** One swept parameter: which step, which param, and the values to try. */
 export interface SweepAxis {
@@ -50,7 +50,7 @@ function checkAxis(spec: PipelineSpec, axis: SweepAxis): void {
   const where = `${axis.stepId}.${axis.param}`;
   const step = spec.steps.find((s) => s.id === axis.stepId);
   if (!step) throw new SpecError(where, `a step id of this pipeline (${spec.steps.map((s) => s.id).join(', ')})`, `"${axis.stepId}"`);
-  const schema = findStep(step.kind)?.params[axis.param];
+  const schema = stepCatalog.describe(step.kind)?.params[axis.param];
   if (!schema) throw new SpecError(where, `a parameter of ${step.kind}`, `"${axis.param}"`);
   if (axis.values.length === 0) throw new SpecError(where, 'at least one value', 'none');
   axis.values.forEach((v, i) => validateParam(schema, v, `${where}[${i}]`));

@@ -1,6 +1,6 @@
 import { SpecError } from '../core/errors';
 import { decodeDocument, restorePipeline } from '../core/restore';
-import { stepCatalog } from '../steps/registry';
+import { stepCatalog } from '../steps/catalog';
 import type { PipelabDb } from '../storage/db';
 import { guardedWrite } from '../storage/quota';
 import { versionsOf } from '../storage/versions-repo';

@@ -1,5 +1,5 @@
 import type { PipelineSpec, StepSpec } from '../core/spec';
-import { stepCatalog } from '../steps/registry';
+import { stepCatalog } from '../steps/catalog';
 import { namedSteps, readDataFromFile, scriptParts, type ScriptParts } from './notebook-cells';
 import { exportNotes, exportPython, type PythonExportInputs } from './python-export';
 

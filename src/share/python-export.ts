@@ -1,7 +1,7 @@
 import type { PipelineSpec, StepSpec } from '../core/spec';
 import type { Task } from '../core/state';
 import { BUILTIN_DATASETS } from '../steps/data/builtin-datasets';
-import { comment, pyNumber, pyString, stepLabel } from './python-code';
+import { comment, pyNumber, pyString, stepLabel } from '../core/python-code';
 import { modelLines } from './python-models';
 import { exportNotes } from './python-notes';
 import { ScriptNeeds } from './python-script';

@@ -1,69 +1,13 @@
 import type { PipelineSpec, StepSpec } from '../core/spec';
-import { BUNDLED, MODELS, OPTIMIZERS, own } from './python-tables';
+import { stepCatalog } from '../steps/catalog';
+import { BUNDLED, MODELS, own } from './python-tables';
 
 // What an exported script cannot reproduce exactly, step by step, in words for its header.
 
-const KNN_TIES =
-  "k-nearest neighbours: pipelab takes equally distant training rows in row order; scikit-learn's k-d tree search promises no order on such ties, " +
-  'so a tie at the k-th neighbour can pick another row (rare with continuous features; the scores matched exactly in our tests).';
-const TREE_TIES =
-  'Decision tree: of equally good splits pipelab takes the first feature, then the lowest threshold; scikit-learn tries the features in a random ' +
-  'order (random_state = the seed) and keeps the first best split it meets, so on exact ties the trees can differ (they matched in our tests).';
-const FOREST_DRAWS =
-  "Random forest: the bootstrap rows and the features tried at each split are drawn from numpy's generator (random_state = the seed), not " +
-  "pipelab's, so it grows other trees: scores are comparable (within about 2 points in our tests), not equal. With bootstrap on, pipelab's " +
-  'minimum rows per leaf counts drawn rows (repeats included), scikit-learn counts distinct rows.';
-
-function networkNotes(step: StepSpec, twoClasses: boolean): string[] {
-  const p = step.params;
-  const optimizer = String(p.optimizer ?? 'adam');
-  const notes = [
-    "Initial weights and the order of rows in each epoch come from numpy's generator (random_state = the seed), not from " +
-      "pipelab's, so the numbers differ slightly from pipelab's; scikit-learn also draws the initial biases (pipelab starts them at 0)" +
-      (p.activation === 'sigmoid' ? ' and, for the sigmoid (logistic) activation, draws weights from a narrower range.' : '.'),
-    'scikit-learn trains the network in float64; pipelab trains it in float32 on TensorFlow.js.',
-  ];
-  if (optimizer === 'rmsprop') notes.push('RMSProp has no scikit-learn counterpart: the script trains the network with Adam instead.');
-  if (optimizer === 'adam' || optimizer === 'rmsprop') {
-    notes.push("scikit-learn adds Adam's epsilon (1e-7) before the bias correction, TensorFlow.js after it (a difference in the first updates only).");
-  }
-  if (step.kind === 'model.mlp-regressor') {
-    notes.push("scikit-learn's squared loss is half the mean squared error pipelab minimises, so alpha is l2 / 2 (and SGD's learning rate is doubled) to keep the same objective.");
-  } else if (twoClasses) {
-    notes.push("With two classes scikit-learn's network ends in one logistic unit where pipelab's ends in a two-unit softmax, whose L2 penalty acts half as strongly on the last layer.");
-  }
-  return notes;
-}
-
+/** The model step's own notes on what the script cannot reproduce. */
 function modelNotes(step: StepSpec, twoClasses: boolean): string[] {
-  const p = step.params;
-  switch (step.kind) {
-    case 'model.logistic-regression': {
-      const name = own(OPTIMIZERS, String(p.optimizer ?? 'adam')) ?? String(p.optimizer);
-      return [
-        `Logistic regression is fitted by lbfgs to convergence instead of pipelab's mini-batch ${name} for ${String(p.epochs)} epochs, ` +
-          'so the learning rate, epochs and optimizer have no counterpart; ' +
-          (p.l2 === 0
-            ? 'with l2 = 0 it has no penalty.'
-            : 'C = b / (l2 * n_train), with b the batch size (the harmonic mean of the batch sizes when it does not divide n_train), ' +
-              "doubled for two classes, gives lbfgs the objective that pipelab's per-batch penalty 0.5 * l2 * |W|^2 / size adds up to over an epoch."),
-      ];
-    }
-    case 'model.mlp-classifier':
-    case 'model.mlp-regressor':
-      return networkNotes(step, twoClasses);
-    case 'model.knn-classifier':
-    case 'model.knn-regressor':
-      return [KNN_TIES];
-    case 'model.decision-tree':
-    case 'model.decision-tree-regressor':
-      return [TREE_TIES];
-    case 'model.random-forest':
-    case 'model.random-forest-regressor':
-      return [FOREST_DRAWS];
-    default:
-      return [];
-  }
+  const notes = stepCatalog.describe(step.kind)?.model?.pythonNotes;
+  return notes ? notes(step.params, { twoClasses }) : [];
 }
 
 function transformNotes(steps: readonly StepSpec[], hasLabels: boolean): string[] {

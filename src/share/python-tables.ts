@@ -1,4 +1,5 @@
 import type { Task } from '../core/state';
+import { ALL_DESCRIPTIONS } from '../steps/catalog';
 
 // Lookup tables shared by the Python export and its notes.
 
@@ -10,20 +11,10 @@ export const TRANSFORMS = [
   'transform.min-max', 'transform.robust-scale', 'transform.ordinal-encode', 'transform.polynomial', 'transform.pca',
   'transform.select-columns', 'transform.drop-columns',
 ];
-/** Model kinds the export maps, with the task each serves (see python-models.ts). */
-export const MODELS: Readonly<Record<string, Task>> = {
-  'model.logistic-regression': 'classification',
-  'model.mlp-classifier': 'classification',
-  'model.knn-classifier': 'classification',
-  'model.gaussian-nb': 'classification',
-  'model.decision-tree': 'classification',
-  'model.random-forest': 'classification',
-  'model.linear-regression': 'regression',
-  'model.mlp-regressor': 'regression',
-  'model.knn-regressor': 'regression',
-  'model.decision-tree-regressor': 'regression',
-  'model.random-forest-regressor': 'regression',
-};
+/** Model kinds the export maps, with the task each serves: read from each model step's own declaration. */
+export const MODELS: Readonly<Record<string, Task>> = Object.fromEntries(
+  ALL_DESCRIPTIONS.flatMap((s) => (s.model ? [[s.kind, s.model.task] as const] : [])),
+);
 /** Evaluation kinds, with the task each scores. */
 export const EVALUATIONS: Readonly<Record<string, Task>> = {
   'evaluate.classification': 'classification',
@@ -57,11 +48,6 @@ export const BUNDLED: Readonly<Record<string, { features: number; classes: numbe
   diabetes: { features: 10, classes: null, load: 'load_diabetes(scaled=False)', y: 'bunch.target.astype(float)' },
   penguins: { features: 0, classes: 3, load: null, y: '' },
 };
-
-/** pipelab activation → scikit-learn activation. */
-export const ACTIVATIONS: Readonly<Record<string, string>> = { relu: 'relu', tanh: 'tanh', sigmoid: 'logistic' };
-/** pipelab optimizer → its name in notes. */
-export const OPTIMIZERS: Readonly<Record<string, string>> = { adam: 'Adam', sgd: 'SGD', momentum: 'SGD with momentum', rmsprop: 'RMSProp' };
 
 /** record[key] when key is one of its own properties (never a prototype member). */
 export const own = <T>(record: Readonly<Record<string, T>>, key: unknown): T | undefined =>

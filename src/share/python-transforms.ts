@@ -1,6 +1,6 @@
 import type { StepSpec } from '../core/spec';
 import type { Task } from '../core/state';
-import { pyBool, pyNumber, pySigned, pyStrings } from './python-code';
+import { pyBool, pyNumber, pySigned, pyStrings } from '../core/python-code';
 import type { ScriptNeeds } from './python-script';
 
 // Each pipelab transform as a Python expression: one of the script's step classes

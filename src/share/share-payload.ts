@@ -1,7 +1,7 @@
 import { SpecError, describeValue } from '../core/errors';
 import { restorePipeline } from '../core/restore';
 import type { PipelineSpec } from '../core/spec';
-import { stepCatalog } from '../steps/registry';
+import { stepCatalog } from '../steps/catalog';
 import type { RunRecord } from '../engine/run-record';
 import { ShareError } from './share-error';
 

@@ -1,4 +1,3 @@
-import type { StepCatalog, StepDescription } from '../core/step-description';
 import { builtinDataset } from './data/builtin';
 import { noiseDataset } from './data/noise';
 import { syntheticDataset } from './data/synthetic';
@@ -74,9 +73,3 @@ const BY_KIND = new Map(ALL_STEPS.map((s) => [s.kind, s]));
 export function findStep(kind: string): StepDefinition | undefined {
   return BY_KIND.get(kind);
 }
-
-/** The catalog restore and the UI use: plain descriptions (the `run` functions are never serialised). */
-export const stepCatalog: StepCatalog = {
-  describe: (kind: string): StepDescription | undefined => BY_KIND.get(kind),
-  kinds: () => ALL_STEPS.map((s) => s.kind),
-};

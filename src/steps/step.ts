@@ -1,8 +1,8 @@
 import type * as TF from '@tensorflow/tfjs';
-import type { ParamValues } from '../core/params';
+import type { ParamSchemas, ParamsOf } from '../core/params';
 import type { Prng } from '../core/prng';
-import type { EpochRecord, PipelineState } from '../core/state';
-import type { StepDescription } from '../core/step-description';
+import type { EpochRecord, FittedModel, PipelineState } from '../core/state';
+import type { TypedDescription } from '../core/step-description';
 
 /** The tfjs namespace, handed to steps by the engine (steps never import tfjs themselves). */
 export type Tf = typeof TF;
@@ -44,15 +44,47 @@ export interface StepContext {
   onProgress?(done: number, total: number, unit: string): void;
 }
 
-/** A step kind: its plain-data description plus the code that runs it. */
-export interface StepDefinition extends StepDescription {
-  /** The data file this step needs for these params, if any. */
-  dataRef?(params: ParamValues): DataRef | null;
-  /** Computes the output state; must leave no tensor behind. */
-  run(ctx: StepContext, input: PipelineState, params: ParamValues): Promise<PipelineState>;
+/**
+ * Everything about a fitted model kind beyond `run`: how it predicts new rows, which
+ * backend it needs, and its TF.js form. The engine reads only this (the task and the
+ * Python export are in the description, see ModelDescription).
+ */
+export interface ModelCode<P> {
+  /**
+   * Present for dense networks trained on the tfjs backend: their hidden units in all
+   * (Auto's backend rule). Absent: the model computes in plain float64 JavaScript and
+   * does not depend on the backend.
+   */
+  networkUnits?(params: P): number;
+  /**
+   * Predictions for new row-major rows in the model's feature order: class probabilities
+   * (rows × classes) of a classifier, values of a regressor. `tf` is null where the caller
+   * has none (plain replays); models that need it then return null.
+   */
+  predict?(model: FittedModel, x: ArrayLike<number>, tf: Tf | null): Float32Array | Float64Array | null;
+  /** The fitted model as a stack of TF.js layers (weights set), for the TF.js model export. */
+  layers?(tf: Tf, model: FittedModel): TF.LayersModel;
 }
 
-/** Declares a step (an identity function that gives the object its type). */
-export function defineStep(step: StepDefinition): StepDefinition {
-  return step;
+/** The code half of a step: what runs in the worker and the CLI, never on the main thread. */
+export interface StepCode<P extends ParamSchemas> {
+  /** The data file this step needs for these params, if any. */
+  dataRef?(params: ParamsOf<P>): DataRef | null;
+  /** Computes the output state; must leave no tensor behind. */
+  run(ctx: StepContext, input: PipelineState, params: ParamsOf<P>): Promise<PipelineState>;
+  /** Model steps: prediction, backend and TF.js export (task and Python export are in the description). */
+  readonly fitted?: ModelCode<ParamsOf<P>>;
+}
+
+/** A step kind: its plain-data description plus the code that runs it; `P` types its params. */
+export interface StepDefinition<P extends ParamSchemas = ParamSchemas> extends TypedDescription<P>, StepCode<P> {}
+
+/**
+ * Declares a step from its description (which the main thread imports alone, see
+ * catalog.ts) and its code; the params' types come from the description's schema, so
+ * the code reads them without casts.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function defineStep<const P extends ParamSchemas>(description: TypedDescription<P>, code: StepCode<P>): StepDefinition<P> {
+  return { ...description, ...code };
 }

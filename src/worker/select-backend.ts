@@ -1,4 +1,4 @@
-import { simdKernelsAvailable } from '../steps/model/cpu-matmul';
+import { simdKernelsAvailable } from '../steps/model/kernels/cpu-matmul';
 import type { Tf } from '../steps/step';
 import type { BackendChoice, BackendInfo } from './engine-api';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assignmentId, assignmentUrl, decodeAssignmentLink } from '../../src/class/assignment';
 import { decodeShare, encodeShareFragment } from '../../src/share/link-codec';
 import { restorePipeline } from '../../src/core/restore';
-import { stepCatalog } from '../../src/steps/registry';
+import { stepCatalog } from '../../src/steps/catalog';
 import { browserFamily, osFamily } from '../../src/class/env-family';
 
 const iris = restorePipeline(JSON.parse(readFileSync('examples/iris-logreg.json', 'utf8')), stepCatalog);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findLeaks, fixLeaks } from '../../src/core/leakage';
-import { stepCatalog } from '../../src/steps/registry';
+import { stepCatalog } from '../../src/steps/catalog';
 import { EXAMPLES, doc, loadExample, spec } from '../helpers';
 
 const data = { id: 'data', kind: 'data.builtin', params: { name: 'penguins' } };

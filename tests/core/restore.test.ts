@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../src/core/errors';
 import { restorePipeline } from '../../src/core/restore';
-import { stepCatalog } from '../../src/steps/registry';
+import { stepCatalog } from '../../src/steps/catalog';
 import { doc } from '../helpers';
 
 const good = () =>

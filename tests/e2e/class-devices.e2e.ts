@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assignmentUrl, decodeAssignmentLink } from '../../src/class/assignment';
 import { encodeResultDocument, resultDocument, resultUrl } from '../../src/class/result-code';
 import { restorePipeline } from '../../src/core/restore';
-import { stepCatalog } from '../../src/steps/registry';
+import { stepCatalog } from '../../src/steps/catalog';
 import { code } from '../class/fixtures';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { pixelsOf, y4mFrame } from './qr-helpers';

@@ -5,7 +5,7 @@ import { MAX_SEED, Prng } from '../../src/core/prng';
 import { restorePipeline } from '../../src/core/restore';
 import { decodeShare, encodeShareFragment, shareUrl } from '../../src/share/link-codec';
 import type { SharePayload } from '../../src/share/share-payload';
-import { stepCatalog } from '../../src/steps/registry';
+import { stepCatalog } from '../../src/steps/catalog';
 import { EXAMPLES, loadExample } from '../helpers';
 import { BASE64URL_ALPHABET, intIn, pick, randomPayload } from './generators';
 import { GOLDEN_BASE, expectShareError, goldenLink, outcome } from './link-test-utils';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as TF from '@tensorflow/tfjs';
-import { batchGradients } from '../../src/steps/model/backprop';
-import type { Activation, NetShape } from '../../src/steps/model/neural-net';
+import { batchGradients } from '../../src/steps/model/network/backprop';
+import type { Activation, NetShape } from '../../src/steps/model/network/neural-net';
 import { tf } from '../helpers';
 
 // The loss the training loop used to differentiate with tfjs's autodiff.

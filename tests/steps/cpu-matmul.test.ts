@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../src/core/prng';
-import { javascriptKernels, wasmKernels, type MatrixKernels } from '../../src/steps/model/cpu-matmul';
+import { javascriptKernels, wasmKernels, type MatrixKernels } from '../../src/steps/model/kernels/cpu-matmul';
 import { assemble, MODULE_FILE, moduleSource } from '../../scripts/build-wasm';
 
 // Products of every orientation, with shapes around the SIMD width (4) and the block (48).

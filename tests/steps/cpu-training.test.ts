@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../src/core/prng';
 import type { EpochRecord, WeightArray } from '../../src/core/state';
-import { javascriptKernels } from '../../src/steps/model/cpu-matmul';
-import { EVAL_ROWS, predictOnCpu, trainOnCpu } from '../../src/steps/model/cpu-training';
-import type { Activation, NetShape, TrainOptions } from '../../src/steps/model/net-shape';
-import { predictWithTensors, trainWithTensors } from '../../src/steps/model/tensor-training';
+import { javascriptKernels } from '../../src/steps/model/kernels/cpu-matmul';
+import { EVAL_ROWS, predictOnCpu, trainOnCpu } from '../../src/steps/model/network/cpu-training';
+import type { Activation, NetShape, TrainOptions } from '../../src/steps/model/network/net-shape';
+import type { OptimizerName } from '../../src/steps/model/optim/optimizers';
+import { predictWithTensors, trainWithTensors } from '../../src/steps/model/network/tensor-training';
 import { tf } from '../helpers';
 
 // Random but fixed training data: rows × d features, one-hot classes or real targets.
@@ -24,7 +25,7 @@ function problem(seed: number, shape: NetShape, nTrain: number, nTest: number) {
   return { xTrain: features(nTrain), yTrain: targets(nTrain), xTest: features(nTest), yTest: targets(nTest) };
 }
 
-function options(shape: NetShape, optimizer: string, l2: number, batchSize: number, nTrain: number, nTest: number): TrainOptions {
+function options(shape: NetShape, optimizer: OptimizerName, l2: number, batchSize: number, nTrain: number, nTest: number): TrainOptions {
   return {
     tf, shape, optimizer, l2, batchSize, ...problem(11, shape, nTrain, nTest),
     learningRate: optimizer === 'sgd' ? 0.05 : 0.01, epochs: 6, epsilon: 1e-7,
@@ -36,7 +37,7 @@ const bits = (weights: WeightArray[]) => weights.map((w) => ({ name: w.name, sha
 const lossBits = (history: EpochRecord[]) => history.map((h) => [h.epoch, ...new Uint32Array(Float32Array.of(h.trainLoss, h.testLoss).buffer)]);
 
 // [hidden activation, output, layer sizes, optimizer, l2, batch, train rows, test rows]
-const cases: [Activation, 'softmax' | 'linear', number[], string, number, number, number, number][] = [
+const cases: [Activation, 'softmax' | 'linear', number[], OptimizerName, number, number, number, number][] = [
   ['relu', 'softmax', [4, 3], 'adam', 0.1, 32, 112, 38], // the iris example's shape
   ['relu', 'softmax', [6, 7, 5, 3], 'adam', 1e-4, 16, 70, 20], // two hidden layers, a short last batch
   ['tanh', 'softmax', [5, 9, 4], 'sgd', 0, 8, 40, 9],

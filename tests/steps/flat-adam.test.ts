@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type * as TF from '@tensorflow/tfjs';
-import { FlatAdam } from '../../src/steps/model/flat-adam';
+import { FlatAdam } from '../../src/steps/model/optim/flat-adam';
 import { tf } from '../helpers';
 
 // A two-layer network's loss on fixed data, with weights of several shapes (matrices and biases).

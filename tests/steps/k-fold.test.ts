@@ -5,7 +5,7 @@ import { EMPTY_STATE, type PipelineState, type Split } from '../../src/core/stat
 import { categoricalColumn, getColumn, makeTable, numericColumn, type CategoricalColumn } from '../../src/core/table';
 import { exportPython } from '../../src/share/python-export';
 import { kFoldSplit } from '../../src/steps/split/k-fold';
-import { stepCatalog } from '../../src/steps/registry';
+import { stepCatalog } from '../../src/steps/catalog';
 import { doc, run, spec, tf } from '../helpers';
 
 /** The k-fold step's output for data set `name` (k-fold as the last step of the pipeline). */

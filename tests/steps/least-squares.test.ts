@@ -1,6 +1,6 @@
 // The exact float64 least-squares solver behind model.linear-regression.
 import { describe, expect, it } from 'vitest';
-import { fitLeastSquares } from '../../src/steps/model/least-squares';
+import { fitLeastSquares } from '../../src/steps/model/linear/least-squares';
 
 // y = 3 + 2a − 5b on rows 0–5; rows 6 and 7 hold garbage that must not be used.
 const a = Float64Array.from([0, 1, 2, 3, 4, 5, 1e6, -3]);

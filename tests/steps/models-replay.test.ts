@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PipelineState } from '../../src/core/state';
 import type { NumericColumn } from '../../src/core/table';
 import { decisionBoundary } from '../../src/engine/decision-boundary';
-import { predictProbabilities } from '../../src/steps/model/predict';
-import { replayProbabilities, replayValues } from '../../src/steps/model/replay';
+import { predictProbabilities } from '../../src/engine/predict';
+import { replayProbabilities, replayValues } from '../../src/engine/predict';
 import { doc, run, spec, tf } from '../helpers';
 
 const CLASSIFIERS = ['model.knn-classifier', 'model.gaussian-nb', 'model.decision-tree', 'model.random-forest'];

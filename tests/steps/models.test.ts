@@ -5,7 +5,7 @@ import { decisionTree, decisionTreeRegressor } from '../../src/steps/model/decis
 import { gaussianNb } from '../../src/steps/model/gaussian-nb';
 import { knnClassifier, knnRegressor } from '../../src/steps/model/knn';
 import { randomForest } from '../../src/steps/model/random-forest';
-import { replayProbabilities } from '../../src/steps/model/replay';
+import { replayProbabilities } from '../../src/engine/predict';
 import { probabilitiesOf, runStep, toyState, weightsOf } from './model-fixtures';
 import { inputFor } from './step-inputs';
 

@@ -5,7 +5,7 @@
 // predictions to 1e-9; trees and forests a test accuracy (R²) within 2 points of scikit-learn's.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PipelineState } from '../../src/core/state';
-import { replayProbabilities, replayValues } from '../../src/steps/model/replay';
+import { replayProbabilities, replayValues } from '../../src/engine/predict';
 import { EXACT_MODELS, MODEL_CASES, modelSteps, runSteps, type ModelCase } from '../fixtures/sklearn/cases';
 import { featureRows, score, targetValue, testPredictions } from '../fixtures/sklearn/inputs';
 import { EXACT, SCORE_GAP, columnsOf, digestDiff, fixture, measured, relativeDiff, type Digest } from './parity-compare';

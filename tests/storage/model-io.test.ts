@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportModel, predictWithArtifacts } from '../../src/engine/model-export';
-import { designMatrix } from '../../src/steps/model/design-matrix';
+import { designMatrix } from '../../src/steps/model/inputs/design-matrix';
 import { dexieModelHandler } from '../../src/storage/model-io';
 import type { NumericColumn } from '../../src/core/table';
 import { loadExample, run, tf } from '../helpers';

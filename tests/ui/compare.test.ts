@@ -3,7 +3,7 @@ import { restorePipeline } from '../../src/core/restore';
 import type { PipelineSpec } from '../../src/core/spec';
 import type { EpochRecord } from '../../src/core/state';
 import type { StoredRun } from '../../src/storage/records';
-import { stepCatalog } from '../../src/steps/registry';
+import { stepCatalog } from '../../src/steps/catalog';
 import {
   bestMarks,
   differingCells,

@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { parseCsv, parseRecords } from '../../core/parse-table';
 import { EMPTY_STATE } from '../../core/state';
@@ -5,8 +6,8 @@ import { defineStep } from '../step';
 import { prepareTarget } from './as-target';
 import { BUILTIN_DATASETS } from './builtin-datasets';
 
-/** Loads one of the data sets that ship with pipelab. */
-export const builtinDataset = defineStep({
+/** What the palette, forms and restore know of `builtinDataset`: plain data, no code. */
+export const builtinDatasetDescription = describeStep({
   kind: 'data.builtin',
   version: 1,
   category: 'data',
@@ -22,9 +23,13 @@ export const builtinDataset = defineStep({
       options: Object.entries(BUILTIN_DATASETS).map(([value, d]) => ({ value, label: d.label })),
     },
   },
-  dataRef: (params) => BUILTIN_DATASETS[params.name as string].ref,
+});
+
+/** Loads one of the data sets that ship with pipelab. */
+export const builtinDataset = defineStep(builtinDatasetDescription, {
+  dataRef: (params) => BUILTIN_DATASETS[params.name].ref,
   async run(ctx, _input, params) {
-    const dataset = BUILTIN_DATASETS[params.name as string];
+    const dataset = BUILTIN_DATASETS[params.name];
     if (!ctx.data) throw new StepInputError(`The data file ${dataset.ref.file} was not loaded.`);
     const raw = dataset.ref.format === 'csv' ? parseCsv(ctx.data.text) : parseRecords(JSON.parse(ctx.data.text));
     const table = prepareTarget(raw, dataset.target, dataset.task);

@@ -1,12 +1,13 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
-import { EMPTY_STATE, type Task } from '../../core/state';
+import { EMPTY_STATE } from '../../core/state';
 import { makeTable } from '../../core/table';
 import { defineStep } from '../step';
 import { prepareTarget } from './as-target';
 import { formatOf, parseUserData } from './parse-user-data';
 
-/** Starts a pipeline with a file the user imported, identified by its content hash. */
-export const importedDataset = defineStep({
+/** What the palette, forms and restore know of `importedDataset`: plain data, no code. */
+export const importedDatasetDescription = describeStep({
   kind: 'data.import',
   version: 1,
   category: 'data',
@@ -43,20 +44,24 @@ export const importedDataset = defineStep({
       maxLength: 2000,
     },
   },
-  dataRef: (p) => (p.hash ? { file: p.hash as string, format: formatOf(p.name as string), origin: 'user', name: p.name as string } : null),
+});
+
+/** Starts a pipeline with a file the user imported, identified by its content hash. */
+export const importedDataset = defineStep(importedDatasetDescription, {
+  dataRef: (p) => (p.hash ? { file: p.hash, format: formatOf(p.name), origin: 'user', name: p.name } : null),
   async run(ctx, _input, params) {
     if (!ctx.data) throw new StepInputError('No data file yet: import one with "Import data" in the app, or pass --data FILE on the command line.');
-    const raw = parseUserData(ctx.data.text, formatOf(params.name as string));
+    const raw = parseUserData(ctx.data.text, formatOf(params.name));
     const names = raw.columns.map((c) => c.name);
-    const target = params.target as string;
+    const target = params.target;
     if (!names.includes(target)) {
       throw new StepInputError(`The target column "${target}" is not in the file; its columns are ${names.map((n) => `"${n}"`).join(', ')}.`);
     }
-    const wanted = params.columns as string[];
+    const wanted = params.columns;
     const missing = wanted.filter((c) => !names.includes(c));
     if (missing.length) throw new StepInputError(`The file has no column ${missing.map((m) => `"${m}"`).join(', ')}.`);
     const kept = raw.columns.filter((c) => c.name === target || wanted.length === 0 || wanted.includes(c.name));
-    const task = params.task as Task;
+    const task = params.task;
     return { ...EMPTY_STATE, table: prepareTarget(makeTable(kept), target, task), target, task };
   },
 });

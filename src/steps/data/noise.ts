@@ -1,10 +1,11 @@
+import { describeStep } from '../../core/step-description';
 import type { Prng } from '../../core/prng';
 import { EMPTY_STATE } from '../../core/state';
 import { categoricalColumn, makeTable, numericColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
 
-/** Random features and random labels, unrelated to each other: a data set nothing can be learned from. */
-export const noiseDataset = defineStep({
+/** What the palette, forms and restore know of `noiseDataset`: plain data, no code. */
+export const noiseDatasetDescription = describeStep({
   kind: 'data.noise',
   version: 1,
   category: 'data',
@@ -44,8 +45,12 @@ export const noiseDataset = defineStep({
       integer: true,
     },
   },
+});
+
+/** Random features and random labels, unrelated to each other: a data set nothing can be learned from. */
+export const noiseDataset = defineStep(noiseDatasetDescription, {
   async run(ctx, _input, params) {
-    const table = makeTable(noiseColumns(params.samples as number, params.features as number, params.classes as number, ctx.rng));
+    const table = makeTable(noiseColumns(params.samples, params.features, params.classes, ctx.rng));
     return { ...EMPTY_STATE, table, target: 'label', task: 'classification' };
   },
 });

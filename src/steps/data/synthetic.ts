@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { EMPTY_STATE } from '../../core/state';
 import { categoricalColumn, makeTable, numericColumn } from '../../core/table';
 import { defineStep } from '../step';
@@ -6,8 +7,8 @@ import { SHAPES } from './synthetic-shapes';
 /** Class names of the two synthetic classes (the colours TensorFlow Playground uses). */
 export const SYNTHETIC_CLASSES = ['blue', 'orange'] as const;
 
-/** Generates a seeded two-class 2-D data set (circle, xor, blobs, spiral, moons). */
-export const syntheticDataset = defineStep({
+/** What the palette, forms and restore know of `syntheticDataset`: plain data, no code. */
+export const syntheticDatasetDescription = describeStep({
   kind: 'data.synthetic',
   version: 1,
   category: 'data',
@@ -48,8 +49,12 @@ export const syntheticDataset = defineStep({
       step: 0.01,
     },
   },
+});
+
+/** Generates a seeded two-class 2-D data set (circle, xor, blobs, spiral, moons). */
+export const syntheticDataset = defineStep(syntheticDatasetDescription, {
   async run(ctx, _input, params) {
-    const points = SHAPES[params.shape as string](params.samples as number, params.noise as number, ctx.rng);
+    const points = SHAPES[params.shape](params.samples, params.noise, ctx.rng);
     const table = makeTable([
       numericColumn('x', points.x),
       numericColumn('y', points.y),

@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import type { Metrics, PipelineState } from '../../core/state';
 import type { CategoricalColumn } from '../../core/table';
@@ -5,8 +6,8 @@ import { defineStep } from '../step';
 import { requireSplit, requireTable, targetColumn } from '../require-input';
 import { classificationScores, confusionMatrix, logLoss } from './classification-metrics';
 
-/** Scores a classifier on the test rows (and the training rows, to spot overfitting). */
-export const evaluateClassification = defineStep({
+/** What the palette, forms and restore know of `evaluateClassification`: plain data, no code. */
+export const evaluateClassificationDescription = describeStep({
   kind: 'evaluate.classification',
   version: 1,
   category: 'evaluate',
@@ -14,6 +15,10 @@ export const evaluateClassification = defineStep({
   help: 'Scores the predictions on the test rows: accuracy, precision, recall, F1, log loss and a confusion matrix.',
   usesRandomness: false,
   params: {},
+});
+
+/** Scores a classifier on the test rows (and the training rows, to spot overfitting). */
+export const evaluateClassification = defineStep(evaluateClassificationDescription, {
   async run(_ctx, input) {
     const label = 'Classification metrics';
     const data = requireTable(input, label);

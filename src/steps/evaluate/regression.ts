@@ -1,11 +1,12 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import type { NumericColumn } from '../../core/table';
 import { defineStep } from '../step';
 import { requireSplit, requireTable, targetColumn } from '../require-input';
 import { regressionScores } from './regression-metrics';
 
-/** Scores a regression model on the test rows (and the training rows). */
-export const evaluateRegression = defineStep({
+/** What the palette, forms and restore know of `evaluateRegression`: plain data, no code. */
+export const evaluateRegressionDescription = describeStep({
   kind: 'evaluate.regression',
   version: 1,
   category: 'evaluate',
@@ -13,6 +14,10 @@ export const evaluateRegression = defineStep({
   help: 'Scores predicted numbers on the test rows: mean squared error, its root, mean absolute error and R² (1 is perfect).',
   usesRandomness: false,
   params: {},
+});
+
+/** Scores a regression model on the test rows (and the training rows). */
+export const evaluateRegression = defineStep(evaluateRegressionDescription, {
   async run(_ctx, input) {
     const label = 'Regression metrics';
     const data = requireTable(input, label);

@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import type { CategoricalColumn } from '../../core/table';
 import { defineStep } from '../step';
@@ -5,13 +6,8 @@ import { requireSplit, requireTable, targetColumn } from '../require-input';
 import { classificationScores, confusionMatrix } from './classification-metrics';
 import { oneVsRest } from './curves';
 
-/**
- * A classifier's full report on the test rows: per-class precision, recall, F1
- * and support, ROC curves with AUC and precision-recall curves with average
- * precision (one class against the rest; for two classes, the second class is
- * the positive one). Adds `auc` (macro over classes) to the test metrics.
- */
-export const classificationReport = defineStep({
+/** What the palette, forms and restore know of `classificationReport`: plain data, no code. */
+export const classificationReportDescription = describeStep({
   kind: 'evaluate.classification-report',
   version: 1,
   category: 'evaluate',
@@ -19,6 +15,15 @@ export const classificationReport = defineStep({
   help: 'Shows how well each class is told apart at every threshold: ROC curves with their area (AUC, 1 is perfect, 0.5 is guessing), precision-recall curves, and precision, recall and F1 per class.',
   usesRandomness: false,
   params: {},
+});
+
+/**
+ * A classifier's full report on the test rows: per-class precision, recall, F1
+ * and support, ROC curves with AUC and precision-recall curves with average
+ * precision (one class against the rest; for two classes, the second class is
+ * the positive one). Adds `auc` (macro over classes) to the test metrics.
+ */
+export const classificationReport = defineStep(classificationReportDescription, {
   async run(_ctx, input) {
     const label = 'The classification report';
     const data = requireTable(input, label);

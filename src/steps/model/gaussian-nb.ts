@@ -1,9 +1,11 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import type { FittedModel } from '../../core/state';
+import { pyModel, pyNumber } from '../../core/python-code';
 import { defineStep } from '../step';
-import { classificationInput } from './design-matrix';
-import { fitNaiveBayes, jointLogLikelihood, probabilitiesFromLogLikelihood, type NaiveBayesFit } from './naive-bayes-core';
-import { argmaxRows, classifierOutput, rowMajor64, weightValues } from './rows';
+import { classificationInput } from './inputs/design-matrix';
+import { fitNaiveBayes, jointLogLikelihood, probabilitiesFromLogLikelihood, type NaiveBayesFit } from './bayes/naive-bayes-core';
+import { argmaxRows, classifierOutput, rowMajor64, weightValues } from './inputs/rows';
 
 /** The fitted means, variances and priors of a Gaussian naive Bayes model, for replaying it on new rows. */
 export function naiveBayesFitOf(model: FittedModel): NaiveBayesFit {
@@ -15,8 +17,8 @@ export function naiveBayesFitOf(model: FittedModel): NaiveBayesFit {
   };
 }
 
-/** Gaussian naive Bayes: each class is a bell curve per feature, features treated as independent. */
-export const gaussianNb = defineStep({
+/** What the palette, forms and restore know of `gaussianNb`: plain data, no code. */
+export const gaussianNbDescription = describeStep({
   kind: 'model.gaussian-nb',
   version: 1,
   category: 'model',
@@ -34,13 +36,21 @@ export const gaussianNb = defineStep({
       log: true,
     },
   },
+  model: {
+    task: 'classification',
+    python: (p, out) => pyModel(out, 'sklearn.naive_bayes', 'GaussianNB', [`var_smoothing=${pyNumber(p.varSmoothing, 'varSmoothing')}`]),
+  },
+});
+
+/** Gaussian naive Bayes: each class is a bell curve per feature, features treated as independent. */
+export const gaussianNb = defineStep(gaussianNbDescription, {
   async run(_ctx, input, params) {
     const data = classificationInput(input, 'Gaussian naive Bayes');
     const classes = data.target.categories;
     const d = data.features.length;
     const train = data.split.train;
     const codes = Int32Array.from(train, (r) => data.target.codes[r]);
-    const fit = fitNaiveBayes(rowMajor64(data.features, train, data.rowCount), d, codes, classes.length, params.varSmoothing as number);
+    const fit = fitNaiveBayes(rowMajor64(data.features, train, data.rowCount), d, codes, classes.length, params.varSmoothing);
     if (fit.epsilon === 0) {
       throw new StepInputError('Gaussian naive Bayes needs features that vary, but every feature is constant on the training rows: use other features or more rows.');
     }
@@ -55,5 +65,11 @@ export const gaussianNb = defineStep({
       info: { features: data.features.map((f) => f.name), classes, epsilon: fit.epsilon },
     };
     return classifierOutput(input, model, probabilitiesFromLogLikelihood(jll, classes.length), argmaxRows(jll, classes.length), classes);
+  },
+  fitted: {
+    predict: (model, x) => {
+      const classes = (model.info.classes as string[]).length;
+      return probabilitiesFromLogLikelihood(jointLogLikelihood(naiveBayesFitOf(model), x, (model.info.features as string[]).length), classes);
+    },
   },
 });

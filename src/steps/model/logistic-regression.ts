@@ -1,10 +1,14 @@
+import { describeStep, type PythonImports } from '../../core/step-description';
+import { pyNumber } from '../../core/python-code';
 import { defineStep } from '../step';
-import { fitClassifier } from './fit-classifier';
-import { OPTIMIZER_PARAM } from './optimizers';
-import { batchSizeParam, epochsParam, l2Param, learningRateParam } from './training-params';
+import { fitClassifier } from './network/fit-classifier';
+import { softmaxLayers, softmaxPredict } from './network/network-model';
+import { OPTIMIZER_NAMES, batchLines } from './network/network-python';
+import { OPTIMIZER_PARAM, type OptimizerName } from './optim/optimizers';
+import { batchSizeParam, epochsParam, l2Param, learningRateParam } from './network/training-params';
 
-/** Multinomial (softmax) logistic regression trained by gradient descent on TensorFlow.js. */
-export const logisticRegression = defineStep({
+/** What the palette, forms and restore know of `logisticRegression`: plain data, no code. */
+export const logisticRegressionDescription = describeStep({
   kind: 'model.logistic-regression',
   version: 1,
   category: 'model',
@@ -18,5 +22,42 @@ export const logisticRegression = defineStep({
     l2: l2Param(0.1),
     optimizer: OPTIMIZER_PARAM,
   },
-  run: (ctx, input, params) => fitClassifier(ctx, input, params, [], 'Logistic regression', 'model.logistic-regression'),
+  model: {
+    task: 'classification',
+    python: logisticLines,
+    pythonNotes: (p) => [
+      `Logistic regression is fitted by lbfgs to convergence instead of pipelab's mini-batch ${OPTIMIZER_NAMES[p.optimizer] ?? String(p.optimizer)} for ${String(p.epochs)} epochs, ` +
+        'so the learning rate, epochs and optimizer have no counterpart; ' +
+        (p.l2 === 0
+          ? 'with l2 = 0 it has no penalty.'
+          : 'C = b / (l2 * n_train), with b the batch size (the harmonic mean of the batch sizes when it does not divide n_train), ' +
+            "doubled for two classes, gives lbfgs the objective that pipelab's per-batch penalty 0.5 * l2 * |W|^2 / size adds up to over an epoch."),
+    ],
+  },
 });
+
+/** Multinomial (softmax) logistic regression trained by gradient descent on TensorFlow.js. */
+export const logisticRegression = defineStep(logisticRegressionDescription, {
+  run: (ctx, input, params) => fitClassifier(ctx, input, { ...params, activation: 'relu' }, [], 'Logistic regression', 'model.logistic-regression'),
+  fitted: {
+    networkUnits: () => 0,
+    predict: softmaxPredict,
+    layers: softmaxLayers,
+  },
+});
+
+/** scikit-learn's LogisticRegression with the objective pipelab's per-batch penalty adds up to. */
+function logisticLines(p: { l2: number; batchSize: number; optimizer: OptimizerName }, out: PythonImports): string[] {
+  const l2 = Number(pyNumber(p.l2, 'l2'));
+  out.use('sklearn.linear_model:LogisticRegression');
+  if (l2 === 0) return ['model = LogisticRegression(penalty=None, max_iter=10000)'];
+  return [
+    ...batchLines(p.batchSize),
+    "# pipelab adds 0.5 * l2 * |W|^2 / size to each batch's mean loss; over an epoch that is scikit-learn's objective with",
+    '# C = b / (l2 * n_train), b the harmonic mean of the batch sizes (the batch size when it divides n_train),',
+    "# doubled for two classes (where pipelab's softmax spreads the weights over two vectors)",
+    'sizes = [min(batch, n_train - start) for start in range(0, n_train, batch)]',
+    `C = len(sizes) / sum(1 / size for size in sizes) / (${l2} * n_train) * (2 if len(np.unique(y_train)) == 2 else 1)`,
+    'model = LogisticRegression(C=C, max_iter=10000)',
+  ];
+}

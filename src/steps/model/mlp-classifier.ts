@@ -1,10 +1,13 @@
+import { describeStep } from '../../core/step-description';
 import { defineStep } from '../step';
-import { fitClassifier } from './fit-classifier';
-import { OPTIMIZER_PARAM } from './optimizers';
-import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './training-params';
+import { fitClassifier } from './network/fit-classifier';
+import { hiddenUnits, softmaxLayers, softmaxPredict } from './network/network-model';
+import { mlpLines, networkNotes } from './network/network-python';
+import { OPTIMIZER_PARAM } from './optim/optimizers';
+import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './network/training-params';
 
-/** A multi-layer perceptron classifier trained on TensorFlow.js. */
-export const mlpClassifier = defineStep({
+/** What the palette, forms and restore know of `mlpClassifier`: plain data, no code. */
+export const mlpClassifierDescription = describeStep({
   kind: 'model.mlp-classifier',
   version: 1,
   category: 'model',
@@ -20,6 +23,20 @@ export const mlpClassifier = defineStep({
     batchSize: batchSizeParam(32),
     l2: l2Param(0.0001),
   },
+  model: {
+    task: 'classification',
+    python: (p, out) => mlpLines(p, out, false),
+    pythonNotes: (p, facts) => networkNotes(p, false, facts.twoClasses),
+  },
+});
+
+/** A multi-layer perceptron classifier trained on TensorFlow.js. */
+export const mlpClassifier = defineStep(mlpClassifierDescription, {
   run: (ctx, input, params) =>
-    fitClassifier(ctx, input, params, params.hiddenLayers as number[], 'The MLP classifier', 'model.mlp-classifier'),
+    fitClassifier(ctx, input, params, params.hiddenLayers, 'The MLP classifier', 'model.mlp-classifier'),
+  fitted: {
+    networkUnits: (p) => hiddenUnits(p.hiddenLayers),
+    predict: softmaxPredict,
+    layers: softmaxLayers,
+  },
 });

@@ -1,16 +1,16 @@
-import { defineStep } from '../step';
+import { describeStep } from '../../core/step-description';
+import type { FittedModel } from '../../core/state';
+import { defineStep, type Tf } from '../step';
 import { meanAndScale } from '../transform/standardize';
-import { designMatrix, regressionInput } from './design-matrix';
-import { predictNet, trainNet, type Activation, type NetShape } from './neural-net';
-import { OPTIMIZER_PARAM } from './optimizers';
-import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './training-params';
+import { designMatrix, regressionInput } from './inputs/design-matrix';
+import { predictNet, trainNet, type NetShape } from './network/neural-net';
+import { denseLayers, hiddenUnits, netShapeOf } from './network/network-model';
+import { mlpLines, networkNotes } from './network/network-python';
+import { OPTIMIZER_PARAM } from './optim/optimizers';
+import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './network/training-params';
 
-/**
- * A multi-layer perceptron for numeric targets. The target is standardized on the
- * training rows for training (so the loss curve is in target standard deviations)
- * and predictions are mapped back to the target's units.
- */
-export const mlpRegressor = defineStep({
+/** What the palette, forms and restore know of `mlpRegressor`: plain data, no code. */
+export const mlpRegressorDescription = describeStep({
   kind: 'model.mlp-regressor',
   version: 1,
   category: 'model',
@@ -26,13 +26,26 @@ export const mlpRegressor = defineStep({
     batchSize: batchSizeParam(32),
     l2: l2Param(0.0001),
   },
+  model: {
+    task: 'regression',
+    python: (p, out) => mlpLines(p, out, true),
+    pythonNotes: (p) => networkNotes(p, true, false),
+  },
+});
+
+/**
+ * A multi-layer perceptron for numeric targets. The target is standardized on the
+ * training rows for training (so the loss curve is in target standard deviations)
+ * and predictions are mapped back to the target's units.
+ */
+export const mlpRegressor = defineStep(mlpRegressorDescription, {
   async run(ctx, input, params) {
     const data = regressionInput(input, 'The MLP regressor');
     const { mean, scale } = meanAndScale(data.target.values, data.split.train);
     const scaled = (rows: Int32Array) => Float32Array.from(rows, (r) => (data.target.values[r] - mean) / scale);
     const shape: NetShape = {
-      sizes: [data.features.length, ...(params.hiddenLayers as number[]), 1],
-      activation: params.activation as Activation,
+      sizes: [data.features.length, ...(params.hiddenLayers), 1],
+      activation: params.activation,
       output: 'linear',
     };
     const { weights, history } = await trainNet({
@@ -42,15 +55,15 @@ export const mlpRegressor = defineStep({
       yTrain: scaled(data.split.train),
       xTest: designMatrix(data.features, data.split.test, data.rowCount),
       yTest: scaled(data.split.test),
-      optimizer: params.optimizer as string,
-      learningRate: params.learningRate as number,
-      epochs: params.epochs as number,
-      batchSize: params.batchSize as number,
+      optimizer: params.optimizer,
+      learningRate: params.learningRate,
+      epochs: params.epochs,
+      batchSize: params.batchSize,
       l2: params.l2 as number,
       epsilon: ctx.epsilon,
       rng: ctx.rng,
       signal: ctx.signal,
-      onEpoch: (record) => ctx.onEpoch(record, params.epochs as number),
+      onEpoch: (record) => ctx.onEpoch(record, params.epochs),
     });
     const raw = predictNet(ctx.tf, shape, weights, designMatrix(data.features, null, data.rowCount));
     const values = Float64Array.from(raw, (v) => v * scale + mean);
@@ -66,4 +79,32 @@ export const mlpRegressor = defineStep({
       evaluation: null,
     };
   },
+  fitted: {
+    networkUnits: (p) => hiddenUnits(p.hiddenLayers),
+    predict: (model, x, tf) => {
+      if (!tf) return null;
+      const { targetMean, targetScale } = targetScalingOf(model);
+      const raw = predictNet(tf, netShapeOf(model, 'linear'), model.weights, Float32Array.from(x));
+      return Float64Array.from(raw, (v) => v * targetScale + targetMean);
+    },
+    layers: regressorLayers,
+  },
 });
+
+/** The target standardization a fitted regressor maps its outputs back through. */
+function targetScalingOf(model: FittedModel): { targetMean: number; targetScale: number } {
+  const { targetMean, targetScale } = model.info;
+  if (typeof targetMean !== 'number' || typeof targetScale !== 'number') throw new Error(`The fitted ${model.kind} has no target scaling.`);
+  return { targetMean, targetScale };
+}
+
+/** The layers form, with the target's de-standardisation folded into the last layer: y = (xW + b)·scale + mean. */
+function regressorLayers(tf: Tf, model: FittedModel) {
+  const values = model.weights.map((w) => Float32Array.from(w.values));
+  const { targetMean, targetScale } = targetScalingOf(model);
+  const kernel = values[values.length - 2];
+  const bias = values[values.length - 1];
+  for (let i = 0; i < kernel.length; i++) kernel[i] *= targetScale;
+  for (let i = 0; i < bias.length; i++) bias[i] = bias[i] * targetScale + targetMean;
+  return denseLayers(tf, netShapeOf(model, 'linear'), values, model.weights.map((w) => [...w.shape]));
+}

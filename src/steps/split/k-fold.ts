@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import type { Prng } from '../../core/prng';
 import type { Split } from '../../core/state';
@@ -5,12 +6,8 @@ import { defineStep } from '../step';
 import { requireTable } from '../require-input';
 import { rowsByClass, stratificationCodes, withSplit } from './by-class';
 
-/**
- * Splits the rows into k folds for cross-validation, at random from the step seed:
- * each row is in exactly one fold's test set. The engine then runs the later steps
- * once per fold and reports the mean and spread of each metric.
- */
-export const kFoldSplit = defineStep({
+/** What the palette, forms and restore know of `kFoldSplit`: plain data, no code. */
+export const kFoldSplitDescription = describeStep({
   kind: 'split.k-fold',
   version: 1,
   category: 'split',
@@ -37,9 +34,17 @@ export const kFoldSplit = defineStep({
       default: true,
     },
   },
+});
+
+/**
+ * Splits the rows into k folds for cross-validation, at random from the step seed:
+ * each row is in exactly one fold's test set. The engine then runs the later steps
+ * once per fold and reports the mean and spread of each metric.
+ */
+export const kFoldSplit = defineStep(kFoldSplitDescription, {
   async run(ctx, input, params) {
     const data = requireTable(input, 'K-fold cross-validation');
-    const k = params.folds as number;
+    const k = params.folds;
     const n = data.table.rowCount;
     if (n < k) throw new StepInputError(`${k} folds need at least ${k} rows, but the data has ${n}; use fewer folds.`);
     const codes = stratificationCodes(data, params.stratify);

@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import type { Prng } from '../../core/prng';
 import type { Split } from '../../core/state';
@@ -5,8 +6,8 @@ import { defineStep } from '../step';
 import { requireTable } from '../require-input';
 import { rowsByClass, stratificationCodes, withSplit } from './by-class';
 
-/** Splits the rows into a training set and a test set, at random from the step seed. */
-export const trainTestSplit = defineStep({
+/** What the palette, forms and restore know of `trainTestSplit`: plain data, no code. */
+export const trainTestSplitDescription = describeStep({
   kind: 'split.train-test',
   version: 1,
   category: 'split',
@@ -30,9 +31,13 @@ export const trainTestSplit = defineStep({
       default: true,
     },
   },
+});
+
+/** Splits the rows into a training set and a test set, at random from the step seed. */
+export const trainTestSplit = defineStep(trainTestSplitDescription, {
   async run(ctx, input, params) {
     const data = requireTable(input, 'The split');
-    const fraction = params.testFraction as number;
+    const fraction = params.testFraction;
     const n = data.table.rowCount;
     const codes = stratificationCodes(data, params.stratify);
     const split = codes ? stratifiedSplit(codes, fraction, ctx.rng) : randomSplit(Int32Array.from({ length: n }, (_, i) => i), fraction, ctx.rng);

@@ -1,15 +1,19 @@
 import { detCos, detSin } from '../../core/det-math';
-import type { ParamValues } from '../../core/params';
+import type { ParamsOf } from '../../core/params';
 import { StepInputError } from '../../core/errors';
 import { dayOfWeek, dayOfYear, detectDateFormat, parseDate, type DateValue } from '../../core/date-parse';
 import { makeTable, numericColumn, type CategoricalColumn, type Column } from '../../core/table';
+import { describeStep } from '../../core/step-description';
 import { defineStep } from '../step';
 import { requireTable, type TableInput } from '../require-input';
 import { COLUMNS_PARAM, checkNewNames, chooseCategorical } from './column-choice';
 
 /** One part of a date: its column suffix, its value, and its period (null: not cyclical, such as the year). */
+/** The date-parts step's typed params. */
+type DatePartsParams = ParamsOf<typeof datePartsDescription.params>;
+
 interface Part {
-  readonly key: string;
+  readonly key: 'year' | 'month' | 'dayOfWeek' | 'dayOfYear' | 'hour';
   readonly suffix: string;
   readonly value: (d: DateValue) => number;
   readonly period: ((d: DateValue) => number) | null;
@@ -26,8 +30,8 @@ const PARTS: readonly Part[] = [
 
 const LABEL = 'Date parts';
 
-/** Turns date columns (text such as 2012-01-31) into number columns: year, month, day of week, day of year, hour; optionally as sine/cosine pairs. */
-export const dateParts = defineStep({
+/** What the palette, forms and restore know of `date-parts`: plain data, no code. */
+export const datePartsDescription = describeStep({
   kind: 'transform.date-parts',
   version: 1,
   category: 'transform',
@@ -51,9 +55,13 @@ export const dateParts = defineStep({
       default: false,
     },
   },
+});
+
+/** Turns date columns (text such as 2012-01-31) into number columns: year, month, day of week, day of year, hour; optionally as sine/cosine pairs. */
+export const dateParts = defineStep(datePartsDescription, {
   async run(_ctx, input, params) {
     const data = requireTable(input, LABEL);
-    const names = params.columns as string[];
+    const names = params.columns;
     const chosen = names.length ? chooseCategorical(data, names, LABEL) : data.table.columns.filter((c) => isDateColumn(c, data));
     if (chosen.length === 0) return input;
     const replaced = new Map<string, Column[]>();
@@ -69,7 +77,7 @@ function isDateColumn(col: Column, data: TableInput): col is CategoricalColumn {
 }
 
 /** The number columns of one date column; a missing date gives NaN in each. */
-function partColumns(col: CategoricalColumn, params: ParamValues): Column[] {
+function partColumns(col: CategoricalColumn, params: DatePartsParams): Column[] {
   const format = detectDateFormat(col.categories);
   if (!format) {
     const example = col.categories.find((t) => detectDateFormat([t]) === null) ?? col.categories[0] ?? '';

@@ -1,11 +1,12 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { makeTable } from '../../core/table';
 import { defineStep } from '../step';
 import { requireTable } from '../require-input';
 import { requireExisting } from './column-choice';
 
-/** Removes the named columns; an empty list removes nothing. The target can never be dropped. */
-export const dropColumns = defineStep({
+/** What the palette, forms and restore know of `dropColumns`: plain data, no code. */
+export const dropColumnsDescription = describeStep({
   kind: 'transform.drop-columns',
   version: 1,
   category: 'transform',
@@ -21,10 +22,14 @@ export const dropColumns = defineStep({
       maxLength: 500,
     },
   },
+});
+
+/** Removes the named columns; an empty list removes nothing. The target can never be dropped. */
+export const dropColumns = defineStep(dropColumnsDescription, {
   async run(_ctx, input, params) {
     const label = 'Dropping columns';
     const data = requireTable(input, label);
-    const names = params.columns as string[];
+    const names = params.columns;
     if (names.length === 0) return input;
     requireExisting(data, names, label);
     if (names.includes(data.target)) {

@@ -1,11 +1,12 @@
+import { describeStep } from '../../core/step-description';
 import { isMissing, takeRows } from '../../core/table';
 import type { Split } from '../../core/state';
 import { StepInputError } from '../../core/errors';
 import { defineStep } from '../step';
 import { requireTable } from '../require-input';
 
-/** Removes every row that has a missing value in any column. */
-export const dropMissing = defineStep({
+/** What the palette, forms and restore know of `dropMissing`: plain data, no code. */
+export const dropMissingDescription = describeStep({
   kind: 'transform.drop-missing',
   version: 1,
   category: 'transform',
@@ -13,6 +14,10 @@ export const dropMissing = defineStep({
   help: 'Removes every row with an empty cell. Simple, but it throws data away; fine when few rows are affected.',
   usesRandomness: false,
   params: {},
+});
+
+/** Removes every row that has a missing value in any column. */
+export const dropMissing = defineStep(dropMissingDescription, {
   async run(ctx, input) {
     const data = requireTable(input, 'Dropping missing rows');
     const { table } = data;

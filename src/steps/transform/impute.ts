@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { MISSING_CODE, categoricalColumn, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column, type NumericColumn } from '../../core/table';
 import { defineStep } from '../step';
@@ -16,8 +17,8 @@ export interface ImputeFit {
 
 const LABEL = 'Filling in missing values';
 
-/** Fills empty cells with a value learned from the training rows (scikit-learn's SimpleImputer). */
-export const impute = defineStep({
+/** What the palette, forms and restore know of `impute`: plain data, no code. */
+export const imputeDescription = describeStep({
   kind: 'transform.impute',
   version: 1,
   category: 'transform',
@@ -50,16 +51,20 @@ export const impute = defineStep({
     },
     columns: COLUMNS_PARAM,
   },
+});
+
+/** Fills empty cells with a value learned from the training rows (scikit-learn's SimpleImputer). */
+export const impute = defineStep(imputeDescription, {
   async run(ctx, input, params) {
     const data = requireTable(input, LABEL);
     const rows = fitRows(input, data.table.rowCount);
-    const chosen = new Set(chooseColumns(data, params.columns as string[], ['numeric', 'categorical'], LABEL));
-    const strategy = params.strategy as string;
+    const chosen = new Set(chooseColumns(data, params.columns, ['numeric', 'categorical'], LABEL));
+    const strategy = params.strategy;
     const fitted: Record<string, ImputeFit> = {};
     const columns = data.table.columns.map((col): Column => {
       if (!chosen.has(col)) return col;
       const { column, fit } =
-        col.type === 'numeric' ? imputeNumeric(col, rows, strategy, params.fillValue as number) : imputeCategorical(col, rows, strategy);
+        col.type === 'numeric' ? imputeNumeric(col, rows, strategy, params.fillValue) : imputeCategorical(col, rows, strategy);
       fitted[col.name] = fit;
       return column;
     });

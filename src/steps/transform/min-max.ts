@@ -1,11 +1,12 @@
+import { describeStep } from '../../core/step-description';
 import { makeTable, numericColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
 import { COLUMNS_PARAM, chooseNumeric } from './column-choice';
 import { scaleOrOne, trainingValues } from './column-stats';
 
-/** Rescales number columns to [0, 1] by the smallest and largest training value. */
-export const minMax = defineStep({
+/** What the palette, forms and restore know of `minMax`: plain data, no code. */
+export const minMaxDescription = describeStep({
   kind: 'transform.min-max',
   version: 1,
   category: 'transform',
@@ -16,11 +17,15 @@ export const minMax = defineStep({
   usesRandomness: false,
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
+});
+
+/** Rescales number columns to [0, 1] by the smallest and largest training value. */
+export const minMax = defineStep(minMaxDescription, {
   async run(ctx, input, params) {
     const label = 'Min-max scaling';
     const data = requireTable(input, label);
     const rows = fitRows(input, data.table.rowCount);
-    const chosen = new Set(chooseNumeric(data, params.columns as string[], label));
+    const chosen = new Set(chooseNumeric(data, params.columns, label));
     const fitted: Record<string, { min: number; max: number }> = {};
     const columns = data.table.columns.map((col): Column => {
       if (col.type !== 'numeric' || !chosen.has(col)) return col;

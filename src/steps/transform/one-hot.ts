@@ -1,9 +1,10 @@
+import { describeStep } from '../../core/step-description';
 import { MISSING_CODE, makeTable, numericColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
 
-/** Turns every categorical feature into one 0/1 column per category seen in the training rows. */
-export const oneHot = defineStep({
+/** What the palette, forms and restore know of `oneHot`: plain data, no code. */
+export const oneHotDescription = describeStep({
   kind: 'transform.one-hot',
   version: 1,
   category: 'transform',
@@ -12,6 +13,10 @@ export const oneHot = defineStep({
   usesRandomness: false,
   fitsOnData: true,
   params: {},
+});
+
+/** Turns every categorical feature into one 0/1 column per category seen in the training rows. */
+export const oneHot = defineStep(oneHotDescription, {
   async run(ctx, input) {
     const data = requireTable(input, 'One-hot encoding');
     const rows = fitRows(input, data.table.rowCount);

@@ -1,10 +1,11 @@
+import { describeStep } from '../../core/step-description';
 import { MISSING_CODE, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
 import { COLUMNS_PARAM, chooseCategorical } from './column-choice';
 
-/** Replaces each text column by one number column: the value's position among the sorted training categories. */
-export const ordinalEncode = defineStep({
+/** What the palette, forms and restore know of `ordinalEncode`: plain data, no code. */
+export const ordinalEncodeDescription = describeStep({
   kind: 'transform.ordinal-encode',
   version: 1,
   category: 'transform',
@@ -15,11 +16,15 @@ export const ordinalEncode = defineStep({
   usesRandomness: false,
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
+});
+
+/** Replaces each text column by one number column: the value's position among the sorted training categories. */
+export const ordinalEncode = defineStep(ordinalEncodeDescription, {
   async run(ctx, input, params) {
     const label = 'Ordinal encoding';
     const data = requireTable(input, label);
     const rows = fitRows(input, data.table.rowCount);
-    const chosen = new Set<Column>(chooseCategorical(data, params.columns as string[], label));
+    const chosen = new Set<Column>(chooseCategorical(data, params.columns, label));
     const fitted: Record<string, string[]> = {};
     const columns = data.table.columns.map((col): Column => {
       if (col.type !== 'categorical' || !chosen.has(col)) return col;

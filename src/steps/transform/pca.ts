@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { makeTable, numericColumn, type Column, type NumericColumn } from '../../core/table';
 import { defineStep } from '../step';
@@ -22,8 +23,8 @@ export const MAX_PCA_COLUMNS = 300;
 
 const LABEL = 'PCA';
 
-/** Replaces number columns by their first principal components, found on the training rows. */
-export const pca = defineStep({
+/** What the palette, forms and restore know of `pca`: plain data, no code. */
+export const pcaDescription = describeStep({
   kind: 'transform.pca',
   version: 1,
   category: 'transform',
@@ -45,11 +46,15 @@ export const pca = defineStep({
     },
     columns: COLUMNS_PARAM,
   },
+});
+
+/** Replaces number columns by their first principal components, found on the training rows. */
+export const pca = defineStep(pcaDescription, {
   async run(ctx, input, params) {
     const data = requireTable(input, LABEL);
-    const used = chooseNumeric(data, params.columns as string[], LABEL);
+    const used = chooseNumeric(data, params.columns, LABEL);
     const rows = fitRows(input, data.table.rowCount);
-    const k = params.nComponents as number;
+    const k = params.nComponents;
     checkPcaInput(used, rows.length, k);
     const fit = fitPca(used, rows, k);
     const names = fit.components.map((_, i) => `PC${i + 1}`);

@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { makeTable, numericColumn, type Column, type NumericColumn } from '../../core/table';
 import { defineStep } from '../step';
@@ -9,8 +10,8 @@ export const MAX_POLYNOMIAL_COLUMNS = 2000;
 
 const LABEL = 'Polynomial features';
 
-/** Adds products of number columns (squares and pairwise products, …), in scikit-learn's PolynomialFeatures order. */
-export const polynomial = defineStep({
+/** What the palette, forms and restore know of `polynomial`: plain data, no code. */
+export const polynomialDescription = describeStep({
   kind: 'transform.polynomial',
   version: 1,
   category: 'transform',
@@ -37,11 +38,15 @@ export const polynomial = defineStep({
     },
     columns: COLUMNS_PARAM,
   },
+});
+
+/** Adds products of number columns (squares and pairwise products, …), in scikit-learn's PolynomialFeatures order. */
+export const polynomial = defineStep(polynomialDescription, {
   async run(_ctx, input, params) {
     const data = requireTable(input, LABEL);
-    const used = chooseNumeric(data, params.columns as string[], LABEL);
-    const degree = params.degree as number;
-    const interactionOnly = params.interactionOnly as boolean;
+    const used = chooseNumeric(data, params.columns, LABEL);
+    const degree = params.degree;
+    const interactionOnly = params.interactionOnly;
     const total = used.length + termCount(used.length, degree, interactionOnly);
     if (total > MAX_POLYNOMIAL_COLUMNS) {
       throw new StepInputError(

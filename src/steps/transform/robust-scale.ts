@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { makeTable, numericColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
@@ -13,8 +14,8 @@ export interface RobustFit {
   readonly scale: number;
 }
 
-/** Centres number columns on the training median and divides by the interquartile range (scikit-learn's RobustScaler). */
-export const robustScale = defineStep({
+/** What the palette, forms and restore know of `robustScale`: plain data, no code. */
+export const robustScaleDescription = describeStep({
   kind: 'transform.robust-scale',
   version: 1,
   category: 'transform',
@@ -25,11 +26,15 @@ export const robustScale = defineStep({
   usesRandomness: false,
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
+});
+
+/** Centres number columns on the training median and divides by the interquartile range (scikit-learn's RobustScaler). */
+export const robustScale = defineStep(robustScaleDescription, {
   async run(ctx, input, params) {
     const label = 'Robust scaling';
     const data = requireTable(input, label);
     const rows = fitRows(input, data.table.rowCount);
-    const chosen = new Set(chooseNumeric(data, params.columns as string[], label));
+    const chosen = new Set(chooseNumeric(data, params.columns, label));
     const fitted: Record<string, RobustFit> = {};
     const columns = data.table.columns.map((col): Column => {
       if (col.type !== 'numeric' || !chosen.has(col)) return col;

@@ -1,10 +1,11 @@
+import { describeStep } from '../../core/step-description';
 import { makeTable } from '../../core/table';
 import { defineStep } from '../step';
 import { requireTable } from '../require-input';
 import { requireExisting } from './column-choice';
 
-/** Keeps only the named columns (and the target); an empty list keeps every column. */
-export const selectColumns = defineStep({
+/** What the palette, forms and restore know of `selectColumns`: plain data, no code. */
+export const selectColumnsDescription = describeStep({
   kind: 'transform.select-columns',
   version: 1,
   category: 'transform',
@@ -20,10 +21,14 @@ export const selectColumns = defineStep({
       maxLength: 500,
     },
   },
+});
+
+/** Keeps only the named columns (and the target); an empty list keeps every column. */
+export const selectColumns = defineStep(selectColumnsDescription, {
   async run(_ctx, input, params) {
     const label = 'Keeping columns';
     const data = requireTable(input, label);
-    const names = params.columns as string[];
+    const names = params.columns;
     if (names.length === 0) return input;
     requireExisting(data, names, label);
     const keep = new Set([...names, data.target]);

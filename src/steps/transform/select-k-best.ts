@@ -1,3 +1,4 @@
+import { describeStep } from '../../core/step-description';
 import { MISSING_CODE, makeTable, type Column, type NumericColumn } from '../../core/table';
 import { defineStep } from '../step';
 import { fitRows, requireTable, targetColumn } from '../require-input';
@@ -8,8 +9,8 @@ export interface FeatureScore {
   readonly score: number;
 }
 
-/** Keeps the k numeric features most related to the target, scored on the training rows. */
-export const selectKBest = defineStep({
+/** What the palette, forms and restore know of `selectKBest`: plain data, no code. */
+export const selectKBestDescription = describeStep({
   kind: 'transform.select-k-best',
   version: 1,
   category: 'transform',
@@ -30,13 +31,17 @@ export const selectKBest = defineStep({
       integer: true,
     },
   },
+});
+
+/** Keeps the k numeric features most related to the target, scored on the training rows. */
+export const selectKBest = defineStep(selectKBestDescription, {
   async run(ctx, input, params) {
     const data = requireTable(input, 'Select the k best features');
     const target = targetColumn(data);
     const rows = fitRows(input, data.table.rowCount);
     const features = data.table.columns.filter((c): c is NumericColumn => c.type === 'numeric' && c.name !== data.target);
     const scored = features.map((col) => ({ column: col.name, score: scoreFeature(col.values, target, rows) }));
-    const kept = rankScores(scored).slice(0, params.k as number);
+    const kept = rankScores(scored).slice(0, params.k);
     const keep = new Set(kept.map((s) => s.column));
     const columns = data.table.columns.filter((c: Column) => c.type !== 'numeric' || c.name === data.target || keep.has(c.name));
     const fitted = { scoredBy: target.type === 'categorical' ? 'ANOVA F' : '|Pearson correlation|', kept };

@@ -1,9 +1,10 @@
+import { describeStep } from '../../core/step-description';
 import { makeTable, numericColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
 
-/** Rescales every numeric feature to mean 0 and standard deviation 1, fitted on the training rows. */
-export const standardize = defineStep({
+/** What the palette, forms and restore know of `standardize`: plain data, no code. */
+export const standardizeDescription = describeStep({
   kind: 'transform.standardize',
   version: 1,
   category: 'transform',
@@ -12,6 +13,10 @@ export const standardize = defineStep({
   usesRandomness: false,
   fitsOnData: true,
   params: {},
+});
+
+/** Rescales every numeric feature to mean 0 and standard deviation 1, fitted on the training rows. */
+export const standardize = defineStep(standardizeDescription, {
   async run(ctx, input) {
     const data = requireTable(input, 'Standardize');
     const rows = fitRows(input, data.table.rowCount);

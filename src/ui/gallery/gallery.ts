@@ -1,6 +1,6 @@
 import { restorePipeline } from '../../core/restore';
 import type { PipelineSpec } from '../../core/spec';
-import { stepCatalog } from '../../steps/registry';
+import { stepCatalog } from '../../steps/catalog';
 
 /** One ready pipeline on the start page. */
 export interface GalleryEntry {

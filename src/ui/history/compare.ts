@@ -4,7 +4,7 @@ import type { ParamSchema, ParamValue } from '../../core/params';
 import type { StepSpec } from '../../core/spec';
 import type { StoredRun } from '../../storage/records';
 import type { RunRow } from '../state/run-list';
-import { stepCatalog } from '../../steps/registry';
+import { stepCatalog } from '../../steps/catalog';
 
 /** One line of the parameter comparison: a (step, param) pair and its value in each run. */
 export interface ParamRow {

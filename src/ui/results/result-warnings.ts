@@ -1,7 +1,7 @@
 import type { Baseline } from '../../engine/baseline';
 import type { RunRecord } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
-import { stepCatalog } from '../../steps/registry';
+import { stepCatalog } from '../../steps/catalog';
 import { formatMetric } from './metric-format';
 
 // Honest first results: says in words when a run's model does not beat the trivial

@@ -4,7 +4,7 @@ import { MAX_SEED } from '../../core/prng';
 import { restorePipeline } from '../../core/restore';
 import type { PipelineSpec, StepSpec } from '../../core/spec';
 import { STEP_CATEGORIES } from '../../core/step-description';
-import { stepCatalog } from '../../steps/registry';
+import { stepCatalog } from '../../steps/catalog';
 import { newStepId } from './step-ids';
 import { fixLeaks } from '../../core/leakage';
 

@@ -1,6 +1,6 @@
 import { restorePipeline } from '../../core/restore';
 import type { PipelineSpec, StepSpec } from '../../core/spec';
-import { stepCatalog } from '../../steps/registry';
+import { stepCatalog } from '../../steps/catalog';
 import type { Task } from '../../core/state';
 import type { DataPreview } from '../../steps/data/data-preview';
 

@@ -5,7 +5,7 @@ import type { PipelineSpec } from '../../core/spec';
 import { isSweepable, parseNumberValues, type ValuesMode } from '../../core/sweep-values';
 import type { SweepAxis } from '../../engine/sweep';
 import type { RunRow } from '../state/run-list';
-import { stepCatalog } from '../../steps/registry';
+import { stepCatalog } from '../../steps/catalog';
 import { METRIC_ORDER, metricNames } from '../history/compare';
 
 /** One axis as the form holds it: the step and param, and the values typed (numbers) or ticked (choices, booleans). */

@@ -1,5 +1,5 @@
-import type { WeightArray } from '../../core/state';
-import type { Tf } from '../step';
+import type { WeightArray } from '../../../core/state';
+import type { Tf } from '../../step';
 import { predictOnCpu, trainOnCpu } from './cpu-training';
 import type { NetShape, TrainOptions, TrainResult } from './net-shape';
 import { predictWithTensors, trainWithTensors } from './tensor-training';

@@ -1,5 +1,5 @@
-import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, rowMax } from './cpu-kernels';
-import type { MatrixKernels } from './cpu-matmul';
+import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, rowMax } from '../kernels/cpu-kernels';
+import type { MatrixKernels } from '../kernels/cpu-matmul';
 import type { NetShape } from './net-shape';
 
 /**

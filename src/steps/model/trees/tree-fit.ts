@@ -1,25 +1,32 @@
-import { CancelledError } from '../../core/errors';
-import type { ParamValues } from '../../core/params';
-import type { FittedModel, PipelineState } from '../../core/state';
-import type { StepContext } from '../step';
-import { classificationInput, regressionInput, type SupervisedInput } from './design-matrix';
-import { argmaxRows, classifierOutput, regressorOutput, rowMajor64 } from './rows';
+import { CancelledError } from '../../../core/errors';
+import type { FittedModel, PipelineState } from '../../../core/state';
+import type { StepContext } from '../../step';
+import { classificationInput, regressionInput, type SupervisedInput } from '../inputs/design-matrix';
+import { argmaxRows, classifierOutput, regressorOutput, rowMajor64 } from '../inputs/rows';
 import { TreeBuilder } from './tree-grow';
 import { forestInfo, forestOf, forestPredict, forestWeights } from './tree-model';
 import { featuresPerSplit } from './tree-params';
-import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
+import { YIELD_EVERY_MS, yieldToEventLoop } from '../inputs/yield';
 import type { Criterion, TreeTarget } from './tree-split';
 
 /** What makes a forest a forest: several trees, each on a bootstrap sample, with features drawn per split. */
 export interface ForestPlan {
   readonly trees: number;
   readonly bootstrap: boolean;
-  readonly maxFeatures: string;
+  readonly maxFeatures: 'sqrt' | 'all';
+}
+
+/** The params every tree and forest step has (classifiers add a criterion). */
+export interface TreeParams {
+  readonly maxDepth: number;
+  readonly minSamplesLeaf: number;
+  /** Forests have none: 2, like scikit-learn's default. */
+  readonly minSamplesSplit?: number;
 }
 
 /** The forest plan in a random forest's params. */
-export function forestPlan(params: ParamValues): ForestPlan {
-  return { trees: params.trees as number, bootstrap: params.bootstrap as boolean, maxFeatures: params.maxFeatures as string };
+export function forestPlan(params: ForestPlan): ForestPlan {
+  return { trees: params.trees, bootstrap: params.bootstrap, maxFeatures: params.maxFeatures };
 }
 
 /**
@@ -28,12 +35,12 @@ export function forestPlan(params: ParamValues): ForestPlan {
  * tree after tree, so the same seed grows the same forest. Between trees it yields to
  * the event loop every YIELD_EVERY_MS, so a cancel is heard.
  */
-async function growTrees(ctx: StepContext, data: SupervisedInput, target: TreeTarget, params: ParamValues, criterion: Criterion, forest: ForestPlan | null): Promise<TreeBuilder> {
+async function growTrees(ctx: StepContext, data: SupervisedInput, target: TreeTarget, params: TreeParams, criterion: Criterion, forest: ForestPlan | null): Promise<TreeBuilder> {
   const d = data.features.length;
   const builder = new TreeBuilder({ columns: data.features.map((f) => f.values), target }, {
-    maxDepth: params.maxDepth as number,
-    minSamplesSplit: (params.minSamplesSplit as number | undefined) ?? 2,
-    minSamplesLeaf: params.minSamplesLeaf as number,
+    maxDepth: params.maxDepth,
+    minSamplesSplit: params.minSamplesSplit ?? 2,
+    minSamplesLeaf: params.minSamplesLeaf,
     criterion,
     maxFeatures: forest ? featuresPerSplit(forest.maxFeatures, d) : d,
     rng: forest ? ctx.rng : null,
@@ -57,22 +64,21 @@ async function growTrees(ctx: StepContext, data: SupervisedInput, target: TreeTa
 }
 
 /** Fits a classification tree or forest and predicts class shares for every row. */
-export async function fitTreeClassifier(ctx: StepContext, input: PipelineState, params: ParamValues, kind: string, label: string, forest: ForestPlan | null): Promise<PipelineState> {
+export async function fitTreeClassifier(ctx: StepContext, input: PipelineState, params: TreeParams & { readonly criterion: 'gini' | 'entropy' }, kind: string, label: string, forest: ForestPlan | null): Promise<PipelineState> {
   const data = classificationInput(input, label);
   const classes = data.target.categories;
-  const criterion = params.criterion as Criterion;
-  const builder = await growTrees(ctx, data, { kind: 'classes', codes: data.target.codes, classes: classes.length }, params, criterion, forest);
+  const builder = await growTrees(ctx, data, { kind: 'classes', codes: data.target.codes, classes: classes.length }, params, params.criterion, forest);
   const model: FittedModel = {
     kind,
     weights: forestWeights(builder),
-    info: { features: data.features.map((f) => f.name), classes, criterion, ...forestInfo(builder) },
+    info: { features: data.features.map((f) => f.name), classes, criterion: params.criterion, ...forestInfo(builder) },
   };
   const probabilities = forestPredict(forestOf(model), rowMajor64(data.features, null, data.rowCount), data.features.length);
   return classifierOutput(input, model, probabilities, argmaxRows(probabilities, classes.length), classes);
 }
 
 /** Fits a regression tree or forest (squared error) and predicts every row. */
-export async function fitTreeRegressor(ctx: StepContext, input: PipelineState, params: ParamValues, kind: string, label: string, forest: ForestPlan | null): Promise<PipelineState> {
+export async function fitTreeRegressor(ctx: StepContext, input: PipelineState, params: TreeParams, kind: string, label: string, forest: ForestPlan | null): Promise<PipelineState> {
   const data = regressionInput(input, label);
   const builder = await growTrees(ctx, data, { kind: 'values', values: data.target.values }, params, 'squared_error', forest);
   const model: FittedModel = {

@@ -1,6 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
-import type { Tf } from '../step';
-import type { Updater } from './optimizers';
+import type { Tf } from '../../step';
+import type { Updater } from './updater';
 
 /**
  * Adam over all of a network's variables at once. It is tfjs's Adam update, op for

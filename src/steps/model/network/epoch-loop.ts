@@ -1,7 +1,7 @@
-import { CancelledError } from '../../core/errors';
-import type { EpochRecord } from '../../core/state';
+import { CancelledError } from '../../../core/errors';
+import type { EpochRecord } from '../../../core/state';
 import type { TrainOptions } from './net-shape';
-import { YIELD_EVERY_MS, yieldToEventLoop } from './yield';
+import { YIELD_EVERY_MS, yieldToEventLoop } from '../inputs/yield';
 
 /**
  * The epochs of a training run, for both training loops: `train` runs epoch n and

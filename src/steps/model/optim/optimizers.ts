@@ -1,10 +1,14 @@
 import type * as TF from '@tensorflow/tfjs';
-import type { ChoiceParam } from '../../core/params';
-import type { Tf } from '../step';
+import type { ChoiceParam } from '../../../core/params';
+import type { Tf } from '../../step';
 import { FlatAdam } from './flat-adam';
+import type { Updater } from './updater';
+
+/** The optimizers a trained model can use. */
+export type OptimizerName = 'adam' | 'sgd' | 'momentum' | 'rmsprop';
 
 /** The optimizer choice every trained model offers. */
-export const OPTIMIZER_PARAM: ChoiceParam = {
+export const OPTIMIZER_PARAM: ChoiceParam<OptimizerName> = {
   type: 'choice',
   label: 'Optimizer',
   help: 'How the weights are nudged after each batch. Adam is a safe default; plain SGD is the textbook one.',
@@ -18,7 +22,7 @@ export const OPTIMIZER_PARAM: ChoiceParam = {
 };
 
 /** Builds a tfjs optimizer with an explicit epsilon, so results do not depend on tfjs's cached backend epsilon. */
-export function makeOptimizer(tf: Tf, name: string, learningRate: number, epsilon: number): TF.Optimizer {
+export function makeOptimizer(tf: Tf, name: OptimizerName, learningRate: number, epsilon: number): TF.Optimizer {
   switch (name) {
     case 'sgd':
       return tf.train.sgd(learningRate);
@@ -31,17 +35,12 @@ export function makeOptimizer(tf: Tf, name: string, learningRate: number, epsilo
   }
 }
 
-/** What the training loop needs of an optimizer: one step from the gradients (in variable order), and cleanup. */
-export interface Updater {
-  apply(gradients: readonly TF.Tensor[]): void;
-  dispose(): void;
-}
 
 /**
  * The optimizer for a training run on cpu or wasm. Adam is FlatAdam (the same
  * numbers with fewer kernel calls); the others are tfjs's own, given the gradients.
  */
-export function makeUpdater(tf: Tf, name: string, learningRate: number, epsilon: number, vars: readonly TF.Variable[]): Updater {
+export function makeUpdater(tf: Tf, name: OptimizerName, learningRate: number, epsilon: number, vars: readonly TF.Variable[]): Updater {
   if (!['sgd', 'momentum', 'rmsprop'].includes(name)) return new FlatAdam(tf, vars, learningRate, epsilon);
   const optimizer = makeOptimizer(tf, name, learningRate, epsilon);
   return {

@@ -1,5 +1,5 @@
-import { f32, sqrt32 } from './cpu-kernels';
-import type { AdamConstants, MatrixKernels } from './cpu-matmul';
+import { f32, sqrt32 } from '../kernels/cpu-kernels';
+import type { AdamConstants, MatrixKernels } from '../kernels/cpu-matmul';
 
 /** An optimizer over one flat float32 weight vector, given the flat gradient. */
 export interface CpuUpdater {

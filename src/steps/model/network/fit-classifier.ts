@@ -1,9 +1,19 @@
-import type { ParamValues } from '../../core/params';
-import type { PipelineState } from '../../core/state';
-import type { StepContext } from '../step';
-import { classificationInput, designMatrix, oneHotTargets } from './design-matrix';
+import type { PipelineState } from '../../../core/state';
+import type { StepContext } from '../../step';
+import { classificationInput, designMatrix, oneHotTargets } from '../inputs/design-matrix';
 import { predictNet, trainNet, type Activation, type NetShape } from './neural-net';
-import { argmaxRows } from './rows';
+import type { OptimizerName } from '../optim/optimizers';
+import { argmaxRows } from '../inputs/rows';
+
+/** The training params every network step has (logistic regression's activation is unused: no hidden layer). */
+export interface NetTrainingParams {
+  readonly learningRate: number;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly l2: number;
+  readonly optimizer: OptimizerName;
+  readonly activation: Activation;
+}
 
 /**
  * Trains a softmax network (no hidden layers: logistic regression) on the training
@@ -12,7 +22,7 @@ import { argmaxRows } from './rows';
 export async function fitClassifier(
   ctx: StepContext,
   input: PipelineState,
-  params: ParamValues,
+  params: NetTrainingParams,
   hidden: readonly number[],
   label: string,
   kind: string,
@@ -21,7 +31,7 @@ export async function fitClassifier(
   const classes = data.target.categories;
   const shape: NetShape = {
     sizes: [data.features.length, ...hidden, classes.length],
-    activation: (params.activation as Activation | undefined) ?? 'relu',
+    activation: params.activation,
     output: 'softmax',
   };
   const { weights, history } = await trainNet({
@@ -31,15 +41,15 @@ export async function fitClassifier(
     yTrain: oneHotTargets(data.target, data.split.train),
     xTest: designMatrix(data.features, data.split.test, data.rowCount),
     yTest: oneHotTargets(data.target, data.split.test),
-    optimizer: (params.optimizer as string | undefined) ?? 'adam',
-    learningRate: params.learningRate as number,
-    epochs: params.epochs as number,
-    batchSize: params.batchSize as number,
+    optimizer: params.optimizer,
+    learningRate: params.learningRate,
+    epochs: params.epochs,
+    batchSize: params.batchSize,
     l2: params.l2 as number,
     epsilon: ctx.epsilon,
     rng: ctx.rng,
     signal: ctx.signal,
-    onEpoch: (record) => ctx.onEpoch(record, params.epochs as number),
+    onEpoch: (record) => ctx.onEpoch(record, params.epochs),
   });
   const probabilities = predictNet(ctx.tf, shape, weights, designMatrix(data.features, null, data.rowCount));
   const labels = argmaxRows(probabilities, classes.length);

@@ -1,10 +1,10 @@
 import type * as TF from '@tensorflow/tfjs';
-import { CancelledError } from '../../core/errors';
-import type { WeightArray } from '../../core/state';
-import type { Tf } from '../step';
+import { CancelledError } from '../../../core/errors';
+import type { WeightArray } from '../../../core/state';
+import type { Tf } from '../../step';
 import { activate, batchGradients, type Batch } from './backprop';
 import { initWeights, weightName, type NetShape, type TrainOptions, type TrainResult } from './net-shape';
-import { makeOptimizer, makeUpdater } from './optimizers';
+import { makeOptimizer, makeUpdater } from '../optim/optimizers';
 import { runEpochs } from './epoch-loop';
 
 /**

@@ -1,5 +1,5 @@
-import type { PipelineState, FittedModel } from '../../core/state';
-import type { NumericColumn } from '../../core/table';
+import type { PipelineState, FittedModel } from '../../../core/state';
+import type { NumericColumn } from '../../../core/table';
 
 /**
  * Row-major float64 matrix of the given rows (all rows when `rows` is null). The

@@ -1,5 +1,5 @@
 import type * as TF from '@tensorflow/tfjs';
-import type { Tf } from '../step';
+import type { Tf } from '../../step';
 import type { Activation, NetShape } from './net-shape';
 
 /** One batch of training rows and the L2 penalty's weight, as the training loop passes them. */

@@ -1,7 +1,7 @@
-import { StepInputError } from '../../core/errors';
-import type { PipelineState, Split, Task } from '../../core/state';
-import { missingCount, type CategoricalColumn, type NumericColumn } from '../../core/table';
-import { featureColumns, requireSplit, requireTable, targetColumn } from '../require-input';
+import { StepInputError } from '../../../core/errors';
+import type { PipelineState, Split, Task } from '../../../core/state';
+import { missingCount, type CategoricalColumn, type NumericColumn } from '../../../core/table';
+import { featureColumns, requireSplit, requireTable, targetColumn } from '../../require-input';
 
 /** What a supervised model needs: numeric features without gaps, a target of the right kind, a split. */
 export interface SupervisedInput {

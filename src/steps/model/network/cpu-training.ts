@@ -1,9 +1,9 @@
-import { CancelledError } from '../../core/errors';
-import type { EpochRecord } from '../../core/state';
+import { CancelledError } from '../../../core/errors';
+import type { EpochRecord } from '../../../core/state';
 import { CpuNet } from './cpu-net';
-import { javascriptKernels, wasmKernels, type MatrixKernels } from './cpu-matmul';
-import { makeCpuUpdater, type CpuUpdater } from './cpu-optimizers';
-import type { WeightArray } from '../../core/state';
+import { javascriptKernels, wasmKernels, type MatrixKernels } from '../kernels/cpu-matmul';
+import { makeCpuUpdater, type CpuUpdater } from '../optim/cpu-optimizers';
+import type { WeightArray } from '../../../core/state';
 import { initWeights, weightName, type NetShape, type TrainOptions, type TrainResult } from './net-shape';
 import { runEpochs } from './epoch-loop';
 

@@ -1,4 +1,4 @@
-import type { StepSpec } from '../core/spec';
+import type { StepSpec } from './spec';
 
 // Writing Python source safely: literals for untrusted text and numbers, and comments.
 
@@ -54,3 +54,9 @@ export function comment(text: string, first = '# ', rest = '# '): string[] {
 
 /** How the script names a step in comments: Step "id" (kind). */
 export const stepLabel = (s: StepSpec): string => clean(`Step "${s.id}" (${s.kind})`);
+
+/** `model = Cls(args)`, with the class recorded as imported from `module`. */
+export function pyModel(out: { use(...names: string[]): void }, module: string, cls: string, args: readonly string[]): string[] {
+  out.use(`${module}:${cls}`);
+  return [`model = ${cls}(${args.join(', ')})`];
+}

@@ -1,5 +1,5 @@
-import { detLog } from '../../core/det-math';
-import type { Prng } from '../../core/prng';
+import { detLog } from '../../../core/det-math';
+import type { Prng } from '../../../core/prng';
 import { beats, bestThreshold, cLogCTable, type Criterion, type SplitCandidate, type TreeTarget } from './tree-split';
 
 /** How a tree grows (scikit-learn's names in brackets). */

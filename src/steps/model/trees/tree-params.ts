@@ -1,4 +1,4 @@
-import type { BooleanParam, ChoiceParam, NumberParam } from '../../core/params';
+import type { BooleanParam, ChoiceParam, NumberParam } from '../../../core/params';
 
 /** Maximum-depth schema with a model-specific default. */
 export function maxDepthParam(defaultValue: number): NumberParam {
@@ -36,7 +36,7 @@ export const MIN_SAMPLES_LEAF_PARAM: NumberParam = {
 };
 
 /** Split criterion of the classification trees. */
-export const CRITERION_PARAM: ChoiceParam = {
+export const CRITERION_PARAM: ChoiceParam<'gini' | 'entropy'> = {
   type: 'choice',
   label: 'Split criterion',
   help: 'How the purity of a node is measured when choosing a split. Gini and entropy usually pick very similar trees.',
@@ -59,7 +59,7 @@ export const TREES_PARAM: NumberParam = {
 };
 
 /** Features tried at each split of a forest's trees, with a model-specific default. */
-export function maxFeaturesParam(defaultValue: 'sqrt' | 'all'): ChoiceParam {
+export function maxFeaturesParam(defaultValue: 'sqrt' | 'all'): ChoiceParam<'sqrt' | 'all'> {
   return {
     type: 'choice',
     label: 'Features per split',

@@ -1,6 +1,7 @@
-import type { Prng } from '../../core/prng';
-import type { EpochRecord, WeightArray } from '../../core/state';
-import type { Tf } from '../step';
+import type { Prng } from '../../../core/prng';
+import type { EpochRecord, WeightArray } from '../../../core/state';
+import type { Tf } from '../../step';
+import type { OptimizerName } from '../optim/optimizers';
 
 /** Hidden-layer activation functions on offer. */
 export type Activation = 'relu' | 'tanh' | 'sigmoid';
@@ -21,7 +22,7 @@ export interface TrainOptions {
   readonly yTrain: Float32Array;
   readonly xTest: Float32Array;
   readonly yTest: Float32Array;
-  readonly optimizer: string;
+  readonly optimizer: OptimizerName;
   readonly learningRate: number;
   readonly epochs: number;
   readonly batchSize: number;

@@ -1,4 +1,4 @@
-import { detExp, detLog } from '../../core/det-math';
+import { detExp, detLog } from '../../../core/det-math';
 
 /**
  * Gaussian naive Bayes in plain float64, computed the way scikit-learn's GaussianNB

@@ -1,5 +1,5 @@
-import type { FittedModel, WeightArray } from '../../core/state';
-import { weightValues } from './rows';
+import type { FittedModel, WeightArray } from '../../../core/state';
+import { weightValues } from '../inputs/rows';
 import type { TreeBuilder } from './tree-grow';
 
 /** One or more trees as flat float64 arrays (a node per index), the form a fitted tree model keeps. */

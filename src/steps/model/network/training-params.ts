@@ -1,4 +1,5 @@
-import type { ChoiceParam, IntListParam, NumberParam } from '../../core/params';
+import type { ChoiceParam, IntListParam, NumberParam } from '../../../core/params';
+import type { Activation } from './net-shape';
 
 /** Learning-rate schema with a model-specific default. */
 export function learningRateParam(defaultValue: number): NumberParam {
@@ -64,7 +65,7 @@ export const HIDDEN_LAYERS_PARAM: IntListParam = {
 };
 
 /** Hidden activation schema. */
-export const ACTIVATION_PARAM: ChoiceParam = {
+export const ACTIVATION_PARAM: ChoiceParam<Activation> = {
   type: 'choice',
   label: 'Activation',
   help: 'The bend each hidden unit applies. ReLU is the usual choice; tanh gives smoother boundaries.',
