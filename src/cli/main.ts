@@ -6,6 +6,7 @@ import { listSteps } from './steps-command';
 import { verifyCommand } from './verify-command';
 import { shareCommand } from './share-command';
 import { sweepCommand } from './sweep-command';
+import { relayCommand } from './relay-command';
 import { USAGE } from './usage';
 
 /** The CLI: parses arguments, runs the command, returns the exit code. Never lets a stack trace out. */
@@ -79,6 +80,10 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     });
     if (positionals.length !== 1) throw new CliInputError(`share: expected one FILE, got ${positionals.length}.`);
     return shareCommand({ file: positionals[0], base: values.base, withResult: !values['no-result'] }, out);
+  }
+  if (command === 'relay') {
+    const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } } });
+    return relayCommand(values, out);
   }
   throw new CliInputError(`unknown command "${command}". See "pipelab help".`);
 }

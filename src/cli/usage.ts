@@ -16,6 +16,9 @@ Usage:
       Run every combination of the values × N seeds (unchanged steps reused).
   pipelab share FILE [--base URL] [--no-result]
       Print a share link (with the cpu result, so a recipient can check it).
+  pipelab relay [--port 1234] [--host 127.0.0.1] [--data DIR]
+      Run the live-session relay (Yjs, y-websocket protocol) until Ctrl-C;
+      --data DIR keeps one file per room there.
   pipelab steps [--json]
       List every step kind with its parameters.
   pipelab help
