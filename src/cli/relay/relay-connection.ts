@@ -1,6 +1,8 @@
 // One client connection: every message is rate-limited, read, and judged before @y/websocket-server's
 // own handler sees it (through a thin stand-in for the socket); a refused message closes the
-// connection with code 1008 and the reason, and the room carries on.
+// connection with the reason, and the room carries on. Close codes: 4403 a rule was broken and
+// 4400 a malformed message (y-websocket clients do not reconnect after 44xx), 1008 a rate limit
+// (the client may reconnect), 1009 a message over the size limit (sent by ws itself).
 import type { IncomingMessage } from 'node:http';
 import { getYDoc, setupWSConnection } from '@y/websocket-server/utils';
 import type { RawData, WebSocket } from 'ws';
@@ -27,29 +29,29 @@ export function attachConnection(ws: WebSocket, req: IncomingMessage, ctx: Conne
   let queued = 0;
   let chain = Promise.resolve();
   const conn = standIn(ws, (listener) => (deliver = listener));
-  const refuse = (reason: string) => {
+  const refuse = (reason: string, code = 4403) => {
     if (closed) return;
     closed = true;
     ctx.log(`refused a ${ctx.teacher ? 'teacher' : 'student'} connection in room ${ctx.roomId.slice(0, 8)}…: ${reason}`);
-    ws.close(1008, reason.slice(0, 120));
+    ws.close(code, reason.slice(0, 120));
   };
-  ws.on('error', (error) => refuse(error.message));
+  ws.on('error', (error) => refuse(error.message, 1009));
   ws.on('close', () => {
     closed = true;
     for (const [id, owner] of ctx.writers.owners) if (owner === conn) ctx.writers.owners.delete(id);
   });
   ws.on('message', (data, isBinary) => {
     if (closed) return;
-    if (!isBinary) return refuse('text messages are not part of the protocol');
+    if (!isBinary) return refuse('text messages are not part of the protocol', 4400);
     const bytes = toBytes(data);
-    if (!limiter.take(bytes.length)) return refuse('too many messages or bytes too fast (rate limit)');
-    if (++queued > MAX_QUEUED) return refuse('too many messages waiting to be checked');
+    if (!limiter.take(bytes.length)) return refuse('too many messages or bytes too fast (rate limit)', 1008);
+    if (++queued > MAX_QUEUED) return refuse('too many messages waiting to be checked', 1008);
     chain = chain.then(async () => {
       const verdict = await judge(bytes, conn, ctx);
       queued--;
       if (closed) return;
       if (verdict === 'pass') deliver?.(bytes);
-      else if (verdict !== 'drop') refuse(verdict);
+      else if (verdict !== 'drop') refuse(verdict, verdict.startsWith('malformed') ? 4400 : 4403);
     });
   });
   setupWSConnection(conn as unknown as WebSocket, req, { docName: ctx.roomId, gc: true });
