@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { startRelay, type Relay } from '../../src/cli/relay/relay-server';
 import { generateHandinKeys, signHandin, verifyHandin } from '../../src/share/handin-signing';
 import { liveRoots, parseHandinEntry, readLivePipeline, writeLivePipeline, type HandinEntry } from '../../src/share/live-doc';
@@ -163,11 +164,14 @@ describe('pipelab relay: a live class session', () => {
     const port = relay.port;
     const before = await relayState();
     await relay.close();
-    expect(fs.existsSync(path.join(dataDir, `${roomId}.yjs`))).toBe(true);
+    const saved = new Y.Doc();
+    Y.applyUpdate(saved, fs.readFileSync(path.join(dataDir, `${roomId}.yjs`)));
+    expect(readLivePipeline(saved)).toEqual(SPEC);
+    expect(liveRoots(saved).handins.toJSON()).toEqual(before.handins);
     await until('the teacher to notice the relay is gone', () => !teacher.provider.wsconnected);
     // Offline edit by the teacher: the learning rate becomes 1.
-    const step = (liveRoots(teacher.doc).pipeline.get('steps') as import('yjs').Array<import('yjs').Map<unknown>>).get(0);
-    (step.get('params') as import('yjs').Map<unknown>).set('learningRate', 1);
+    const step = (liveRoots(teacher.doc).pipeline.get('steps') as Y.Array<Y.Map<unknown>>).get(0);
+    (step.get('params') as Y.Map<unknown>).set('learningRate', 1);
     relay = await startRelay({ port, dataDir, log: (line) => log.push(line) });
     await synced(teacher, 'the teacher to reconnect');
     const after = await relayState();
