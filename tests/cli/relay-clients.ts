@@ -30,7 +30,12 @@ export function connectClient(url: string, roomId: string, token?: string): Rela
     provider,
     closes,
     stop() {
-      provider.destroy();
+      try {
+        provider.destroy();
+      } catch {
+        // A hostile test client may have broken its own provider (e.g. by changing its client id).
+        provider.ws?.close();
+      }
       doc.destroy();
     },
   };

@@ -82,7 +82,7 @@ describe('pipelab relay: a live class session', () => {
   });
 
   /** A hostile client with the student link makes one change; the relay must close it with a reason. */
-  async function hostileTries(what: string, act: (client: RelayClient) => Promise<void> | void): Promise<{ code: number; reason: string }> {
+  async function hostileTries(what: string, act: (client: RelayClient) => unknown): Promise<{ code: number; reason: string }> {
     const hostile = join();
     await synced(hostile, `the hostile client to sync before it tries to ${what}`);
     await act(hostile);
@@ -127,6 +127,19 @@ describe('pipelab relay: a live class session', () => {
     expect(Object.keys(state.handins).sort()).toEqual(students.map((s) => s.slot).sort());
   });
 
+  it("refuses a hostile client that writes (even its own valid hand-in) as the teacher's Yjs client id", async () => {
+    const keys = await generateHandinKeys();
+    const squat = await hostileTries("write as the teacher's Yjs client id", async (h) => {
+      const { slot, entry } = await signHandin(keys, roomId, 'as the teacher', 7_000);
+      h.doc.clientID = teacher.doc.clientID;
+      handins(h).set(slot, entry);
+    });
+    expect(squat.reason).toMatch(/belongs to another connection/);
+    // The teacher's next change still reaches everyone (the relay did not take the squatted id's clock).
+    liveRoots(teacher.doc).meta.set('note', 'after the squat');
+    await until('a student to see the teacher\'s next change', () => liveRoots(students[0].client.doc).meta.get('note') === 'after the squat');
+  });
+
   it('refuses a 50 MB update (message size limit) and malformed bytes, and keeps serving the others', async () => {
     const keys = await generateHandinKeys();
     const huge = await hostileTries('send a 50 MB update', async (h) => {
@@ -135,12 +148,12 @@ describe('pipelab relay: a live class session', () => {
     });
     expect(huge.code).toBe(1009);
     const garbage = await hostileTries('send malformed bytes', (h) => {
-      (h.provider.ws as WebSocket).send(new Uint8Array([0, 2, 250, 255, 255, 255, 15, 1, 2, 3]));
+      h.provider.ws!.send(new Uint8Array([0, 2, 250, 255, 255, 255, 15, 1, 2, 3]));
     });
     expect(garbage.code).toBe(4400);
     expect(garbage.reason).toMatch(/malformed/);
     const badUpdate = await hostileTries('send an update that is not Yjs', (h) => {
-      (h.provider.ws as WebSocket).send(new Uint8Array([0, 2, 5, 9, 9, 9, 9, 9]));
+      h.provider.ws!.send(new Uint8Array([0, 2, 5, 9, 9, 9, 9, 9]));
     });
     expect(badUpdate.reason).toMatch(/malformed/);
     // The relay keeps serving: a student hands in again and the teacher sees it.

@@ -20,6 +20,8 @@ export interface ConnectionContext {
 }
 
 const MAX_QUEUED = 64;
+/** Yjs client ids one connection may write or announce as (a y-websocket client uses one). */
+const MAX_CLIENT_IDS = 16;
 
 /** Serves `ws` in its room until it closes. */
 export function attachConnection(ws: WebSocket, req: IncomingMessage, ctx: ConnectionContext): void {
@@ -47,7 +49,7 @@ export function attachConnection(ws: WebSocket, req: IncomingMessage, ctx: Conne
     if (!limiter.take(bytes.length)) return refuse('too many messages or bytes too fast (rate limit)', 1008);
     if (++queued > MAX_QUEUED) return refuse('too many messages waiting to be checked', 1008);
     chain = chain.then(async () => {
-      const verdict = await judge(bytes, conn, ctx);
+      const verdict = await judge(bytes, conn, ctx).catch((error: Error) => `could not check the message (${error.message})`);
       queued--;
       if (closed) return;
       if (verdict === 'pass') deliver?.(bytes);
@@ -63,14 +65,17 @@ async function judge(bytes: Uint8Array, conn: object, ctx: ConnectionContext): P
   if (message.kind === 'malformed') return `malformed message: ${message.reason}`;
   if (message.kind === 'sync-request') return 'pass';
   const owners = ctx.writers.owners;
+  const ownedAfter = (ids: number[]) => new Set([...ids, ...[...owners].filter(([, c]) => c === conn).map(([id]) => id)]).size;
   if (message.kind === 'awareness') {
     if (message.clients.some((id) => (owners.get(id) ?? conn) !== conn)) return 'drop';
+    if (ownedAfter(message.clients) > MAX_CLIENT_IDS) return `one connection may speak for at most ${MAX_CLIENT_IDS} Yjs clients`;
     for (const id of message.clients) owners.set(id, conn);
     return 'pass';
   }
   const doc = getYDoc(ctx.roomId, true);
   const result = await guardUpdate(doc, ctx.roomId, message.update, ctx.teacher, conn, ctx.writers, ctx.limits.maxRoomBytes);
   if (!result.ok) return result.reason;
+  if (ownedAfter(result.writers) > MAX_CLIENT_IDS) return `one connection may write as at most ${MAX_CLIENT_IDS} Yjs clients`;
   for (const id of result.writers) {
     owners.set(id, conn);
     if (ctx.teacher) ctx.writers.teacherClients.add(id);

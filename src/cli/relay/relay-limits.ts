@@ -4,7 +4,8 @@
 export interface RelayLimits {
   /** Largest single WebSocket message (bytes); larger ones close the connection (1009). */
   maxMessageBytes: number;
-  /** Largest room document (bytes of its encoded state); an update that would pass it is refused. */
+  /** Largest room document (bytes of its encoded state); an update that would pass it is refused.
+   * Each update is checked against a copy of the room, so this also bounds the work per update. */
   maxRoomBytes: number;
   /** Messages a connection may send in a burst, and per second after it. */
   burstMessages: number;
@@ -19,7 +20,7 @@ export interface RelayLimits {
 /** Defaults sized for a class of a few hundred students on one relay. */
 export const DEFAULT_LIMITS: RelayLimits = {
   maxMessageBytes: 256 * 1024,
-  maxRoomBytes: 16 * 1024 * 1024,
+  maxRoomBytes: 4 * 1024 * 1024,
   burstMessages: 200,
   messagesPerSecond: 50,
   burstBytes: 2 * 1024 * 1024,
