@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { startRelay, type Relay } from '../../src/cli/relay/relay-server';
 import { generateHandinKeys, signHandin, verifyHandin } from '../../src/share/handin-signing';
@@ -162,6 +163,30 @@ describe('pipelab relay: a live class session', () => {
     handins(s.client).set(s.slot, entry);
     await until("the teacher to see the student's newer hand-in", () => (handins(teacher).get(s.slot) as HandinEntry | undefined)?.code === 'second attempt');
     expect(log.some((line) => line.includes('may not change the pipeline'))).toBe(true);
+  });
+
+  it("ignores a hostile client's awareness that claims to be another student (who is connected)", async () => {
+    const victim = students[0].client;
+    victim.provider.awareness.setLocalStateField('user', 'Ada');
+    await until('the teacher to see Ada connected', () => teacher.provider.awareness.getStates().get(victim.doc.clientID)?.user === 'Ada');
+    const closed = await hostileTries("claim another student's awareness, then rewrite the pipeline", (h) => {
+      // An awareness update for the victim's client id with a clock far ahead of the victim's.
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, 1);
+      encoding.writeVarUint(update, victim.doc.clientID);
+      encoding.writeVarUint(update, 1_000_000);
+      encoding.writeVarString(update, JSON.stringify({ user: 'Mallory' }));
+      const message = encoding.createEncoder();
+      encoding.writeVarUint(message, 1);
+      encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+      h.provider.ws!.send(encoding.toUint8Array(message));
+      liveRoots(h.doc).pipeline.set('seed', 1);
+    });
+    expect(closed.reason).toMatch(/pipeline/);
+    // Anything the relay broadcast before this marker reached the teacher before it, on the same socket.
+    students[1].client.provider.awareness.setLocalStateField('user', 'Marker');
+    await until('the teacher to see the marker', () => teacher.provider.awareness.getStates().get(students[1].client.doc.clientID)?.user === 'Marker');
+    expect(teacher.provider.awareness.getStates().get(victim.doc.clientID)?.user).toBe('Ada');
   });
 
   it('refuses a connection that presents a wrong teacher token', async () => {
