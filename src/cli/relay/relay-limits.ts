@@ -15,6 +15,8 @@ export interface RelayLimits {
   bytesPerSecond: number;
   /** Connections one room accepts at once. */
   maxConnectionsPerRoom: number;
+  /** Rooms held in memory at once; a connection to a new room beyond it is refused (503). */
+  maxRooms: number;
 }
 
 /** Defaults sized for a class of a few hundred students on one relay. */
@@ -26,6 +28,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   burstBytes: 2 * 1024 * 1024,
   bytesPerSecond: 512 * 1024,
   maxConnectionsPerRoom: 500,
+  maxRooms: 1000,
 };
 
 /** Two token buckets (messages and bytes) refilled from a clock the caller passes in. */

@@ -4,13 +4,13 @@
 // its rooms in module state, so one process runs one relay at a time.
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { docs, setPersistence } from '@y/websocket-server/utils';
+import { docs, getYDoc, setPersistence } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
 import { isTeacherToken, ROOM_ID_PATTERN } from '../../share/live-room';
 import { attachConnection } from './relay-connection';
 import { DEFAULT_LIMITS, type RelayLimits } from './relay-limits';
 import { roomFiles } from './room-files';
-import type { RoomWriters } from './update-guard';
+import { teacherClientsOf, type RoomWriters } from './update-guard';
 
 /** How to start a relay. */
 export interface RelayOptions {
@@ -57,7 +57,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     const teacher = await isTeacherToken(roomId, token);
     if (token !== null && !teacher) return reject(socket, 403, 'wrong teacher token for this room');
     if ((docs.get(roomId)?.conns.size ?? 0) >= limits.maxConnectionsPerRoom) return reject(socket, 503, 'the room is full');
-    const writers = rooms.get(roomId) ?? { teacherClients: new Set<number>(), owners: new Map<number, object>() };
+    if (!docs.has(roomId) && docs.size >= limits.maxRooms) return reject(socket, 503, 'the relay holds as many rooms as it may');
+    const writers = rooms.get(roomId) ?? { teacherClients: teacherClientsOf(getYDoc(roomId, true)), owners: new Map<number, object>() };
     rooms.set(roomId, writers);
     wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, req, { roomId, teacher, writers, limits, log }));
   }

@@ -64,6 +64,17 @@ function applyAndDiff(copy: Y.Doc, update: Uint8Array): Diff {
   return { changes, writers, pending };
 }
 
+/** Client ids that wrote anything outside `handins` (the teacher's), read from a room as loaded: after a
+ * restart, students must not be able to write as the teacher before the teacher reconnects. */
+export function teacherClientsOf(doc: Y.Doc): Set<number> {
+  const teachers = new Set<number>();
+  for (const [client, structs] of doc.store.clients) {
+    const wroteElsewhere = structs.some((s) => s instanceof Y.Item && s.parent instanceof Y.AbstractType && rootOf(doc, s.parent).root !== LIVE_ROOTS.handins);
+    if (wroteElsewhere) teachers.add(client);
+  }
+  return teachers;
+}
+
 function rootOf<T>(doc: Y.Doc, type: Y.AbstractType<T>): { root: string; nested: boolean } {
   let top = type;
   while (top._item !== null) top = top._item.parent as Y.AbstractType<T>;
