@@ -47,21 +47,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    upgrade(req, socket, head).catch((error: Error) => reject(socket, 500, error.message));
+    admit(req, socket, head, { limits, log, rooms, wss }).catch((error: Error) => reject(socket, 500, error.message));
   });
-  async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
-    const url = new URL(req.url ?? '/', 'http://relay');
-    const roomId = url.pathname.split('/').pop() ?? '';
-    if (!ROOM_ID_PATTERN.test(roomId)) return reject(socket, 404, 'not a room id');
-    const token = url.searchParams.get('token');
-    const teacher = await isTeacherToken(roomId, token);
-    if (token !== null && !teacher) return reject(socket, 403, 'wrong teacher token for this room');
-    if ((docs.get(roomId)?.conns.size ?? 0) >= limits.maxConnectionsPerRoom) return reject(socket, 503, 'the room is full');
-    if (!docs.has(roomId) && docs.size >= limits.maxRooms) return reject(socket, 503, 'the relay holds as many rooms as it may');
-    const writers = rooms.get(roomId) ?? { teacherClients: teacherClientsOf(getYDoc(roomId, true)), owners: new Map<number, object>() };
-    rooms.set(roomId, writers);
-    wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, req, { roomId, teacher, writers, limits, log }));
-  }
   await new Promise<void>((resolve, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 1234, host, () => resolve());
@@ -73,6 +60,28 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     stats: () => ({ rooms: docs.size, connections: wss.clients.size }),
     close: () => closeRelay(server, wss, persistence),
   };
+}
+
+interface Admission {
+  limits: RelayLimits;
+  log: (line: string) => void;
+  rooms: Map<string, RoomWriters>;
+  wss: WebSocketServer;
+}
+
+/** Checks an upgrade request (room id, teacher token, room and relay capacity) and serves it or answers with an HTTP error. */
+async function admit(req: http.IncomingMessage, socket: Duplex, head: Buffer, { limits, log, rooms, wss }: Admission): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://relay');
+  const roomId = url.pathname.split('/').pop() ?? '';
+  if (!ROOM_ID_PATTERN.test(roomId)) return reject(socket, 404, 'not a room id');
+  const token = url.searchParams.get('token');
+  const teacher = await isTeacherToken(roomId, token);
+  if (token !== null && !teacher) return reject(socket, 403, 'wrong teacher token for this room');
+  if ((docs.get(roomId)?.conns.size ?? 0) >= limits.maxConnectionsPerRoom) return reject(socket, 503, 'the room is full');
+  if (!docs.has(roomId) && docs.size >= limits.maxRooms) return reject(socket, 503, 'the relay holds as many rooms as it may');
+  const writers = rooms.get(roomId) ?? { teacherClients: teacherClientsOf(getYDoc(roomId, true)), owners: new Map<number, object>() };
+  rooms.set(roomId, writers);
+  wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, req, { roomId, teacher, writers, limits, log }));
 }
 
 async function closeRelay(server: http.Server, wss: WebSocketServer, persistence: ReturnType<typeof roomFiles> | null): Promise<void> {
