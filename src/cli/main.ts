@@ -8,6 +8,7 @@ import { listSteps } from './steps-command';
 import { verifyCommand } from './verify-command';
 import { shareCommand } from './share-command';
 import { sweepCommand } from './sweep-command';
+import { relayCommand } from './relay-command';
 import { USAGE } from './usage';
 import { classCommand } from './class-args';
 
@@ -90,6 +91,10 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
     if (positionals.length !== 2) throw new CliInputError(`export: expected python|notebook and one FILE, got ${positionals.length} arguments.`);
     return exportCommand({ format: positionals[0], file: positionals[1], ...values }, out);
+  }
+  if (command === 'relay') {
+    const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } } });
+    return relayCommand(values, out);
   }
   if (command === 'class') return classCommand(rest, out);
   throw new CliInputError(unknownCommand(command));

@@ -23,6 +23,9 @@ Usage:
   pipelab export python|notebook FILE [--out PATH] [--data FILE]
       Write a scikit-learn script (.py) or Jupyter notebook (.ipynb) that rebuilds the
       pipeline on the same data and test rows (to standard output without --out).
+  pipelab relay [--port 1234] [--host 127.0.0.1] [--data DIR]
+      Run the live-session relay (Yjs, y-websocket protocol) until Ctrl-C;
+      --data DIR keeps one file per room there.
   pipelab steps [--json]
       List every step kind with its parameters.
   pipelab help [COMMAND]
