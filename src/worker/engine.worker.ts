@@ -15,6 +15,7 @@ import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
 import { autoBackend } from '../engine/auto-backend';
 import { pythonInputs } from '../engine/python-inputs';
+import { dataPlot } from '../engine/data-plot';
 import { browserDataSource } from './browser-data-source';
 import { runDataSource } from './stored-data-source';
 import type { BackendChoice, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
@@ -80,6 +81,10 @@ const api: EngineApi = {
   async stepView(stepId: string) {
     const out = last?.outputs.find((o) => o.stepId === stepId);
     return out ? buildStepView(stepId, out.state) : null;
+  },
+
+  dataPlot(spec: PipelineSpec, data?: DataOptions) {
+    return dataPlot(spec, { tf, backend: backendFor(spec), dataSource: runDataSource(dataSource, data), cache, runtime: self.navigator.userAgent });
   },
 
   pythonInputs(spec: PipelineSpec, data?: DataOptions) {

@@ -24,8 +24,6 @@ export class ReplayState {
   playing = $state(false);
   /** Epochs advanced per tick. */
   speed = $state(1);
-  /** The snapshot to draw: the last one recorded at or before the current epoch. */
-  readonly snapshotIndex = $derived(lastAtOrBefore(this.snapshots, this.epoch));
   private timer: unknown = null;
 
   constructor(
@@ -34,6 +32,11 @@ export class ReplayState {
     private readonly timers: ReplayTimers = browserTimers,
   ) {
     if (!(totalEpochs >= 1)) throw new Error(`A replay needs at least one epoch; got ${totalEpochs}.`);
+  }
+
+  /** The snapshot to draw: the last one recorded at or before the current epoch. */
+  get snapshotIndex(): number {
+    return lastAtOrBefore(this.snapshots, this.epoch);
   }
 
   /** Moves to an epoch (clamped to 1…totalEpochs). */
