@@ -5,6 +5,7 @@ import type { PipelineSpec } from '../core/spec';
 import type { Split, Task } from '../core/state';
 import type { Table } from '../core/table';
 import { findStep } from '../steps/registry';
+import { dataPlotSpec } from './data-plot-spec';
 import { runPipeline, type RunOptions, type StepOutput } from './run-pipeline';
 
 /** At most this many rows cross to the page for plotting; larger tables are thinned evenly. */
@@ -27,16 +28,6 @@ export interface DataPlot {
   readonly task: Task | null;
   /** Per plotted row: 1 in the test set, 0 in the training set; null before (or without) a train/test split. */
   readonly isTest: Uint8Array | null;
-}
-
-/** The leading part of a spec the data plot needs: up to its first enabled split, or its leading data steps. */
-export function dataPlotSpec(spec: PipelineSpec): PipelineSpec | null {
-  const category = (i: number) => findStep(spec.steps[i].kind)?.category;
-  const splitAt = spec.steps.findIndex((s, i) => s.enabled !== false && category(i) === 'split');
-  const firstModel = spec.steps.findIndex((_, i) => category(i) === 'model');
-  let end = splitAt >= 0 && (firstModel < 0 || splitAt < firstModel) ? splitAt + 1 : 0;
-  if (end === 0) while (end < spec.steps.length && category(end) === 'data') end++;
-  return end > 0 ? { ...spec, steps: spec.steps.slice(0, end) } : null;
 }
 
 /** Runs the data steps (and split) of `spec` and returns their data for plotting, or null when the spec has no data step. */

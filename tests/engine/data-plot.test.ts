@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStepCache } from '../../src/engine/step-cache';
-import { dataPlot, dataPlotSpec, thinRows } from '../../src/engine/data-plot';
+import { dataPlot, thinRows } from '../../src/engine/data-plot';
+import { dataPlotSpec } from '../../src/engine/data-plot-spec';
 import { NODE_RUNTIME } from '../../src/cli/node-tf';
 import { nodeDataSource } from '../../src/cli/node-data-source';
 import { loadExample, run, spec, doc, tf } from '../helpers';
