@@ -8,6 +8,7 @@ import { tableToCsv } from '../core/csv-writer';
 import { findStep } from '../steps/registry';
 import type { RunResult } from './run-pipeline';
 import type { RunRecord } from './run-record';
+import { networkWeights, type NetworkWeights } from './network-weights';
 
 /** Everything the results panel draws, as plain data that crosses the worker boundary. */
 export interface RunView {
@@ -22,6 +23,8 @@ export interface RunView {
   readonly digests: Readonly<Record<string, StepDigest>>;
   /** Data sets the run generated (synthetic data steps) as CSV, to be stored once by content hash. */
   readonly generatedData: readonly { readonly stepId: string; readonly csv: string }[];
+  /** The fitted dense network (MLP, logistic regression) for the network view; absent or null for other models. Not part of the run record. */
+  readonly network?: NetworkWeights | null;
 }
 
 /** Prepares the results panel's data from a finished run. */
@@ -46,7 +49,8 @@ export function buildRunView(tf: Tf, result: RunResult): RunView {
       predicted: Float64Array.from(rows, (r) => (last.predictions!.values as Float64Array)[r]),
     };
   }
-  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, digests, generatedData };
+  const network = networkWeights([...result.outputs].reverse().find((o) => o.state.model)?.state.model);
+  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, digests, generatedData, network };
 }
 
 /** The tables made by data steps that read no file (synthetic data), as CSV. */
