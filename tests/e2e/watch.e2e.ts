@@ -43,7 +43,7 @@ describe('the data first', () => {
     await page.locator('[data-testid=data-scatter] svg').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('run-env').count()).toBe(0); // nothing has run
     await expect.poll(() => scatterDots(page)).toBe(400);
-    const hollow = await page.locator('[data-testid=data-scatter] svg circle[fill=white]').count();
+    const hollow = await page.locator('[data-testid=data-scatter] svg g[fill=white] circle').count();
     expect(hollow).toBe(100); // 25 % of 400 rows are test rows
     await expect.poll(() => page.getByLabel('Class counts').textContent()).toContain('blue: 200 (150 train, 50 test)');
     const label = await page.locator('[data-testid=data-scatter] [role=img]').getAttribute('aria-label');
@@ -62,16 +62,41 @@ describe('the data first', () => {
     await scatter.waitFor({ timeout: 60_000 });
     const before = await scatter.getAttribute('aria-label');
     const xBefore = await page.locator('[data-testid=data-scatter] svg circle').first().getAttribute('cx');
-    await page.getByLabel('x', { exact: true }).selectOption({ index: 2 });
-    await page.getByLabel('y', { exact: true }).selectOption({ index: 3 });
+    await page.getByLabel('x-axis column').selectOption({ index: 2 });
+    await page.getByLabel('y-axis column').selectOption({ index: 3 });
     await expect.poll(() => scatter.getAttribute('aria-label')).not.toBe(before);
     const after = (await scatter.getAttribute('aria-label')) ?? '';
-    const names = await page.getByLabel('x', { exact: true }).locator('option').allTextContents();
+    const names = await page.getByLabel('x-axis column').locator('option').allTextContents();
     expect(after).toContain(`Scatter of ${names[3]} against ${names[2]}`);
     await expect.poll(() => page.locator('[data-testid=data-scatter] svg circle').first().getAttribute('cx')).not.toBe(xBefore);
     expect(await page.getByTestId('column-histogram').count()).toBe(4);
     await page.locator('.data-card').scrollIntoViewIfNeeded();
     await screenshot(page, 'watch-iris-columns-picked');
+    expect(await seriousViolations(page, '.data-card')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the network', () => {
+  it('draws every unit and weight of the spiral MLP after Run', async () => {
+    const { page, errors } = await openApp(browser);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await open(page, 'Spiral');
+    await page.waitForFunction(() => (window as unknown as { pipelab?: { runner: { backend: unknown } } }).pipelab?.runner.backend, undefined, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const net = page.getByTestId('network-view');
+    await net.waitFor({ timeout: 120_000 });
+    expect(await net.locator('circle[data-unit]').count()).toBe(2 + 32 + 32 + 2);
+    expect(await net.locator('line').count()).toBe(2 * 32 + 32 * 32 + 32 * 2);
+    expect(await net.getByTestId('network-omitted').count()).toBe(0);
+    expect(await net.locator('[role=img]').getAttribute('aria-label')).toContain('layers of 2, 32, 32, 2 units');
+    // Lines differ in width and colour: both signs occur.
+    const colours = new Set(await net.locator('line').evaluateAll((ls) => ls.map((l) => l.getAttribute('stroke'))));
+    expect(colours.size).toBe(2);
+    await page.locator('.network-card').scrollIntoViewIfNeeded();
+    await screenshot(page, 'watch-spiral-network');
+    expect(await seriousViolations(page, '.network-card')).toEqual([]);
     expect(await seriousViolations(page, '.data-card')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
