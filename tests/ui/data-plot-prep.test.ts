@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataPlot } from '../../src/engine/data-plot';
-import { classCounts, classOfRows, defaultAxes, numericFeatures, scatterRows } from '../../src/ui/charts/data-plot-prep';
+import { classCounts, classFills, classOfRows, defaultAxes, numericFeatures, scatterRows } from '../../src/ui/charts/data-plot-prep';
 
 const plot: DataPlot = {
   stepId: 'data',
@@ -39,5 +39,7 @@ describe('data plot preparation', () => {
     ]);
     expect(classOfRows(plot)).toEqual(['x', 'x', 'y', 'z', 'z']);
     expect(classCounts({ ...plot, target: 'a' })).toBeNull();
+    expect(classFills(plot, ['#1', '#2'])).toEqual(['#1', '#1', '#2', '#999999', '#999999']);
+    expect(classFills({ ...plot, target: 'a' }, ['#1'])).toEqual([]);
   });
 });

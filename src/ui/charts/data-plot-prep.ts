@@ -68,3 +68,10 @@ export function classOfRows(plot: DataPlot): string[] | null {
   if (target?.type !== 'categorical') return null;
   return Array.from(target.codes, (code) => target.categories[code] ?? '');
 }
+
+/** Each plotted row's class colour (colors[class code]; grey where missing), or [] without a class target. */
+export function classFills(plot: DataPlot, colors: readonly string[]): string[] {
+  const target = plot.columns.find((c) => c.name === plot.target);
+  if (target?.type !== 'categorical') return [];
+  return Array.from(target.codes, (code) => colors[code] ?? '#999999');
+}
