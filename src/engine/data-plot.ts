@@ -1,12 +1,14 @@
 // The data before any model: the spec cut to its data steps (and split), and the plain
-// arrays the data plot draws from their output. Runs through the ordinary engine and its
-// cache, so the real run that follows reuses these steps' outputs.
+// arrays the data plot draws from their output. Runs through the ordinary engine; it reads
+// the runs' cache but writes only its own (see readThrough), so a run's report of what it
+// took from the cache stays about runs.
 import type { PipelineSpec } from '../core/spec';
 import type { Split, Task } from '../core/state';
 import type { Table } from '../core/table';
 import { findStep } from '../steps/registry';
 import { dataPlotSpec } from './data-plot-spec';
 import { runPipeline, type RunOptions, type StepOutput } from './run-pipeline';
+import type { StepCache } from './step-cache';
 
 /** At most this many rows cross to the page for plotting; larger tables are thinned evenly. */
 export const MAX_PLOT_ROWS = 5000;
@@ -28,6 +30,11 @@ export interface DataPlot {
   readonly task: Task | null;
   /** Per plotted row: 1 in the test set, 0 in the training set; null before (or without) a train/test split. */
   readonly isTest: Uint8Array | null;
+}
+
+/** A cache that reads `own` then `shared` and writes only `own`: the data plot reuses runs' outputs without adding to theirs. */
+export function readThrough(own: StepCache, shared: StepCache): StepCache {
+  return { get: (key) => own.get(key) ?? shared.get(key), set: (key, value) => own.set(key, value) };
 }
 
 /** Runs the data steps (and split) of `spec` and returns their data for plotting, or null when the spec has no data step. */

@@ -78,6 +78,31 @@ describe('the data first', () => {
   });
 });
 
+describe('the data first, with text columns', () => {
+  it('plots the penguins the split divides, with a bar chart for each text column', async () => {
+    const { page, errors } = await openApp(browser);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await open(page, 'Palmer penguins');
+    await page.locator('[data-testid=data-scatter] svg').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('.data-card figcaption').textContent()).toContain('output of clean');
+    const summary = (await page.locator('.data-summary').textContent()) ?? '';
+    const rows = Number(/(\d+) rows/.exec(summary)?.[1]);
+    expect(rows).toBeGreaterThan(300);
+    expect(rows).toBeLessThan(344); // incomplete rows were dropped before the split
+    await page.locator('.histograms summary').click();
+    expect(await page.getByTestId('column-histogram').count()).toBe(6);
+    const labels = await page.locator('[data-testid=column-histogram] [role=img]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(labels).toContain('Bar chart of counts of Island, stacked by class');
+    await page.getByLabel('y-axis column').selectOption('Body Mass (g)');
+    await expect.poll(() => page.locator('[data-testid=data-scatter] [role=img]').getAttribute('aria-label')).toContain('Scatter of Body Mass (g)');
+    await page.locator('.data-card').scrollIntoViewIfNeeded();
+    await screenshot(page, 'watch-penguins-data');
+    expect(await seriousViolations(page, '.data-card')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the network', () => {
   it('draws every unit and weight of the spiral MLP after Run', async () => {
     const { page, errors } = await openApp(browser);

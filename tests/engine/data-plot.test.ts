@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStepCache } from '../../src/engine/step-cache';
-import { dataPlot, thinRows } from '../../src/engine/data-plot';
+import { dataPlot, readThrough, thinRows } from '../../src/engine/data-plot';
 import { dataPlotSpec } from '../../src/engine/data-plot-spec';
 import { NODE_RUNTIME } from '../../src/cli/node-tf';
 import { nodeDataSource } from '../../src/cli/node-data-source';
@@ -42,11 +42,16 @@ describe('dataPlot', () => {
     expect(plot?.isTest).not.toBeNull();
   });
 
-  it('fills the cache, so the run that follows reuses the data steps', async () => {
-    const cache = new MemoryStepCache(8);
-    await dataPlot(loadExample('spiral-mlp'), { ...opts, cache });
-    const result = await run(loadExample('spiral-mlp'), { cache });
-    expect(result.record.steps.slice(0, 2).map((s) => s.status)).toEqual(['cached', 'cached']);
+  it('reads the runs\' cache but adds nothing to it, so a first run still computes every step', async () => {
+    const runs = new MemoryStepCache(8);
+    const own = new MemoryStepCache(8);
+    await dataPlot(loadExample('spiral-mlp'), { ...opts, cache: readThrough(own, runs) });
+    const first = await run(loadExample('spiral-mlp'), { cache: runs });
+    expect(first.record.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done']);
+    let hits = 0;
+    const counted = { get: (k: string) => { const v = runs.get(k); if (v) hits++; return v; }, set: () => {} };
+    await dataPlot(loadExample('spiral-mlp'), { ...opts, cache: readThrough(new MemoryStepCache(8), counted) });
+    expect(hits).toBe(2); // after the run, both data steps come from the runs' cache
   });
 
   it('thins large tables evenly', () => {
