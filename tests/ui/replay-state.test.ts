@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReplayState, TICK_MS, lastAtOrBefore } from '../../src/ui/replay/replay.svelte';
+import { ReplayState, TICK_MS, lastAtOrBefore } from '../../src/ui/state/replay.svelte';
 
 describe('ReplayState', () => {
   beforeEach(() => vi.useFakeTimers());
