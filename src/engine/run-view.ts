@@ -9,6 +9,7 @@ import { tableToCsv } from '../core/csv-writer';
 import { findStep } from '../steps/registry';
 import type { RunResult } from './run-pipeline';
 import type { RunRecord } from './run-record';
+import { networkWeights, type NetworkWeights } from './network-weights';
 
 /** Everything the results panel draws, as plain data that crosses the worker boundary. */
 export interface RunView {
@@ -25,6 +26,8 @@ export interface RunView {
   readonly generatedData: readonly { readonly stepId: string; readonly csv: string }[];
   /** What a trivial predictor scores on the same test rows (majority class or training mean); absent in runs stored before it existed. */
   readonly baseline?: Baseline | null;
+  /** The fitted dense network (MLP, logistic regression) for the network view; absent or null for other models. Not part of the run record. */
+  readonly network?: NetworkWeights | null;
 }
 
 /** Prepares the results panel's data from a finished run. */
@@ -50,7 +53,8 @@ export function buildRunView(tf: Tf, result: RunResult): RunView {
     };
   }
   const baseline = runBaseline(last);
-  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, digests, generatedData, baseline };
+  const network = networkWeights([...result.outputs].reverse().find((o) => o.state.model)?.state.model);
+  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, digests, generatedData, baseline, network };
 }
 
 /** The tables made by data steps that read no file (synthetic data), as CSV. */

@@ -2,6 +2,7 @@ import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
 import type { PythonInputs } from '../engine/python-inputs';
+import type { DataPlot } from '../engine/data-plot';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
 import type { DataPreview } from '../steps/data/data-preview';
@@ -43,6 +44,8 @@ export interface EngineApi {
   run(spec: PipelineSpec, onProgress: (events: readonly ProgressEvent[]) => void, options?: RunOptionsForWorker): Promise<RunView>;
   /** Cancels the current run (it stops at the next batch boundary). */
   cancel(): void;
+  /** Runs only the data steps (and split) of a spec, through the cache, and returns their rows for the data plot (null: no data step). */
+  dataPlot(spec: PipelineSpec, data?: DataOptions): Promise<DataPlot | null>;
   /** The data view of one step's output from the last run, or null. */
   stepView(stepId: string): Promise<StepView | null>;
   /** What an exported Python script needs: pipelab's test rows and, when Python cannot load it by name, the data. */

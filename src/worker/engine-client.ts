@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
+import type { DataPlot } from '../engine/data-plot';
 import type { PythonInputs } from '../engine/python-inputs';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
@@ -93,6 +94,12 @@ export class EngineClient {
   async stepView(stepId: string): Promise<StepView | null> {
     const api = await this.readyApi();
     return this.guard(api.stepView(stepId));
+  }
+
+  /** The rows of a spec's data steps (and split), for the data plot. */
+  async dataPlot(spec: PipelineSpec, data?: DataOptions): Promise<DataPlot | null> {
+    const api = await this.readyApi();
+    return this.guard(api.dataPlot(spec, data));
   }
 
   /** The test rows and data an exported Python script needs. */

@@ -15,6 +15,7 @@ import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
 import { autoBackend } from '../engine/auto-backend';
 import { pythonInputs } from '../engine/python-inputs';
+import { dataPlot, readThrough } from '../engine/data-plot';
 import { browserDataSource } from './browser-data-source';
 import { runDataSource } from './stored-data-source';
 import type { BackendChoice, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
@@ -31,6 +32,8 @@ tf.enableProdMode();
 
 const dataSource = browserDataSource(import.meta.env.BASE_URL);
 const cache = new MemoryStepCache(64);
+/** The data plot's own outputs; it reads the runs' cache too, but never adds to it. */
+const plotCache = readThrough(new MemoryStepCache(8), cache);
 let backend = '';
 /** Whether the user chose Auto: each run then gets autoBackend's pick (cpu for small networks). */
 let auto = false;
@@ -80,6 +83,10 @@ const api: EngineApi = {
   async stepView(stepId: string) {
     const out = last?.outputs.find((o) => o.stepId === stepId);
     return out ? buildStepView(stepId, out.state) : null;
+  },
+
+  dataPlot(spec: PipelineSpec, data?: DataOptions) {
+    return dataPlot(spec, { tf, backend: backendFor(spec), dataSource: runDataSource(dataSource, data), cache: plotCache, runtime: self.navigator.userAgent });
   },
 
   pythonInputs(spec: PipelineSpec, data?: DataOptions) {

@@ -72,7 +72,7 @@ describe('nothing is lost: workspace, versions and runs in IndexedDB', () => {
     await page.getByRole('checkbox', { name: 'Select run 2' }).check();
     await page.getByRole('button', { name: /Compare selected \(2\)/ }).click();
     const differing = page.locator('.compare-params tr.differs');
-    expect(await differing.count()).toBe(1);
+    await expect.poll(() => differing.count()).toBe(1); // the comparison loads the runs first
     expect(await differing.getAttribute('data-key')).toBe('model.learningRate');
     expect(await differing.textContent()).toMatch(/0\.1.*0\.05/);
     expect(await page.locator('.compare-params tr[data-key="model.epochs"]').isVisible()).toBe(false);

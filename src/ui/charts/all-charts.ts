@@ -5,3 +5,5 @@ export { default as DecisionBoundary } from './DecisionBoundary.svelte';
 export { default as LossChart } from './LossChart.svelte';
 export { default as RegressionCharts } from './RegressionCharts.svelte';
 export { default as ReportCharts } from './ReportCharts.svelte';
+export { default as DataPlot } from './DataPlot.svelte';
+export { default as NetworkView } from './NetworkView.svelte';

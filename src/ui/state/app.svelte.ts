@@ -1,7 +1,7 @@
 import type { PipelineSpec } from '../../core/spec';
 import { PipelabDb } from '../../storage/db';
 import { getSetting, setSetting } from '../../storage/settings-repo';
-import type { BackendChoice } from '../../worker/engine-api';
+import type { BackendChoice, DataOptions } from '../../worker/engine-api';
 import { GALLERY } from '../gallery/gallery';
 import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
@@ -142,6 +142,12 @@ export class AppState {
     await this.keepReproducingRun(id, forkedFrom.versionHash);
     void this.checkStorage(true);
     this.notice = `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`;
+  }
+
+  /** Where a preview (the data plot) reads the user's files: the database, plus an open link's embedded files not stored yet. */
+  previewDataOptions(): DataOptions {
+    const userData = Object.fromEntries(this.pendingData.flatMap((d) => (d.csv === null ? [] : [[d.hash, d.csv] as const])));
+    return Object.keys(userData).length ? { dataDb: this.workspace.db.name, userData } : { dataDb: this.workspace.db.name };
   }
 
   /** Stores the open link's embedded data, once the user uses the pipeline (runs, forks, studies or exports it). */

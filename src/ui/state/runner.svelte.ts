@@ -2,6 +2,7 @@ import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../../core/spec';
 import type { EpochRecord } from '../../core/state';
 import type { ProgressEvent } from '../../engine/progress';
+import type { DataPlot } from '../../engine/data-plot';
 import type { PythonInputs } from '../../engine/python-inputs';
 import type { StepStatus } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
@@ -164,6 +165,11 @@ export class RunnerState {
     if (view) for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
     if (this.status !== 'starting') this.status = view ? view.record.status : 'idle';
     this.error = view?.record.status === 'failed' ? view.record.error?.message ?? null : null;
+  }
+
+  /** The rows of the spec's data steps (and split) for the data plot, computed in the worker without a run. */
+  dataPlot(spec: PipelineSpec, data?: DataOptions): Promise<DataPlot | null> {
+    return this.client.dataPlot(spec, data);
   }
 
   /** The test rows and data an exported Python script needs. */

@@ -1,0 +1,41 @@
+// The fitted weights of a dense network (MLP or logistic regression) as plain arrays for the
+// network view: units per layer, the names of the inputs and outputs, one kernel per layer.
+import type { FittedModel } from '../core/state';
+
+/** Model kinds whose fitted state is a dense network the network view can draw. */
+export const NETWORK_KINDS: ReadonlySet<string> = new Set(['model.mlp-classifier', 'model.mlp-regressor', 'model.logistic-regression']);
+
+/** A dense network's layer sizes and kernels (layer l: sizes[l] × sizes[l+1], row-major). */
+export interface NetworkWeights {
+  readonly kind: string;
+  readonly sizes: readonly number[];
+  readonly activation: string;
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  readonly kernels: readonly Float32Array[];
+}
+
+/** The network of a fitted model, or null when it is not a dense network (trees, neighbours, …) or its weights do not fit its layers. */
+export function networkWeights(model: FittedModel | null | undefined): NetworkWeights | null {
+  if (!model || !NETWORK_KINDS.has(model.kind)) return null;
+  const sizes = model.info.layers;
+  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isInteger(n) && n > 0)) return null;
+  const kernels = model.weights.filter((w) => w.shape.length === 2);
+  if (kernels.length !== sizes.length - 1) return null;
+  for (let l = 0; l < kernels.length; l++) {
+    if (kernels[l].shape[0] !== sizes[l] || kernels[l].shape[1] !== sizes[l + 1]) return null;
+  }
+  const names = (key: string, n: number, fallback: string) => {
+    const given = model.info[key];
+    return Array.isArray(given) && given.length === n ? given.map(String) : Array.from({ length: n }, (_, i) => `${fallback} ${i + 1}`);
+  };
+  const outputs = sizes[sizes.length - 1];
+  return {
+    kind: model.kind,
+    sizes: [...sizes],
+    activation: String(model.info.activation ?? ''),
+    inputNames: names('features', sizes[0], 'input'),
+    outputNames: model.kind === 'model.mlp-regressor' ? ['prediction'].slice(0, outputs) : names('classes', outputs, 'output'),
+    kernels: kernels.map((k) => Float32Array.from(k.values)),
+  };
+}
