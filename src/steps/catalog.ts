@@ -10,6 +10,7 @@ import { decisionTreeDescription, decisionTreeRegressorDescription } from './mod
 import { gaussianNbDescription } from './model/gaussian-nb';
 import { knnClassifierDescription, knnRegressorDescription } from './model/knn';
 import { linearRegressionDescription } from './model/linear-regression';
+import { linearSvmDescription } from './model/linear-svm';
 import { logisticRegressionDescription } from './model/logistic-regression';
 import { mlpClassifierDescription } from './model/mlp-classifier';
 import { mlpRegressorDescription } from './model/mlp-regressor';
@@ -62,6 +63,7 @@ export const ALL_DESCRIPTIONS: readonly StepDescription[] = [
   gaussianNbDescription,
   decisionTreeDescription,
   randomForestDescription,
+  linearSvmDescription,
   knnRegressorDescription,
   decisionTreeRegressorDescription,
   randomForestRegressorDescription,

@@ -9,6 +9,7 @@ import { decisionTree, decisionTreeRegressor } from './model/decision-tree';
 import { gaussianNb } from './model/gaussian-nb';
 import { knnClassifier, knnRegressor } from './model/knn';
 import { linearRegression } from './model/linear-regression';
+import { linearSvm } from './model/linear-svm';
 import { logisticRegression } from './model/logistic-regression';
 import { mlpClassifier } from './model/mlp-classifier';
 import { mlpRegressor } from './model/mlp-regressor';
@@ -59,6 +60,7 @@ export const ALL_STEPS: readonly StepDefinition[] = [
   gaussianNb,
   decisionTree,
   randomForest,
+  linearSvm,
   knnRegressor,
   decisionTreeRegressor,
   randomForestRegressor,

@@ -54,6 +54,7 @@ export const PREFIXES: Record<string, unknown[]> = {
   'model.gaussian-nb': [iris, split, scale],
   'model.decision-tree': [iris, split, scale],
   'model.random-forest': [wine, split, scale],
+  'model.linear-svm': [wine, split, scale],
   'model.knn-regressor': [diabetes, split, scale],
   'model.decision-tree-regressor': [diabetes, split, scale],
   'model.random-forest-regressor': [diabetes, split, scale],
