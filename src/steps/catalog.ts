@@ -8,6 +8,7 @@ import { evaluateRegressionDescription } from './evaluate/regression';
 import { classificationReportDescription } from './evaluate/report';
 import { decisionTreeDescription, decisionTreeRegressorDescription } from './model/decision-tree';
 import { gaussianNbDescription } from './model/gaussian-nb';
+import { gradientBoostingDescription, gradientBoostingRegressorDescription } from './model/gradient-boosting';
 import { knnClassifierDescription, knnRegressorDescription } from './model/knn';
 import { linearRegressionDescription } from './model/linear-regression';
 import { linearSvmDescription } from './model/linear-svm';
@@ -64,9 +65,11 @@ export const ALL_DESCRIPTIONS: readonly StepDescription[] = [
   decisionTreeDescription,
   randomForestDescription,
   linearSvmDescription,
+  gradientBoostingDescription,
   knnRegressorDescription,
   decisionTreeRegressorDescription,
   randomForestRegressorDescription,
+  gradientBoostingRegressorDescription,
   evaluateClassificationDescription,
   classificationReportDescription,
   evaluateRegressionDescription,

@@ -7,6 +7,7 @@ import { evaluateRegression } from './evaluate/regression';
 import { classificationReport } from './evaluate/report';
 import { decisionTree, decisionTreeRegressor } from './model/decision-tree';
 import { gaussianNb } from './model/gaussian-nb';
+import { gradientBoosting, gradientBoostingRegressor } from './model/gradient-boosting';
 import { knnClassifier, knnRegressor } from './model/knn';
 import { linearRegression } from './model/linear-regression';
 import { linearSvm } from './model/linear-svm';
@@ -61,9 +62,11 @@ export const ALL_STEPS: readonly StepDefinition[] = [
   decisionTree,
   randomForest,
   linearSvm,
+  gradientBoosting,
   knnRegressor,
   decisionTreeRegressor,
   randomForestRegressor,
+  gradientBoostingRegressor,
   evaluateClassification,
   classificationReport,
   evaluateRegression,

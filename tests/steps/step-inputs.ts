@@ -55,6 +55,8 @@ export const PREFIXES: Record<string, unknown[]> = {
   'model.decision-tree': [iris, split, scale],
   'model.random-forest': [wine, split, scale],
   'model.linear-svm': [wine, split, scale],
+  'model.gradient-boosting': [wine, split, scale],
+  'model.gradient-boosting-regressor': [diabetes, split, scale],
   'model.knn-regressor': [diabetes, split, scale],
   'model.decision-tree-regressor': [diabetes, split, scale],
   'model.random-forest-regressor': [diabetes, split, scale],
