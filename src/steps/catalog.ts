@@ -8,8 +8,10 @@ import { evaluateRegressionDescription } from './evaluate/regression';
 import { classificationReportDescription } from './evaluate/report';
 import { decisionTreeDescription, decisionTreeRegressorDescription } from './model/decision-tree';
 import { gaussianNbDescription } from './model/gaussian-nb';
+import { gradientBoostingDescription, gradientBoostingRegressorDescription } from './model/gradient-boosting';
 import { knnClassifierDescription, knnRegressorDescription } from './model/knn';
 import { linearRegressionDescription } from './model/linear-regression';
+import { linearSvmDescription } from './model/linear-svm';
 import { logisticRegressionDescription } from './model/logistic-regression';
 import { mlpClassifierDescription } from './model/mlp-classifier';
 import { mlpRegressorDescription } from './model/mlp-regressor';
@@ -62,9 +64,12 @@ export const ALL_DESCRIPTIONS: readonly StepDescription[] = [
   gaussianNbDescription,
   decisionTreeDescription,
   randomForestDescription,
+  linearSvmDescription,
+  gradientBoostingDescription,
   knnRegressorDescription,
   decisionTreeRegressorDescription,
   randomForestRegressorDescription,
+  gradientBoostingRegressorDescription,
   evaluateClassificationDescription,
   classificationReportDescription,
   evaluateRegressionDescription,

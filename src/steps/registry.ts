@@ -7,8 +7,10 @@ import { evaluateRegression } from './evaluate/regression';
 import { classificationReport } from './evaluate/report';
 import { decisionTree, decisionTreeRegressor } from './model/decision-tree';
 import { gaussianNb } from './model/gaussian-nb';
+import { gradientBoosting, gradientBoostingRegressor } from './model/gradient-boosting';
 import { knnClassifier, knnRegressor } from './model/knn';
 import { linearRegression } from './model/linear-regression';
+import { linearSvm } from './model/linear-svm';
 import { logisticRegression } from './model/logistic-regression';
 import { mlpClassifier } from './model/mlp-classifier';
 import { mlpRegressor } from './model/mlp-regressor';
@@ -59,9 +61,12 @@ export const ALL_STEPS: readonly StepDefinition[] = [
   gaussianNb,
   decisionTree,
   randomForest,
+  linearSvm,
+  gradientBoosting,
   knnRegressor,
   decisionTreeRegressor,
   randomForestRegressor,
+  gradientBoostingRegressor,
   evaluateClassification,
   classificationReport,
   evaluateRegression,
