@@ -100,6 +100,8 @@ function targets(r: BenchReport): string[][] {
     ['digits MLP vs scikit-learn', '≤ 1.5×', fmtQ(q('digits-mlp')), q('digits-mlp') === null ? null : q('digits-mlp')! <= 1.5],
     ['iris logistic regression vs scikit-learn', '≤ 2×', fmtQ(q('iris-logreg')), q('iris-logreg') === null ? null : q('iris-logreg')! <= 2],
     ['breast_cancer logistic regression vs scikit-learn', '≤ 2×', fmtQ(q('cancer-logreg')), q('cancer-logreg') === null ? null : q('cancer-logreg')! <= 2],
+    ['iris logistic regression (L-BFGS) vs scikit-learn lbfgs', '≤ 1×', fmtQ(q('iris-lbfgs')), q('iris-lbfgs') === null ? null : q('iris-lbfgs')! <= 1],
+    ['breast_cancer logistic regression (L-BFGS) vs scikit-learn lbfgs', '≤ 1×', fmtQ(q('cancer-lbfgs')), q('cancer-lbfgs') === null ? null : q('cancer-lbfgs')! <= 1],
     ['edit-to-result, iris, wasm (median)', '< 150 ms', edit ? formatMs(edit.median) : 'n/a', edit ? edit.median < 150 : null],
     ['edit-to-result, iris, Auto = cpu (median)', '< 150 ms', editAuto ? formatMs(editAuto.median) : 'n/a', editAuto ? editAuto.median < 150 : null],
     ['main-thread tasks > 50 ms during training', '0', a ? String(a.longTasks.count) : 'n/a', a ? a.longTasks.count === 0 : null],

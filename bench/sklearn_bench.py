@@ -63,6 +63,14 @@ def logreg(name, data):
     return accuracy_score(y_te, model.predict(x_te))
 
 
+def logreg_lbfgs(name, data):
+    """scikit-learn's default LogisticRegression (lbfgs, C = 1), as pipelab's solver 'lbfgs' fits it."""
+    x, y = read_csv(f"{data}/{name}.csv")
+    x_tr, x_te, y_tr, y_te = split_scale(x, y, 0.25)
+    model = LogisticRegression(C=1.0, tol=1e-4, max_iter=100, solver="lbfgs").fit(x_tr, y_tr)
+    return accuracy_score(y_te, model.predict(x_te))
+
+
 def penguins(path):
     with open(path) as f:
         records = json.load(f)
@@ -130,6 +138,8 @@ def main():
         ("digits-mlp", 3, lambda i: digits_mlp(data)),
         ("iris-logreg", 5, lambda i: logreg("iris", data)),
         ("cancer-logreg", 5, lambda i: logreg("breast_cancer", data)),
+        ("iris-lbfgs", 5, lambda i: logreg_lbfgs("iris", data)),
+        ("cancer-lbfgs", 5, lambda i: logreg_lbfgs("breast_cancer", data)),
         ("penguins-6step", 5, lambda i: penguins(penguins_json)),
         ("iris-edit", 7, lambda i: iris_edit(prepared, i)),
     ]

@@ -40,6 +40,12 @@ export function logregSpec(dataset: 'iris' | 'breast_cancer'): PipelineSpec {
   return spec(`bench: ${dataset} logistic regression`, [{ id: 'data', kind: 'data.builtin', params: { name: dataset } }, split(0.25), scale, logreg, evaluate]);
 }
 
+/** Logistic regression by L-BFGS with scikit-learn's defaults (C = 1, tol = 1e-4, max_iter = 100), against its lbfgs. */
+export function lbfgsSpec(dataset: 'iris' | 'breast_cancer'): PipelineSpec {
+  const model = { id: 'model', kind: 'model.logistic-regression', params: { solver: 'lbfgs', C: 1, tol: 0.0001, maxIter: 100 } };
+  return spec(`bench: ${dataset} logistic regression (lbfgs)`, [{ id: 'data', kind: 'data.builtin', params: { name: dataset } }, split(0.25), scale, model, evaluate]);
+}
+
 /** Penguins: impute, one-hot, standardize, PCA, model, evaluate (after data and split). */
 export const PENGUINS_PIPELINE = spec('bench: penguins 6-step', [
   { id: 'data', kind: 'data.builtin', params: { name: 'penguins' } },
@@ -89,6 +95,8 @@ export function workloads(quick: boolean): Workload[] {
     { id: 'digits-mlp', label: 'digits MLP (64 ReLU, Adam, 50 epochs)', repeats: r(3), slowRepeats: one, mode: 'cold', spec: DIGITS_MLP },
     { id: 'iris-logreg', label: 'iris logistic regression', repeats: r(5), slowRepeats: r(2), mode: 'cold', spec: logregSpec('iris') },
     { id: 'cancer-logreg', label: 'breast_cancer logistic regression', repeats: r(5), slowRepeats: one, mode: 'cold', spec: logregSpec('breast_cancer') },
+    { id: 'iris-lbfgs', label: 'iris logistic regression (L-BFGS)', repeats: r(5), slowRepeats: r(2), mode: 'cold', spec: lbfgsSpec('iris') },
+    { id: 'cancer-lbfgs', label: 'breast_cancer logistic regression (L-BFGS)', repeats: r(5), slowRepeats: one, mode: 'cold', spec: lbfgsSpec('breast_cancer') },
     { id: 'penguins-6step', label: 'penguins 6-step pipeline', repeats: r(5), slowRepeats: one, mode: 'cold', spec: PENGUINS_PIPELINE },
     { id: 'iris-edit', label: 'edit-to-result (iris, new learning rate)', repeats: r(7), slowRepeats: r(3), mode: 'edit', spec: IRIS_EXAMPLE },
     { id: 'csv-50mb', label: '50 MB CSV import', repeats: r(2), slowRepeats: one, mode: 'import', spec: IRIS_EXAMPLE },

@@ -23,6 +23,8 @@ export const RUN_PARAMS: Record<string, Record<string, unknown>> = {
   'data.import': { name: 'iris.csv', hash: USER_CSV_HASH, target: 'species' },
   // An empty list keeps (or drops) nothing; a real list exercises the step.
   'transform.select-columns': { columns: ['petal_length_cm', 'petal_width_cm'] },
+  // The seeded path (lbfgs, the default, is seed-free and tested in logistic-solver.test.ts).
+  'model.logistic-regression': { solver: 'adam' },
   'transform.drop-columns': { columns: ['sepal_width_cm'] },
 };
 

@@ -77,6 +77,7 @@ describe('ImportPreviewState', () => {
     expect(starterPipeline(all.preview, all.choices).steps.map((s) => s.id)).toEqual(['data', 'clean', 'split', 'encode', 'scale', 'model', 'evaluate']);
     const numbers = starterPipeline(all.preview, { target: 'label', task: 'classification', features: ['a', 'b'] });
     expect(numbers.steps.map((s) => s.id)).toEqual(['data', 'clean', 'split', 'scale', 'model', 'evaluate']);
+    expect(numbers.steps.find((s) => s.id === 'model')?.params.solver).toBe('lbfgs'); // new pipelines fit like scikit-learn
     const houses = previewOfText('houses.csv', HOUSES);
     expect(starterPipeline(houses, { target: 'price', task: 'regression', features: ['town'] }).steps.map((s) => s.id)).toEqual(['data', 'split', 'encode', 'scale', 'model', 'evaluate']);
     expect(() => starterPipeline(houses, { target: 'price', task: 'regression', features: [] })).toThrow(/at least one feature/);

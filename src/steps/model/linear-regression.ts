@@ -10,8 +10,9 @@ export const linearRegressionDescription = describeStep({
   kind: 'model.linear-regression',
   version: 1,
   category: 'model',
-  label: 'Linear regression',
-  help: 'Predicts a number as a weighted sum of the features, fitted exactly. The baseline every regression should beat.',
+  label: 'Linear regression / ridge',
+  help: 'Predicts a number as a weighted sum of the features, fitted exactly. The baseline every regression should beat. ' +
+    "With an L2 penalty above 0 it is ridge regression (scikit-learn's Ridge).",
   usesRandomness: false,
   params: {
     fitIntercept: {

@@ -6,16 +6,22 @@ import { softmaxLayers, softmaxPredict } from './network/network-model';
 import { OPTIMIZER_NAMES, batchLines } from './network/network-python';
 import { OPTIMIZER_PARAM, type OptimizerName } from './optim/optimizers';
 import { batchSizeParam, epochsParam, l2Param, learningRateParam } from './network/training-params';
+import { fitLogisticStep, lbfgsPredict } from './linear/logistic-step';
+import { LBFGS_PARAMS, SOLVER_PARAM } from './linear/lbfgs-params';
 
 /** What the palette, forms and restore know of `logisticRegression`: plain data, no code. */
 export const logisticRegressionDescription = describeStep({
   kind: 'model.logistic-regression',
-  version: 1,
+  // Version 2 added `solver` (lbfgs, the new default; restore gives older documents 'adam', see core/migrate) and C, tol, maxIter.
+  version: 2,
   category: 'model',
   label: 'Logistic regression',
-  help: 'A linear classifier: draws straight boundaries between classes. Fast and a good first baseline.',
+  help: 'A linear classifier: draws straight boundaries between classes. Fast and a good first baseline. ' +
+    "The lbfgs solver fits it like scikit-learn's LogisticRegression; Adam trains it epoch by epoch so you can watch the loss fall.",
   usesRandomness: true,
   params: {
+    solver: SOLVER_PARAM,
+    ...LBFGS_PARAMS,
     learningRate: learningRateParam(0.1),
     epochs: epochsParam(100),
     batchSize: batchSizeParam(32),
@@ -25,7 +31,7 @@ export const logisticRegressionDescription = describeStep({
   model: {
     task: 'classification',
     python: logisticLines,
-    pythonNotes: (p) => [
+    pythonNotes: (p) => p.solver === 'lbfgs' ? [] : [
       `Logistic regression is fitted by lbfgs to convergence instead of pipelab's mini-batch ${OPTIMIZER_NAMES[p.optimizer] ?? String(p.optimizer)} for ${String(p.epochs)} epochs, ` +
         'so the learning rate, epochs and optimizer have no counterpart; ' +
         (p.l2 === 0
@@ -38,16 +44,23 @@ export const logisticRegressionDescription = describeStep({
 
 /** Multinomial (softmax) logistic regression trained by gradient descent on TensorFlow.js. */
 export const logisticRegression = defineStep(logisticRegressionDescription, {
-  run: (ctx, input, params) => fitClassifier(ctx, input, { ...params, activation: 'relu' }, [], 'Logistic regression', 'model.logistic-regression'),
+  run: (ctx, input, params) =>
+    params.solver === 'lbfgs'
+      ? Promise.resolve(fitLogisticStep(ctx, input, params, 'model.logistic-regression'))
+      : fitClassifier(ctx, input, { ...params, activation: 'relu' }, [], 'Logistic regression', 'model.logistic-regression'),
   fitted: {
     networkUnits: () => 0,
-    predict: softmaxPredict,
+    predict: (model, x, tf) => (model.info.solver === 'lbfgs' ? lbfgsPredict(model, x) : softmaxPredict(model, x, tf)),
     layers: softmaxLayers,
   },
 });
 
 /** scikit-learn's LogisticRegression with the objective pipelab's per-batch penalty adds up to. */
-function logisticLines(p: { l2: number; batchSize: number; optimizer: OptimizerName }, out: PythonImports): string[] {
+function logisticLines(p: { solver: string; C: number; tol: number; maxIter: number; l2: number; batchSize: number; optimizer: OptimizerName }, out: PythonImports): string[] {
+  if (p.solver === 'lbfgs') {
+    out.use('sklearn.linear_model:LogisticRegression');
+    return [`model = LogisticRegression(C=${pyNumber(p.C, 'C')}, tol=${pyNumber(p.tol, 'tol')}, max_iter=${pyNumber(p.maxIter, 'maxIter')}, solver='lbfgs')`];
+  }
   const l2 = Number(pyNumber(p.l2, 'l2'));
   out.use('sklearn.linear_model:LogisticRegression');
   if (l2 === 0) return ['model = LogisticRegression(penalty=None, max_iter=10000)'];

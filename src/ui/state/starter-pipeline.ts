@@ -32,7 +32,7 @@ export function starterPipeline(preview: DataPreview, choices: ImportChoices): P
   if (dates.length) steps.push(step('dates', 'transform.date-parts', { columns: dates, cyclical: true }));
   if (used.some((c) => c.name !== target && c.type === 'categorical' && !dates.includes(c.name))) steps.push(step('encode', 'transform.one-hot'));
   steps.push(step('scale', 'transform.standardize'));
-  if (task === 'classification') steps.push(step('model', 'model.logistic-regression'), step('evaluate', 'evaluate.classification'));
+  if (task === 'classification') steps.push(step('model', 'model.logistic-regression', { solver: 'lbfgs' }), step('evaluate', 'evaluate.classification'));
   else steps.push(step('model', 'model.linear-regression', { fitIntercept: true, l2: 0 }), step('evaluate', 'evaluate.regression'));
   // Through the restore path, so every param shows its default on the cards (as a gallery pipeline's do).
   return restorePipeline({ format: 'pipelab/pipeline', version: 1, name: preview.name.replace(/\.[^.]+$/, '') || 'My data', seed: 42, steps }, stepCatalog);

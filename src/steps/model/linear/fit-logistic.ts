@@ -10,6 +10,8 @@ export interface LogisticFitOptions {
   readonly tol?: number;
   /** scikit-learn's `max_iter` (default 100). */
   readonly maxIter?: number;
+  /** Called after each L-BFGS iteration with the parameter vector there (read it, don't keep it). */
+  readonly onIteration?: (iteration: number, params: Float64Array) => void;
 }
 
 /** A fitted model: coefficients (coefficientRows × features, row-major), intercepts, and the run's facts. */
@@ -27,11 +29,15 @@ export interface LogisticFit {
 
 /** Fits `problem`; deterministic (same inputs, same bits). */
 export function fitLogisticLbfgs(problem: LogisticProblem, options: LogisticFitOptions = {}): LogisticFit {
-  const { tol = 1e-4, maxIter = 100 } = options;
+  const { tol = 1e-4, maxIter = 100, onIteration } = options;
   if (!(tol > 0)) throw new Error(`Logistic regression: tol must be a positive number, got ${tol}.`);
   if (!Number.isInteger(maxIter) || maxIter < 1) throw new Error(`Logistic regression: max_iter must be a whole number ≥ 1, got ${maxIter}.`);
   const fg = logisticObjective(problem);
-  const result = minimizeLbfgs(fg, new Float64Array(parameterCount(problem)), { gtol: tol, maxIterations: maxIter });
+  const result = minimizeLbfgs(fg, new Float64Array(parameterCount(problem)), {
+    gtol: tol,
+    maxIterations: maxIter,
+    onIteration: onIteration && ((i, x) => onIteration(i, x)),
+  });
   const rows = coefficientRows(problem);
   const d = problem.features;
   const coef = new Float64Array(rows * d);

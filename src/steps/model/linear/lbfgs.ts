@@ -28,6 +28,8 @@ export interface LbfgsOptions {
   readonly maxIterations?: number;
   /** Give up a line search after this many evaluations (SciPy's maxls, default 20). */
   readonly maxLineSearch?: number;
+  /** Called after each completed iteration with its number (from 1), the point and f there; must not change x. */
+  readonly onIteration?: (iteration: number, x: Float64Array, f: number) => void;
 }
 
 /** Why the minimiser stopped. */
@@ -170,6 +172,7 @@ export function minimizeLbfgs(fg: Objective, x0: Float64Array, options: LbfgsOpt
       continue;
     }
     iterations++;
+    options.onIteration?.(iterations, st.x, st.f);
     if (iterations >= maxIterations) return done(iterations, 'max-iterations');
     if (maxAbs(st.g) <= gtol) return done(iterations, 'gradient');
     if (fOld - st.f <= ftol * Math.max(Math.abs(fOld), Math.abs(st.f), 1)) return done(iterations, 'reduction');

@@ -1,0 +1,52 @@
+// Class probabilities and mean log-loss of an L-BFGS logistic-regression parameter vector (the
+// layout of logistic-objective: per coefficient row, its weights then its intercept), in float64
+// as scikit-learn's predict_proba computes them: the sigmoid of the one score for two classes,
+// the softmax of the class scores otherwise. exp and log come from poly-math (same bits everywhere).
+import { polyExp, polyLog } from './poly-math';
+
+/** rows × classes probabilities, row-major, for row-major `x` (rows × features). */
+export function logisticProbabilities(params: Float64Array, x: Float64Array, features: number, classes: number): Float64Array {
+  const rows = x.length / features;
+  const out = new Float64Array(rows * classes);
+  const width = features + 1;
+  const scores = new Float64Array(classes);
+  for (let i = 0; i < rows; i++) {
+    const off = i * features;
+    const k = classes === 2 ? 1 : classes;
+    for (let c = 0; c < k; c++) {
+      let z = params[c * width + features];
+      for (let j = 0; j < features; j++) z += x[off + j] * params[c * width + j];
+      scores[c] = z;
+    }
+    if (classes === 2) {
+      const z = scores[0];
+      const e = polyExp(-Math.abs(z));
+      const p1 = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+      out[i * 2] = 1 - p1;
+      out[i * 2 + 1] = p1;
+    } else {
+      softmaxInto(scores, out, i * classes);
+    }
+  }
+  return out;
+}
+
+function softmaxInto(scores: Float64Array, out: Float64Array, at: number): void {
+  let max = -Infinity;
+  for (let c = 0; c < scores.length; c++) max = Math.max(max, scores[c]);
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) {
+    const e = polyExp(scores[c] - max);
+    out[at + c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < scores.length; c++) out[at + c] /= sum;
+}
+
+/** Mean cross-entropy of the true classes (probabilities clipped at 1e-15, as scikit-learn's log_loss). */
+export function meanLogLoss(probabilities: Float64Array, labels: Int32Array, classes: number): number {
+  if (labels.length === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < labels.length; i++) sum -= polyLog(Math.max(probabilities[i * classes + labels[i]], 1e-15));
+  return sum / labels.length;
+}

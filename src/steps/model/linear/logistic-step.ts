@@ -1,0 +1,84 @@
+// The lbfgs path of the logistic-regression step: scikit-learn's LogisticRegression(solver='lbfgs')
+// fitted in float64 on the step's (already scaled) features, with one history entry per L-BFGS
+// iteration so the loss chart has something to show. The fitted weights are stored in the softmax
+// network's layout (kernel features × classes, bias per class; for two classes the first column is
+// zero, which makes the softmax the sigmoid), so the layers export works for both solvers.
+import { CancelledError } from '../../../core/errors';
+import type { EpochRecord, FittedModel, PipelineState } from '../../../core/state';
+import type { StepContext } from '../../step';
+import { classificationInput } from '../inputs/design-matrix';
+import { argmaxRows, classifierOutput, rowMajor64 } from '../inputs/rows';
+import { fitLogisticLbfgs, type LogisticFit } from './fit-logistic';
+import { logisticProbabilities, meanLogLoss } from './logistic-probabilities';
+
+/** The lbfgs knobs, with scikit-learn's meaning. */
+export interface LbfgsParams {
+  readonly C: number;
+  readonly tol: number;
+  readonly maxIter: number;
+}
+
+/** Fits the training rows by L-BFGS and predicts class probabilities for every row. */
+export function fitLogisticStep(ctx: StepContext, input: PipelineState, params: LbfgsParams, kind: string): PipelineState {
+  const data = classificationInput(input, 'Logistic regression');
+  const classes = data.target.categories;
+  const d = data.features.length;
+  const labelsOf = (rows: Int32Array) => Int32Array.from(rows, (r) => data.target.codes[r]);
+  const xTrain = rowMajor64(data.features, data.split.train, data.rowCount);
+  const xTest = rowMajor64(data.features, data.split.test, data.rowCount);
+  const yTrain = labelsOf(data.split.train);
+  const yTest = labelsOf(data.split.test);
+  const history: EpochRecord[] = [];
+  const fit = fitLogisticLbfgs(
+    { x: xTrain, rows: data.split.train.length, features: d, labels: yTrain, classes: classes.length, C: params.C },
+    {
+      tol: params.tol,
+      maxIter: params.maxIter,
+      onIteration: (epoch, w) => {
+        if (ctx.signal.aborted) throw new CancelledError();
+        const trainLoss = meanLogLoss(logisticProbabilities(w, xTrain, d, classes.length), yTrain, classes.length);
+        const testLoss = meanLogLoss(logisticProbabilities(w, xTest, d, classes.length), yTest, classes.length);
+        const record = { epoch, trainLoss, testLoss };
+        history.push(record);
+        ctx.onEpoch(record, params.maxIter);
+      },
+    },
+  );
+  const model = lbfgsModel(kind, fit, d, classes, data.features.map((f) => f.name), params.maxIter);
+  const probabilities = logisticProbabilities(fit.params, rowMajor64(data.features, null, data.rowCount), d, classes.length);
+  return { ...classifierOutput(input, model, probabilities, argmaxRows(probabilities, classes.length), classes), history };
+}
+
+/** Class probabilities of a fitted lbfgs model for new rows (row-major), in float64 as at fit time. */
+export function lbfgsPredict(model: FittedModel, x: ArrayLike<number>): Float32Array {
+  const params = model.info.params;
+  const classes = model.info.classes;
+  if (!Array.isArray(params) || !Array.isArray(classes)) throw new Error(`The fitted ${model.kind} has no lbfgs coefficients: refit the model.`);
+  const features = params.length / (classes.length === 2 ? 1 : classes.length) - 1;
+  return Float32Array.from(logisticProbabilities(Float64Array.from(params as number[]), Float64Array.from(x), features, classes.length));
+}
+
+function lbfgsModel(kind: string, fit: LogisticFit, d: number, classes: readonly string[], features: string[], maxIter: number): FittedModel {
+  const k = classes.length;
+  const kernel = new Float64Array(d * k);
+  const bias = new Float64Array(k);
+  const rows = k === 2 ? 1 : k;
+  const column = (r: number) => (k === 2 ? 1 : r);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < d; j++) kernel[j * k + column(r)] = fit.coef[r * d + j];
+    bias[column(r)] = fit.intercept[r];
+  }
+  const note = fit.converged
+    ? `Converged after ${fit.iterations} L-BFGS iterations.`
+    : fit.stop === 'max-iterations'
+      ? `Did not converge within maxIter = ${maxIter} iterations: raise maxIter (or tol) for a settled fit.`
+      : `Stopped after ${fit.iterations} iterations: the line search found no better point (the fit may not be settled).`;
+  return {
+    kind,
+    weights: [
+      { name: 'dense0/kernel', shape: [d, k], values: kernel },
+      { name: 'dense0/bias', shape: [k], values: bias },
+    ],
+    info: { layers: [d, k], activation: 'relu', features, classes, solver: 'lbfgs', iterations: fit.iterations, converged: fit.converged, note, params: [...fit.params] },
+  };
+}
