@@ -20,6 +20,11 @@ export interface StepDescription {
   readonly label: string;
   /** A sentence a student understands: what it does and when to use it. */
   readonly help: string;
+  /**
+   * The other names people search for it by (scikit-learn class names, "ridge", "scaler",
+   * "dummies"…): the palette's filter and `pipelab steps --search` match them.
+   */
+  readonly keywords?: readonly string[];
   readonly params: ParamSchemas;
   /** Whether the step draws random numbers (its output then depends on the seed). */
   readonly usesRandomness: boolean;

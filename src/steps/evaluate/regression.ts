@@ -11,6 +11,7 @@ export const evaluateRegressionDescription = describeStep({
   version: 1,
   category: 'evaluate',
   label: 'Regression metrics',
+  keywords: ['R2', 'R squared', 'MAE', 'RMSE', 'MSE', 'mean squared error', 'score'],
   help: 'Scores predicted numbers on the test rows: mean squared error, its root, mean absolute error and R² (1 is perfect).',
   usesRandomness: false,
   params: {},

@@ -11,6 +11,7 @@ export const linearRegressionDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Linear regression',
+  keywords: ['LinearRegression', 'Ridge', 'ridge regression', 'ordinary least squares', 'OLS', 'L2 regularisation', 'Tikhonov'],
   help: 'Predicts a number as a weighted sum of the features, fitted exactly. The baseline every regression should beat.',
   usesRandomness: false,
   params: {

@@ -13,6 +13,7 @@ export const logisticRegressionDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Logistic regression',
+  keywords: ['LogisticRegression', 'logit', 'linear classifier', 'softmax', 'multinomial', 'L2 regularisation'],
   help: 'A linear classifier: draws straight boundaries between classes. Fast and a good first baseline.',
   usesRandomness: true,
   params: {
