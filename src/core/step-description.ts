@@ -1,4 +1,5 @@
 import type { ParamSchemas, ParamValues, ParamsOf } from './params';
+import type { MetricSchema } from './metric-schema';
 import type { Task } from './state';
 
 /** The five kinds of step, in the order a pipeline uses them. */
@@ -33,6 +34,8 @@ export interface StepDescription {
    * columns…), so it must come after the split, or it leaks test rows into training.
    */
   readonly fitsOnData?: boolean;
+  /** Evaluate steps: the metrics they report (every view, comparison and sweep ranking reads these). */
+  readonly metrics?: readonly MetricSchema[];
   /** Model steps: task and Python export. */
   readonly model?: ModelDescription;
 }
