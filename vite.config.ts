@@ -1,5 +1,4 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { buildId } from './scripts/build-id.ts';
@@ -9,12 +8,6 @@ import { offlinePlugin } from './scripts/offline-plugin.ts';
 export default defineConfig({
   plugins: [svelte(), offlinePlugin('src/sw/service-worker.ts')],
   define: { __BUILD_ID__: JSON.stringify(buildId(process.env, pkg.version)) },
-  resolve: {
-    alias: {
-      // vega-datasets exports only its JS entry; its data files are reached through this alias.
-      '@vega-data': path.resolve(import.meta.dirname, 'node_modules/vega-datasets/data'),
-    },
-  },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   // A CSP in a <meta> tag (index.html) cannot carry frame-ancestors: where the host can set

@@ -1,6 +1,5 @@
 // Runs bench/sklearn_bench.py with the first Python that has scikit-learn, or reports it absent.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { summarize, type Timing } from './stats';
 
@@ -21,7 +20,7 @@ function findPython(): string | null {
 export function runSklearn(root: string, csvFile: string, quick: boolean): SklearnResult {
   const python = findPython();
   if (!python) return { available: false, reason: 'no python3 with scikit-learn and numpy found (set PYTHON=/path/to/python3)' };
-  const penguins = path.resolve(path.dirname(createRequire(import.meta.url).resolve('vega-datasets')), '..', 'data', 'penguins.json');
+  const penguins = path.join(root, 'public/datasets/penguins.json');
   const args = [path.join(root, 'bench/sklearn_bench.py'), path.join(root, 'public/datasets'), penguins, csvFile, quick ? '1' : '0'];
   const out = spawnSync(python, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (out.status !== 0) return { available: false, reason: `sklearn_bench.py failed: ${out.stderr.trim().split('\n').pop()}` };

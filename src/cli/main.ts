@@ -35,8 +35,8 @@ async function dispatch(argv: string[], out: (t: string) => void): Promise<numbe
     return command === undefined ? EXIT.badInput : EXIT.ok;
   }
   if (command === 'steps') {
-    const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
-    out(listSteps(values.json ?? false));
+    const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false }, search: { type: 'string' } } });
+    out(listSteps(values.json ?? false, values.search ?? ''));
     return EXIT.ok;
   }
   if (command === 'run') {

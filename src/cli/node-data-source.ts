@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataSource } from '../engine/data-source';
@@ -7,11 +6,11 @@ import type { DataRef } from '../steps/step';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Where the bundled CSV files live (the app serves the same files from public/). */
+/** Where the bundled data files live (the app serves the same files from public/). */
 export const BUILTIN_DATA_DIR = path.resolve(here, '../../public/datasets');
 
 /**
- * Reads built-in data from public/datasets and vega-datasets' files from node_modules.
+ * Reads built-in data from public/datasets.
  * Synchronously: these files are small, and the asynchronous read's four trips to
  * libuv's thread pool (open, stat, read, close) took longer than the read itself.
  */
@@ -26,10 +25,5 @@ export const nodeDataSource: DataSource = {
 
 /** The path of a data file on disk. */
 export function resolveDataFile(ref: DataRef): string {
-  const file = path.basename(ref.file);
-  if (ref.origin === 'vega-datasets') {
-    const vegaEntry = createRequire(import.meta.url).resolve('vega-datasets');
-    return path.resolve(path.dirname(vegaEntry), '..', 'data', file);
-  }
-  return path.join(BUILTIN_DATA_DIR, file);
+  return path.join(BUILTIN_DATA_DIR, path.basename(ref.file));
 }

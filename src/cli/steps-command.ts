@@ -1,18 +1,28 @@
 import type { ParamSchema } from '../core/params';
+import { searchSteps } from '../core/step-search';
 import { ALL_STEPS } from '../steps/registry';
+import { CliInputError } from './cli-error';
 
-/** Lists every step kind with its params, as text or JSON. */
-export function listSteps(json: boolean): string {
+/**
+ * Lists the step kinds with their params and keywords, as text or JSON; with `search`, only
+ * those whose kind, label or keywords match it (as the palette's filter does).
+ */
+export function listSteps(json: boolean, search = ''): string {
+  const steps = searchSteps(ALL_STEPS, search);
+  if (search.trim() !== '' && steps.length === 0) {
+    throw new CliInputError(`steps: no step matches "${search}". Run "pipelab steps" to see them all.`);
+  }
   if (json) {
-    const plain = ALL_STEPS.map(({ kind, version, category, label, help, params, usesRandomness }) => ({
-      kind, version, category, label, help, usesRandomness, params,
+    const plain = steps.map(({ kind, version, category, label, help, keywords, params, usesRandomness }) => ({
+      kind, version, category, label, help, keywords: keywords ?? [], usesRandomness, params,
     }));
     return JSON.stringify(plain, null, 2);
   }
   const lines: string[] = [];
-  for (const step of ALL_STEPS) {
+  for (const step of steps) {
     lines.push(`${step.kind}  (${step.category}, v${step.version})  ${step.label}`);
     lines.push(`    ${step.help}`);
+    if (step.keywords?.length) lines.push(`    also known as: ${step.keywords.join(', ')}`);
     for (const [name, schema] of Object.entries(step.params)) lines.push(`    --${name}: ${describeParam(schema)}`);
     lines.push('');
   }

@@ -26,8 +26,9 @@ Usage:
   pipelab relay [--port 1234] [--host 127.0.0.1] [--data DIR]
       Run the live-session relay (Yjs, y-websocket protocol) until Ctrl-C;
       --data DIR keeps one file per room there.
-  pipelab steps [--json]
-      List every step kind with its parameters.
+  pipelab steps [--search WORDS] [--json]
+      List every step kind with its parameters and the other names it goes by;
+      --search keeps the steps whose name or keywords match (e.g. "ridge", "scaler").
   pipelab help [COMMAND]
       Print this help, or one command's (as does "pipelab COMMAND --help" or -h).
   pipelab --version

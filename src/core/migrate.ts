@@ -5,7 +5,11 @@
  */
 type Doc = Record<string, unknown>;
 
-const MIGRATIONS: Record<number, (doc: Doc) => Doc> = {
+/** A migration table: the entry at N turns a document of version N into one of version N + 1. */
+export type Migrations = Readonly<Record<number, (doc: Doc) => Doc>>;
+
+/** pipelab's own migrations (restore uses them unless a test passes its own). */
+export const PIPELINE_MIGRATIONS: Migrations = {
   // 1 → 2 goes here when the format changes.
 };
 
@@ -25,10 +29,15 @@ export function addedParams(kind: string): Readonly<Record<string, string | numb
   return ADDED_PARAMS[kind] ?? {};
 }
 
+/** The oldest format version a table can upgrade from (1 when it has no entry below it). */
+export function oldestVersion(migrations: Migrations): number {
+  return Math.min(1, ...Object.keys(migrations).map(Number));
+}
+
 /** Applies every migration from `fromVersion` up to the current version. */
-export function migratePipeline(doc: Doc, fromVersion: number): Doc {
+export function migratePipeline(doc: Doc, fromVersion: number, migrations: Migrations = PIPELINE_MIGRATIONS): Doc {
   let current = doc;
-  for (let v = fromVersion; MIGRATIONS[v]; v++) current = { ...MIGRATIONS[v](current), version: v + 1 };
+  for (let v = fromVersion; migrations[v]; v++) current = { ...migrations[v](current), version: v + 1 };
   return fillAddedParams(current);
 }
 

@@ -10,22 +10,28 @@ import {
 } from './spec';
 import type { StepCatalog, StepDescription } from './step-description';
 import { MAX_SEED } from './prng';
-import { migratePipeline } from './migrate';
+import { PIPELINE_MIGRATIONS, migratePipeline, oldestVersion, type Migrations } from './migrate';
 
 type Doc = Record<string, unknown>;
 
 const TOP_KEYS = ['format', 'version', 'name', 'seed', 'steps'];
 const STEP_KEYS = ['id', 'kind', 'params', 'enabled'];
 
+/** How restore upgrades old documents: pipelab's migrations unless a test passes its own table. */
+export interface RestoreOptions {
+  readonly migrations?: Migrations;
+}
+
 /**
  * The one way any pipeline comes in (URL, IndexedDB, file, CLI argument):
  * decode → migrate → fill defaults → validate. Returns a complete, valid spec or
  * throws a SpecError naming the field path, what was expected and what arrived.
  */
-export function restorePipeline(input: unknown, catalog: StepCatalog): PipelineSpec {
+export function restorePipeline(input: unknown, catalog: StepCatalog, options: RestoreOptions = {}): PipelineSpec {
+  const migrations = options.migrations ?? PIPELINE_MIGRATIONS;
   const doc = decodeDocument(input);
-  checkEnvelope(doc);
-  const migrated = migratePipeline(doc, doc.version as number);
+  checkEnvelope(doc, oldestVersion(migrations));
+  const migrated = migratePipeline(doc, doc.version as number, migrations);
   return validatePipeline(migrated, catalog);
 }
 
@@ -58,18 +64,18 @@ function checkDepth(value: unknown, depth: number): void {
   else if (isObject(value)) for (const v of Object.values(value)) checkDepth(v, depth + 1);
 }
 
-function checkEnvelope(doc: Doc): void {
+function checkEnvelope(doc: Doc, oldest: number): void {
   if (doc.format !== PIPELINE_FORMAT) {
     throw new SpecError('format', JSON.stringify(PIPELINE_FORMAT), describeValue(doc.format));
   }
   const v = doc.version;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    throw new SpecError('version', `a format version from 1 to ${PIPELINE_VERSION}`, describeValue(v));
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < oldest) {
+    throw new SpecError('version', `a format version from ${oldest} to ${PIPELINE_VERSION}`, describeValue(v));
   }
   if (v > PIPELINE_VERSION) {
     throw new SpecError(
       'version',
-      `a format version from 1 to ${PIPELINE_VERSION} (this document was made by a newer pipelab: update the app)`,
+      `a format version from ${oldest} to ${PIPELINE_VERSION} (this document was made by a newer pipelab: update the app)`,
       describeValue(v),
     );
   }

@@ -1,4 +1,5 @@
 import type { ParamSchemas, ParamValues, ParamsOf } from './params';
+import type { MetricSchema } from './metric-schema';
 import type { Task } from './state';
 
 /** The five kinds of step, in the order a pipeline uses them. */
@@ -20,6 +21,11 @@ export interface StepDescription {
   readonly label: string;
   /** A sentence a student understands: what it does and when to use it. */
   readonly help: string;
+  /**
+   * The other names people search for it by (scikit-learn class names, "ridge", "scaler",
+   * "dummies"…): the palette's filter and `pipelab steps --search` match them.
+   */
+  readonly keywords?: readonly string[];
   readonly params: ParamSchemas;
   /** Whether the step draws random numbers (its output then depends on the seed). */
   readonly usesRandomness: boolean;
@@ -28,6 +34,8 @@ export interface StepDescription {
    * columns…), so it must come after the split, or it leaks test rows into training.
    */
   readonly fitsOnData?: boolean;
+  /** Evaluate steps: the metrics they report (every view, comparison and sweep ranking reads these). */
+  readonly metrics?: readonly MetricSchema[];
   /** Model steps: task and Python export. */
   readonly model?: ModelDescription;
 }

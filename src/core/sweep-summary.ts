@@ -1,5 +1,6 @@
 // Ranking the settings of a sweep: each setting's metric over its seeds, the mean,
 // and the best setting. Pure: no DOM, no storage.
+import { lowerIsBetterIn, type MetricTable } from './metric-schema';
 import type { ParamValue } from './params';
 
 /** What the summary needs of one point of a sweep. */
@@ -53,6 +54,11 @@ export function bestSetting(summaries: readonly SettingSummary[], lowerIsBetter:
     if (!best || (lowerIsBetter ? s.mean < (best.mean as number) : s.mean > (best.mean as number))) best = s;
   }
   return best;
+}
+
+/** The best setting of a sweep's points by `metric`, its direction read from the metric's declared schema. */
+export function bestSettingFor(points: readonly SweepResult[], metric: string, table: MetricTable): SettingSummary | null {
+  return bestSetting(summarizeSettings(points, metric), lowerIsBetterIn(table, metric));
 }
 
 /** A setting as short text, "learningRate=0.1, l2=0" (param names alone unless two steps share one). */

@@ -1,3 +1,4 @@
+import { metricTable, type MetricTable } from '../core/metric-schema';
 import type { StepCatalog, StepDescription } from '../core/step-description';
 import { builtinDatasetDescription } from './data/builtin';
 import { noiseDatasetDescription } from './data/noise';
@@ -82,3 +83,6 @@ export const stepCatalog: StepCatalog = {
   describe: (kind: string): StepDescription | undefined => BY_KIND.get(kind),
   kinds: () => ALL_DESCRIPTIONS.map((s) => s.kind),
 };
+
+/** Every metric the evaluate steps declare: what views, comparisons, sweep rankings and exports read. */
+export const METRICS: MetricTable = metricTable(ALL_DESCRIPTIONS);

@@ -12,8 +12,8 @@ export interface DataRef {
   /** File name, e.g. "iris.csv" or "penguins.json". */
   readonly file: string;
   readonly format: 'csv' | 'tsv' | 'json';
-  /** Who ships the file: pipelab itself (public/datasets), the vega-datasets package, or the user (file = content hash). */
-  readonly origin: 'pipelab' | 'vega-datasets' | 'user';
+  /** Who ships the file: pipelab itself (public/datasets), or the user (file = content hash). */
+  readonly origin: 'pipelab' | 'user';
   /** For the user's files: the name it was imported under (for messages). */
   readonly name?: string;
 }

@@ -2,6 +2,8 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { StoredDataset, StoredHead, StoredModel, StoredPipeline, StoredRun, StoredSetting, StoredSweep, StoredVersion } from './records';
 import { summarizeRun } from './run-summary';
 import type { StoredBoard } from '../class/board-record';
+import type { RestoreOptions } from '../core/restore';
+import { specReader, type SpecReader } from './stored-spec';
 
 /** The database name the app uses. */
 export const DB_NAME = 'pipelab';
@@ -62,9 +64,12 @@ export class PipelabDb extends Dexie {
   sweeps!: EntityTable<StoredSweep, 'id'>;
   heads!: EntityTable<StoredHead, 'pipelineId'>;
   classBoards!: EntityTable<StoredBoard, 'id'>;
+  /** Restores every spec read back (the storage read functions call it); tests may pass their own migrations. */
+  readonly readSpec: SpecReader;
 
-  constructor(name = DB_NAME, options?: DbOptions) {
+  constructor(name = DB_NAME, options?: DbOptions, restore?: RestoreOptions) {
     super(name, options);
+    this.readSpec = specReader(restore);
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores(SCHEMA_V2)

@@ -3,7 +3,8 @@ import type { PipelabDb } from './db';
 import { guardedWrite } from './quota';
 import type { StoredPipeline } from './records';
 import { newId } from './ids';
-import { versionsOf } from './versions-repo';
+import { pipelineLabel, StoredSpecError } from './stored-spec';
+import { listVersions, versionsOf } from './versions-repo';
 
 /** Creates a pipeline in the workspace from a spec (optionally as a fork of a shared one). */
 export function createPipeline(
@@ -39,13 +40,27 @@ export function saveSelection(db: PipelabDb, id: string, selectedStepId: string 
   return guardedWrite(() => db.pipelines.update(id, { selectedStepId }));
 }
 
+/**
+ * One pipeline with its spec restored (migrated, defaults filled, validated), or undefined.
+ * A stored spec that fails restore throws a StoredSpecError naming the pipeline and the field.
+ */
+export async function getPipeline(db: PipelabDb, id: string): Promise<StoredPipeline | undefined> {
+  const row = await db.pipelines.get(id);
+  return row && restoredRow(db, row);
+}
+
+/** The row with its spec through restore. */
+export function restoredRow(db: PipelabDb, row: StoredPipeline): StoredPipeline {
+  return { ...row, spec: db.readSpec(row.spec, pipelineLabel(row.name)) };
+}
+
 /** Copies a pipeline (head spec and version history) under a new name. */
 export async function duplicatePipeline(db: PipelabDb, id: string, writer: string): Promise<StoredPipeline> {
-  const source = await db.pipelines.get(id);
+  const source = await getPipeline(db, id);
   if (!source) throw new Error(`No pipeline ${id}`);
   const spec = { ...structuredClone(source.spec), name: `${source.name} (copy)` };
+  const versions = await listVersions(db, id);
   const copy = await createPipeline(db, spec, writer);
-  const versions = await versionsOf(db, id).toArray();
   const head = await db.heads.get(id);
   await guardedWrite(() =>
     db.transaction('rw', db.versions, db.heads, async () => {
@@ -66,10 +81,26 @@ export function restoreDeleted(db: PipelabDb, id: string): Promise<unknown> {
   return guardedWrite(() => db.pipelines.update(id, { deletedAt: null }));
 }
 
-/** The pipelines that are not deleted, most recently edited first. */
-export async function listPipelines(db: PipelabDb): Promise<StoredPipeline[]> {
+/** A listed pipeline: its row (spec restored), or, when its stored spec fails restore, why (`problem`) and an empty spec. */
+export type ListedPipeline = StoredPipeline & { readonly problem: string | null };
+
+/**
+ * The pipelines that are not deleted, most recently edited first, their specs restored.
+ * One that fails restore stays in the list with its `problem` (opening it says the same),
+ * so a damaged row never hides the others.
+ */
+export async function listPipelines(db: PipelabDb): Promise<ListedPipeline[]> {
   const all = await db.pipelines.orderBy('updatedAt').reverse().toArray();
-  return all.filter((p) => p.deletedAt === null);
+  return all.filter((p) => p.deletedAt === null).map((row) => listed(db, row));
+}
+
+function listed(db: PipelabDb, row: StoredPipeline): ListedPipeline {
+  try {
+    return { ...restoredRow(db, row), problem: null };
+  } catch (err) {
+    if (!(err instanceof StoredSpecError)) throw err;
+    return { ...row, spec: { ...row.spec, steps: [] }, problem: err.message };
+  }
 }
 
 /** Removes pipelines deleted before `before`, with their versions, head, runs, models and sweeps. */

@@ -6,6 +6,7 @@ import { newId } from './ids';
 import { guardedWrite } from './quota';
 import type { StoredRun } from './records';
 import { summarizeRun } from './run-summary';
+import { pipelineLabel } from './stored-spec';
 
 /**
  * Stores a finished (or failed, or cancelled) run and makes it the pipeline's last
@@ -54,14 +55,42 @@ export function newStoredRun(pipelineId: string, view: RunView, data: RunData, n
   };
 }
 
-/** A pipeline's runs, newest first. */
-export function listRuns(db: PipelabDb, pipelineId: string): Promise<StoredRun[]> {
-  return db.runs.where('[pipelineId+createdAt]').between([pipelineId, -Infinity], [pipelineId, Infinity]).reverse().toArray();
+/** A pipeline's runs, newest first (each record's spec restored). */
+export async function listRuns(db: PipelabDb, pipelineId: string): Promise<StoredRun[]> {
+  const runs = await runRange(db, pipelineId).reverse().toArray();
+  return restoredRuns(db, runs);
 }
 
-/** One run, or undefined. */
-export function getRun(db: PipelabDb, id: string): Promise<StoredRun | undefined> {
-  return db.runs.get(id);
+/** The ids of a pipeline's runs, newest first (nothing else read). */
+export async function runIdsOf(db: PipelabDb, pipelineId: string): Promise<string[]> {
+  return (await runRange(db, pipelineId).reverse().primaryKeys()) as string[];
+}
+
+function runRange(db: PipelabDb, pipelineId: string) {
+  return db.runs.where('[pipelineId+createdAt]').between([pipelineId, -Infinity], [pipelineId, Infinity]);
+}
+
+/** One run (its record's spec restored), or undefined. */
+export async function getRun(db: PipelabDb, id: string): Promise<StoredRun | undefined> {
+  const run = await db.runs.get(id);
+  return run && (await restoredRuns(db, [run]))[0];
+}
+
+/** Runs by id, in the given order, leaving out those that are gone (each record's spec restored). */
+export async function getRuns(db: PipelabDb, ids: readonly string[]): Promise<StoredRun[]> {
+  const runs = (await db.runs.bulkGet([...ids])).filter((r): r is StoredRun => Boolean(r));
+  return restoredRuns(db, runs);
+}
+
+/** Runs with their record's spec through restore; an error names the run and its pipeline. */
+async function restoredRuns(db: PipelabDb, runs: readonly StoredRun[]): Promise<StoredRun[]> {
+  const names = new Map<string, unknown>();
+  for (const id of new Set(runs.map((r) => r.pipelineId))) names.set(id, (await db.pipelines.get(id))?.name);
+  return runs.map((run) => {
+    const where = `the run of ${new Date(run.createdAt).toISOString()} of ${pipelineLabel(names.get(run.pipelineId))}`;
+    const spec = db.readSpec(run.view.record.spec, where);
+    return { ...run, view: { ...run.view, record: { ...run.view.record, spec } } };
+  });
 }
 
 /** Deletes runs and their models. */

@@ -3,6 +3,7 @@ import { versionHash } from '../engine/fingerprint';
 import type { PipelabDb } from './db';
 import { guardedWrite } from './quota';
 import type { StoredPipeline } from './records';
+import { pipelineLabel } from './stored-spec';
 
 /** The label of a version that holds an edit which arrived after a newer one from another tab. */
 export const CONFLICT_LABEL = 'edit kept from a conflict';
@@ -56,7 +57,7 @@ export async function savePipelineSpec(
         if (myHash) {
           if (myHash === theirHash) return { rev: row.rev, conflict: null };
           await keepVersion(db, row, myHash, spec, CONFLICT_LABEL);
-          return { rev: row.rev, conflict: { spec: row.spec, kept: myHash } };
+          return { rev: row.rev, conflict: { spec: db.readSpec(row.spec, pipelineLabel(row.name)), kept: myHash } };
         }
         const rev = row.rev + 1;
         await db.pipelines.update(id, { spec, name: spec.name, rev, writer, updatedAt: Date.now() });

@@ -4,6 +4,7 @@ import { versionHash } from '../engine/fingerprint';
 import type { PipelabDb } from './db';
 import { guardedWrite } from './quota';
 import type { StoredVersion, VersionReason } from './records';
+import { pipelineLabel } from './stored-spec';
 
 /**
  * Records a content-addressed version of a pipeline's spec (once per distinct
@@ -43,15 +44,22 @@ export function versionsOf(db: PipelabDb, pipelineId: string): Collection<Stored
   return db.versions.where('[pipelineId+hash]').between([pipelineId, Dexie.minKey], [pipelineId, Dexie.maxKey], true, true);
 }
 
-/** Every version of a pipeline, newest first. */
+/** Every version of a pipeline, newest first, specs restored (one that fails restore throws, naming it). */
 export async function listVersions(db: PipelabDb, pipelineId: string): Promise<StoredVersion[]> {
   const all = await versionsOf(db, pipelineId).toArray();
-  return all.sort((a, b) => b.createdAt - a.createdAt);
+  const name = (await db.pipelines.get(pipelineId))?.name;
+  return all.sort((a, b) => b.createdAt - a.createdAt).map((v) => restoredVersion(db, v, name));
 }
 
-/** One version, or undefined. */
-export function getVersion(db: PipelabDb, pipelineId: string, hash: string): Promise<StoredVersion | undefined> {
-  return db.versions.get([pipelineId, hash]);
+/** One version (its spec restored), or undefined. */
+export async function getVersion(db: PipelabDb, pipelineId: string, hash: string): Promise<StoredVersion | undefined> {
+  const version = await db.versions.get([pipelineId, hash]);
+  return version && restoredVersion(db, version, (await db.pipelines.get(pipelineId))?.name);
+}
+
+/** A version with its spec through restore; an error names the version and its pipeline. */
+function restoredVersion(db: PipelabDb, version: StoredVersion, pipelineName: unknown): StoredVersion {
+  return { ...version, spec: db.readSpec(version.spec, `version ${version.hash.slice(0, 12)} of ${pipelineLabel(pipelineName)}`) };
 }
 
 /** Sets a version's label. */
@@ -70,7 +78,7 @@ export async function restoreVersion(db: PipelabDb, pipelineId: string, hash: st
       const version = await db.versions.get([pipelineId, hash]);
       const pipeline = await db.pipelines.get(pipelineId);
       if (!version || !pipeline) throw new Error(`No version ${hash.slice(0, 12)} of this pipeline`);
-      const spec = { ...version.spec, name: pipeline.spec.name };
+      const spec = { ...restoredVersion(db, version, pipeline.name).spec, name: pipeline.name };
       await db.pipelines.update(pipelineId, { spec, rev: pipeline.rev + 1, writer, updatedAt: Date.now() });
       await db.heads.put({ pipelineId, hash });
       return spec;

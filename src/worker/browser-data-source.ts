@@ -1,13 +1,8 @@
-import penguinsUrl from '@vega-data/penguins.json?url';
 import type { DataSource } from '../engine/data-source';
 import type { DataRef } from '../steps/step';
 
-/** URL of a bundled data file: pipelab's CSVs from public/datasets, vega-datasets' files through Vite. */
+/** URL of a bundled data file (public/datasets, served with the app). */
 export function dataUrl(ref: DataRef, base: string): string {
-  if (ref.origin === 'vega-datasets') {
-    if (ref.file !== 'penguins.json') throw new Error(`${ref.file} is not bundled with pipelab`);
-    return penguinsUrl;
-  }
   return `${base}datasets/${encodeURIComponent(ref.file)}`;
 }
 

@@ -274,6 +274,17 @@ describe('pipelab steps', () => {
     expect(r.stdout).toContain('--testFraction');
   }, TIMEOUT);
 
+  it('--search keeps the steps found by another name, and prints their keywords', async () => {
+    const r = await pipelab('steps', '--search', 'ridge');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^model\.linear-regression\s/m);
+    expect(r.stdout).not.toMatch(/^model\.logistic-regression\s/m);
+    expect(r.stdout).toMatch(/also known as: .*Ridge/);
+    const none = await pipelab('steps', '--search', 'no such thing');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no step matches "no such thing"');
+  }, TIMEOUT);
+
   it('--json prints an array of {kind, params}', async () => {
     const r = await pipelab('steps', '--json');
     expect(r.code).toBe(0);

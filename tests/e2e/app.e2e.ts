@@ -176,6 +176,26 @@ describe('pipelab in Chromium', () => {
     await page.close();
   });
 
+  it('finds a step in the palette by another name ("ridge", "scaler") and adds the match with Enter', async () => {
+    const { page, errors } = await openExample('Iris flowers', 'cpu');
+    const filter = page.getByRole('searchbox', { name: 'Find a step' });
+    await filter.fill('scaler');
+    const shown = () => page.locator('.palette-item').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    await expect.poll(shown).toEqual(['Add Standardize', 'Add Min-max scale', 'Add Robust scale']);
+    await filter.fill('ridge');
+    await expect.poll(shown).toEqual(['Add Linear regression']);
+    await screenshot(page, 'palette-filter');
+    const before = (await stepOrder(page)).length;
+    await filter.press('Enter');
+    await expect.poll(async () => (await stepOrder(page)).length).toBe(before + 1);
+    await filter.fill('zzz');
+    await page.getByRole('status').filter({ hasText: 'No step matches' }).waitFor();
+    await filter.press('Escape');
+    await expect.poll(async () => (await shown()).length).toBeGreaterThan(30);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('adds the ROC / precision-recall report step and shows its curves and AUC', async () => {
     const { page, errors } = await openExample('Iris flowers', 'cpu');
     await page.getByRole('button', { name: 'Add ROC, precision-recall and per-class report' }).click();

@@ -107,9 +107,9 @@ describe('your own data', () => {
 });
 
 type Penguin = Record<string, string | number | null>;
-const PENGUINS = JSON.parse(readFileSync('node_modules/vega-datasets/data/penguins.json', 'utf8')) as Penguin[];
+const PENGUINS = JSON.parse(readFileSync('public/datasets/penguins.json', 'utf8')) as Penguin[];
 
-/** vega-datasets' penguins as a CSV file (missing values left empty, or '.' as the source has them). */
+/** The bundled penguins (from vega-datasets, public/datasets/SOURCES.md) as a CSV file (missing values left empty, or '.' as the source has them). */
 function penguinsCsv(): string {
   const names = Object.keys(PENGUINS[0]);
   const lines = [names.join(','), ...PENGUINS.map((p) => names.map((n) => (p[n] === null ? '' : String(p[n]))).join(','))];

@@ -8,13 +8,13 @@ import {
   bestMarks,
   differingCells,
   filterRuns,
-  formatMetric,
   lossPoints,
   metricNames,
   paramRows,
   runNumbers,
   sortRuns,
 } from '../../src/ui/history/compare';
+import { formatMetric } from '../../src/ui/results/metric-format';
 
 interface RunOptions {
   id: string;

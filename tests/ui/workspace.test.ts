@@ -221,4 +221,24 @@ describe('WorkspaceState', () => {
     await until(() => ws.headVersion === byLabel('first') && other.ws.headVersion === byLabel('first'));
     expect(editor.spec.steps[3].params.epochs).not.toBe(61);
   });
+
+  it('a stored spec that fails restore: open says which pipeline and field, the editor keeps what it had, the list keeps it', async () => {
+    const p = profile();
+    const { editor, ws } = tab(p);
+    await ws.init();
+    const good = loadExample('iris-logreg');
+    const id = (await ws.create(good))!;
+    const other = (await ws.create({ ...loadExample('diabetes-linreg'), name: 'Diabetes' }))!;
+    await ws.flush();
+    const damaged = { ...good, steps: good.steps.map((s) => (s.id === 'model' ? { ...s, params: { ...s.params, epochs: -3 } } : s)) };
+    await p.db.pipelines.update(id, { spec: damaged });
+
+    expect(await ws.open(id)).toBeNull();
+    expect(ws.error).toContain('"Iris: logistic regression"');
+    expect(ws.error).toContain('steps[3].params.epochs');
+    expect(ws.currentId).toBe(other);
+    expect(editor.spec.name).toBe('Diabetes');
+    await until(() => ws.pipelines.find((row) => row.id === id)?.problem?.includes('steps[3].params.epochs'));
+    expect((await p.db.pipelines.get(id))?.spec).toEqual(damaged);
+  });
 });

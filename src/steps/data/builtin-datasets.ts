@@ -50,7 +50,7 @@ export const BUILTIN_DATASETS: Readonly<Record<string, BuiltinDataset>> = {
   },
   penguins: {
     label: 'Palmer penguins',
-    ref: { file: 'penguins.json', format: 'json', origin: 'vega-datasets' },
+    ref: { file: 'penguins.json', format: 'json', origin: 'pipelab' },
     target: 'Species',
     task: 'classification',
     about: '344 penguins, body measurements, island and sex (with missing values), 3 species.',

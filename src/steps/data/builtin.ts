@@ -12,6 +12,7 @@ export const builtinDatasetDescription = describeStep({
   version: 1,
   category: 'data',
   label: 'Built-in data set',
+  keywords: ['example data', 'sample data set', 'iris', 'wine', 'breast cancer', 'digits', 'diabetes', 'penguins', 'load_iris'],
   help: 'Starts the pipeline with a classic data set that ships with pipelab, so it works offline.',
   usesRandomness: false,
   params: {

@@ -12,6 +12,7 @@ export const importedDatasetDescription = describeStep({
   version: 1,
   category: 'data',
   label: 'Your data (imported file)',
+  keywords: ['CSV', 'TSV', 'JSON', 'upload', 'own data', 'file', 'read_csv'],
   help: 'Starts the pipeline with a CSV, TSV or JSON file you imported. Say which column the model should predict.',
   usesRandomness: false,
   params: {

@@ -10,6 +10,7 @@ export const noiseDatasetDescription = describeStep({
   version: 1,
   category: 'data',
   label: 'Random noise data',
+  keywords: ['random features', 'leakage demo', 'make_classification'],
   help:
     'Random numbers with random labels: nothing here can be learned, so any test score above chance is an illusion. ' +
     'The classic way to expose leakage.',

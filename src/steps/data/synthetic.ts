@@ -13,6 +13,7 @@ export const syntheticDatasetDescription = describeStep({
   version: 1,
   category: 'data',
   label: 'Synthetic 2-D data',
+  keywords: ['make_moons', 'make_circles', 'spiral', 'moons', 'circles', 'xor', 'blobs', 'gaussian', 'toy data'],
   help: 'Draws points of two classes in a shape you pick; good for seeing how a model bends its decision boundary.',
   usesRandomness: true,
   params: {

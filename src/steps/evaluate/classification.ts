@@ -12,9 +12,17 @@ export const evaluateClassificationDescription = describeStep({
   version: 1,
   category: 'evaluate',
   label: 'Classification metrics',
+  keywords: ['accuracy', 'F1', 'confusion matrix', 'score', 'log loss'],
   help: 'Scores the predictions on the test rows: accuracy, precision, recall, F1, log loss and a confusion matrix.',
   usesRandomness: false,
   params: {},
+  metrics: [
+    { name: 'accuracy', label: 'Accuracy', unit: 'share', better: 'higher', order: 10 },
+    { name: 'f1', label: 'F1 (macro)', unit: 'share', better: 'higher', order: 20 },
+    { name: 'precision', label: 'Precision (macro)', unit: 'share', better: 'higher', order: 40 },
+    { name: 'recall', label: 'Recall (macro)', unit: 'share', better: 'higher', order: 50 },
+    { name: 'logLoss', label: 'Log loss', unit: 'number', better: 'lower', order: 60 },
+  ],
 });
 
 /** Scores a classifier on the test rows (and the training rows, to spot overfitting). */

@@ -11,9 +11,16 @@ export const evaluateRegressionDescription = describeStep({
   version: 1,
   category: 'evaluate',
   label: 'Regression metrics',
+  keywords: ['R2', 'R squared', 'MAE', 'RMSE', 'MSE', 'mean squared error', 'score'],
   help: 'Scores predicted numbers on the test rows: mean squared error, its root, mean absolute error and R² (1 is perfect).',
   usesRandomness: false,
   params: {},
+  metrics: [
+    { name: 'r2', label: 'R²', unit: 'number', better: 'higher', order: 70 },
+    { name: 'rmse', label: 'RMSE', unit: 'number', better: 'lower', order: 80 },
+    { name: 'mae', label: 'MAE', unit: 'number', better: 'lower', order: 90 },
+    { name: 'mse', label: 'MSE', unit: 'number', better: 'lower', order: 100 },
+  ],
 });
 
 /** Scores a regression model on the test rows (and the training rows). */

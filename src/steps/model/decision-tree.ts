@@ -13,6 +13,7 @@ export const decisionTreeDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Decision tree',
+  keywords: ['DecisionTreeClassifier', 'CART', 'classification tree', 'tree'],
   help: `Asks a sequence of yes/no questions about single features ("petal length ≤ 2.45?") and answers with the classes of the training rows in that leaf. Needs no scaling. ${TIES}`,
   usesRandomness: false,
   params: {
@@ -36,6 +37,7 @@ export const decisionTreeRegressorDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Decision tree regressor',
+  keywords: ['DecisionTreeRegressor', 'CART', 'regression tree', 'tree'],
   help: `Predicts a number with a sequence of yes/no questions about single features; each leaf answers with the mean target of its training rows. ${TIES}`,
   usesRandomness: false,
   params: {

@@ -23,6 +23,7 @@ export const gaussianNbDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Gaussian naive Bayes',
+  keywords: ['GaussianNB', 'naive Bayes', 'Bayes classifier', 'NB'],
   help: 'Models each class as a bell curve along every feature, as if features were independent. Very fast, needs little data, draws curved boundaries.',
   usesRandomness: false,
   params: {

@@ -11,6 +11,7 @@ export const linearRegressionDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Linear regression / ridge',
+  keywords: ['LinearRegression', 'Ridge', 'ridge regression', 'ordinary least squares', 'OLS', 'L2 regularisation', 'Tikhonov'],
   help: 'Predicts a number as a weighted sum of the features, fitted exactly. The baseline every regression should beat. ' +
     "With an L2 penalty above 0 it is ridge regression (scikit-learn's Ridge).",
   usesRandomness: false,

@@ -14,6 +14,7 @@ export const linearSvmDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Linear SVM',
+  keywords: ['SVM', 'support vector machine', 'LinearSVC', 'hinge loss', 'max margin', 'linear classifier'],
   help:
     'A linear classifier that puts its boundary as far from the nearest training rows as it can (a wide margin), one boundary per class against the rest. ' +
     'Scale the features first. Its class shares are a softmax of the margins, not calibrated probabilities.',

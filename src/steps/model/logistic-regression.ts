@@ -16,6 +16,7 @@ export const logisticRegressionDescription = describeStep({
   version: 2,
   category: 'model',
   label: 'Logistic regression',
+  keywords: ['LogisticRegression', 'logit', 'linear classifier', 'softmax', 'multinomial', 'L2 regularisation'],
   help: 'A linear classifier: draws straight boundaries between classes. Fast and a good first baseline. ' +
     "The lbfgs solver fits it like scikit-learn's LogisticRegression; Adam trains it epoch by epoch so you can watch the loss fall.",
   usesRandomness: true,

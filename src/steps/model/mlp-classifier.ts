@@ -12,6 +12,7 @@ export const mlpClassifierDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Neural network classifier (MLP)',
+  keywords: ['MLPClassifier', 'neural net', 'deep learning', 'perceptron', 'dense layers', 'ANN'],
   help: 'Layers of units that can learn curved boundaries, such as spirals. Needs scaled inputs and more training than a linear model.',
   usesRandomness: true,
   params: {

@@ -15,6 +15,7 @@ export const mlpRegressorDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Neural network regressor (MLP)',
+  keywords: ['MLPRegressor', 'neural net', 'deep learning', 'perceptron', 'dense layers', 'ANN'],
   help: 'Predicts a number with layers of units that can follow curved relationships. Needs scaled inputs.',
   usesRandomness: true,
   params: {

@@ -13,6 +13,7 @@ export const randomForestDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Random forest',
+  keywords: ['RandomForestClassifier', 'random forest', 'ensemble', 'bagging', 'trees'],
   help: `Many decision trees, each grown on a random sample of rows and features, vote by averaging their class shares. Robust, needs no scaling. ${SEEDED}`,
   usesRandomness: true,
   params: {
@@ -38,6 +39,7 @@ export const randomForestRegressorDescription = describeStep({
   version: 1,
   category: 'model',
   label: 'Random forest regressor',
+  keywords: ['RandomForestRegressor', 'random forest', 'ensemble', 'bagging', 'trees'],
   help: `Many regression trees, each grown on a random sample of rows, average their predictions. Robust, needs no scaling. ${SEEDED}`,
   usesRandomness: true,
   params: {

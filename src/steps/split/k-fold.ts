@@ -12,6 +12,7 @@ export const kFoldSplitDescription = describeStep({
   version: 1,
   category: 'split',
   label: 'K-fold cross-validation',
+  keywords: ['KFold', 'StratifiedKFold', 'CV', 'cross_val_score', 'folds'],
   help:
     'Cuts the rows into k equal folds and runs the rest of the pipeline k times, each time testing on one fold and training on the others. ' +
     'Every row is tested once, and the score comes with its spread (mean ± std): use it on small data sets, where one test set is a matter of luck.',

@@ -36,6 +36,7 @@ export const datePartsDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Date parts',
+  keywords: ['dates', 'datetime', 'timestamp', 'day of week', 'month', 'cyclical'],
   help:
     'Turns each date column (text such as 2012-01-31, 31/01/2012 or 2012-01-31 13:45) into number columns a model can use: ' +
     'year, month, day of week, day of year, and the hour where the dates have a time. Cyclical makes December sit next to January. ' +

@@ -11,6 +11,7 @@ export const dropColumnsDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Drop columns',
+  keywords: ['remove columns', 'delete columns', 'exclude features'],
   help: 'Removes the columns you list, for example an id column or one that gives the answer away. With an empty list it removes nothing.',
   usesRandomness: false,
   params: {

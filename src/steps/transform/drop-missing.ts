@@ -11,6 +11,7 @@ export const dropMissingDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Drop rows with missing values',
+  keywords: ['dropna', 'NaN', 'null', 'missing values'],
   help: 'Removes every row with an empty cell. Simple, but it throws data away; fine when few rows are affected.',
   usesRandomness: false,
   params: {},

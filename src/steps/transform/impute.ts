@@ -23,6 +23,7 @@ export const imputeDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Fill in missing values',
+  keywords: ['SimpleImputer', 'impute', 'imputation', 'fillna', 'NaN', 'missing values'],
   help:
     'Fills each empty cell with a value learned from the training rows: the column\'s mean, median or most frequent value, or a constant. ' +
     'Keeps every row, unlike dropping rows with missing values.',

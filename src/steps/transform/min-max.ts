@@ -11,6 +11,7 @@ export const minMaxDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Min-max scale',
+  keywords: ['MinMaxScaler', 'scaler', 'scaling', 'normalize', 'normalise', 'rescale 0 to 1'],
   help:
     'Rescales each number column so the smallest training value becomes 0 and the largest 1. ' +
     'Test rows can land a little outside [0, 1]; a constant column becomes 0. Missing values stay missing.',

@@ -10,6 +10,7 @@ export const ordinalEncodeDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Ordinal encode',
+  keywords: ['OrdinalEncoder', 'label encoding', 'LabelEncoder', 'categorical', 'integer codes'],
   help:
     'Turns each text column into a single number column: the value\'s position (0, 1, 2, …) in the sorted list of values seen in the training rows. ' +
     'Compact, but it implies an order; values unseen in training and missing values become empty.',

@@ -29,6 +29,7 @@ export const pcaDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'PCA',
+  keywords: ['principal components', 'principal component analysis', 'dimensionality reduction', 'SVD', 'decomposition'],
   help:
     'Replaces the number columns by a few new ones (PC1, PC2, …): the directions along which the training rows vary most. ' +
     'Standardize first when the columns have different units. Needs columns without missing values.',

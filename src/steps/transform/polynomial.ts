@@ -16,6 +16,7 @@ export const polynomialDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Polynomial features',
+  keywords: ['PolynomialFeatures', 'interactions', 'feature crosses', 'squares'],
   help:
     'Adds products of the number columns, such as a^2 and a*b, so a linear model can fit curves and interactions. ' +
     'The number of columns grows fast with more columns and a higher degree.',

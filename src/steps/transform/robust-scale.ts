@@ -20,6 +20,7 @@ export const robustScaleDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Robust scale',
+  keywords: ['RobustScaler', 'scaler', 'scaling', 'median', 'interquartile range', 'outliers'],
   help:
     'Subtracts each number column\'s training median and divides by the spread of its middle half (75th minus 25th percentile). ' +
     'Unlike standardizing, a few extreme values barely change it. A column with no spread is only shifted.',

@@ -10,6 +10,7 @@ export const selectColumnsDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Keep columns',
+  keywords: ['select columns', 'choose features', 'feature subset'],
   help: 'Keeps only the columns you list, plus the target; the others are removed. With an empty list it keeps every column.',
   usesRandomness: false,
   params: {

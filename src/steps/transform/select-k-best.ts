@@ -15,6 +15,7 @@ export const selectKBestDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Select the k best features',
+  keywords: ['SelectKBest', 'feature selection', 'ANOVA', 'f_classif', 'f_regression'],
   help:
     'Keeps the k number columns most related to the target and drops the other number columns. ' +
     'It must be fitted after the split: selecting on all rows lets the test rows choose the features.',

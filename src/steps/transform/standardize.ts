@@ -9,6 +9,7 @@ export const standardizeDescription = describeStep({
   version: 1,
   category: 'transform',
   label: 'Standardize',
+  keywords: ['StandardScaler', 'scaler', 'scaling', 'z-score', 'normalize', 'normalise'],
   help: 'Shifts and scales each numeric column to mean 0 and spread 1, using the training rows only; most models train better on scaled data.',
   usesRandomness: false,
   fitsOnData: true,

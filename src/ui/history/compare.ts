@@ -5,6 +5,8 @@ import type { StepSpec } from '../../core/spec';
 import type { StoredRun } from '../../storage/records';
 import type { RunRow } from '../state/run-list';
 import { stepCatalog } from '../../steps/catalog';
+import type { MetricTable } from '../../core/metric-schema';
+import { lowerIsBetter, orderedMetrics } from '../results/metric-format';
 
 /** One line of the parameter comparison: a (step, param) pair and its value in each run. */
 export interface ParamRow {
@@ -17,18 +19,6 @@ export interface ParamRow {
   readonly values: readonly (string | null)[];
   readonly differs: boolean;
 }
-
-/** The order metrics are shown in; any others follow alphabetically. */
-export const METRIC_ORDER: readonly string[] = ['accuracy', 'f1', 'precision', 'recall', 'logLoss', 'r2', 'rmse', 'mae', 'mse'];
-
-/** Human names of the known metrics. */
-export const METRIC_LABELS: Readonly<Record<string, string>> = {
-  accuracy: 'Accuracy', precision: 'Precision (macro)', recall: 'Recall (macro)', f1: 'F1 (macro)', logLoss: 'Log loss',
-  r2: 'R²', rmse: 'RMSE', mae: 'MAE', mse: 'MSE',
-};
-
-const PERCENT_METRICS = new Set(['accuracy', 'precision', 'recall', 'f1']);
-const LOWER_IS_BETTER = new Set(['logLoss', 'rmse', 'mae', 'mse']);
 
 /** A sort order of the runs table. */
 export type SortKey = 'createdAt' | 'seed' | 'status' | `metric:${string}`;
@@ -119,12 +109,9 @@ export function differingCells(values: readonly (string | null)[]): boolean[] {
   return values.map((v) => v !== majority[0][0]);
 }
 
-/** Union of the runs' metric names: the known ones in METRIC_ORDER, then the rest alphabetically. */
-export function metricNames(runs: readonly RunRow[]): string[] {
-  const all = new Set(runs.flatMap((r) => Object.keys(r.summary.metrics)));
-  const known = METRIC_ORDER.filter((n) => all.has(n));
-  const others = [...all].filter((n) => !METRIC_ORDER.includes(n)).sort();
-  return [...known, ...others];
+/** Union of the runs' metric names: the declared ones in their order, then the rest alphabetically. */
+export function metricNames(runs: readonly RunRow[], table?: MetricTable): string[] {
+  return orderedMetrics(runs.flatMap((r) => Object.keys(r.summary.metrics)), table);
 }
 
 /** A run's value of a metric, or undefined when it lacks it (or it is NaN). */
@@ -160,28 +147,11 @@ export function filterRuns<R extends RunRow>(runs: readonly R[], filter: MetricF
   });
 }
 
-/** A metric as text: rates as percent with one decimal, others 3 decimals (1 when ≥ 100), '—' when missing. */
-export function formatMetric(name: string, value: number | undefined): string {
-  if (value === undefined || Number.isNaN(value)) return '—';
-  if (PERCENT_METRICS.has(name)) return `${(value * 100).toFixed(1)}%`;
-  return Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3);
-}
-
-/** Whether the metric is a rate shown as a percent (accuracy, precision, recall, F1). */
-export function isPercentMetric(name: string): boolean {
-  return PERCENT_METRICS.has(name);
-}
-
-/** Whether a smaller value of the metric is better (losses and errors). */
-export function lowerIsBetter(name: string): boolean {
-  return LOWER_IS_BETTER.has(name);
-}
-
 /** For each value, whether it is the best of the row (ties all marked); nothing marked with fewer than two values. */
-export function bestMarks(name: string, values: readonly (number | undefined)[]): boolean[] {
+export function bestMarks(name: string, values: readonly (number | undefined)[], table?: MetricTable): boolean[] {
   const finite = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
   if (finite.length < 2) return values.map(() => false);
-  const best = lowerIsBetter(name) ? Math.min(...finite) : Math.max(...finite);
+  const best = lowerIsBetter(name, table) ? Math.min(...finite) : Math.max(...finite);
   return values.map((v) => v === best);
 }
 

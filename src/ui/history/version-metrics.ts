@@ -1,5 +1,6 @@
 import type { RunRow } from '../state/run-list';
-import { METRIC_LABELS, METRIC_ORDER, formatMetric, runNumbers } from './compare';
+import { runNumbers } from './compare';
+import { formatMetric, metricLabel, orderedMetrics } from '../results/metric-format';
 
 /** The headline score of a version: its latest finished run's first metric (accuracy, R², …), as text. */
 export interface VersionHeadline {
@@ -14,9 +15,9 @@ export function headlineByVersion(runs: readonly RunRow[]): Map<string, VersionH
   for (const run of [...runs].sort((a, b) => (numbers.get(b.id) ?? 0) - (numbers.get(a.id) ?? 0))) {
     if (out.has(run.versionHash)) continue;
     const metrics = run.summary.metrics;
-    const name = METRIC_ORDER.find((m) => metrics[m] !== undefined) ?? Object.keys(metrics)[0];
+    const name = orderedMetrics(Object.keys(metrics))[0];
     if (name === undefined) continue;
-    out.set(run.versionHash, { text: `${METRIC_LABELS[name] ?? name} ${formatMetric(name, metrics[name])}`, runNumber: numbers.get(run.id) ?? 0 });
+    out.set(run.versionHash, { text: `${metricLabel(name)} ${formatMetric(name, metrics[name])}`, runNumber: numbers.get(run.id) ?? 0 });
   }
   return out;
 }

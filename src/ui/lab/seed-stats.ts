@@ -1,5 +1,5 @@
 // Pure statistics behind the seed study panel: per metric, the spread over seeds and the same-seed repeats.
-import { METRIC_ORDER } from '../history/compare';
+import { orderedMetrics } from '../results/metric-format';
 import type { SeedStudyPoint } from './lab-types';
 
 /** One metric across a seed study: the sweep's values and spread, and what repeating the same seed gave. */
@@ -50,12 +50,9 @@ export function sweepValues(points: readonly SeedStudyPoint[], metric: string): 
   return out;
 }
 
-/** Metric names of the points: the known ones in METRIC_ORDER, then the rest alphabetically. */
+/** Metric names of the points: the declared ones in their order, then the rest alphabetically. */
 export function studyMetrics(points: readonly SeedStudyPoint[]): string[] {
-  const all = new Set(points.flatMap((p) => Object.keys(p.metrics)));
-  const known = METRIC_ORDER.filter((n) => all.has(n));
-  const others = [...all].filter((n) => !METRIC_ORDER.includes(n)).sort();
-  return [...known, ...others];
+  return orderedMetrics(points.flatMap((p) => Object.keys(p.metrics)));
 }
 
 /** Mean and population standard deviation; NaN for no values. */

@@ -247,6 +247,7 @@ export class AppState {
     this.authorCheck = null;
     this.authorChanged = false;
     const last = await this.workspace.open(id);
+    if (this.workspace.currentId !== id) return; // it could not be read: the list stays, with the workspace's message
     this.runner.showStored(last?.view ?? null);
     this.shownRunId = last?.id ?? null;
     this.runner.showStep(this.editor.selectedStepId);

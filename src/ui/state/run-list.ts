@@ -4,6 +4,7 @@
 import type { PipelabDb } from '../../storage/db';
 import type { RunRecord } from '../../engine/run-record';
 import type { StoredRun } from '../../storage/records';
+import { getRuns, runIdsOf } from '../../storage/runs-repo';
 
 /** A run record without its per-epoch history and fold details: what lists and the run-relation banner read. */
 export type BriefRecord = Omit<RunRecord, 'history' | 'crossValidation'>;
@@ -35,11 +36,10 @@ export class RunList {
 
   /** The pipeline's runs, newest first. */
   async load(db: PipelabDb): Promise<ListedRun[]> {
-    const range = db.runs.where('[pipelineId+createdAt]').between([this.pipelineId, -Infinity], [this.pipelineId, Infinity]);
-    const ids = (await range.reverse().primaryKeys()) as string[];
+    const ids = await runIdsOf(db, this.pipelineId);
     const missing = ids.filter((id) => !this.seen.has(id));
     if (missing.length) {
-      for (const run of await db.runs.bulkGet(missing)) if (run) this.seen.set(run.id, listedRun(run));
+      for (const run of await getRuns(db, missing)) this.seen.set(run.id, listedRun(run));
     }
     const kept = new Set(ids);
     for (const id of this.seen.keys()) if (!kept.has(id)) this.seen.delete(id);
@@ -49,6 +49,5 @@ export class RunList {
 
 /** The whole stored runs (views included) of listed runs, in their order; runs deleted meanwhile are left out. */
 export async function wholeRuns(db: PipelabDb, runs: readonly RunRow[]): Promise<StoredRun[]> {
-  const rows = await db.runs.bulkGet(runs.map((r) => r.id));
-  return rows.filter((r): r is StoredRun => Boolean(r));
+  return getRuns(db, runs.map((r) => r.id));
 }

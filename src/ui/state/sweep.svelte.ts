@@ -1,6 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { PipelineSpec } from '../../core/spec';
-import { bestSetting, settingLabel, summarizeSettings } from '../../core/sweep-summary';
+import { bestSettingFor, settingLabel } from '../../core/sweep-summary';
 import { sweepGrid, type SweepAxis, type SweepPoint } from '../../engine/sweep';
 import type { PipelabDb } from '../../storage/db';
 import type { StoredRun, StoredSweep } from '../../storage/records';
@@ -11,7 +11,7 @@ import {
 import { recordVersion } from '../../storage/versions-repo';
 import type { BackendChoice, DataOptions } from '../../worker/engine-api';
 import { EnginePool } from '../../worker/engine-pool';
-import { lowerIsBetter } from '../history/compare';
+import { METRICS } from '../../steps/catalog';
 
 /** What the user asks for: up to three axes, a number of seeds, and the metric to rank by. */
 export interface SweepRequest {
@@ -151,7 +151,7 @@ export class SweepState {
    * not changed). Returns the version's hash and label, or null when no setting finished.
    */
   async pinBest(sweep: StoredSweep): Promise<{ hash: string; label: string } | null> {
-    const best = bestSetting(summarizeSettings(sweep.points, sweep.metric), lowerIsBetter(sweep.metric));
+    const best = bestSettingFor(sweep.points, sweep.metric, METRICS);
     if (!best) return null;
     const spec = { ...this.grid(sweep)[best.points[0]].spec, seed: sweep.baseSpec.seed };
     const label = `sweep best: ${settingLabel(best.settings)}`;

@@ -5,7 +5,8 @@ import type { RunView } from '../../engine/run-view';
 import type { PipelabDb } from '../../storage/db';
 import { dexieModelHandler } from '../../storage/model-io';
 import {
-  createPipeline, deletePipeline, duplicatePipeline, listPipelines, purgeDeleted, restoreDeleted, saveSelection,
+  createPipeline, deletePipeline, duplicatePipeline, getPipeline, listPipelines, purgeDeleted, restoreDeleted, saveSelection,
+  type ListedPipeline,
 } from '../../storage/pipelines-repo';
 import type { StoredPipeline, StoredRun, StoredVersion } from '../../storage/records';
 import { deleteRuns, getRun, saveRun } from '../../storage/runs-repo';
@@ -31,7 +32,8 @@ const PURGE_AFTER_MS = 24 * 3600 * 1000;
  */
 export class WorkspaceState {
   readonly tabId = globalThis.crypto.randomUUID();
-  pipelines = $state.raw<StoredPipeline[]>([]);
+  /** The workspace's pipelines; one whose stored spec fails restore carries its `problem`. */
+  pipelines = $state.raw<ListedPipeline[]>([]);
   currentId = $state<string | null>(null);
   versions = $state.raw<StoredVersion[]>([]);
   /** The open pipeline's runs, newest first, without their views (getRun loads a whole one). */
@@ -68,8 +70,8 @@ export class WorkspaceState {
     await this.autosave.start();
     await purgeDeleted(this.db, Date.now() - PURGE_AFTER_MS).catch(() => 0);
     const last = await getSetting<string | null>(this.db, 'currentPipeline', null);
-    const row = last ? await this.db.pipelines.get(last) : undefined;
-    return row && row.deletedAt === null ? row.id : null;
+    const row = last ? (await listPipelines(this.db)).find((p) => p.id === last) : undefined;
+    return row ? row.id : null;
   }
 
   /** Creates a pipeline from a spec (a gallery example, a blank one) and opens it. */
@@ -95,7 +97,7 @@ export class WorkspaceState {
   /** Opens a stored pipeline in the editor; returns its last run (to show its results), if any. */
   async open(id: string): Promise<StoredRun | null> {
     await this.flush();
-    const row = await this.db.pipelines.get(id);
+    const row = await this.guard(() => getPipeline(this.db, id));
     if (!row) return null;
     this.autosave.load(row.spec);
     this.editor.selectedStepId = row.selectedStepId;
@@ -104,7 +106,8 @@ export class WorkspaceState {
     this.headVersion = await getHead(this.db, id);
     this.watchCurrent(id);
     await this.guard(() => setSetting(this.db, 'currentPipeline', id));
-    return row.lastRunId ? (await getRun(this.db, row.lastRunId)) ?? null : null;
+    const lastRunId = row.lastRunId;
+    return lastRunId ? ((await this.guard(() => getRun(this.db, lastRunId))) ?? null) : null;
   }
 
   /**
@@ -147,7 +150,7 @@ export class WorkspaceState {
     await this.flush();
     const spec = await this.guard(() => restoreVersion(this.db, id, hash, this.tabId));
     if (!spec) return;
-    const row = await this.db.pipelines.get(id);
+    const row = await this.guard(() => getPipeline(this.db, id));
     if (row) this.autosave.based(row.rev);
     this.autosave.load(spec);
   }
@@ -168,7 +171,7 @@ export class WorkspaceState {
   /** Deletes a pipeline, offering undo for a while. */
   async remove(id: string): Promise<void> {
     await this.flush();
-    const row = this.pipelines.find((p) => p.id === id) ?? (await this.db.pipelines.get(id));
+    const row = this.pipelines.find((p) => p.id === id);
     await this.guard(() => deletePipeline(this.db, id));
     if (this.currentId === id) this.close();
     this.undo = { id, name: row?.name ?? 'pipeline' };
@@ -220,7 +223,7 @@ export class WorkspaceState {
     this.currentSubs = [
       liveQuery(() => listVersions(this.db, id)).subscribe({ next: (v) => (this.versions = v), error: onError }),
       liveQuery(() => runList.load(this.db)).subscribe({ next: (r) => (this.runs = r), error: onError }),
-      liveQuery(() => this.db.pipelines.get(id)).subscribe({ next: (row) => row && this.autosave.stored(row), error: onError }),
+      liveQuery(() => getPipeline(this.db, id)).subscribe({ next: (row) => row && this.autosave.stored(row), error: onError }),
       liveQuery(() => getHead(this.db, id)).subscribe({ next: (hash) => (this.headVersion = hash), error: onError }),
     ];
   }

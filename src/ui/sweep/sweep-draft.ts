@@ -1,12 +1,13 @@
 // The sweep form's data: which params can be swept, the values an axis draft stands
 // for, and the metrics to rank by. No DOM, no Svelte.
+import type { MetricTable } from '../../core/metric-schema';
 import type { ParamSchema, ParamValue } from '../../core/params';
 import type { PipelineSpec } from '../../core/spec';
 import { isSweepable, parseNumberValues, type ValuesMode } from '../../core/sweep-values';
 import type { SweepAxis } from '../../engine/sweep';
 import type { RunRow } from '../state/run-list';
 import { stepCatalog } from '../../steps/catalog';
-import { METRIC_ORDER, metricNames } from '../history/compare';
+import { orderedMetrics } from '../results/metric-format';
 
 /** One axis as the form holds it: the step and param, and the values typed (numbers) or ticked (choices, booleans). */
 export interface AxisDraft {
@@ -70,10 +71,14 @@ export function axisValues(spec: PipelineSpec, draft: AxisDraft): { axis: SweepA
   }
 }
 
-/** The metrics to rank by: those the pipeline's runs report, or the usual ones for its task before any run. */
-export function metricChoices(spec: PipelineSpec, runs: readonly RunRow[]): string[] {
-  const seen = metricNames(runs.filter((r) => r.summary.status === 'done'));
-  if (seen.length) return seen;
-  const regression = spec.steps.some((s) => s.kind === 'evaluate.regression');
-  return METRIC_ORDER.filter((m) => (regression ? ['r2', 'rmse', 'mae', 'mse'] : ['accuracy', 'f1', 'precision', 'recall', 'logLoss']).includes(m));
+/**
+ * The metrics to rank by: those the pipeline's finished runs report or, before any run, those
+ * its evaluate steps declare (classification's when it has none), in display order.
+ */
+export function metricChoices(spec: PipelineSpec, runs: readonly RunRow[], table?: MetricTable): string[] {
+  const seen = runs.filter((r) => r.summary.status === 'done').flatMap((r) => Object.keys(r.summary.metrics));
+  if (seen.length) return orderedMetrics(seen, table);
+  const declared = (kind: string) => (stepCatalog.describe(kind)?.metrics ?? []).map((m) => m.name);
+  const names = spec.steps.flatMap((s) => declared(s.kind));
+  return orderedMetrics(names.length ? names : declared('evaluate.classification'), table);
 }
