@@ -1,0 +1,103 @@
+// The live session (issue 22) in the classroom state, against a real relay started in-process on 127.0.0.1.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startRelay, type Relay } from '../../src/cli/relay/relay-server';
+import { decodeAssignmentLink } from '../../src/class/assignment';
+import { describeChange } from '../../src/class/live-change';
+import { versionHash } from '../../src/engine/fingerprint';
+import { liveRoots } from '../../src/share/live-doc';
+import { ClassState } from '../../src/ui/state/class.svelte';
+import { until } from '../cli/relay-clients';
+import { loadExample, run } from '../helpers';
+import { freshDb } from '../storage/helpers';
+
+const WS = WebSocket as unknown as typeof globalThis.WebSocket;
+
+async function classState(name: string): Promise<ClassState> {
+  const state = new ClassState(freshDb(name).db);
+  state.webSocket = WS;
+  await state.init();
+  return state;
+}
+
+describe('ClassState live session', () => {
+  let relay: Relay;
+  const states: ClassState[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipelab-live-'));
+  beforeAll(async () => {
+    relay = await startRelay({ port: 0, dataDir });
+  });
+  afterAll(async () => {
+    for (const s of states) s.leave();
+    await relay.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a teacher makes a live assignment; students join by link, hand in, and the board receives them; a pushed version reaches them', async () => {
+    const spec = loadExample('iris-logreg');
+    const { record } = await run(spec);
+    const teacher = await classState('live-teacher');
+    states.push(teacher);
+    const board = await teacher.makeAssignment({ spec, versionHash: await versionHash(spec), record, data: [], pipelineId: 'p1', base: 'https://p.example/' }, { hideResult: true, seed: 'locked', relay: relay.url }, 1_000);
+    expect(board.link).not.toMatch(/token/);
+    const opened = await decodeAssignmentLink(board.link);
+    expect(opened.assignment?.live).toEqual({ relay: relay.url, room: board.options.live?.room });
+    expect(teacher.relay).toBe(relay.url);
+    await until('the teacher to connect', () => teacher.live?.status === 'connected');
+    expect(teacher.live?.statusText).toBe('Live: connected');
+
+    const students: ClassState[] = [];
+    for (const name of ['Ada', 'Bo', 'Cy']) {
+      const s = await classState(`live-${name}`);
+      states.push(s);
+      s.opened(opened.assignment);
+      const session = await s.join(opened.assignment!.live!);
+      await until(`${name} to sync`, () => session.synced);
+      expect(session.pipeline().spec.name).toBe(spec.name);
+      await s.handInRun(record, name, 'https://p.example/', 2_000);
+      students.push(s);
+    }
+    await until('the board to hold three live hand-ins', () => teacher.board?.codes.length === 3);
+    expect(teacher.summary?.students.map((r) => r.name).sort()).toEqual(['Ada', 'Bo', 'Cy']);
+    expect(teacher.live?.handins.every((h) => h.verified)).toBe(true);
+    await until('the teacher to see four people', () => teacher.live?.peers.length === 4);
+    expect(teacher.live?.peers.map((p) => p.name).sort()).toEqual(['Ada', 'Bo', 'Cy', 'Teacher']);
+
+    const seen: string[] = [];
+    for (const s of students) s.live!.onPipeline(({ spec: got }) => seen.push(describeChange(spec as unknown as Record<string, unknown>, got).join(', ')));
+    const changed = structuredClone(spec) as unknown as { steps: { kind: string; params: Record<string, unknown> }[] };
+    const model = changed.steps.find((st) => 'learningRate' in st.params)!;
+    model.params.learningRate = 1;
+    teacher.live!.pushPipeline(changed as unknown as Record<string, unknown>, 'learning rate → 1');
+    await until('every student to receive the new version', () => seen.filter((t) => t.includes('learning rate → 1')).length >= 3);
+  });
+
+  it('a student cannot change the pipeline: the relay refuses and the session says so', async () => {
+    const teacher = states[0];
+    const student = states[1];
+    const before = teacher.live!.pipeline().spec;
+    expect(() => student.live!.pushPipeline({ name: 'hacked' }, '')).toThrow(/Only the teacher/);
+    liveRoots(student.live!.doc).pipeline.set('name', 'hacked');
+    await until('the relay to refuse the student', () => student.live!.refused !== '');
+    expect(teacher.live!.pipeline().spec).toEqual(before);
+  });
+
+  it('a hand-in made while the relay is down is kept and arrives after it restarts', async () => {
+    const [teacher, , , cy] = states;
+    const port = relay.port;
+    await relay.close();
+    await until('the student to notice', () => cy.live?.status === 'offline');
+    expect(cy.live?.statusText).toBe('Live: offline — will resync');
+    const { record } = await run(loadExample('iris-logreg'));
+    await cy.handInRun(record, 'Cy', 'https://p.example/', 3_000);
+    relay = await startRelay({ port, dataDir });
+    await until('the student to reconnect', () => cy.live?.status === 'connected');
+    await until('the teacher to reconnect', () => teacher.live?.status === 'connected');
+    await until('the later hand-in to reach the teacher', () => teacher.live!.handins.some((h) => h.at === 3_000));
+    expect(teacher.live!.handins).toHaveLength(3);
+    expect(teacher.live!.refused).toBe('');
+  });
+});
