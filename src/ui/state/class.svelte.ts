@@ -74,6 +74,7 @@ export class ClassState {
   opened(assignment: AssignmentOptions | null): void {
     this.assignment = assignment;
     this.handIn = null;
+    if (this.live && !this.live.teacher) this.leave();
   }
 
   /** Makes an assignment from the open pipeline: its link, and a stored board (empty) to collect the class's codes. */
