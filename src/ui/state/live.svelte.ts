@@ -52,7 +52,9 @@ export class LiveSession {
   readonly doc = new Y.Doc();
   readonly teacher: boolean;
   private readonly provider: WebsocketProvider;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not shown state
   private pipelineListeners = new Set<(pipeline: LivePipeline) => void>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not shown state
   private handinListeners = new Set<(handins: LiveHandin[]) => void>();
 
   constructor(private readonly target: LiveTarget) {
