@@ -86,9 +86,22 @@ describe('live class session (issue 22)', () => {
     await relay.close();
     for (const page of students) await page.getByTestId('live-status').filter({ hasText: 'offline — will resync' }).waitFor({ timeout: 30_000 });
     await screenshot(students[1], 'live-student-offline');
+    // Cy runs the teacher's new version and hands in while the relay is down: kept, sent on reconnect.
+    await runAndWait(students[2]);
+    await students[2].getByTestId('student-name').fill('Cy again');
+    await students[2].getByTestId('hand-in-button').click();
+    await students[2].getByTestId('result-qr').waitFor({ timeout: 30_000 });
     relay = await startRelay({ port, dataDir });
     for (const page of students) await page.getByTestId('live-status').filter({ hasText: 'Live: connected' }).waitFor({ timeout: 60_000 });
-    await teacher.getByRole('button', { name: 'All pipelines' }).waitFor();
+    await teacher.getByRole('button', { name: 'All pipelines' }).click();
+    await teacher.locator('.board-list button').first().click();
+    await teacher.getByTestId('class-board').waitFor();
+    await teacher.getByTestId('live-status').filter({ hasText: 'Live: connected' }).waitFor({ timeout: 60_000 });
+    await teacher.getByTestId('live-handins').filter({ hasText: 'Cy again' }).waitFor({ timeout: 60_000 });
+    expect(await handins.count()).toBe(3); // Cy's slot holds Cy's newer hand-in; Ada's and Bo's are still there
+    expect(await teacher.getByTestId('live-handins').textContent()).toMatch(/Ada[\s\S]*Bo|Bo[\s\S]*Ada/);
+    expect(await teacher.getByTestId('live-handins').textContent()).not.toContain('does not verify');
+    await screenshot(teacher, 'live-board-after-restart');
     for (const page of students) expect(await page.locator('#model-learningRate').inputValue()).toBe('1');
   });
 });
