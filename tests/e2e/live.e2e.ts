@@ -98,6 +98,7 @@ describe('live class session (issue 22)', () => {
     await teacher.getByTestId('class-board').waitFor();
     await teacher.getByTestId('live-status').filter({ hasText: 'Live: connected' }).waitFor({ timeout: 60_000 });
     await teacher.getByTestId('live-handins').filter({ hasText: 'Cy again' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => teacher.getByTestId('live-peers').textContent(), { timeout: 30_000 }).toMatch(/Connected \(3\)/);
     expect(await handins.count()).toBe(3); // Cy's slot holds Cy's newer hand-in; Ada's and Bo's are still there
     expect(await teacher.getByTestId('live-handins').textContent()).toMatch(/Ada[\s\S]*Bo|Bo[\s\S]*Ada/);
     expect(await teacher.getByTestId('live-handins').textContent()).not.toContain('does not verify');

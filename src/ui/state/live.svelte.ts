@@ -65,6 +65,8 @@ export class LiveSession {
       ...(target.WebSocketPolyfill ? { WebSocketPolyfill: target.WebSocketPolyfill } : {}),
     });
     this.provider.on('status', ({ status }) => {
+      // Forget the clocks of others' presence, so the relay's copy (possibly an unchanged clock) is taken on reconnect.
+      if (status === 'connected') for (const id of [...this.provider.awareness.meta.keys()]) if (id !== this.doc.clientID) this.provider.awareness.meta.delete(id);
       this.status = status === 'connected' ? 'connected' : this.status === 'connecting' && status === 'connecting' ? 'connecting' : 'offline';
     });
     this.provider.on('connection-close', (event) => {
