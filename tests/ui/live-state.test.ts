@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startRelay, type Relay } from '../../src/cli/relay/relay-server';
-import { decodeAssignmentLink } from '../../src/class/assignment';
+import { decodeAssignmentLink, relayUrl } from '../../src/class/assignment';
+import { EditorState } from '../../src/ui/state/editor.svelte';
+import { followTeacher } from '../../src/ui/state/live-glue';
 import { describeChange } from '../../src/class/live-change';
 import { versionHash } from '../../src/engine/fingerprint';
 import { liveRoots } from '../../src/share/live-doc';
@@ -99,5 +101,50 @@ describe('ClassState live session', () => {
     await until('the later hand-in to reach the teacher', () => teacher.live!.handins.some((h) => h.at === 3_000));
     expect(teacher.live!.handins).toHaveLength(3);
     expect(teacher.live!.refused).toBe('');
+  });
+});
+
+describe('a student follows the teacher through validation', () => {
+  it('loads a valid new version with a note, refuses an invalid one without touching the copy', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipelab-live-follow-'));
+    const relay = await startRelay({ port: 0, dataDir });
+    const spec = loadExample('iris-logreg');
+    const teacher = await classState('follow-teacher');
+    const board = await teacher.makeAssignment({ spec, versionHash: await versionHash(spec), record: null, data: [], pipelineId: null, base: 'https://p.example/' }, { hideResult: false, seed: 'locked', relay: relay.url }, 5_000);
+    const student = await classState('follow-student');
+    const editor = new EditorState();
+    editor.load(spec);
+    try {
+      await followTeacher(board.options.live!, editor, student);
+      await until('the student to sync', () => student.live?.synced === true);
+      expect(student.liveNotice).toBe(''); // the pipeline in the room is the one the student has
+      const changed = structuredClone(spec) as unknown as { steps: { id: string; params: Record<string, unknown> }[] };
+      const model = changed.steps.find((st) => 'learningRate' in st.params)!;
+      model.params.learningRate = 1;
+      teacher.live!.pushPipeline(changed as unknown as Record<string, unknown>, describeChange(spec as unknown as Record<string, unknown>, changed as unknown as Record<string, unknown>).join(', '));
+      await until('the change to arrive', () => student.liveNotice !== '');
+      expect(student.liveNotice).toBe('The teacher changed the pipeline (learning rate → 1) — Run to see.');
+      expect(editor.snapshot().steps.find((st) => st.id === model.id)?.params.learningRate).toBe(1);
+
+      const broken = structuredClone(changed);
+      broken.steps.find((st) => st.id === model.id)!.params.learningRate = 'fast';
+      teacher.live!.pushPipeline(broken as unknown as Record<string, unknown>, 'learning rate → "fast"');
+      await until('the broken version to be refused', () => student.liveNotice.startsWith('The teacher'));
+      await until('the refusal to show', () => student.liveNotice.includes('cannot be used'));
+      expect(student.liveNotice).toMatch(/Your copy is unchanged and nothing was run/);
+      expect(editor.snapshot().steps.find((st) => st.id === model.id)?.params.learningRate).toBe(1);
+    } finally {
+      student.leave();
+      teacher.leave();
+      await relay.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('describes changes in words and reads a live link strictly', async () => {
+    expect(describeChange({ seed: 1, steps: [{ id: 'm', params: { learningRate: 0.1, epochs: 5 } }] }, { seed: 2, steps: [{ id: 'm', params: { learningRate: 1, epochs: 5 } }, { id: 'n', params: {} }] })).toEqual(['seed → 2', 'learning rate → 1', 'step n added']);
+    expect(relayUrl('ws://school:1234/')).toBe('ws://school:1234');
+    expect(relayUrl('https://school')).toBeNull();
+    expect(relayUrl('not a url')).toBeNull();
   });
 });
