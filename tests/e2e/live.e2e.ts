@@ -8,6 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type Relay } from '../../src/cli/relay/relay-server';
 import { launchBrowser, openApp, screenshot } from './browser';
+import { decodeAssignmentLink } from '../../src/class/assignment';
+import { liveRoots } from '../../src/share/live-doc';
+import { connectClient, synced, until } from '../cli/relay-clients';
 
 let browser: Browser;
 let relay: Relay;
@@ -81,6 +84,23 @@ describe('live class session (issue 22)', () => {
       expect(await page.locator('#model-learningRate').inputValue()).toBe('1');
     }
     await screenshot(students[0], 'live-student-pushed');
+
+    // A hostile client with a student's link tries to rewrite the pipeline and another student's hand-in:
+    // the relay refuses; every screen carries on with the teacher's pipeline.
+    const live = (await decodeAssignmentLink(link)).assignment!.live!;
+    const hostile = connectClient(live.relay, live.room);
+    await synced(hostile, 'the hostile client to sync');
+    const [someSlot] = [...liveRoots(hostile.doc).handins.keys()];
+    liveRoots(hostile.doc).pipeline.set('seed', 7);
+    await until('the relay to refuse the pipeline rewrite', () => hostile.closes.some((c) => c.code === 4403));
+    hostile.stop();
+    const again = connectClient(live.relay, live.room);
+    await synced(again, 'the second hostile client to sync');
+    liveRoots(again.doc).handins.set(someSlot, { code: 'x', publicKey: 'AA', signature: 'AA', at: 1 });
+    await until('the relay to refuse the hand-in overwrite', () => again.closes.some((c) => c.code === 4403));
+    again.stop();
+    for (const page of students) expect(await page.getByTestId('live-status').textContent()).toBe('Live: connected');
+    for (const page of students) expect(await page.locator('#model-learningRate').inputValue()).toBe('1');
 
     const port = relay.port;
     await relay.close();
