@@ -148,3 +148,30 @@ describe('a student follows the teacher through validation', () => {
     expect(relayUrl('not a url')).toBeNull();
   });
 });
+
+describe('the board marks a hand-in that is not signed by its slot’s key', () => {
+  it('shows it as not verified (and unreadable codes with the reason)', async () => {
+    const { LiveSession } = await import('../../src/ui/state/live.svelte');
+    const { newTeacherToken, roomIdForToken } = await import('../../src/share/live-room');
+    const { generateHandinKeys, signHandin } = await import('../../src/share/handin-signing');
+    const Y = await import('yjs');
+    const room = await roomIdForToken(newTeacherToken());
+    // No relay: the session stays offline; the entries arrive as a remote update.
+    const session = new LiveSession({ relay: 'ws://127.0.0.1:9', room, name: 'Teacher', WebSocketPolyfill: WS });
+    try {
+      const good = await signHandin(await generateHandinKeys(), room, 'not a result code', 10);
+      const other = await signHandin(await generateHandinKeys(), room, 'forged', 11);
+      const source = new Y.Doc();
+      liveRoots(source).handins.set(good.slot, good.entry);
+      liveRoots(source).handins.set(other.slot, { ...other.entry, signature: good.entry.signature });
+      Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(source));
+      await until('both entries to be read', () => session.handins.length === 2);
+      const bySlot = new Map(session.handins.map((h) => [h.slot, h]));
+      expect(bySlot.get(good.slot)).toMatchObject({ verified: true, code: null });
+      expect(bySlot.get(good.slot)?.problem).not.toBe('');
+      expect(bySlot.get(other.slot)?.verified).toBe(false);
+    } finally {
+      session.destroy();
+    }
+  });
+});
