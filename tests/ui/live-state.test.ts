@@ -175,3 +175,38 @@ describe('the board marks a hand-in that is not signed by its slot’s key', () 
     }
   });
 });
+
+describe('co-editing (two teacher connections)', () => {
+  it('two people change different steps at once: both edits survive in both copies', async () => {
+    const { LiveSession } = await import('../../src/ui/state/live.svelte');
+    const { newTeacherToken, roomIdForToken } = await import('../../src/share/live-room');
+    const relay = await startRelay({ port: 0 });
+    const token = newTeacherToken();
+    const room = await roomIdForToken(token);
+    const a = new LiveSession({ relay: relay.url, room, token, name: 'A', WebSocketPolyfill: WS });
+    const b = new LiveSession({ relay: relay.url, room, token, name: 'B', WebSocketPolyfill: WS });
+    try {
+      const spec = loadExample('iris-logreg') as unknown as { seed: number; steps: { id: string; params: Record<string, unknown> }[] };
+      await until('both to sync', () => a.synced && b.synced);
+      a.pushPipeline(spec as unknown as Record<string, unknown>, '');
+      await until('b to receive the pipeline', () => b.pipeline().spec.steps !== undefined);
+      const model = spec.steps.find((s) => s.id === 'model')!;
+      const fromA = structuredClone(spec);
+      fromA.steps.find((s) => s.id === 'model')!.params.learningRate = 1;
+      const fromB = structuredClone(spec);
+      fromB.steps.find((s) => s.id === 'split')!.params.testFraction = 0.3;
+      a.pushPipeline(fromA as unknown as Record<string, unknown>, '');
+      b.pushPipeline(fromB as unknown as Record<string, unknown>, ''); // before A's edit has arrived
+      const merged = (s: InstanceType<typeof LiveSession>) => {
+        const got = s.pipeline().spec as unknown as typeof spec;
+        return got.steps.find((st) => st.id === 'split')?.params.testFraction === 0.3 && got.steps.find((st) => st.id === model.id)?.params.learningRate === 1;
+      };
+      await until('both copies to hold both edits', () => merged(a) && merged(b));
+      expect(a.pipeline().spec).toEqual(b.pipeline().spec);
+    } finally {
+      a.destroy();
+      b.destroy();
+      await relay.close();
+    }
+  });
+});

@@ -5,7 +5,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { decodeResultCode, type ResultCode } from '../../class/result-code';
 import { signHandin, verifyHandin } from '../../share/handin-signing';
-import { liveRoots, parseHandinEntry, readLivePipeline, writeLivePipeline } from '../../share/live-doc';
+import { liveRoots, parseHandinEntry, readLivePipeline } from '../../share/live-doc';
+import { patchLivePipeline } from '../../share/live-patch';
 
 /** Where a live session connects: the relay, the room, and (teacher only) the token. */
 export interface LiveTarget {
@@ -102,7 +103,7 @@ export class LiveSession {
   pushPipeline(spec: Record<string, unknown>, note: string): void {
     if (!this.teacher) throw new Error('Only the teacher can change the live pipeline.');
     this.doc.transact(() => {
-      writeLivePipeline(this.doc, spec);
+      patchLivePipeline(this.doc, spec);
       liveRoots(this.doc).meta.set('note', note);
     });
   }
