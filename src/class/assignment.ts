@@ -2,6 +2,7 @@ import { sha256Hex } from '../core/hash';
 import { decodeShareDocument, shareUrl } from '../share/link-codec';
 import { readPayload, type SharePayload } from '../share/share-payload';
 import { ShareError } from '../share/share-error';
+import { ROOM_ID_PATTERN } from '../share/live-room';
 
 /** Whether every student runs the teacher's seed, or picks their own (a class-wide seed study). */
 export type SeedMode = 'locked' | 'free';
@@ -13,6 +14,14 @@ export interface AssignmentOptions {
   /** The teacher's result stays hidden until the student has run. */
   readonly hideResult: boolean;
   readonly seed: SeedMode;
+  /** A live session (issue 22): the relay and the room students join; the teacher's token is never in the link. */
+  readonly live?: LiveLink;
+}
+
+/** The live session an assignment link joins. */
+export interface LiveLink {
+  readonly relay: string;
+  readonly room: string;
 }
 
 /** An opened assignment link: the shared pipeline and the assignment's options. */
@@ -30,7 +39,7 @@ export async function assignmentId(versionHash: string, hideResult: boolean, see
 
 /** The assignment link on `base`: a share link whose document also carries `assignment`. */
 export function assignmentUrl(payload: SharePayload, options: AssignmentOptions, base: string): Promise<string> {
-  return shareUrl(payload, base, { assignment: { id: options.id, hideResult: options.hideResult, seed: options.seed } });
+  return shareUrl(payload, base, { assignment: { id: options.id, hideResult: options.hideResult, seed: options.seed, ...(options.live ? { live: { relay: options.live.relay, room: options.live.room } } : {}) } });
 }
 
 /** Reads the `assignment` field of a decoded share document: null when absent, a ShareError when damaged. */
@@ -42,7 +51,26 @@ export function readAssignment(doc: unknown): AssignmentOptions | null {
   if (typeof a.id !== 'string' || !ID.test(a.id)) throw new ShareError("The link's assignment id is damaged: expected 12 hex digits.");
   if (typeof a.hideResult !== 'boolean') throw new ShareError("The link's assignment option hideResult must be true or false.");
   if (a.seed !== 'locked' && a.seed !== 'free') throw new ShareError('The link\'s assignment seed option must be "locked" or "free".');
-  return { id: a.id, hideResult: a.hideResult, seed: a.seed };
+  const live = readLive(a.live);
+  return { id: a.id, hideResult: a.hideResult, seed: a.seed, ...(live ? { live } : {}) };
+}
+
+/** A relay URL as the settings accept it: ws:// or wss://, or null when it is not one. */
+export function relayUrl(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    return (url.protocol === 'ws:' || url.protocol === 'wss:') && !url.hash ? url.href.replace(/\/$/, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+function readLive(value: unknown): LiveLink | null {
+  if (value === undefined) return null;
+  const v = value as Record<string, unknown> | null;
+  const relay = typeof v?.relay === 'string' ? relayUrl(v.relay) : null;
+  if (!relay || typeof v?.room !== 'string' || !ROOM_ID_PATTERN.test(v.room)) throw new ShareError("The link's live session is damaged: expected a ws:// or wss:// relay and a room id.");
+  return { relay, room: v.room };
 }
 
 /** Decodes a share link that may be an assignment: the payload through the one restore path, plus its options (or null). */

@@ -10,11 +10,17 @@ import { sharedResult, type SharedData } from '../../share/share-payload';
 import type { PipelabDb } from '../../storage/db';
 import { addCodes, getBoard, listBoards, putBoard } from '../../storage/boards-repo';
 import { getSetting, setSetting } from '../../storage/settings-repo';
+import { loadOrCreateHandinKeys } from '../../share/handin-signing';
+import { newTeacherToken, roomIdForToken } from '../../share/live-room';
+import type { LiveLink } from '../../class/assignment';
+import type { LiveSession } from './live.svelte';
 
 /** What the teacher chose in Share → Assignment. */
 export interface AssignmentChoice {
   readonly hideResult: boolean;
   readonly seed: SeedMode;
+  /** A live session on this relay (ws:// or wss://); absent for the link-only board. */
+  readonly relay?: string;
 }
 
 /** What a new assignment is made from: the open pipeline, its last run (if of this version) and its data. */
@@ -46,24 +52,37 @@ export class ClassState {
   /** The board grouped for display. */
   readonly summary: BoardSummary | null = $derived(this.board ? groupBoard(this.board.assignment, this.board.codes) : null);
 
+  /** The live session this browser is in (teacher or student), or null: none without a relay. */
+  live = $state.raw<LiveSession | null>(null);
+  /** The last thing the live session did to the pipeline, in words ("The teacher changed …"). */
+  liveNotice = $state('');
+  /** The relay URL last used for a live session (remembered; empty: none). */
+  relay = $state('');
+  /** For Node tests: the WebSocket class live sessions use. */
+  webSocket: typeof globalThis.WebSocket | undefined;
+
   constructor(private readonly db: PipelabDb) {}
 
   /** Loads the remembered student name and the list of boards. */
   async init(): Promise<void> {
     this.studentName = await getSetting<string>(this.db, 'studentName', '').catch(() => '');
     this.boards = await listBoards(this.db).catch(() => []);
+    this.relay = await getSetting<string>(this.db, 'liveRelay', '').catch(() => '');
   }
 
   /** A student opened a link: remember its assignment (null for an ordinary share link) and forget the last hand-in. */
   opened(assignment: AssignmentOptions | null): void {
     this.assignment = assignment;
     this.handIn = null;
+    if (this.live && !this.live.teacher) this.leave();
   }
 
   /** Makes an assignment from the open pipeline: its link, and a stored board (empty) to collect the class's codes. */
   async makeAssignment(source: AssignmentSource, choice: AssignmentChoice, now: number): Promise<StoredBoard> {
     const id = await assignmentId(source.versionHash, choice.hideResult, choice.seed, now);
-    const options: AssignmentOptions = { id, ...choice };
+    const token = choice.relay ? newTeacherToken() : null;
+    const live = choice.relay && token ? { relay: choice.relay, room: await roomIdForToken(token) } : undefined;
+    const options: AssignmentOptions = { id, hideResult: choice.hideResult, seed: choice.seed, ...(live ? { live } : {}) };
     const rec = source.record?.status === 'done' && source.record.versionHash === source.versionHash ? source.record : null;
     const link = await assignmentUrl({ spec: source.spec, expected: rec ? sharedResult(rec) : null, data: source.data }, options, source.base);
     const board: StoredBoard = {
@@ -73,6 +92,12 @@ export class ClassState {
     await putBoard(this.db, board);
     this.board = board;
     this.boards = [board, ...this.boards.filter((b) => b.id !== id)];
+    if (live && token) {
+      this.relay = live.relay;
+      await setSetting(this.db, 'liveRelay', live.relay);
+      await setSetting(this.db, `liveToken:${id}`, token);
+      await this.teach(board, source.spec as unknown as Record<string, unknown>);
+    }
     return board;
   }
 
@@ -82,6 +107,7 @@ export class ClassState {
     this.board = board ?? null;
     this.refused = [];
     this.message = '';
+    if (board?.options.live && this.live?.teacher !== true) await this.teach(board, null);
     return Boolean(board);
   }
 
@@ -124,6 +150,57 @@ export class ClassState {
     this.studentName = code.name;
     await setSetting(this.db, 'studentName', code.name).catch(() => undefined);
     this.handIn = { code, url: await resultUrl(code, base) };
+    if (this.live && !this.live.teacher) {
+      this.live.setName(code.name);
+      await this.live.handIn(await this.handinKeys(), this.handIn.url, now);
+    }
+  }
+
+  /** Student: joins the assignment's live session (loads the live code on first use). */
+  async join(link: LiveLink): Promise<LiveSession> {
+    return this.connect({ relay: link.relay, room: link.room, name: this.studentName || 'Student' });
+  }
+
+  /** Leaves the live session, if any. */
+  leave(): void {
+    this.live?.destroy();
+    this.live = null;
+    this.liveNotice = '';
+  }
+
+  /** Teacher: joins the board's live session with the stored token; hand-ins that arrive go on the board. */
+  private async teach(board: StoredBoard, spec: Record<string, unknown> | null): Promise<void> {
+    const live = board.options.live;
+    const token = live ? await getSetting<string | null>(this.db, `liveToken:${board.id}`, null).catch(() => null) : null;
+    if (!live || !token) return;
+    const session = await this.connect({ relay: live.relay, room: live.room, token, name: 'Teacher' });
+    if (spec) session.pushPipeline(spec, '');
+    session.onHandins((handins) => {
+      const links = handins.filter((h) => h.verified && h.code?.assignment === board.id).map((h) => h.link);
+      if (links.length && this.board?.id === board.id) void this.addLive(links);
+    });
+  }
+
+  private async addLive(links: string[]): Promise<void> {
+    const board = this.board;
+    if (!board) return;
+    const { codes } = await readCodes(links.join('\n'), board.id);
+    const { board: next } = await addCodes(this.db, board.id, codes, Date.now());
+    if (this.board?.id === next.id) this.board = next;
+  }
+
+  private async connect(target: { relay: string; room: string; token?: string; name: string }): Promise<LiveSession> {
+    this.leave();
+    const { LiveSession } = await import('./live.svelte');
+    this.live = new LiveSession({ ...target, WebSocketPolyfill: this.webSocket });
+    return this.live;
+  }
+
+  private handinKeys(): Promise<CryptoKeyPair> {
+    return loadOrCreateHandinKeys({
+      load: () => getSetting<CryptoKeyPair | undefined>(this.db, 'handinKeys', undefined),
+      save: (keys) => setSetting(this.db, 'handinKeys', keys).then(() => undefined),
+    });
   }
 }
 
