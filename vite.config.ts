@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
+          // A browser test chains several waits of up to 90 s each (tests/e2e/browser.ts): give the whole test room.
+          testTimeout: 300_000,
           // expect.poll waits for a state, never for a deadline: 1 s (Vitest's default) is a coin toss on a busy machine.
           expect: { poll: { timeout: 60_000, interval: 100 } },
         },

@@ -6,13 +6,24 @@ import { inject } from 'vitest';
 /** Where the e2e run leaves its screenshots. */
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
-/** Launches Debian's headless Chromium with the flags this machine needs. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** How long a Playwright wait or action may take before it fails: generous, since CI runs on a busy shared 2-core machine. */
+export const WAIT_MS = 90_000;
+
+/** Launches Debian's headless Chromium with the flags this machine needs (extra flags for special devices, e.g. a fake camera). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
+  // Every context (browser.newPage makes one too) waits up to WAIT_MS for an element or an action, not Playwright's 30 s.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(WAIT_MS);
+    return context;
+  };
+  return browser;
 }
 
 /**

@@ -2,7 +2,7 @@
 // from the QR image), a refused camera, a hostile name shown as text, and a student on a phone (390×844, touch).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assignmentUrl, decodeAssignmentLink } from '../../src/class/assignment';
@@ -21,12 +21,7 @@ let plain: Browser;
 beforeAll(async () => {
   mkdirSync(path.dirname(Y4M), { recursive: true });
   writeFileSync(Y4M, y4mFrame({ data: new Uint8ClampedArray(4 * 4 * 4).fill(255), width: 4, height: 4 })); // replaced before the scan
-  camera = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${Y4M}`],
-  });
+  camera = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${Y4M}`]);
   plain = await launchBrowser();
 });
 afterAll(async () => {
