@@ -183,7 +183,7 @@ describe('pipelab in Chromium', () => {
     const shown = () => page.locator('.palette-item').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     await expect.poll(shown).toEqual(['Add Standardize', 'Add Min-max scale', 'Add Robust scale']);
     await filter.fill('ridge');
-    await expect.poll(shown).toEqual(['Add Linear regression']);
+    await expect.poll(shown).toEqual(['Add Linear regression / ridge']);
     await screenshot(page, 'palette-filter');
     const before = (await stepOrder(page)).length;
     await filter.press('Enter');
