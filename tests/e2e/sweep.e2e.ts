@@ -43,7 +43,8 @@ describe('parameter sweeps', () => {
     await page.getByLabel('Values 1', { exact: true }).fill(RATES.join(', '));
     await page.getByLabel('Seeds').fill('3');
     expect(await page.getByLabel('Rank by').inputValue()).toBe('accuracy');
-    expect(await page.getByTestId('sweep-count').textContent()).toContain('9 runs (3 × 3 seeds) on cpu');
+    // The count names the backend once the worker reports it (a param edit may restart it).
+    await expect.poll(() => page.getByTestId('sweep-count').textContent()).toContain('9 runs (3 × 3 seeds) on cpu');
     await holdBeforePoint(page, 3); // the reload lands while the fourth point is in flight
     await page.getByRole('button', { name: 'Start sweep (9 runs)' }).click();
 
