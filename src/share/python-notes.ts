@@ -22,6 +22,11 @@ function transformNotes(steps: readonly StepSpec[], hasLabels: boolean): string[
   if (has('transform.polynomial')) {
     notes.push('Polynomial features: PolynomialFeatures refuses missing values, where pipelab gives a missing product; fill them in or drop those rows first.');
   }
+  if (has('transform.date-parts')) {
+    notes.push('Date parts: the script reads a column\'s date format (day or month first, with or without a time) from the rows the step is fitted on, ' +
+      'pipelab from every row of the column; the two differ only when the test rows alone tell day from month. Its sine and cosine are Python\'s, ' +
+      'which may differ from pipelab\'s in the last bit.');
+  }
   if (hasLabels && has('transform.impute')) {
     notes.push("Fill in missing values: for label columns, scikit-learn breaks a tie between equally frequent labels by Python's string order, " +
       'pipelab by its label order (numbers by value), which differs only for labels that look like numbers.');

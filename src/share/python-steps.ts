@@ -124,6 +124,138 @@ export const STEP_HELPERS: Readonly<Record<string, PyHelper>> = {
     def transform(self, X):
         return np.hstack([X[:, self.before], self.pca.transform(X[:, self.idx].astype(float)), X[:, self.after]])`,
   },
+  dateParts: {
+    imports: ['datetime', 'math', 're'],
+    needs: ['columns', 'labels'],
+    code: `DATE_TIME = r"(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?:\\s?(?:Z|UTC|[+-]\\d{2}:?\\d{2}))?)?"
+YEAR_FIRST = re.compile(r"(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})" + DATE_TIME, re.ASCII)
+YEAR_LAST = re.compile(r"(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})" + DATE_TIME, re.ASCII)
+MONTH_FIRST = re.compile(r"([A-Za-z]{3,9})\\.? (\\d{1,2}),? (\\d{4})" + DATE_TIME, re.ASCII)
+DAY_FIRST = re.compile(r"(\\d{1,2}) ([A-Za-z]{3,9})\\.?,? (\\d{4})" + DATE_TIME, re.ASCII)
+MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december"]
+
+
+def month_number(word):
+    """1 to 12 for a month's name or its first three letters (and "sept"), else 0."""
+    w = word.lower()
+    i = next((k for k, m in enumerate(MONTH_NAMES) if m[:3] == w[:3]), -1)
+    return i + 1 if i >= 0 and (len(w) == 3 or MONTH_NAMES[i] == w or (i == 8 and w == "sept")) else 0
+
+
+def date_fields(text):
+    """pipelab's reading of a date text: (year first, named month, a, b, year, separator, hour), or None."""
+    t = text.strip()
+    hour = lambda h: None if h is None else int(h)
+    if m := YEAR_FIRST.fullmatch(t):
+        return True, False, int(m[2]), int(m[3]), int(m[1]), "-", hour(m[4])
+    if m := YEAR_LAST.fullmatch(t):
+        return False, False, int(m[1]), int(m[3]), int(m[4]), m[2], hour(m[5])
+    first = MONTH_FIRST.fullmatch(t)
+    m = first or DAY_FIRST.fullmatch(t)
+    if not m:
+        return None
+    word, day = (m[1], int(m[2])) if first else (m[2], int(m[1]))
+    month = month_number(word)
+    return (True, True, month, day, int(m[3]), " ", hour(m[4])) if month else None
+
+
+def leap_year(year):
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def valid_date(year, month, day, hour):
+    if not 1 <= month <= 12 or day < 1 or (hour is not None and hour > 23):
+        return False
+    return day <= (29 if leap_year(year) else 28) if month == 2 else day <= (30 if month in (4, 6, 9, 11) else 31)
+
+
+def parse_date(text, order):
+    """(year, month, day, hour) of a text in a column's order ("ymd", "named", "dmy", "mdy"), or None."""
+    f = date_fields(text)
+    if not f or f[0] != (order in ("ymd", "named")):
+        return None
+    month, day = (f[3], f[2]) if order == "dmy" else (f[2], f[3])
+    return (f[4], month, day, f[6]) if valid_date(f[4], month, day, f[6]) else None
+
+
+def date_order(texts):
+    """pipelab's date format of a column's texts (which of day and month comes first), or None when not dates."""
+    fields = [date_fields(t) for t in texts]
+    if not fields or None in fields:
+        return None
+    if all(f[0] for f in fields):
+        order = "named" if all(f[1] for f in fields) else "ymd"
+        return order if all(valid_date(f[4], f[2], f[3], f[6]) for f in fields) else None
+    if any(f[0] for f in fields):
+        return None
+    day_first, month_first = any(f[2] > 12 for f in fields), any(f[3] > 12 for f in fields)
+    if day_first and month_first:
+        return None
+    order = "dmy" if day_first else "mdy" if month_first else ("mdy" if fields[0][5] == "/" else "dmy")
+    return order if all(parse_date(t, order) for t in texts) else None
+
+
+class DateParts:
+    """pipelab's Date parts: each date column becomes year, month (January 0), day of week (Monday 0), day of
+    year (January 1st 0) and the hour where its dates have one, as numbers or sine/cosine pairs, in its place.
+    The format is read from the rows it is fitted on (pipelab reads it from every row of the column)."""
+
+    PERIODS = {"month": lambda y: 12, "day_of_week": lambda y: 7, "day_of_year": lambda y: 366 if leap_year(y) else 365,
+               "hour": lambda y: 24}
+
+    def __init__(self, columns, parts, cyclical):
+        self.columns, self.parts, self.cyclical = list(columns), list(parts), cyclical
+
+    def width(self, part):
+        return 2 if self.cyclical and part != "year" else 1
+
+    def fit(self, X, y, names):
+        self.plan = {}
+        for j in pick(X, names, self.columns, ("label",)):
+            texts = sorted_labels(X[:, j])
+            order = date_order(texts)
+            if order is None and self.columns:
+                raise SystemExit(f"Date parts: the values of {names[j]!r} do not all read as dates.")
+            if order is not None:
+                has_time = any(parse_date(t, order)[3] is not None for t in texts)
+                parts = [p for p in self.parts if p != "hour" or has_time]
+                suffixes = lambda p: ("_sin", "_cos") if self.width(p) == 2 else ("",)
+                self.plan[j] = (order, parts, [f"{names[j]}.{p}{s}" for p in parts for s in suffixes(p)])
+        self.names = [n for j, name in enumerate(names) for n in (self.plan[j][2] if j in self.plan else [name])]
+        return self
+
+    def part_values(self, text, order, parts):
+        if text is None:
+            return [math.nan] * sum(self.width(p) for p in parts)
+        year, month, day, hour = parse_date(text, order)
+        d = datetime.date(year, month, day)
+        values = {"year": year, "month": month - 1, "day_of_week": d.weekday(), "day_of_year": d.timetuple().tm_yday - 1,
+                  "hour": math.nan if hour is None else hour}
+        out = []
+        for p in parts:
+            if self.width(p) == 1:
+                out.append(float(values[p]))
+            else:
+                angle = 2 * math.pi * values[p] / self.PERIODS[p](year)
+                out += [math.sin(angle), math.cos(angle)]
+        return out
+
+    def transform(self, X):
+        blocks = []
+        for j in range(X.shape[1]):
+            if j not in self.plan:
+                blocks.append(X[:, [j]])
+                continue
+            order, parts, added = self.plan[j]
+            blocks.append(np.array([self.part_values(t, order, parts) for t in X[:, j]], dtype=float).reshape(len(X), len(added)))
+        out = np.empty((len(X), sum(b.shape[1] for b in blocks)), dtype=object if X.dtype == object else float)
+        at = 0
+        for b in blocks:
+            out[:, at:at + b.shape[1]] = b
+            at += b.shape[1]
+        return out`,
+  },
   keep: {
     imports: [],
     needs: ['columns'],

@@ -9,7 +9,7 @@ export const DATA = ['data.builtin', 'data.import', 'data.synthetic', 'data.nois
 export const TRANSFORMS = [
   'transform.drop-missing', 'transform.one-hot', 'transform.standardize', 'transform.select-k-best', 'transform.impute',
   'transform.min-max', 'transform.robust-scale', 'transform.ordinal-encode', 'transform.polynomial', 'transform.pca',
-  'transform.select-columns', 'transform.drop-columns',
+  'transform.select-columns', 'transform.drop-columns', 'transform.date-parts',
 ];
 /** Model kinds the export maps, with the task each serves: read from each model step's own declaration. */
 export const MODELS: Readonly<Record<string, Task>> = Object.fromEntries(
@@ -29,9 +29,6 @@ export const KNOWN = new Set([...DATA, 'split.train-test', ...TRANSFORMS, ...Obj
  * kind is either in KNOWN or here (a test checks it), so a new kind is never missed silently.
  */
 export const REFUSED: Readonly<Record<string, string>> = {
-  'transform.date-parts':
-    'date parts are not exported yet; in Python, read the column with pandas.to_datetime and take .dt.year, .dt.month, ' +
-    '.dt.dayofweek and .dt.dayofyear, or disable the step to export the rest',
   'split.k-fold':
     'cross-validation is not exported yet: the script would need all of pipelab\'s folds; ' +
     'replace the k-fold step with a train/test split to export, or run the cross-validation in pipelab (or with npx pipelab run)',

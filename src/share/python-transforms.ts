@@ -17,6 +17,9 @@ function replace(s: ScriptNeeds, estimator: string, imports: string, cols = '[]'
   return `Replace(${estimator}, ${cols})`;
 }
 
+/** The date-parts step's part params and the suffixes its columns get, in pipelab's column order. */
+const DATE_PARTS = [['year', 'year'], ['month', 'month'], ['dayOfWeek', 'day_of_week'], ['dayOfYear', 'day_of_year'], ['hour', 'hour']] as const;
+
 const WRITERS: Readonly<Record<string, TransformWriter>> = {
   'transform.standardize': (_step, s) => replace(s, 'StandardScaler()', 'sklearn.preprocessing:StandardScaler'),
   'transform.min-max': (step, s) => replace(s, 'MinMaxScaler()', 'sklearn.preprocessing:MinMaxScaler', columns(step)),
@@ -44,6 +47,11 @@ const WRITERS: Readonly<Record<string, TransformWriter>> = {
   'transform.pca': (step, s) => {
     s.helper('components');
     return `Components(${pyNumber(step.params.nComponents, 'nComponents', true)}, ${columns(step)})`;
+  },
+  'transform.date-parts': (step, s) => {
+    s.helper('dateParts');
+    const parts = DATE_PARTS.filter(([key]) => step.params[key] === true).map(([, suffix]) => suffix);
+    return `DateParts(${columns(step)}, ${pyStrings(parts, 'date parts')}, ${pyBool(step.params.cyclical)})`;
   },
   'transform.select-columns': (step, s) => {
     s.helper('keep');

@@ -29,6 +29,16 @@ describe('honest first results', () => {
   it('a model on noise that does not beat its baseline gets a warning card that leads to the model step', async () => {
     const page = await openExample('Leakage: the honest score');
     await runAndWait(page);
+    // Unchanged, the demo tells its failure as the lesson: no warning card.
+    const note = page.getByTestId('result-lesson-note');
+    await note.waitFor({ timeout: 30_000 });
+    expect(await note.textContent()).toMatch(/Expected in this demo:.*nothing to learn/);
+    expect(await page.locator('.result-warning').count()).toBe(0);
+    await screenshot(page, 'baseline-lesson-note');
+    // Any edit makes it the user's own pipeline: the same result now gets the card.
+    await page.locator('#seed-input').fill('7');
+    await page.locator('#seed-input').press('Enter');
+    await runAndWait(page);
     const card = page.getByTestId('result-warning-below-baseline');
     await card.waitFor({ timeout: 30_000 });
     expect(await card.getByRole('heading').textContent()).toBe('The model does not beat the baseline');

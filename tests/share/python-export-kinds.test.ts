@@ -29,6 +29,8 @@ const REPORT = { id: 'report', kind: 'evaluate.classification-report', params: {
 const REG = { id: 'evaluate', kind: 'evaluate.regression', params: {} };
 const data = (name: string) => ({ id: 'data', kind: 'data.builtin', params: { name } });
 const step = (id: string, kind: string, params: Record<string, unknown> = {}) => ({ id, kind, params });
+const SEATTLE = readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'real', 'seattle-weather.csv'), 'utf8');
+const seattle = { id: 'data', kind: 'data.import', params: { name: 'seattle-weather.csv', target: 'weather', task: 'classification' } };
 const WINE = readFileSync(path.resolve(import.meta.dirname, '..', '..', 'public', 'datasets', 'wine.csv'), 'utf8');
 
 const CASES: Readonly<Record<string, Case>> = {
@@ -89,6 +91,17 @@ const CASES: Readonly<Record<string, Case>> = {
       STRATIFIED, step('scale', 'transform.robust-scale', { columns: ['proline'] }), step('model', 'model.knn-classifier'), EVAL, REPORT],
     tolerance: 'exact',
     userFile: WINE,
+  },
+  'seattle-date-parts-knn': {
+    steps: [seattle, STRATIFIED, step('dates', 'transform.date-parts', { columns: ['date'], hour: false }), step('scale', 'transform.standardize'),
+      step('model', 'model.knn-classifier', { k: 9 }), EVAL, REPORT],
+    tolerance: 'exact',
+    userFile: SEATTLE,
+  },
+  'seattle-cyclical-dates-nb': {
+    steps: [seattle, STRATIFIED, step('dates', 'transform.date-parts', { cyclical: true, year: false }), step('model', 'model.gaussian-nb'), EVAL, REPORT],
+    tolerance: 'exact',
+    userFile: SEATTLE,
   },
   'breast-kbest-tree': {
     steps: [data('breast_cancer'), STRATIFIED, step('best', 'transform.select-k-best', { k: 8 }),

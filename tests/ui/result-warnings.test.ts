@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/engine/run-record';
 import { buildRunView, type RunView } from '../../src/engine/run-view';
-import { allTips, resultWarnings, shownBaseline } from '../../src/ui/results/result-warnings';
+import { allTips, resultWarnings, shownBaseline, warningsToShow } from '../../src/ui/results/result-warnings';
 import { GALLERY } from '../../src/ui/gallery/gallery';
 import { attachDataFile } from '../../src/cli/data-file';
 import { doc, run, spec, tf } from '../helpers';
@@ -57,6 +57,29 @@ describe('warnings on first results', () => {
     const { record, baseline } = views['leakage-right-order'];
     expect(record.metrics.accuracy).toBeLessThan(baseline!.value);
     expect(resultWarnings(record, baseline).map((w) => w.kind)).toContain('below-baseline');
+  });
+
+  it('raises no warning card on any gallery example; the leakage demos on noise tell their expected failure as the lesson', () => {
+    for (const entry of GALLERY) {
+      const shown = warningsToShow(views[entry.id].record, views[entry.id].baseline);
+      expect(shown.warnings, entry.id).toEqual([]);
+      const expected = resultWarnings(views[entry.id].record, views[entry.id].baseline).length > 0;
+      expect(shown.lessonNote !== null, entry.id).toBe(expected);
+    }
+    expect(warningsToShow(views['leakage-right-order'].record, views['leakage-right-order'].baseline).lessonNote).toMatch(/nothing to learn/);
+  });
+
+  it('brings every warning back once a leakage demo is edited (another seed, or another step param)', () => {
+    const { record, baseline } = views['leakage-right-order'];
+    const reseeded = { ...record, spec: { ...record.spec, seed: record.spec.seed + 1 } };
+    expect(warningsToShow(reseeded, baseline).warnings.map((w) => w.kind)).toEqual(['below-baseline', 'overfit']);
+    expect(warningsToShow(reseeded, baseline).lessonNote).toBeNull();
+    const steps = record.spec.steps.map((s) => (s.id === 'model' ? { ...s, params: { ...s.params, epochs: 101 } } : s));
+    expect(warningsToShow({ ...record, spec: { ...record.spec, steps } }, baseline).warnings).toHaveLength(2);
+    // an expected warning of one kind does not hide a warning of another kind
+    const wrong = views['leakage-wrong-order'];
+    const worse = withScores(wrong.record, { accuracy: 0.3 }, { accuracy: 1 });
+    expect(warningsToShow(worse, wrong.baseline).warnings.map((w) => w.kind)).toEqual(['below-baseline']);
   });
 
   it('stays silent on the gallery examples whose models learn', () => {

@@ -2,6 +2,7 @@ import type { Baseline } from '../../engine/baseline';
 import type { RunRecord } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
 import { stepCatalog } from '../../steps/catalog';
+import { unchangedExample } from '../gallery/gallery';
 import { formatMetric } from './metric-format';
 
 // Honest first results: says in words when a run's model does not beat the trivial
@@ -94,4 +95,23 @@ export function resultWarnings(record: RunRecord, baseline: Baseline | null | un
     train === undefined ? null : overfit(metric, train, test, step),
   ];
   return warnings.filter((w): w is ResultWarning => w !== null);
+}
+
+/** What a result card shows: the warnings, and the lesson note of an unchanged gallery example whose expected warnings were held back. */
+export interface ShownWarnings {
+  readonly warnings: readonly ResultWarning[];
+  readonly lessonNote: string | null;
+}
+
+/**
+ * The warnings to raise for a run: all of them, except that an unchanged gallery example built to
+ * fail a certain way (the leakage demos on pure noise) tells that failure as its lesson instead.
+ * Any edit to the example brings every warning back.
+ */
+export function warningsToShow(record: RunRecord, baseline: Baseline | null | undefined): ShownWarnings {
+  const all = resultWarnings(record, baseline);
+  const expected = all.length ? unchangedExample(record.spec)?.expectedWarnings : undefined;
+  if (!expected) return { warnings: all, lessonNote: null };
+  const warnings = all.filter((w) => !expected.kinds.includes(w.kind));
+  return { warnings, lessonNote: warnings.length < all.length ? expected.note : null };
 }
