@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { NOT_HELD, predictRaw, tryItSetup, type TryItOutcome, type TryItSetup } from '../../src/engine/try-it/try-it';
+import type { RawRow } from '../../src/engine/try-it/raw-table';
+import type { RunResult } from '../../src/engine/run-pipeline';
+import { doc, loadExample, run, spec, tf } from '../helpers';
+
+/** A test row of the setup as the raw row a person would type. */
+function rawRowOf(setup: TryItSetup, index: number): Record<string, string | number | null> {
+  return Object.fromEntries(setup.columns.map((c, j) => [c.name, setup.testRows[index].values[j]]));
+}
+
+function ok(outcome: TryItOutcome) {
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome;
+}
+
+/** The probabilities the run stored for its test row `index`. */
+function runProbabilities(result: RunResult, setup: TryItSetup, index: number): number[] {
+  const model = [...result.outputs].reverse().find((o) => o.state.predictions)!.state;
+  const row = model.split!.test[index];
+  const k = setup.classes!.length;
+  return Array.from(model.predictions!.probabilities!.subarray(row * k, row * k + k));
+}
+
+describe('try it: raw rows through the fitted pipeline', () => {
+  it('predicts every penguins test row, typed raw (island and sex as text), as the pipeline did', async () => {
+    const result = await run(loadExample('penguins-mlp'));
+    const setup = tryItSetup(result)!;
+    expect(setup.columns.map((c) => c.name)).toEqual(['Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Length (mm)', 'Body Mass (g)', 'Sex']);
+    expect(setup.columns[0]).toEqual({ name: 'Island', kind: 'categorical', categories: ['Biscoe', 'Dream', 'Torgersen'] });
+    expect(setup.classes).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
+    expect(setup.testRows).toHaveLength(setup.testCount);
+    expect(typeof setup.testRows[0].values[0]).toBe('string');
+    const rows = setup.testRows.map((_, i) => rawRowOf(setup, i));
+    const outcomes = (await predictRaw(tf, result, setup.runKey, rows)).map(ok);
+    outcomes.forEach((o, i) => {
+      expect(o.predicted, `test row ${i}`).toBe(setup.testRows[i].predicted);
+      const expected = runProbabilities(result, setup, i);
+      o.probabilities!.forEach((p, j) => expect(p).toBeCloseTo(expected[j], 5));
+    });
+    // The model is not trivially constant: the test rows get more than one species.
+    expect(new Set(outcomes.map((o) => o.predicted)).size).toBe(3);
+  });
+
+  it('gives a regression test row the number the pipeline predicted', async () => {
+    const result = await run(loadExample('diabetes-linreg'));
+    const setup = tryItSetup(result)!;
+    expect(setup.task).toBe('regression');
+    expect(setup.classes).toBeNull();
+    const outcomes = (await predictRaw(tf, result, setup.runKey, setup.testRows.map((_, i) => rawRowOf(setup, i)))).map(ok);
+    outcomes.forEach((o, i) => {
+      expect(o.probabilities).toBeNull();
+      expect(o.predicted as number).toBeCloseTo(setup.testRows[i].predicted as number, 8);
+    });
+  });
+});
