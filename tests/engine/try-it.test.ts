@@ -54,3 +54,54 @@ describe('try it: raw rows through the fitted pipeline', () => {
     });
   });
 });
+
+describe('try it: bad input gets a message saying what to do', () => {
+  async function penguins() {
+    const result = await run(loadExample('penguins-mlp'));
+    const setup = tryItSetup(result)!;
+    const first = rawRowOf(setup, 0);
+    const tryRow = async (row: RawRow) => (await predictRaw(tf, result, setup.runKey, [row]))[0];
+    return { result, setup, first, tryRow };
+  }
+
+  it('names an island the data does not have, a text in a number column, an empty cell the pipeline drops, and an unknown column', async () => {
+    const { first, tryRow } = await penguins();
+    expect(await tryRow({ ...first, Island: 'Atlantis' })).toEqual({
+      ok: false,
+      message: '"Island" has no value "Atlantis" in the data (it has Biscoe, Dream, Torgersen). Pick one of those, or leave it empty.',
+    });
+    const text = await tryRow({ ...first, 'Body Mass (g)': 'heavy' });
+    expect(text.ok || text.message).toMatch(/^"Body Mass \(g\)" takes a number, but got the text "heavy"/);
+    const empty = await tryRow({ ...first, 'Body Mass (g)': null });
+    expect(empty.ok || empty.message).toMatch(/"Body Mass \(g\)" is empty, and step "clean" \(Drop rows with missing values\) removes rows with an empty cell.*Fill in "Body Mass \(g\)"/);
+    const stray = await tryRow({ ...first, wings: 2 });
+    expect(stray.ok || stray.message).toMatch(/^There is no input column "wings"/);
+    // The good row still predicts after the bad ones.
+    expect((await tryRow(first)).ok).toBe(true);
+  });
+
+  it('says to run the pipeline when the engine holds another run (or none)', async () => {
+    const { result, first } = await penguins();
+    expect(await predictRaw(tf, result, 'another-run', [first])).toEqual([{ ok: false, message: NOT_HELD }]);
+    expect(await predictRaw(tf, null, 'another-run', [first])).toEqual([{ ok: false, message: NOT_HELD }]);
+    expect(NOT_HELD).toMatch(/^Run the pipeline to try it/);
+  });
+
+  it('fills an empty cell with the value the fitted imputer learned (no note)', async () => {
+    const steps = [
+      { id: 'data', kind: 'data.builtin', params: { name: 'penguins' } },
+      { id: 'fill', kind: 'transform.impute', params: { strategy: 'median' } },
+      { id: 'split', kind: 'split.train-test', params: { testFraction: 0.25 } },
+      { id: 'hot', kind: 'transform.one-hot', params: {} },
+      { id: 'model', kind: 'model.knn-classifier', params: {} },
+      { id: 'evaluate', kind: 'evaluate.classification', params: {} },
+    ];
+    const result = await run(spec(doc(steps)));
+    const setup = tryItSetup(result)!;
+    const row = rawRowOf(setup, 0);
+    const median = (result.outputs[1].state.fitted.fill as Record<string, { fill: number }>)['Body Mass (g)'].fill;
+    const [filled, typed] = await predictRaw(tf, result, setup.runKey, [{ ...row, 'Body Mass (g)': null }, { ...row, 'Body Mass (g)': median }]);
+    expect(ok(filled).probabilities).toEqual(ok(typed).probabilities);
+    expect(ok(filled).notes).toEqual([]);
+  });
+});
