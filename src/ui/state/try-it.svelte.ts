@@ -24,6 +24,8 @@ export class TryItState {
   unavailable = $state('');
   values = $state<Record<string, string>>({});
   rowIndex = $state(0);
+  /** Whether a value was changed since the form was filled from a test row. */
+  edited = $state(false);
   outcome = $state.raw<TryItOutcome | null>(null);
   busy = $state(false);
   private runKey: string | null = null;
@@ -54,6 +56,7 @@ export class TryItState {
     const row = setup?.testRows[index];
     if (!setup) return;
     this.rowIndex = index;
+    this.edited = false;
     this.values = Object.fromEntries(setup.columns.map((c, j) => [c.name, row?.values[j] == null ? '' : String(row.values[j])]));
     await this.predict();
   }
@@ -61,6 +64,7 @@ export class TryItState {
   /** Sets one value as typed or picked; the prediction follows after a short pause. */
   set(name: string, text: string): void {
     this.values = { ...this.values, [name]: text };
+    this.edited = true;
     this.cancelTimer();
     this.timer = setTimeout(() => void this.predict(), this.debounceMs);
   }
