@@ -49,14 +49,17 @@ async function violationsIn(page: Page, selector: string): Promise<string[]> {
 describe('try it', () => {
   it('spiral: a click deep inside one class region shows that class with probability above 90 %', async () => {
     const { page, errors } = await openAndRun('Spiral');
-    // The run's own decision grid picks the point: the cell whose 5×5 neighbourhood is most surely one class.
+    // The run's own decision grid picks the point: among cells amid the data (the middle 70 % of the map, not its
+    // empty corners), the one whose 5×5 neighbourhood is most surely one class.
     const grid = await page.evaluate(() => {
       const b = (window as unknown as { pipelab: { runner: { view: { boundary: { size: number; cellClass: Int32Array; cellConfidence: Float32Array; classes: string[] } } } } }).pipelab.runner.view.boundary;
       return { size: b.size, cellClass: Array.from(b.cellClass), cellConfidence: Array.from(b.cellConfidence), classes: b.classes };
     });
     let best = { i: 0, j: 0, score: -1 };
-    for (let j = 2; j < grid.size - 2; j++) {
-      for (let i = 2; i < grid.size - 2; i++) {
+    const lo = Math.ceil(grid.size * 0.15);
+    const hi = Math.floor(grid.size * 0.85);
+    for (let j = lo; j < hi; j++) {
+      for (let i = lo; i < hi; i++) {
         const cls = grid.cellClass[j * grid.size + i];
         let score = Infinity;
         for (let dj = -2; dj <= 2; dj++) {
@@ -97,8 +100,12 @@ describe('try it', () => {
     // …and the model's output, row for row, what the pipeline predicted.
     const predicted = (await stepRows(page, 'model'))[at].predicted;
     expect(predicted).toMatch(/^(Adelie|Chinstrap|Gentoo)$/);
-    // Start the form from another test row, then type the raw values in.
-    await panel.getByTestId('try-it-row').selectOption('1');
+    // Start the form from a test row the run predicted another species for, then type the raw values in.
+    const options = await panel.getByTestId('try-it-row').locator('option').allTextContents();
+    const other = options.findIndex((o) => !o.endsWith(`the run predicted ${predicted}`));
+    expect(other).toBeGreaterThan(0);
+    await panel.getByTestId('try-it-row').selectOption(String(other));
+    await expect.poll(() => panel.getByTestId('try-it-predicted').textContent()).not.toBe(predicted);
     for (const [name, value] of Object.entries(raw)) {
       if (name === 'split' || name === 'Species') continue;
       const field = panel.getByLabel(name, { exact: true });
@@ -107,6 +114,7 @@ describe('try it', () => {
     }
     await expect.poll(() => panel.getByTestId('try-it-predicted').textContent(), { timeout: 30_000 }).toBe(predicted);
     expect(await panel.getByTestId('try-it-p').count()).toBe(3);
+    await panel.getByTestId('try-it-edited').waitFor();
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'try-it-penguins-form');
     // A value the pipeline cannot use gets a message, and the model's answer comes back when it is fixed.
