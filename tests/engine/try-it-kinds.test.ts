@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { sha256Hex } from '../../src/core/hash';
+import { withUserData } from '../../src/engine/data-source';
+import type { RunOptions, RunResult } from '../../src/engine/run-pipeline';
+import { nodeDataSource } from '../../src/cli/node-data-source';
 import { predictRaw, tryItSetup, type TryItSetup } from '../../src/engine/try-it/try-it';
 import { doc, run, spec, tf } from '../helpers';
 
 /** Every test row of a finished run, typed raw, must get the prediction the pipeline gave it. */
-async function expectSamePredictions(steps: unknown[]): Promise<TryItSetup> {
-  const result = await run(spec(doc(steps)));
+async function expectSamePredictions(steps: unknown[], opts: Partial<RunOptions> = {}): Promise<TryItSetup & { result: RunResult }> {
+  const result = await run(spec(doc(steps)), opts);
   expect(result.record.error).toBeNull();
   const setup = tryItSetup(result)!;
   const rows = setup.testRows.map((t) => Object.fromEntries(setup.columns.map((c, j) => [c.name, t.values[j]])));
@@ -15,7 +20,7 @@ async function expectSamePredictions(steps: unknown[]): Promise<TryItSetup> {
     if (typeof expected === 'number') expect(o.predicted as number).toBeCloseTo(expected, 6);
     else expect(o.predicted, `test row ${i}`).toBe(expected);
   });
-  return setup;
+  return { ...setup, result };
 }
 
 // Penguins with gaps filled (not dropped) and every fitted transform of text and number columns.
@@ -72,5 +77,26 @@ describe('try it for every model kind, after every transform kind', () => {
 
   it.each(REGRESSORS)('%s %j predicts each diabetes test row as the run did', async (kind, params) => {
     await expectSamePredictions([...DIABETES_PREP, { id: 'model', kind, params }, { id: 'evaluate', kind: 'evaluate.regression', params: {} }]);
+  });
+});
+
+describe('try it with dates', () => {
+  it('turns a typed date into date parts as the run did, for its test rows and for a date the data does not have', async () => {
+    const text = readFileSync('tests/fixtures/real/seattle-weather.csv', 'utf8');
+    const hash = await sha256Hex(text);
+    const steps = [
+      { id: 'data', kind: 'data.import', params: { name: 'seattle-weather.csv', hash, target: 'weather' } },
+      { id: 'split', kind: 'split.train-test', params: { testFraction: 0.25 } },
+      { id: 'dates', kind: 'transform.date-parts', params: { cyclical: true } },
+      { id: 'scale', kind: 'transform.standardize', params: {} },
+      { id: 'model', kind: 'model.logistic-regression', params: {} },
+      { id: 'evaluate', kind: 'evaluate.classification', params: {} },
+    ];
+    const { result, ...setup } = await expectSamePredictions(steps, { dataSource: withUserData(nodeDataSource, { [hash]: text }) });
+    expect(setup.columns[0]).toMatchObject({ name: 'date', kind: 'categorical', freeText: true });
+    const row = Object.fromEntries(setup.columns.map((c, j) => [c.name, setup.testRows[0].values[j]]));
+    const [later, notADate] = await predictRaw(tf, result, setup.runKey, [{ ...row, date: '2016-07-04' }, { ...row, date: 'next week' }]);
+    expect(later.ok).toBe(true);
+    expect(notADate.ok || notADate.message).toBe('"date" takes a date written as in the data (such as 2012-01-01), but got "next week".');
   });
 });

@@ -1,4 +1,5 @@
 import { PipelabError } from '../../core/errors';
+import { detectDateFormat } from '../../core/date-parse';
 import { MISSING_CODE, categoricalColumn, makeTable, numericColumn, type Column, type Table } from '../../core/table';
 
 /** One value as a person types it: a number, a text (for a text column), or null for an empty cell. */
@@ -13,6 +14,8 @@ export interface RawColumn {
   readonly kind: 'numeric' | 'categorical';
   /** Text columns: every value the data holds, in the data's order. */
   readonly categories?: readonly string[];
+  /** Text columns a step reads as text (dates, turned into date parts): any text is taken, not only the data's values. */
+  readonly freeText?: boolean;
 }
 
 /** Bad input in a try-it row: the message says which value and what to do. */
@@ -21,8 +24,8 @@ export class RawInputError extends PipelabError {}
 /**
  * The raw rows as a table with the data step's feature columns. Text columns keep the
  * data's whole category list (so steps that read it, such as date parts, see what the
- * pipeline saw); a text not in the data, a number typed into a text column or a text into
- * a number column is refused with a message naming the column.
+ * pipeline saw, plus any new date typed); a text not in the data (outside date columns) or a
+ * text in a number column is refused with a message naming the column.
  */
 export function rawTable(columns: readonly RawColumn[], rows: readonly RawRow[]): Table {
   for (const row of rows) checkNames(columns, row);
@@ -54,12 +57,17 @@ function numeric(col: RawColumn, rows: readonly RawRow[]): Column {
 }
 
 function categorical(col: RawColumn, rows: readonly RawRow[]): Column {
-  const categories = col.categories ?? [];
+  const categories = [...(col.categories ?? [])];
   const index = new Map(categories.map((c, i) => [c, i]));
   const codes = Int32Array.from(rows, (row) => {
     const v = row[col.name] ?? null;
     if (v === null || v === '') return MISSING_CODE;
-    const code = index.get(String(v));
+    let code = index.get(String(v));
+    if (code === undefined && col.freeText) {
+      checkDate(col, String(v));
+      code = categories.push(String(v)) - 1;
+      index.set(String(v), code);
+    }
     if (code === undefined) {
       const shown = categories.length > 12 ? `${categories.slice(0, 12).join(', ')} and ${categories.length - 12} more` : categories.join(', ');
       throw new RawInputError(`"${col.name}" has no value "${String(v)}" in the data (it has ${shown}). Pick one of those, or leave it empty.`);
@@ -67,4 +75,14 @@ function categorical(col: RawColumn, rows: readonly RawRow[]): Column {
     return code;
   });
   return categoricalColumn(col.name, codes, categories);
+}
+
+/** A new text in a date column must read as a date in the data's own format. */
+function checkDate(col: RawColumn, text: string): void {
+  const known = col.categories ?? [];
+  const format = detectDateFormat(known);
+  const withNew = detectDateFormat([...known, text]);
+  if (!format || !withNew || withNew.order !== format.order) {
+    throw new RawInputError(`"${col.name}" takes a date written as in the data (such as ${known[0] ?? '2012-01-31'}), but got "${text}".`);
+  }
 }

@@ -57,9 +57,25 @@ export function tryItSetup(result: RunResult | null): TryItSetup | null {
 /** The data step's feature columns (every column but the target), with their values for text columns. */
 export function rawColumns(pipeline: FittedPipeline): RawColumn[] {
   const table = pipeline.data.state.table as Table;
+  const dates = dateColumns(pipeline);
   return table.columns
     .filter((c) => c.name !== pipeline.target)
-    .map((c) => (c.type === 'numeric' ? { name: c.name, kind: 'numeric' } : { name: c.name, kind: 'categorical', categories: [...c.categories] }));
+    .map((c) =>
+      c.type === 'numeric'
+        ? { name: c.name, kind: 'numeric' }
+        : { name: c.name, kind: 'categorical', categories: [...c.categories], ...(dates.has(c.name) ? { freeText: true } : {}) },
+    );
+}
+
+/** Text columns that a date-parts step turned into numbers: any date may be typed there. */
+function dateColumns(pipeline: FittedPipeline): Set<string> {
+  const names = new Set<string>();
+  for (const step of pipeline.steps) {
+    if (step.spec.kind !== 'transform.date-parts') continue;
+    const after = new Set(step.output.table?.columns.map((c) => c.name));
+    step.input.table?.columns.forEach((c) => c.type === 'categorical' && !after.has(c.name) && names.add(c.name));
+  }
+  return names;
 }
 
 /**
