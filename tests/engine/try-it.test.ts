@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/core/hash';
+import { withUserData } from '../../src/engine/data-source';
+import { nodeDataSource } from '../../src/cli/node-data-source';
 import { NOT_HELD, predictRaw, tryItSetup, type TryItOutcome, type TryItSetup } from '../../src/engine/try-it/try-it';
 import type { RawRow } from '../../src/engine/try-it/raw-table';
 import type { RunResult } from '../../src/engine/run-pipeline';
@@ -103,5 +106,33 @@ describe('try it: bad input gets a message saying what to do', () => {
     const [filled, typed] = await predictRaw(tf, result, setup.runKey, [{ ...row, 'Body Mass (g)': null }, { ...row, 'Body Mass (g)': median }]);
     expect(ok(filled).probabilities).toEqual(ok(typed).probabilities);
     expect(ok(filled).notes).toEqual([]);
+  });
+});
+
+describe('try it: a value the training rows never had', () => {
+  it('is one-hot encoded as all zeros, as the run did for that test row, with a note saying so', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `${i === 7 ? 'rare' : i % 2 ? 'red' : 'blue'},${i},${i % 2 ? 'a' : 'b'}`);
+    const text = `color,x,label\n${lines.join('\n')}\n`;
+    const hash = await sha256Hex(text);
+    const steps = [
+      { id: 'data', kind: 'data.import', params: { name: 'colors.csv', hash, target: 'label' } },
+      { id: 'split', kind: 'split.train-test', params: { testFraction: 0.25, stratify: false } },
+      { id: 'hot', kind: 'transform.one-hot', params: {} },
+      { id: 'model', kind: 'model.gaussian-nb', params: {} },
+      { id: 'evaluate', kind: 'evaluate.classification', params: {} },
+    ];
+    // The first seed whose split puts the one "rare" row among the test rows (the split is seeded, so this is fixed).
+    for (let seed = 1; seed < 50; seed++) {
+      const result = await run(spec(doc(steps, seed)), { dataSource: withUserData(nodeDataSource, { [hash]: text }) });
+      if (!result.outputs[1].state.split!.test.includes(7)) continue;
+      expect(result.outputs[2].state.fitted.hot).toEqual({ color: ['blue', 'red'] });
+      const setup = tryItSetup(result)!;
+      const index = setup.testRows.findIndex((r) => r.values[0] === 'rare');
+      const [outcome] = await predictRaw(tf, result, setup.runKey, [rawRowOf(setup, index)]);
+      expect(ok(outcome).predicted).toBe(setup.testRows[index].predicted);
+      expect(ok(outcome).notes).toEqual(['"rare" in "color" never occurs in the training rows: One-hot encode gives it all zeros, as it does for such test rows.']);
+      return;
+    }
+    throw new Error('no seed put the rare row among the test rows');
   });
 });
