@@ -5,7 +5,7 @@ import { withUserData } from '../../src/engine/data-source';
 import type { RunOptions, RunResult } from '../../src/engine/run-pipeline';
 import { nodeDataSource } from '../../src/cli/node-data-source';
 import { predictRaw, tryItSetup, type TryItSetup } from '../../src/engine/try-it/try-it';
-import { doc, run, spec, tf } from '../helpers';
+import { doc, loadExample, run, spec, tf } from '../helpers';
 
 /** Every test row of a finished run, typed raw, must get the prediction the pipeline gave it. */
 async function expectSamePredictions(steps: unknown[], opts: Partial<RunOptions> = {}): Promise<TryItSetup & { result: RunResult }> {
@@ -98,5 +98,16 @@ describe('try it with dates', () => {
     const [later, notADate] = await predictRaw(tf, result, setup.runKey, [{ ...row, date: '2016-07-04' }, { ...row, date: 'next week' }]);
     expect(later.ok).toBe(true);
     expect(notADate.ok || notADate.message).toBe('"date" takes a date written as in the data (such as 2012-01-01), but got "next week".');
+  });
+});
+
+describe('try it after cross-validation', () => {
+  it('uses the last fold’s fitted pipeline and offers that fold’s test rows', async () => {
+    const result = await run(loadExample('iris-cv'));
+    const setup = tryItSetup(result)!;
+    expect(setup.testCount).toBe(30);
+    const rows = setup.testRows.map((t) => Object.fromEntries(setup.columns.map((c, j) => [c.name, t.values[j]])));
+    const outcomes = await predictRaw(tf, result, setup.runKey, rows);
+    outcomes.forEach((o, i) => expect(o.ok && o.predicted).toBe(setup.testRows[i].predicted));
   });
 });
