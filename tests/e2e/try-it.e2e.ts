@@ -128,4 +128,22 @@ describe('try it', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('diabetes: the form predicts a number, the one the run predicted for the test row it starts from', async () => {
+    const { page, errors } = await openAndRun('Diabetes progression');
+    const panel = page.getByTestId('try-it');
+    await panel.getByTestId('try-it-predicted').waitFor();
+    const first = (await panel.getByTestId('try-it-row').locator('option').first().textContent())!;
+    const runPredicted = /the run predicted (.+)$/.exec(first)![1];
+    expect(Number(runPredicted)).toBeGreaterThan(0);
+    await expect.poll(() => panel.getByTestId('try-it-predicted').textContent()).toBe(runPredicted);
+    expect(await panel.getByTestId('try-it-p').count()).toBe(0);
+    const bmi = panel.getByLabel('bmi', { exact: true });
+    await bmi.fill(String(Number(await bmi.inputValue()) + 10));
+    await expect.poll(() => panel.getByTestId('try-it-predicted').textContent()).not.toBe(runPredicted);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'try-it-diabetes-form');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
