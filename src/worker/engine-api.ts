@@ -7,6 +7,8 @@ import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
 import type { DataPreview } from '../steps/data/data-preview';
 import type { ImportProgress } from './preview-file';
+import type { RawRow } from '../engine/try-it/raw-table';
+import type { TryItOutcome, TryItSetup } from '../engine/try-it/try-it';
 
 /** What the user picks: a backend by name, or auto (webgl, then wasm, then cpu). */
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
@@ -50,6 +52,12 @@ export interface EngineApi {
   stepView(stepId: string): Promise<StepView | null>;
   /** What an exported Python script needs: pipelab's test rows and, when Python cannot load it by name, the data. */
   pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs>;
+  /** What the try-it form needs from the last run (raw columns, classes, test rows), or null when it has no model or did not finish. */
+  tryItSetup(): Promise<TryItSetup | null>;
+  /** Predictions for raw rows through the fitted steps and model of the run `runKey` (a result hash), one outcome per row. */
+  predictRaw(runKey: string, rows: readonly RawRow[]): Promise<TryItOutcome[]>;
+  /** A two-feature classifier's class probabilities at decision-map points of the run `runKey`; null when the engine does not hold it. */
+  predictPoints(runKey: string, points: readonly (readonly [number, number])[]): Promise<number[][] | null>;
   /** The last run's trained model in TensorFlow.js's model format, or null when it has none. */
   exportModel(): Promise<io.ModelArtifacts | null>;
   /**

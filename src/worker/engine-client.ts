@@ -8,6 +8,8 @@ import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
 import type { DataPreview } from '../steps/data/data-preview';
 import type { ImportProgress } from './preview-file';
+import type { RawRow } from '../engine/try-it/raw-table';
+import type { TryItOutcome, TryItSetup } from '../engine/try-it/try-it';
 import type { BackendChoice, BackendInfo, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
 
 /** The engine worker stopped (a crash, or out of memory); a new one has been started. */
@@ -106,6 +108,24 @@ export class EngineClient {
   async pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs> {
     const api = await this.readyApi();
     return this.guard(api.pythonInputs(spec, data));
+  }
+
+  /** The try-it form's setup from the last run in the worker (null: no model, or the run failed). */
+  async tryItSetup(): Promise<TryItSetup | null> {
+    const api = await this.readyApi();
+    return this.guard(api.tryItSetup());
+  }
+
+  /** Predictions for raw rows through the fitted pipeline of the run `runKey`. */
+  async predictRaw(runKey: string, rows: readonly RawRow[]): Promise<TryItOutcome[]> {
+    const api = await this.readyApi();
+    return this.guard(api.predictRaw(runKey, rows));
+  }
+
+  /** Class probabilities at decision-map points of the run `runKey` (null: not held). */
+  async predictPoints(runKey: string, points: readonly (readonly [number, number])[]): Promise<number[][] | null> {
+    const api = await this.readyApi();
+    return this.guard(api.predictPoints(runKey, points));
   }
 
   /** The last run's model in TensorFlow.js format (null when it has none). */

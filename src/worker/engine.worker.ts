@@ -22,6 +22,7 @@ import type { BackendChoice, DataOptions, EngineApi, RunOptionsForWorker } from 
 import { selectBackend } from './select-backend';
 import { previewFile, storePreviewed, type FilePreview, type ImportProgress } from './preview-file';
 import { batchProgress } from './progress-batcher';
+import { predictPoints, predictRaw, tryItSetup } from '../engine/try-it/try-it';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -91,6 +92,18 @@ const api: EngineApi = {
 
   pythonInputs(spec: PipelineSpec, data?: DataOptions) {
     return pythonInputs(spec, { tf, backend: backendFor(spec), dataSource: runDataSource(dataSource, data), cache, runtime: self.navigator.userAgent });
+  },
+
+  async tryItSetup() {
+    return tryItSetup(last);
+  },
+
+  predictRaw(runKey, rows) {
+    return predictRaw(tf, last, runKey, rows);
+  },
+
+  async predictPoints(runKey, points) {
+    return predictPoints(tf, last, runKey, points);
   },
 
   async exportModel() {

@@ -12,6 +12,7 @@ import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
 import type { DataPreview } from '../../steps/data/data-preview';
 import type { ImportProgress } from '../../worker/preview-file';
 import { prefixFingerprints } from './stale';
+import type { TryItEngine } from './try-it.svelte';
 
 /** The light a step card shows. */
 export type StepLight = 'not-run' | 'stale' | 'running' | 'pending' | 'done' | 'failed' | 'cancelled' | 'skipped';
@@ -190,6 +191,11 @@ export class RunnerState {
   /** Stores the file previewed last, from the worker (its text never comes to the page's thread). */
   storePreviewed(hash: string, dbName: string): Promise<void> {
     return this.client.storePreviewed(hash, dbName);
+  }
+
+  /** The engine calls of the try-it panel and the decision map's click (they read the worker's last run). */
+  get tryItEngine(): TryItEngine {
+    return this.client;
   }
 
   /** The last run's model in TensorFlow.js format, or null. */
