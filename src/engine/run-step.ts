@@ -6,6 +6,7 @@ import type { EpochRecord, PipelineState } from '../core/state';
 import type { LoadedData, StepDefinition, Tf } from '../steps/step';
 import { ENGINE_VERSION } from './environment';
 import type { StepCache } from './step-cache';
+import { ReplayRecorder, type ReplaySnapshot, type TrainingReplay } from './training-replay';
 
 /** What one step needs from the run around it. */
 export interface StepRunInput {
@@ -22,6 +23,10 @@ export interface StepRunInput {
   readonly cache?: StepCache;
   readonly onEpoch: (record: EpochRecord, epochs: number) => void;
   readonly onProgress?: (done: number, total: number, unit: string) => void;
+  /** Record a training replay of a model step (outside its output, its hash and its cache key). */
+  readonly recordReplay?: boolean;
+  /** Each replay snapshot as it is recorded (for a live boundary). */
+  readonly onSnapshot?: (snapshot: ReplaySnapshot) => void;
 }
 
 /** A step's output, its hash, and whether it came from the cache. */
@@ -29,6 +34,8 @@ export interface StepRunOutput {
   readonly state: PipelineState;
   readonly outputHash: string;
   readonly cached: boolean;
+  /** The training replay when one was asked for and the step trains a model by epochs. */
+  readonly replay?: TrainingReplay | null;
 }
 
 /**
@@ -40,9 +47,11 @@ export async function runStep(s: StepRunInput): Promise<StepRunOutput> {
   const key = s.cache ? await cacheKey(s, seed) : '';
   const hit = s.cache?.get(key);
   if (hit) return { ...hit, cached: true };
+  const recorder = s.recordReplay && s.definition.fitted ? new ReplayRecorder(s.tf, s.step.id, s.input, s.onSnapshot) : null;
   const engine = s.tf.engine();
   engine.startScope();
   let state: PipelineState;
+  let replay: TrainingReplay | null = null;
   try {
     state = await s.definition.run(
       {
@@ -55,16 +64,18 @@ export async function runStep(s: StepRunInput): Promise<StepRunOutput> {
         epsilon: s.epsilon,
         onEpoch: s.onEpoch,
         onProgress: s.onProgress,
+        ...(recorder ? { replay: recorder } : {}),
       },
       s.input,
       s.step.params,
     );
+    replay = recorder?.finish(state) ?? null;
   } finally {
     engine.endScope();
   }
   const outputHash = await hashValue(state);
-  s.cache?.set(key, { state, outputHash });
-  return { state, outputHash, cached: false };
+  s.cache?.set(key, { state, outputHash, ...(replay ? { replay } : {}) });
+  return { state, outputHash, cached: false, replay };
 }
 
 function cacheKey(s: StepRunInput, seed: number): Promise<string> {
