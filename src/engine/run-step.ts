@@ -51,7 +51,7 @@ export async function runStep(s: StepRunInput): Promise<StepRunOutput> {
   const engine = s.tf.engine();
   engine.startScope();
   let state: PipelineState;
-  let replay: TrainingReplay | null = null;
+  let replay: TrainingReplay | null;
   try {
     state = await s.definition.run(
       {
