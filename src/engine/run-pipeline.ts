@@ -10,7 +10,7 @@ import type { DataSource } from './data-source';
 import { describeEnvironment } from './environment';
 import { configHash, versionHash } from './fingerprint';
 import { runFolds, summarizeFolds, type FoldAttempt, type FoldsResult } from './cross-validate';
-import type { FoldTag, ProgressEvent } from './progress';
+import { LIVE_BOUNDARY_ROWS, type FoldTag, type ProgressEvent } from './progress';
 import { RUN_FORMAT, type Environment, type RunRecord, type StepRecord } from './run-record';
 import { runStep } from './run-step';
 import type { StepCache } from './step-cache';
@@ -163,6 +163,9 @@ class PipelineRun {
         onEpoch: (r, epochs) => emit({ type: 'epoch', stepId: step.id, epochs, ...r, ...tag }),
         onProgress: (done, total, unit) => emit({ type: 'progress', stepId: step.id, done, total, unit, ...tag }),
         recordReplay: this.opts.recordReplay === true && tag.folds === undefined,
+        onSnapshot: (snapshot, boundary) => {
+          if (boundary && boundary.points.x.length <= LIVE_BOUNDARY_ROWS) emit({ type: 'snapshot', stepId: step.id, epoch: snapshot.epoch, boundary });
+        },
       });
       if (tag.folds !== undefined && out.state.folds) {
         throw new PipelabError('a pipeline can cross-validate only once: remove the second k-fold step (or replace the first one by a train/test split).');

@@ -7,6 +7,7 @@ import type { LoadedData, StepDefinition, Tf } from '../steps/step';
 import { ENGINE_VERSION } from './environment';
 import type { StepCache } from './step-cache';
 import { ReplayRecorder, type ReplaySnapshot, type TrainingReplay } from './training-replay';
+import type { DecisionBoundary } from './decision-boundary';
 
 /** What one step needs from the run around it. */
 export interface StepRunInput {
@@ -26,7 +27,7 @@ export interface StepRunInput {
   /** Record a training replay of a model step (outside its output, its hash and its cache key). */
   readonly recordReplay?: boolean;
   /** Each replay snapshot as it is recorded (for a live boundary). */
-  readonly onSnapshot?: (snapshot: ReplaySnapshot) => void;
+  readonly onSnapshot?: (snapshot: ReplaySnapshot, boundary: DecisionBoundary | null) => void;
 }
 
 /** A step's output, its hash, and whether it came from the cache. */

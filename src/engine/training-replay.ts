@@ -5,7 +5,7 @@
 import { snapshotEpochs } from '../core/snapshot-schedule';
 import type { FittedModel, PipelineState } from '../core/state';
 import type { ReplayHook, Tf } from '../steps/step';
-import { decisionBoundary } from './decision-boundary';
+import { decisionBoundary, type DecisionBoundary } from './decision-boundary';
 import { networkWeights } from './network-weights';
 import { ReplayScorer, type ReplayMetric } from './replay-metrics';
 
@@ -55,7 +55,7 @@ export class ReplayRecorder implements ReplayHook {
     private readonly tf: Tf,
     private readonly stepId: string,
     private readonly input: PipelineState,
-    private readonly onSnapshot?: (snapshot: ReplaySnapshot) => void,
+    private readonly onSnapshot?: (snapshot: ReplaySnapshot, boundary: DecisionBoundary | null) => void,
   ) {
     this.scorer = new ReplayScorer(tf, input);
   }
@@ -68,12 +68,13 @@ export class ReplayRecorder implements ReplayHook {
 
   /** Keeps the boundary grid, metrics and kernels of `model` at `epoch`. */
   record(epoch: number, _totalEpochs: number, model: FittedModel): void {
-    const snapshot = this.snapshotOf(epoch, model);
+    const boundary = decisionBoundary(this.tf, { ...this.input, model });
+    const snapshot = this.snapshotOf(epoch, model, boundary);
     if (!snapshot) return;
     const last = this.snapshots[this.snapshots.length - 1];
     if (last && last.epoch >= epoch) this.snapshots.splice(this.snapshots.findIndex((s) => s.epoch >= epoch));
     this.snapshots.push(snapshot);
-    this.onSnapshot?.(snapshot);
+    this.onSnapshot?.(snapshot, boundary);
   }
 
   /** The replay of a finished step: its final model is recorded at its last epoch; null when it trained no epochs. */
@@ -97,10 +98,9 @@ export class ReplayRecorder implements ReplayHook {
     };
   }
 
-  private snapshotOf(epoch: number, model: FittedModel): ReplaySnapshot | null {
+  private snapshotOf(epoch: number, model: FittedModel, boundary: DecisionBoundary | null): ReplaySnapshot | null {
     const scores = this.scorer.score(model);
     if (!scores) return null;
-    const boundary = decisionBoundary(this.tf, { ...this.input, model });
     const net = networkWeights(model);
     const weights = net ? net.kernels.reduce((n, k) => n + k.length, 0) : 0;
     if (weights > MAX_REPLAY_WEIGHTS) this.tooBig = weights;

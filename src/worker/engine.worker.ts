@@ -66,7 +66,7 @@ const api: EngineApi = {
       const result = await runPipeline(spec, {
         tf, backend: backendFor(spec), dataSource: runDataSource(dataSource, options), cache: options?.useCache === false ? undefined : cache,
         signal: controller.signal, onProgress: progress.push,
-        runtime: self.navigator.userAgent,
+        runtime: self.navigator.userAgent, recordReplay: true,
       });
       last = result;
       return buildRunView(tf, result);

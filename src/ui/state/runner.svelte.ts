@@ -6,6 +6,7 @@ import type { DataPlot } from '../../engine/data-plot';
 import type { PythonInputs } from '../../engine/python-inputs';
 import type { StepStatus } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
+import type { DecisionBoundary } from '../../engine/decision-boundary';
 import type { StepView } from '../../engine/step-view';
 import type { BackendChoice, BackendInfo, DataOptions } from '../../worker/engine-api';
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
@@ -66,6 +67,8 @@ export class RunnerState {
   /** The latest progress of a step that works without epochs (trees grown so far); null otherwise. */
   work = $state.raw<LiveWork | null>(null);
   liveHistory = $state.raw<EpochRecord[]>([]);
+  /** The decision boundary of the latest replay snapshot while a run trains (null otherwise). */
+  liveBoundary = $state.raw<DecisionBoundary | null>(null);
   stepView = $state.raw<StepView | null>(null);
   private stepStatus = $state<Record<string, StepProgress>>({});
   // Replaced wholesale after each run, never mutated, so a plain Map in $state.raw is right here.
@@ -122,6 +125,7 @@ export class RunnerState {
     this.live = null;
     this.work = null;
     this.liveHistory = [];
+    this.liveBoundary = null;
     this.pendingHistory = [];
     this.pendingLive = null;
     this.restartHistory = false;
@@ -141,6 +145,7 @@ export class RunnerState {
       else this.notice = (err as Error).message;
     }
     this.live = null;
+    this.liveBoundary = null;
     this.work = null;
   }
 
@@ -240,6 +245,8 @@ export class RunnerState {
     } else if (event.type === 'progress') {
       const { stepId, done, total, unit, fold, folds } = event;
       this.work = { stepId, done, total, unit, fold, folds };
+    } else if (event.type === 'snapshot') {
+      this.liveBoundary = event.boundary;
     } else {
       if (event.epoch === 1) {
         // A new training (the next fold): its curve replaces the last one at the next publish, not before.
