@@ -1,4 +1,4 @@
-import type { TrainingReplay } from './training-replay';
+import type { RecordedTraining } from './training-replay';
 import { canonicalJson } from '../core/canonical-json';
 import { hashValue, sha256Hex } from '../core/hash';
 import type { StepSpec } from '../core/spec';
@@ -8,7 +8,7 @@ import type { CrossValidation, StepRecord } from './run-record';
 
 /** How one step's run for one fold ended (the caller records failures and emits events). */
 export type FoldAttempt =
-  | { readonly ok: true; readonly state: PipelineState; readonly outputHash: string; readonly cached: boolean; readonly ms: number; readonly replay?: TrainingReplay | null }
+  | { readonly ok: true; readonly state: PipelineState; readonly outputHash: string; readonly cached: boolean; readonly ms: number; readonly replay?: RecordedTraining | null }
   | { readonly ok: false; readonly status: 'failed' | 'cancelled'; readonly ms: number; readonly message: string };
 
 /** Runs one step on one input for one fold. */

@@ -14,7 +14,7 @@ import { LIVE_BOUNDARY_ROWS, type FoldTag, type ProgressEvent } from './progress
 import { RUN_FORMAT, type Environment, type RunRecord, type StepRecord } from './run-record';
 import { runStep } from './run-step';
 import type { StepCache } from './step-cache';
-import type { TrainingReplay } from './training-replay';
+import type { RecordedTraining } from './training-replay';
 
 /** How to run a pipeline: tfjs, backend, data, and the host's hooks. */
 export interface RunOptions {
@@ -40,8 +40,8 @@ export interface StepOutput {
 export interface RunResult {
   readonly record: RunRecord;
   readonly outputs: readonly StepOutput[];
-  /** The last model step's training replay, when recordReplay asked for one and it trained by epochs. */
-  readonly replay?: TrainingReplay | null;
+  /** The last model step's recorded training (buildReplay makes the replay of it), when recordReplay asked for one and it trained by epochs. */
+  readonly replay?: RecordedTraining | null;
 }
 
 /**
@@ -64,7 +64,7 @@ class PipelineRun {
   private cancelled = false;
   /** Each fold's metrics when the pipeline cross-validates; null otherwise. */
   private folds: FoldsResult['perFold'] | null = null;
-  private replay: TrainingReplay | null = null;
+  private replay: RecordedTraining | null = null;
 
   constructor(
     private readonly spec: PipelineSpec,
@@ -163,8 +163,8 @@ class PipelineRun {
         onEpoch: (r, epochs) => emit({ type: 'epoch', stepId: step.id, epochs, ...r, ...tag }),
         onProgress: (done, total, unit) => emit({ type: 'progress', stepId: step.id, done, total, unit, ...tag }),
         recordReplay: this.opts.recordReplay === true && tag.folds === undefined,
-        onSnapshot: (snapshot, boundary) => {
-          if (boundary && boundary.points.x.length <= LIVE_BOUNDARY_ROWS) emit({ type: 'snapshot', stepId: step.id, epoch: snapshot.epoch, boundary });
+        onBoundary: (epoch, boundary) => {
+          if (boundary.points.x.length <= LIVE_BOUNDARY_ROWS) emit({ type: 'snapshot', stepId: step.id, epoch, boundary });
         },
       });
       if (tag.folds !== undefined && out.state.folds) {

@@ -6,7 +6,7 @@ import type { EpochRecord, PipelineState } from '../core/state';
 import type { LoadedData, StepDefinition, Tf } from '../steps/step';
 import { ENGINE_VERSION } from './environment';
 import type { StepCache } from './step-cache';
-import { ReplayRecorder, type ReplaySnapshot, type TrainingReplay } from './training-replay';
+import { ReplayRecorder, type RecordedTraining } from './training-replay';
 import type { DecisionBoundary } from './decision-boundary';
 
 /** What one step needs from the run around it. */
@@ -26,8 +26,8 @@ export interface StepRunInput {
   readonly onProgress?: (done: number, total: number, unit: string) => void;
   /** Record a training replay of a model step (outside its output, its hash and its cache key). */
   readonly recordReplay?: boolean;
-  /** Each replay snapshot as it is recorded (for a live boundary). */
-  readonly onSnapshot?: (snapshot: ReplaySnapshot, boundary: DecisionBoundary | null) => void;
+  /** A replay snapshot's decision boundary while the step trains (for the live boundary; see ReplayRecorder). */
+  readonly onBoundary?: (epoch: number, boundary: DecisionBoundary) => void;
 }
 
 /** A step's output, its hash, and whether it came from the cache. */
@@ -36,7 +36,7 @@ export interface StepRunOutput {
   readonly outputHash: string;
   readonly cached: boolean;
   /** The training replay when one was asked for and the step trains a model by epochs. */
-  readonly replay?: TrainingReplay | null;
+  readonly replay?: RecordedTraining | null;
 }
 
 /**
@@ -48,11 +48,11 @@ export async function runStep(s: StepRunInput): Promise<StepRunOutput> {
   const key = s.cache ? await cacheKey(s, seed) : '';
   const hit = s.cache?.get(key);
   if (hit) return { ...hit, cached: true };
-  const recorder = s.recordReplay && s.definition.fitted ? new ReplayRecorder(s.tf, s.step.id, s.input, s.onSnapshot) : null;
+  const recorder = s.recordReplay && s.definition.fitted ? new ReplayRecorder(s.tf, s.step.id, s.input, s.onBoundary) : null;
   const engine = s.tf.engine();
   engine.startScope();
   let state: PipelineState;
-  let replay: TrainingReplay | null;
+  let replay: RecordedTraining | null;
   try {
     state = await s.definition.run(
       {

@@ -10,7 +10,6 @@ import { findStep } from '../steps/registry';
 import type { RunResult } from './run-pipeline';
 import type { RunRecord } from './run-record';
 import { networkWeights, type NetworkWeights } from './network-weights';
-import type { TrainingReplay } from './training-replay';
 
 /** Everything the results panel draws, as plain data that crosses the worker boundary. */
 export interface RunView {
@@ -29,8 +28,6 @@ export interface RunView {
   readonly baseline?: Baseline | null;
   /** The fitted dense network (MLP, logistic regression) for the network view; absent or null for other models. Not part of the run record. */
   readonly network?: NetworkWeights | null;
-  /** The model step's training replay (snapshots for the scrubber); kept in memory for the latest run only, never stored or hashed. */
-  readonly replay?: TrainingReplay | null;
 }
 
 /** Prepares the results panel's data from a finished run. */
@@ -57,8 +54,7 @@ export function buildRunView(tf: Tf, result: RunResult): RunView {
   }
   const baseline = runBaseline(last);
   const network = networkWeights([...result.outputs].reverse().find((o) => o.state.model)?.state.model);
-  const replay = result.replay ?? null;
-  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, digests, generatedData, baseline, network, replay };
+  return { record: result.record, evaluation: last.evaluation, regression, boundary: decisionBoundary(tf, last), stepViews, digests, generatedData, baseline, network };
 }
 
 /** The tables made by data steps that read no file (synthetic data), as CSV. */

@@ -1,11 +1,11 @@
 import type { PipelineState } from '../core/state';
-import type { TrainingReplay } from './training-replay';
+import type { RecordedTraining } from './training-replay';
 
 /** A step output kept for reuse, with its hash (and a model step's training replay, outside the key and the hash). */
 export interface CachedOutput {
   readonly state: PipelineState;
   readonly outputHash: string;
-  readonly replay?: TrainingReplay;
+  readonly replay?: RecordedTraining;
 }
 
 /** Where the engine keeps step outputs by cache key, so unchanged steps are not re-run. */

@@ -1,7 +1,8 @@
-// The training replay: snapshots of a model step's model at chosen epochs (see
-// core/snapshot-schedule.ts), recorded in the worker while it trains. Each keeps what the
-// results view draws at that epoch: the decision-boundary grid (two-feature classifiers),
-// the train and test metric, and the network's kernels. Never part of the run record.
+// The training replay: the model step's model at chosen epochs (see core/snapshot-schedule.ts),
+// recorded in the worker while it trains. Recording keeps only copies of the weights (cheap,
+// inside the run); the frames the view draws (the decision-boundary grid of two-feature
+// classifiers, the train and test metric, the network's kernels) are computed from them in the
+// worker when the page asks, after the result is on screen. Never part of the run record.
 import { snapshotEpochs } from '../core/snapshot-schedule';
 import type { FittedModel, PipelineState } from '../core/state';
 import type { ReplayHook, Tf } from '../steps/step';
@@ -9,7 +10,7 @@ import { decisionBoundary, type DecisionBoundary } from './decision-boundary';
 import { networkWeights } from './network-weights';
 import { ReplayScorer, type ReplayMetric } from './replay-metrics';
 
-/** The model as it stood after one epoch (or L-BFGS iteration). */
+/** What the view draws at one recorded epoch (or L-BFGS iteration). */
 export interface ReplaySnapshot {
   readonly epoch: number;
   /** The replay's metric (accuracy or R²) on the training rows and on the test rows. */
@@ -22,7 +23,7 @@ export interface ReplaySnapshot {
   readonly kernels: readonly Float32Array[] | null;
 }
 
-/** A model step's recorded training, for the scrubber. */
+/** A model step's recorded training, as the scrubber shows it. */
 export interface TrainingReplay {
   readonly stepId: string;
   readonly kind: string;
@@ -37,28 +38,47 @@ export interface TrainingReplay {
   readonly bytes: number;
 }
 
+/** One recorded epoch: the model as it stood (weights copied), or, past the weight cap, its frame computed at once. */
+type Recorded = { readonly epoch: number; readonly model: FittedModel } | { readonly epoch: number; readonly frame: ReplaySnapshot };
+
+/** What recording leaves after a run: enough to compute the replay's frames later. */
+export interface RecordedTraining {
+  readonly stepId: string;
+  readonly input: PipelineState;
+  readonly totalEpochs: number;
+  readonly kind: string;
+  readonly unit: 'epoch' | 'iteration';
+  readonly epochs: readonly Recorded[];
+  /** The network's weight count when it is over MAX_REPLAY_WEIGHTS (its snapshots keep no weights); else 0. */
+  readonly tooBig: number;
+  /** Bytes of the weights the recording holds. */
+  readonly bytes: number;
+}
+
 /** Network weights a replay keeps per snapshot at most (200 KB as float32; 30 snapshots stay under 6 MB). */
 export const MAX_REPLAY_WEIGHTS = 50_000;
+/** Share of the training time the live boundary may take (a grid is computed only while under it). */
+export const LIVE_BOUNDARY_SHARE = 0.02;
 
 /**
- * Records a replay for one run of one model step: the step asks `wants` after each epoch
- * and hands its model to `record` when true; `finish` adds the final model (so the last
- * snapshot is exactly the result) and returns the replay.
+ * Records one run of one model step: the step asks `wants` after each epoch and hands its
+ * model to `record` when true; `finish` adds the final model (so the last snapshot is
+ * exactly the result). With `onBoundary`, a snapshot's boundary goes to the page while the
+ * grids so far took under LIVE_BOUNDARY_SHARE of the training time.
  */
 export class ReplayRecorder implements ReplayHook {
-  private readonly snapshots: ReplaySnapshot[] = [];
+  private readonly epochs: Recorded[] = [];
   private schedule: { total: number; epochs: Set<number> } | null = null;
   private tooBig = 0;
-  private readonly scorer: ReplayScorer;
+  private readonly started = performance.now();
+  private liveMs = 0;
 
   constructor(
     private readonly tf: Tf,
     private readonly stepId: string,
     private readonly input: PipelineState,
-    private readonly onSnapshot?: (snapshot: ReplaySnapshot, boundary: DecisionBoundary | null) => void,
-  ) {
-    this.scorer = new ReplayScorer(tf, input);
-  }
+    private readonly onBoundary?: (epoch: number, boundary: DecisionBoundary) => void,
+  ) {}
 
   /** Whether the schedule for `totalEpochs` snapshots this epoch. */
   wants(epoch: number, totalEpochs: number): boolean {
@@ -66,53 +86,66 @@ export class ReplayRecorder implements ReplayHook {
     return this.schedule.epochs.has(epoch);
   }
 
-  /** Keeps the boundary grid, metrics and kernels of `model` at `epoch`. */
+  /** Keeps `model` (or, for a network past the weight cap, its frame) at `epoch`, replacing any at or after it. */
   record(epoch: number, _totalEpochs: number, model: FittedModel): void {
-    const boundary = decisionBoundary(this.tf, { ...this.input, model });
-    const snapshot = this.snapshotOf(epoch, model, boundary);
-    if (!snapshot) return;
-    const last = this.snapshots[this.snapshots.length - 1];
-    if (last && last.epoch >= epoch) this.snapshots.splice(this.snapshots.findIndex((s) => s.epoch >= epoch));
-    this.snapshots.push(snapshot);
-    this.onSnapshot?.(snapshot, boundary);
+    const at = this.epochs.findIndex((e) => e.epoch >= epoch);
+    if (at >= 0) this.epochs.splice(at);
+    const weights = model.weights.reduce((n, w) => n + w.values.length, 0);
+    if (networkWeights(model) && weights > MAX_REPLAY_WEIGHTS) {
+      this.tooBig = weights;
+      const frame = frameOf(this.tf, new ReplayScorer(this.tf, this.input), this.input, epoch, model, false);
+      if (frame) this.epochs.push({ epoch, frame });
+    } else this.epochs.push({ epoch, model });
+    this.live(epoch, model);
   }
 
-  /** The replay of a finished step: its final model is recorded at its last epoch; null when it trained no epochs. */
-  finish(output: PipelineState): TrainingReplay | null {
+  /** The recording of a finished step (its final model recorded at its last epoch); null when it trained no epochs. */
+  finish(output: PipelineState): RecordedTraining | null {
     const model = output.model;
-    const epochs = output.history?.length ?? 0;
-    if (!model || epochs === 0) return null;
-    this.record(epochs, epochs, model);
-    if (this.snapshots.length === 0) return null;
-    const metric = ReplayScorer.metricOf(model);
-    if (!metric) return null;
-    return {
-      stepId: this.stepId,
-      kind: model.kind,
-      totalEpochs: epochs,
-      unit: model.info.solver === 'lbfgs' ? 'iteration' : 'epoch',
-      metric,
-      snapshots: this.snapshots,
-      networkNote: this.tooBig ? `The network has ${this.tooBig.toLocaleString('en')} weights, more than the ${MAX_REPLAY_WEIGHTS.toLocaleString('en')} a replay keeps per snapshot: the network view shows the final weights.` : null,
-      bytes: replayBytes(this.snapshots),
-    };
+    const total = output.history?.length ?? 0;
+    if (!model || total === 0 || !ReplayScorer.metricOf(model)) return null;
+    this.record(total, total, model);
+    let bytes = 0;
+    for (const e of this.epochs) if ('model' in e) for (const w of e.model.weights) bytes += w.values.byteLength;
+    const unit = model.info.solver === 'lbfgs' ? 'iteration' : 'epoch';
+    return { stepId: this.stepId, input: this.input, totalEpochs: total, kind: model.kind, unit, epochs: this.epochs, tooBig: this.tooBig, bytes };
   }
 
-  private snapshotOf(epoch: number, model: FittedModel, boundary: DecisionBoundary | null): ReplaySnapshot | null {
-    const scores = this.scorer.score(model);
-    if (!scores) return null;
-    const net = networkWeights(model);
-    const weights = net ? net.kernels.reduce((n, k) => n + k.length, 0) : 0;
-    if (weights > MAX_REPLAY_WEIGHTS) this.tooBig = weights;
-    return {
-      epoch,
-      train: scores.train,
-      test: scores.test,
-      cellClass: boundary?.cellClass ?? null,
-      cellConfidence: boundary?.cellConfidence ?? null,
-      kernels: net && weights <= MAX_REPLAY_WEIGHTS ? net.kernels : null,
-    };
+  private live(epoch: number, model: FittedModel): void {
+    if (!this.onBoundary || this.liveMs > LIVE_BOUNDARY_SHARE * (performance.now() - this.started)) return;
+    const t = performance.now();
+    const boundary = decisionBoundary(this.tf, { ...this.input, model });
+    this.liveMs += performance.now() - t;
+    if (boundary) this.onBoundary(epoch, boundary);
   }
+}
+
+/** The replay's frames, computed from a recording (in the worker that recorded it). */
+export function buildReplay(tf: Tf, recorded: RecordedTraining): TrainingReplay | null {
+  const metric = ReplayScorer.metricOf({ kind: recorded.kind, weights: [], info: {} });
+  if (!metric) return null;
+  const scorer = new ReplayScorer(tf, recorded.input);
+  const snapshots: ReplaySnapshot[] = [];
+  for (const e of recorded.epochs) {
+    const frame = 'frame' in e ? e.frame : frameOf(tf, scorer, recorded.input, e.epoch, e.model, true);
+    if (frame) snapshots.push(frame);
+  }
+  const note = recorded.tooBig
+    ? `The network has ${recorded.tooBig.toLocaleString('en')} weights, more than the ${MAX_REPLAY_WEIGHTS.toLocaleString('en')} a replay keeps per snapshot: the network view shows the final weights.`
+    : null;
+  return { stepId: recorded.stepId, kind: recorded.kind, totalEpochs: recorded.totalEpochs, unit: recorded.unit, metric, snapshots, networkNote: note, bytes: replayBytes(snapshots) };
+}
+
+/** The frame of `model` at `epoch`: boundary grid, metrics and (when `keepKernels`) the network's kernels. */
+function frameOf(tf: Tf, scorer: ReplayScorer, input: PipelineState, epoch: number, model: FittedModel, keepKernels: boolean): ReplaySnapshot | null {
+  const scores = scorer.score(model);
+  if (!scores) return null;
+  const boundary = decisionBoundary(tf, { ...input, model });
+  const net = keepKernels ? networkWeights(model) : null;
+  return {
+    epoch, train: scores.train, test: scores.test,
+    cellClass: boundary?.cellClass ?? null, cellConfidence: boundary?.cellConfidence ?? null, kernels: net?.kernels ?? null,
+  };
 }
 
 /** Bytes held by the snapshots' typed arrays. */

@@ -47,11 +47,11 @@ export async function storeRunData(db: PipelabDb, view: RunView): Promise<RunDat
   return { datasetHashes, dataVersions: await versionsRead(db, view.record.dataHashes) };
 }
 
-/** The row a run is stored as (not written yet): its summary, and its view without the generated data and the training replay (kept in memory only). */
+/** The row a run is stored as (not written yet): its summary, and its view without the generated data. */
 export function newStoredRun(pipelineId: string, view: RunView, data: RunData, now: number, sweep?: StoredRun['sweep']): StoredRun {
   return {
     id: newId(), pipelineId, versionHash: view.record.versionHash, createdAt: now, summary: summarizeRun(view.record),
-    view: { ...view, generatedData: [], replay: null }, ...data, ...(sweep ? { sweep } : {}),
+    view: { ...view, generatedData: [] }, ...data, ...(sweep ? { sweep } : {}),
   };
 }
 

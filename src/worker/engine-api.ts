@@ -1,3 +1,4 @@
+import type { TrainingReplay } from '../engine/training-replay';
 import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
@@ -52,6 +53,8 @@ export interface EngineApi {
   pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs>;
   /** The last run's trained model in TensorFlow.js's model format, or null when it has none. */
   exportModel(): Promise<io.ModelArtifacts | null>;
+  /** The training replay of the last run (its frames computed from the weights recorded while it trained), or null. */
+  replay(): Promise<TrainingReplay | null>;
   /**
    * Reads, parses and hashes a file the user picked, streaming progress, with the
    * run-time parser: resolves with its preview (the worker keeps its text for

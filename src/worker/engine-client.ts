@@ -1,3 +1,4 @@
+import type { TrainingReplay } from '../engine/training-replay';
 import * as Comlink from 'comlink';
 import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
@@ -112,6 +113,12 @@ export class EngineClient {
   async exportModel(): Promise<io.ModelArtifacts | null> {
     const api = await this.readyApi();
     return this.guard(api.exportModel());
+  }
+
+  /** The last run's training replay (null when it has none). */
+  async replay(): Promise<TrainingReplay | null> {
+    const api = await this.readyApi();
+    return this.guard(api.replay());
   }
 
   /** Previews a file in the worker (read, parsed and hashed there), streaming progress. */

@@ -10,6 +10,7 @@ import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
 import { runPipeline, type RunResult } from '../engine/run-pipeline';
 import { buildRunView, type RunView } from '../engine/run-view';
+import { buildReplay, type TrainingReplay } from '../engine/training-replay';
 import { MemoryStepCache } from '../engine/step-cache';
 import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
@@ -39,6 +40,8 @@ let backend = '';
 let auto = false;
 let controller: AbortController | null = null;
 let last: RunResult | null = null;
+/** The replay built from each run's recording (weakly held: only the last run's is asked for). */
+const replayOf = new WeakMap<RunResult, TrainingReplay | null>();
 /** The last previewed file, kept until it is stored or another replaces it (its text never visits the page's thread). */
 let previewed: FilePreview | null = null;
 let previewTicket = 0;
@@ -91,6 +94,12 @@ const api: EngineApi = {
 
   pythonInputs(spec: PipelineSpec, data?: DataOptions) {
     return pythonInputs(spec, { tf, backend: backendFor(spec), dataSource: runDataSource(dataSource, data), cache, runtime: self.navigator.userAgent });
+  },
+
+  replay() {
+    // Built once per run, on the first ask (the page asks as soon as the result is shown).
+    if (last?.replay && !replayOf.has(last)) replayOf.set(last, buildReplay(tf, last.replay));
+    return Promise.resolve(last ? replayOf.get(last) ?? null : null);
   },
 
   async exportModel() {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { snapshotEpochs } from '../../src/core/snapshot-schedule';
 import { buildRunView } from '../../src/engine/run-view';
 import { MemoryStepCache } from '../../src/engine/step-cache';
+import { buildReplay } from '../../src/engine/training-replay';
+import type { RunResult } from '../../src/engine/run-pipeline';
 import { doc, loadExample, run, spec, tf } from '../helpers';
+
+/** The run's view and the replay built from its recording. */
+const withReplay = (result: RunResult) => ({ ...buildRunView(tf, result), replay: result.replay ? buildReplay(tf, result.replay) : null });
 
 const circle = (model: Record<string, unknown>) =>
   spec(doc([
@@ -17,7 +22,7 @@ describe('the training replay', () => {
     const before = tf.memory().numTensors;
     const result = await run(loadExample('spiral-mlp'), { recordReplay: true });
     expect(tf.memory().numTensors).toBe(before);
-    const view = buildRunView(tf, result);
+    const view = withReplay(result);
     const replay = view.replay!;
     expect(replay.unit).toBe('epoch');
     expect(replay.totalEpochs).toBe(120);
@@ -50,7 +55,7 @@ describe('the training replay', () => {
     const first = await run(loadExample('spiral-mlp'), { recordReplay: true, cache });
     const again = await run(loadExample('spiral-mlp'), { recordReplay: true, cache });
     expect(again.record.steps.find((s) => s.id === 'model')?.status).toBe('cached');
-    expect(again.replay?.snapshots.length).toBe(first.replay?.snapshots.length);
+    expect(again.replay?.epochs.length).toBe(first.replay?.epochs.length);
     const plainCache = new MemoryStepCache();
     await run(loadExample('spiral-mlp'), { cache: plainCache });
     const served = await run(loadExample('spiral-mlp'), { recordReplay: true, cache: plainCache });
@@ -58,11 +63,11 @@ describe('the training replay', () => {
   });
 
   it('records logistic regression with adam by epoch and with lbfgs by iteration', async () => {
-    const adam = buildRunView(tf, await run(circle({ kind: 'model.logistic-regression', params: { solver: 'adam', epochs: 40 } }), { recordReplay: true }));
+    const adam = withReplay(await run(circle({ kind: 'model.logistic-regression', params: { solver: 'adam', epochs: 40 } }), { recordReplay: true }));
     expect(adam.replay!.unit).toBe('epoch');
     expect(adam.replay!.snapshots.map((s) => s.epoch)).toEqual(snapshotEpochs(40));
     expect(Array.from(adam.replay!.snapshots.at(-1)!.cellClass!)).toEqual(Array.from(adam.boundary!.cellClass));
-    const lbfgs = buildRunView(tf, await run(circle({ kind: 'model.logistic-regression', params: { solver: 'lbfgs' } }), { recordReplay: true }));
+    const lbfgs = withReplay(await run(circle({ kind: 'model.logistic-regression', params: { solver: 'lbfgs' } }), { recordReplay: true }));
     const replay = lbfgs.replay!;
     expect(replay.unit).toBe('iteration');
     expect(replay.totalEpochs).toBe(lbfgs.record.history.length);
@@ -79,7 +84,7 @@ describe('the training replay', () => {
       { id: 'model', kind: 'model.mlp-regressor', params: { hiddenLayers: [8], epochs: 12 } },
       { id: 'evaluate', kind: 'evaluate.regression', params: {} },
     ]));
-    const view = buildRunView(tf, await run(diabetes, { recordReplay: true }));
+    const view = withReplay(await run(diabetes, { recordReplay: true }));
     expect(view.replay!.metric).toBe('r2');
     expect(view.replay!.snapshots).toHaveLength(12);
     expect(view.replay!.snapshots[0].cellClass).toBeNull();
@@ -89,11 +94,37 @@ describe('the training replay', () => {
   it('keeps at most 30 snapshots of the digits MLP, weights only, in bounded bytes', async () => {
     const digits = loadExample('digits-mlp');
     const long = { ...digits, steps: digits.steps.map((s) => (s.id === 'model' ? { ...s, params: { ...s.params, epochs: 45 } } : s)) };
-    const replay = (await run(long, { recordReplay: true })).replay!;
+    const recorded = (await run(long, { recordReplay: true })).replay!;
+    // What the run keeps: 30 copies of the 64×32 + 32 + 32×10 + 10 float32 weights; it does not grow with the epochs.
+    expect(recorded.epochs).toHaveLength(30);
+    expect(recorded.bytes).toBe(30 * (64 * 32 + 32 + 32 * 10 + 10) * 4);
+    const replay = buildReplay(tf, recorded)!;
     expect(replay.snapshots).toHaveLength(30);
     expect(replay.snapshots[0].cellClass).toBeNull();
-    // 30 × (64×32 + 32×10) float32 kernels: the bound does not grow with the epochs.
     expect(replay.bytes).toBe(30 * (64 * 32 + 32 * 10) * 4);
+  });
+
+  it('keeps no weights past the cap for a big network, but still its boundary and metrics', async () => {
+    const big = circle({ kind: 'model.mlp-classifier', params: { hiddenLayers: [256, 256], epochs: 3 } });
+    const result = await run(big, { recordReplay: true });
+    expect(result.replay!.bytes).toBe(0);
+    const view = withReplay(result);
+    expect(view.replay!.snapshots).toHaveLength(3);
+    expect(view.replay!.snapshots.every((s) => s.kernels === null && s.cellClass !== null)).toBe(true);
+    expect(view.replay!.networkNote).toMatch(/67,074 weights, more than the 50,000/);
+    expect(Array.from(view.replay!.snapshots.at(-1)!.cellClass!)).toEqual(Array.from(view.boundary!.cellClass));
+  });
+
+  it('streams the boundary live while training, as snapshot events', async () => {
+    const events: { epoch: number; size: number }[] = [];
+    await run(loadExample('spiral-mlp'), {
+      recordReplay: true,
+      onProgress: (e) => {
+        if (e.type === 'snapshot') events.push({ epoch: e.epoch, size: e.boundary.cellClass.length });
+      },
+    });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events[0]).toEqual({ epoch: 1, size: 80 * 80 });
   });
 
   it('records nothing under cross-validation', async () => {

@@ -45,9 +45,9 @@ export function replayNotes(replay: TrainingReplay): string[] {
 const REPLAYED_KINDS: ReadonlySet<string> = new Set(['model.mlp-classifier', 'model.mlp-regressor', 'model.logistic-regression']);
 
 /** Why a finished run on display has no replay, in words; null when there is nothing to say (no model, not done). */
-export function replayAbsence(view: Pick<RunView, 'record' | 'replay'>): string | null {
+export function replayAbsence(view: Pick<RunView, 'record'>): string | null {
   const { record } = view;
-  if (record.status !== 'done' || view.replay) return null;
+  if (record.status !== 'done') return null;
   const model = [...record.spec.steps].reverse().find((s) => s.enabled && s.kind.startsWith('model.'));
   if (!model) return null;
   if (record.crossValidation) return 'No replay under cross-validation: the model trains once per fold (the charts show the last fold).';

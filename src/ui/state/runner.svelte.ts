@@ -7,6 +7,7 @@ import type { PythonInputs } from '../../engine/python-inputs';
 import type { StepStatus } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
 import type { DecisionBoundary } from '../../engine/decision-boundary';
+import type { TrainingReplay } from '../../engine/training-replay';
 import type { StepView } from '../../engine/step-view';
 import type { BackendChoice, BackendInfo, DataOptions } from '../../worker/engine-api';
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
@@ -69,6 +70,10 @@ export class RunnerState {
   liveHistory = $state.raw<EpochRecord[]>([]);
   /** The decision boundary of the latest replay snapshot while a run trains (null otherwise). */
   liveBoundary = $state.raw<DecisionBoundary | null>(null);
+  /** The training replay of the run on display (`view` is that run's view); fetched from the worker once its result shows. */
+  replay = $state.raw<{ readonly view: RunView; readonly replay: TrainingReplay } | null>(null);
+  /** True while the replay of the run just shown is being fetched. */
+  replayLoading = $state(false);
   stepView = $state.raw<StepView | null>(null);
   private stepStatus = $state<Record<string, StepProgress>>({});
   // Replaced wholesale after each run, never mutated, so a plain Map in $state.raw is right here.
@@ -134,6 +139,7 @@ export class RunnerState {
       const view = await this.client.run(spec, (event) => this.onProgress(event), useCache ? data : { ...data, useCache });
       this.flush();
       this.view = view;
+      void this.loadReplay(view);
       for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
       this.status = view.record.status;
       this.error = view.record.error && view.record.status === 'failed' ? view.record.error.message : null;
@@ -261,6 +267,21 @@ export class RunnerState {
       if (!this.live) this.flush();
       else this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
     }
+  }
+
+  /** Asks the worker for the replay of the run just shown (its frames are computed there after the result, so the result is not delayed). */
+  private async loadReplay(view: RunView): Promise<void> {
+    if (view.record.status !== 'done') return;
+    let replay: TrainingReplay | null;
+    this.replayLoading = true;
+    try {
+      replay = await this.client.replay();
+    } catch {
+      return; // the worker went away (a crash, a new backend): the result stays, without a replay
+    } finally {
+      this.replayLoading = false;
+    }
+    if (replay && this.view === view) this.replay = { view, replay };
   }
 
   /** Publishes buffered epochs and the latest one at most every FLUSH_MS, so the status and charts redraw ~10 times a second at most. */
