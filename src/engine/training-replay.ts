@@ -7,7 +7,7 @@ import { snapshotEpochs } from '../core/snapshot-schedule';
 import type { FittedModel, PipelineState } from '../core/state';
 import type { ReplayHook, Tf } from '../steps/step';
 import { decisionBoundary, type DecisionBoundary } from './decision-boundary';
-import { networkWeights } from './network-weights';
+import { NETWORK_KINDS, networkWeights } from './network-weights';
 import { ReplayScorer, type ReplayMetric } from './replay-metrics';
 
 /** What the view draws at one recorded epoch (or L-BFGS iteration). */
@@ -59,12 +59,14 @@ export interface RecordedTraining {
 export const MAX_REPLAY_WEIGHTS = 50_000;
 /** Share of the training time the live boundary may take (a grid is computed only while under it). */
 export const LIVE_BOUNDARY_SHARE = 0.02;
+/** Training time before the first live boundary: a shorter training is over before a boundary could be seen. */
+export const LIVE_AFTER_MS = 300;
 
 /**
  * Records one run of one model step: the step asks `wants` after each epoch and hands its
  * model to `record` when true; `finish` adds the final model (so the last snapshot is
- * exactly the result). With `onBoundary`, a snapshot's boundary goes to the page while the
- * grids so far took under LIVE_BOUNDARY_SHARE of the training time.
+ * exactly the result). With `onBoundary`, a snapshot's boundary goes to the page once the
+ * training has run `liveAfterMs`, while the grids so far took under LIVE_BOUNDARY_SHARE of its time.
  */
 export class ReplayRecorder implements ReplayHook {
   private readonly epochs: Recorded[] = [];
@@ -78,6 +80,7 @@ export class ReplayRecorder implements ReplayHook {
     private readonly stepId: string,
     private readonly input: PipelineState,
     private readonly onBoundary?: (epoch: number, boundary: DecisionBoundary) => void,
+    private readonly liveAfterMs = LIVE_AFTER_MS,
   ) {}
 
   /** Whether the schedule for `totalEpochs` snapshots this epoch. */
@@ -91,7 +94,7 @@ export class ReplayRecorder implements ReplayHook {
     const at = this.epochs.findIndex((e) => e.epoch >= epoch);
     if (at >= 0) this.epochs.splice(at);
     const weights = model.weights.reduce((n, w) => n + w.values.length, 0);
-    if (networkWeights(model) && weights > MAX_REPLAY_WEIGHTS) {
+    if (NETWORK_KINDS.has(model.kind) && weights > MAX_REPLAY_WEIGHTS) {
       this.tooBig = weights;
       const frame = frameOf(this.tf, new ReplayScorer(this.tf, this.input), this.input, epoch, model, false);
       if (frame) this.epochs.push({ epoch, frame });
@@ -112,7 +115,8 @@ export class ReplayRecorder implements ReplayHook {
   }
 
   private live(epoch: number, model: FittedModel): void {
-    if (!this.onBoundary || this.liveMs > LIVE_BOUNDARY_SHARE * (performance.now() - this.started)) return;
+    const elapsed = performance.now() - this.started;
+    if (!this.onBoundary || elapsed < this.liveAfterMs || this.liveMs > LIVE_BOUNDARY_SHARE * elapsed) return;
     const t = performance.now();
     const boundary = decisionBoundary(this.tf, { ...this.input, model });
     this.liveMs += performance.now() - t;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { snapshotEpochs } from '../../src/core/snapshot-schedule';
 import { buildRunView } from '../../src/engine/run-view';
 import { MemoryStepCache } from '../../src/engine/step-cache';
-import { buildReplay } from '../../src/engine/training-replay';
+import { ReplayRecorder, buildReplay } from '../../src/engine/training-replay';
 import type { RunResult } from '../../src/engine/run-pipeline';
 import { doc, loadExample, run, spec, tf } from '../helpers';
 
@@ -115,16 +115,18 @@ describe('the training replay', () => {
     expect(Array.from(view.replay!.snapshots.at(-1)!.cellClass!)).toEqual(Array.from(view.boundary!.cellClass));
   });
 
-  it('streams the boundary live while training, as snapshot events', async () => {
-    const events: { epoch: number; size: number }[] = [];
-    await run(loadExample('spiral-mlp'), {
-      recordReplay: true,
-      onProgress: (e) => {
-        if (e.type === 'snapshot') events.push({ epoch: e.epoch, size: e.boundary.cellClass.length });
-      },
-    });
-    expect(events.length).toBeGreaterThan(0);
-    expect(events[0]).toEqual({ epoch: 1, size: 80 * 80 });
+  it('hands snapshot boundaries on live once training has run a while, within a share of its time', async () => {
+    const result = await run(loadExample('spiral-mlp'));
+    const model = result.outputs.find((o) => o.stepId === 'model')!.state.model!;
+    const input = result.outputs.find((o) => o.stepId === 'split')!.state;
+    const live: number[] = [];
+    const eager = new ReplayRecorder(tf, 'model', input, (epoch, b) => live.push(epoch + 0 * b.size), 0);
+    eager.record(1, 120, model);
+    eager.record(2, 120, model); // the first grid's time is over 2 % of the (near zero) training time so far
+    expect(live).toEqual([1]);
+    const patient = new ReplayRecorder(tf, 'model', input, (epoch) => live.push(epoch), 60_000);
+    patient.record(1, 120, model);
+    expect(live).toEqual([1]);
   });
 
   it('records nothing under cross-validation', async () => {

@@ -80,7 +80,7 @@ function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> 
   const [nTrain, nTest] = [r.xTrain.length / d, r.xTest.length / d];
   const w = CpuNet.parts(o.shape, r.flat);
   const g = CpuNet.parts(o.shape, r.gradient);
-  const weightsNow = () => w.map((part, i) => ({ name: weightName(i), shape: shapeOf(o.shape, i), values: Float32Array.from(part) }));
+  const weightsNow = () => w.map((part, i) => ({ name: weightName(i), shape: shapeOf(o.shape, i), values: part.slice() }));
   return runEpochs(o, () => {
     const order = o.rng.permutation(nTrain);
     for (let start = 0; start < nTrain; start += batch) {
