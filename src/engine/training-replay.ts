@@ -10,6 +10,9 @@ import { decisionBoundary, type DecisionBoundary } from './decision-boundary';
 import { NETWORK_KINDS, networkWeights } from './network-weights';
 import { ReplayScorer, type ReplayMetric } from './replay-metrics';
 
+/** What one step of a replay is: a training epoch, an L-BFGS iteration, a tree's depth, a forest's tree count. */
+export type ReplayUnit = 'epoch' | 'iteration' | 'depth' | 'tree';
+
 /** What the view draws at one recorded epoch (or L-BFGS iteration). */
 export interface ReplaySnapshot {
   readonly epoch: number;
@@ -29,7 +32,7 @@ export interface TrainingReplay {
   readonly kind: string;
   /** Epochs (L-BFGS: iterations) the training ran; the last snapshot is at this epoch. */
   readonly totalEpochs: number;
-  readonly unit: 'epoch' | 'iteration';
+  readonly unit: ReplayUnit;
   readonly metric: ReplayMetric;
   readonly snapshots: readonly ReplaySnapshot[];
   /** Why the network view does not follow the replay (too many weights to keep 30 copies of); null when it does. */
@@ -47,7 +50,7 @@ export interface RecordedTraining {
   readonly input: PipelineState;
   readonly totalEpochs: number;
   readonly kind: string;
-  readonly unit: 'epoch' | 'iteration';
+  readonly unit: ReplayUnit;
   readonly epochs: readonly Recorded[];
   /** The network's weight count when it is over MAX_REPLAY_WEIGHTS (its snapshots keep no weights); else 0. */
   readonly tooBig: number;
@@ -110,7 +113,7 @@ export class ReplayRecorder implements ReplayHook {
     this.record(total, total, model);
     let bytes = 0;
     for (const e of this.epochs) if ('model' in e) for (const w of e.model.weights) bytes += w.values.byteLength;
-    const unit = model.info.solver === 'lbfgs' ? 'iteration' : 'epoch';
+    const unit: ReplayUnit = model.info.solver === 'lbfgs' ? 'iteration' : 'epoch';
     return { stepId: this.stepId, input: this.input, totalEpochs: total, kind: model.kind, unit, epochs: this.epochs, tooBig: this.tooBig, bytes };
   }
 

@@ -11,6 +11,7 @@ import type { ProgressEvent } from '../engine/progress';
 import { runPipeline, type RunResult } from '../engine/run-pipeline';
 import { buildRunView, type RunView } from '../engine/run-view';
 import { buildReplay, type TrainingReplay } from '../engine/training-replay';
+import { growthOfRun } from '../engine/tree-growth';
 import { MemoryStepCache } from '../engine/step-cache';
 import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
@@ -98,7 +99,10 @@ const api: EngineApi = {
 
   replay() {
     // Built once per run, on the first ask (the page asks as soon as the result is shown).
-    if (last?.replay && !replayOf.has(last)) replayOf.set(last, buildReplay(tf, last.replay));
+    if (last && !replayOf.has(last)) {
+      const recorded = last.replay ?? growthOfRun(last);
+      replayOf.set(last, recorded ? buildReplay(tf, recorded) : null);
+    }
     return Promise.resolve(last ? replayOf.get(last) ?? null : null);
   },
 
