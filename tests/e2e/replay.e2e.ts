@@ -93,6 +93,11 @@ describe('training replay (spiral example)', () => {
       return found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     });
     expect(violations).toEqual([]);
+
+    // After a reload the stored run shows without its replay, which was kept in memory only, and says so.
+    await page.reload();
+    await expect(page.getByTestId('replay-absent').textContent()).resolves.toContain('Replays are kept for the latest run in this tab only');
+    expect(await page.getByTestId('replay').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
