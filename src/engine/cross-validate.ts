@@ -1,10 +1,10 @@
-import type { RecordedTraining } from './training-replay';
 import { canonicalJson } from '../core/canonical-json';
 import { hashValue, sha256Hex } from '../core/hash';
 import type { StepSpec } from '../core/spec';
 import type { Metrics, PipelineState } from '../core/state';
 import type { FoldTag } from './progress';
 import type { CrossValidation, StepRecord } from './run-record';
+import type { RecordedTraining } from './training-replay';
 
 /** How one step's run for one fold ended (the caller records failures and emits events). */
 export type FoldAttempt =

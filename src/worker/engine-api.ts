@@ -1,4 +1,3 @@
-import type { TrainingReplay } from '../engine/training-replay';
 import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
@@ -8,6 +7,7 @@ import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
 import type { DataPreview } from '../steps/data/data-preview';
 import type { ImportProgress } from './preview-file';
+import type { TrainingReplay } from '../engine/training-replay';
 
 /** What the user picks: a backend by name, or auto (webgl, then wasm, then cpu). */
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';

@@ -1,4 +1,3 @@
-import type { TrainingReplay } from '../engine/training-replay';
 import * as Comlink from 'comlink';
 import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
@@ -10,6 +9,7 @@ import type { StepView } from '../engine/step-view';
 import type { DataPreview } from '../steps/data/data-preview';
 import type { ImportProgress } from './preview-file';
 import type { BackendChoice, BackendInfo, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
+import type { TrainingReplay } from '../engine/training-replay';
 
 /** The engine worker stopped (a crash, or out of memory); a new one has been started. */
 export class WorkerCrashedError extends Error {}
