@@ -101,4 +101,21 @@ describe('training replay (spiral example)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('updates the decision boundary live while the spiral trains', async () => {
+    const { page, errors } = await openApp(browser);
+    await page.getByRole('button', { name: 'Open Spiral' }).click();
+    await page.waitForFunction(() => (window as unknown as { pipelab?: { runner: { backend: unknown } } }).pipelab?.runner.backend, undefined, { timeout: 60_000 });
+    // A long training (the live boundary starts after 0.3 s of it), cancelled once the boundary has been seen.
+    await page.locator('#model-epochs').fill('2000');
+    await page.locator('#model-epochs').press('Enter');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByText('Decision boundary (training…)').waitFor();
+    expect((await drawnCells(page))?.split(',')).toHaveLength(80 * 80);
+    await screenshot(page, 'replay-live-boundary');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Decision boundary (training…)').waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
