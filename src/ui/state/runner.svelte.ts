@@ -74,6 +74,11 @@ export class RunnerState {
   replay = $state.raw<{ readonly view: RunView; readonly replay: TrainingReplay } | null>(null);
   /** True while the replay of the run just shown is being fetched. */
   replayLoading = $state(false);
+
+  /** The replay of the run on display (null for a stored run, a failed one, or while it is fetched). */
+  get shownReplay(): TrainingReplay | null {
+    return this.replay && this.replay.view === this.view ? this.replay.replay : null;
+  }
   stepView = $state.raw<StepView | null>(null);
   private stepStatus = $state<Record<string, StepProgress>>({});
   // Replaced wholesale after each run, never mutated, so a plain Map in $state.raw is right here.
