@@ -12,6 +12,7 @@ import { makeBenchCsv } from './csv-data';
 import { zipBombRefusal } from './hostile-input';
 import { main as longSessionMain } from './long-session';
 import { main as editToResultMain } from './edit-to-result';
+import { main as replayCostMain } from './replay-cost';
 import { benchNode, type BackendResult } from './node-bench';
 import { runSklearn } from './sklearn-runner';
 import { renderReport, type BenchReport } from './report';
@@ -24,7 +25,8 @@ const csvMb = quick ? 5 : 50;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 // Flags: --quick (1 repeat, 5 MB CSV), --no-python, --no-browser, --no-build (reuse dist/),
 // --only long-session (just the long-session benchmark: bench/long-session.ts, also `npm run bench:long-session`),
-// --only edit-to-result (just edit-to-result on Auto in Chromium, more repeats: bench/edit-to-result.ts).
+// --only edit-to-result (just edit-to-result on Auto in Chromium, more repeats: bench/edit-to-result.ts),
+// --only replay (what recording a training replay costs, digits and spiral MLPs: bench/replay-cost.ts).
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -106,5 +108,6 @@ async function main(): Promise<void> {
 const only = process.argv.indexOf('--only');
 if (only >= 0 && process.argv[only + 1] === 'long-session') await longSessionMain(process.argv.slice(2));
 else if (only >= 0 && process.argv[only + 1] === 'edit-to-result') await editToResultMain(process.argv.slice(2));
-else if (only >= 0) throw new Error(`--only knows long-session and edit-to-result; got ${process.argv[only + 1] ?? 'nothing'}.`);
+else if (only >= 0 && process.argv[only + 1] === 'replay') await replayCostMain(process.argv.slice(2));
+else if (only >= 0) throw new Error(`--only knows long-session, edit-to-result and replay; got ${process.argv[only + 1] ?? 'nothing'}.`);
 else await main();

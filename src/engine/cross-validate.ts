@@ -4,10 +4,11 @@ import type { StepSpec } from '../core/spec';
 import type { Metrics, PipelineState } from '../core/state';
 import type { FoldTag } from './progress';
 import type { CrossValidation, StepRecord } from './run-record';
+import type { RecordedTraining } from './training-replay';
 
 /** How one step's run for one fold ended (the caller records failures and emits events). */
 export type FoldAttempt =
-  | { readonly ok: true; readonly state: PipelineState; readonly outputHash: string; readonly cached: boolean; readonly ms: number }
+  | { readonly ok: true; readonly state: PipelineState; readonly outputHash: string; readonly cached: boolean; readonly ms: number; readonly replay?: RecordedTraining | null }
   | { readonly ok: false; readonly status: 'failed' | 'cancelled'; readonly ms: number; readonly message: string };
 
 /** Runs one step on one input for one fold. */

@@ -1,3 +1,4 @@
+import type { DecisionBoundary } from './decision-boundary';
 import type { StepStatus } from './run-record';
 
 /**
@@ -39,4 +40,14 @@ export type ProgressEvent =
       readonly epochs: number;
       readonly trainLoss: number;
       readonly testLoss: number;
-    } & FoldTag);
+    } & FoldTag)
+  | {
+      /** A training replay snapshot with a decision boundary (two-feature classifiers, up to LIVE_BOUNDARY_ROWS rows), for the live boundary. */
+      readonly type: 'snapshot';
+      readonly stepId: string;
+      readonly epoch: number;
+      readonly boundary: DecisionBoundary;
+    };
+
+/** Rows up to which a run streams its replay's boundaries live (each carries the data points). */
+export const LIVE_BOUNDARY_ROWS = 5000;

@@ -10,10 +10,11 @@ import type { DataSource } from './data-source';
 import { describeEnvironment } from './environment';
 import { configHash, versionHash } from './fingerprint';
 import { runFolds, summarizeFolds, type FoldAttempt, type FoldsResult } from './cross-validate';
-import type { FoldTag, ProgressEvent } from './progress';
+import { LIVE_BOUNDARY_ROWS, type FoldTag, type ProgressEvent } from './progress';
 import { RUN_FORMAT, type Environment, type RunRecord, type StepRecord } from './run-record';
 import { runStep } from './run-step';
 import type { StepCache } from './step-cache';
+import type { RecordedTraining } from './training-replay';
 
 /** How to run a pipeline: tfjs, backend, data, and the host's hooks. */
 export interface RunOptions {
@@ -25,6 +26,8 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
   readonly cache?: StepCache;
+  /** Record the model step's training replay (the worker does; never part of the record). Not under cross-validation. */
+  readonly recordReplay?: boolean;
 }
 
 /** The state one step passed on. */
@@ -37,6 +40,8 @@ export interface StepOutput {
 export interface RunResult {
   readonly record: RunRecord;
   readonly outputs: readonly StepOutput[];
+  /** The last model step's recorded training (buildReplay makes the replay of it), when recordReplay asked for one and it trained by epochs. */
+  readonly replay?: RecordedTraining | null;
 }
 
 /**
@@ -59,6 +64,7 @@ class PipelineRun {
   private cancelled = false;
   /** Each fold's metrics when the pipeline cross-validates; null otherwise. */
   private folds: FoldsResult['perFold'] | null = null;
+  private replay: RecordedTraining | null = null;
 
   constructor(
     private readonly spec: PipelineSpec,
@@ -77,7 +83,8 @@ class PipelineRun {
     } catch (err) {
       this.fail(null, err);
     }
-    return { record: await this.finish(env), outputs: this.outputs };
+    const record = await this.finish(env);
+    return { record, outputs: this.outputs, replay: record.status === 'done' ? this.replay : null };
   }
 
   private async loadData(): Promise<Map<string, LoadedData>> {
@@ -137,6 +144,7 @@ class PipelineRun {
     }
     this.records.push({ id: step.id, kind: step.kind, status: out.cached ? 'cached' : 'done', outputHash: out.outputHash, ms: out.ms });
     this.outputs.push({ stepId: step.id, state: out.state });
+    if (out.replay) this.replay = out.replay;
     return { state: out.state, inputHash: out.outputHash };
   }
 
@@ -154,6 +162,10 @@ class PipelineRun {
         backend: this.opts.backend, epsilon, signal: this.signal, cache: this.opts.cache,
         onEpoch: (r, epochs) => emit({ type: 'epoch', stepId: step.id, epochs, ...r, ...tag }),
         onProgress: (done, total, unit) => emit({ type: 'progress', stepId: step.id, done, total, unit, ...tag }),
+        recordReplay: this.opts.recordReplay === true && tag.folds === undefined,
+        onBoundary: (epoch, boundary) => {
+          if (boundary.points.x.length <= LIVE_BOUNDARY_ROWS) emit({ type: 'snapshot', stepId: step.id, epoch, boundary });
+        },
       });
       if (tag.folds !== undefined && out.state.folds) {
         throw new PipelabError('a pipeline can cross-validate only once: remove the second k-fold step (or replace the first one by a train/test split).');
@@ -161,7 +173,7 @@ class PipelineRun {
       const ms = performance.now() - t;
       const status = out.cached ? 'cached' : 'done';
       emit({ type: 'step-end', stepId: step.id, index, status, ms, outputHash: out.outputHash, ...tag });
-      return { ok: true, state: out.state, outputHash: out.outputHash, cached: out.cached, ms };
+      return { ok: true, state: out.state, outputHash: out.outputHash, cached: out.cached, ms, replay: out.replay ?? null };
     } catch (err) {
       const ms = performance.now() - t;
       const message = this.fail(step, err);

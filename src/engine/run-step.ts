@@ -6,6 +6,8 @@ import type { EpochRecord, PipelineState } from '../core/state';
 import type { LoadedData, StepDefinition, Tf } from '../steps/step';
 import { ENGINE_VERSION } from './environment';
 import type { StepCache } from './step-cache';
+import { ReplayRecorder, type RecordedTraining } from './training-replay';
+import type { DecisionBoundary } from './decision-boundary';
 
 /** What one step needs from the run around it. */
 export interface StepRunInput {
@@ -22,6 +24,10 @@ export interface StepRunInput {
   readonly cache?: StepCache;
   readonly onEpoch: (record: EpochRecord, epochs: number) => void;
   readonly onProgress?: (done: number, total: number, unit: string) => void;
+  /** Record a training replay of a model step (outside its output, its hash and its cache key). */
+  readonly recordReplay?: boolean;
+  /** A replay snapshot's decision boundary while the step trains (for the live boundary; see ReplayRecorder). */
+  readonly onBoundary?: (epoch: number, boundary: DecisionBoundary) => void;
 }
 
 /** A step's output, its hash, and whether it came from the cache. */
@@ -29,6 +35,8 @@ export interface StepRunOutput {
   readonly state: PipelineState;
   readonly outputHash: string;
   readonly cached: boolean;
+  /** The training replay when one was asked for and the step trains a model by epochs. */
+  readonly replay?: RecordedTraining | null;
 }
 
 /**
@@ -40,9 +48,11 @@ export async function runStep(s: StepRunInput): Promise<StepRunOutput> {
   const key = s.cache ? await cacheKey(s, seed) : '';
   const hit = s.cache?.get(key);
   if (hit) return { ...hit, cached: true };
+  const recorder = s.recordReplay && s.definition.fitted ? new ReplayRecorder(s.tf, s.step.id, s.input, s.onBoundary) : null;
   const engine = s.tf.engine();
   engine.startScope();
   let state: PipelineState;
+  let replay: RecordedTraining | null;
   try {
     state = await s.definition.run(
       {
@@ -55,16 +65,18 @@ export async function runStep(s: StepRunInput): Promise<StepRunOutput> {
         epsilon: s.epsilon,
         onEpoch: s.onEpoch,
         onProgress: s.onProgress,
+        ...(recorder ? { replay: recorder } : {}),
       },
       s.input,
       s.step.params,
     );
+    replay = recorder?.finish(state) ?? null;
   } finally {
     engine.endScope();
   }
   const outputHash = await hashValue(state);
-  s.cache?.set(key, { state, outputHash });
-  return { state, outputHash, cached: false };
+  s.cache?.set(key, { state, outputHash, ...(replay ? { replay } : {}) });
+  return { state, outputHash, cached: false, replay };
 }
 
 function cacheKey(s: StepRunInput, seed: number): Promise<string> {

@@ -1,9 +1,11 @@
 import type { PipelineState } from '../core/state';
+import type { RecordedTraining } from './training-replay';
 
-/** A step output kept for reuse, with its hash. */
+/** A step output kept for reuse, with its hash (and a model step's training replay, outside the key and the hash). */
 export interface CachedOutput {
   readonly state: PipelineState;
   readonly outputHash: string;
+  readonly replay?: RecordedTraining;
 }
 
 /** Where the engine keeps step outputs by cache key, so unchanged steps are not re-run. */
@@ -41,7 +43,7 @@ export class MemoryStepCache implements StepCache {
   /** Stores an output, evicting the oldest entries while over the count or byte bound. */
   set(key: string, value: CachedOutput): void {
     this.remove(key);
-    const bytes = estimateBytes(value.state);
+    const bytes = estimateBytes(value.state) + (value.replay?.bytes ?? 0);
     if (bytes > this.maxBytes) return; // too big to keep at all
     this.entries.set(key, { value, bytes });
     this.total += bytes;

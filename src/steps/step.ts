@@ -42,6 +42,18 @@ export interface StepContext {
   onEpoch(record: EpochRecord, epochs: number): void;
   /** Reports work done so far out of the total, for steps without epochs (a forest's trees). */
   onProgress?(done: number, total: number, unit: string): void;
+  /** Present when the engine records a training replay (never part of the step's output). */
+  readonly replay?: ReplayHook;
+}
+
+/**
+ * How a training step reports its model part-way through, for the training replay: it asks
+ * `wants` after each epoch and, only when true, builds the model as it stands and hands it to
+ * `record` (which keeps what it needs and may not keep the model's arrays).
+ */
+export interface ReplayHook {
+  wants(epoch: number, totalEpochs: number): boolean;
+  record(epoch: number, totalEpochs: number, model: FittedModel): void;
 }
 
 /**

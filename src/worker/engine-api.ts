@@ -9,6 +9,7 @@ import type { DataPreview } from '../steps/data/data-preview';
 import type { ImportProgress } from './preview-file';
 import type { RawRow } from '../engine/try-it/raw-table';
 import type { TryItOutcome, TryItSetup } from '../engine/try-it/try-it';
+import type { TrainingReplay } from '../engine/training-replay';
 
 /** What the user picks: a backend by name, or auto (webgl, then wasm, then cpu). */
 export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
@@ -60,6 +61,8 @@ export interface EngineApi {
   predictPoints(runKey: string, points: readonly (readonly [number, number])[]): Promise<number[][] | null>;
   /** The last run's trained model in TensorFlow.js's model format, or null when it has none. */
   exportModel(): Promise<io.ModelArtifacts | null>;
+  /** The training replay of the last run (its frames computed from the weights recorded while it trained), or null. */
+  replay(): Promise<TrainingReplay | null>;
   /**
    * Reads, parses and hashes a file the user picked, streaming progress, with the
    * run-time parser: resolves with its preview (the worker keeps its text for

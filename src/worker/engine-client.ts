@@ -11,6 +11,7 @@ import type { ImportProgress } from './preview-file';
 import type { RawRow } from '../engine/try-it/raw-table';
 import type { TryItOutcome, TryItSetup } from '../engine/try-it/try-it';
 import type { BackendChoice, BackendInfo, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
+import type { TrainingReplay } from '../engine/training-replay';
 
 /** The engine worker stopped (a crash, or out of memory); a new one has been started. */
 export class WorkerCrashedError extends Error {}
@@ -132,6 +133,12 @@ export class EngineClient {
   async exportModel(): Promise<io.ModelArtifacts | null> {
     const api = await this.readyApi();
     return this.guard(api.exportModel());
+  }
+
+  /** The last run's training replay (null when it has none). */
+  async replay(): Promise<TrainingReplay | null> {
+    const api = await this.readyApi();
+    return this.guard(api.replay());
   }
 
   /** Previews a file in the worker (read, parsed and hashed there), streaming progress. */

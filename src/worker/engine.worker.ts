@@ -10,6 +10,8 @@ import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
 import { runPipeline, type RunResult } from '../engine/run-pipeline';
 import { buildRunView, type RunView } from '../engine/run-view';
+import { buildReplay, type TrainingReplay } from '../engine/training-replay';
+import { growthOfRun } from '../engine/tree-growth';
 import { MemoryStepCache } from '../engine/step-cache';
 import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
@@ -40,6 +42,8 @@ let backend = '';
 let auto = false;
 let controller: AbortController | null = null;
 let last: RunResult | null = null;
+/** The replay built from each run's recording (weakly held: only the last run's is asked for). */
+const replayOf = new WeakMap<RunResult, TrainingReplay | null>();
 /** The last previewed file, kept until it is stored or another replaces it (its text never visits the page's thread). */
 let previewed: FilePreview | null = null;
 let previewTicket = 0;
@@ -67,7 +71,7 @@ const api: EngineApi = {
       const result = await runPipeline(spec, {
         tf, backend: backendFor(spec), dataSource: runDataSource(dataSource, options), cache: options?.useCache === false ? undefined : cache,
         signal: controller.signal, onProgress: progress.push,
-        runtime: self.navigator.userAgent,
+        runtime: self.navigator.userAgent, recordReplay: true,
       });
       last = result;
       return buildRunView(tf, result);
@@ -104,6 +108,15 @@ const api: EngineApi = {
 
   async predictPoints(runKey, points) {
     return predictPoints(tf, last, runKey, points);
+  },
+
+  replay() {
+    // Built once per run, on the first ask (the page asks as soon as the result is shown).
+    if (last && !replayOf.has(last)) {
+      const recorded = last.replay ?? growthOfRun(last);
+      replayOf.set(last, recorded ? buildReplay(tf, recorded) : null);
+    }
+    return Promise.resolve(last ? replayOf.get(last) ?? null : null);
   },
 
   async exportModel() {

@@ -7,6 +7,7 @@ import { predictNet, trainNet, type NetShape } from './network/neural-net';
 import { denseLayers, hiddenUnits, netShapeOf } from './network/network-model';
 import { mlpLines, networkNotes } from './network/network-python';
 import { OPTIMIZER_PARAM } from './optim/optimizers';
+import { replaySnapshots } from './network/replay-snapshots';
 import { ACTIVATION_PARAM, HIDDEN_LAYERS_PARAM, batchSizeParam, epochsParam, l2Param, learningRateParam } from './network/training-params';
 
 /** What the palette, forms and restore know of `mlpRegressor`: plain data, no code. */
@@ -49,6 +50,7 @@ export const mlpRegressor = defineStep(mlpRegressorDescription, {
       activation: params.activation,
       output: 'linear',
     };
+    const info = { layers: shape.sizes, activation: shape.activation, features: data.features.map((f) => f.name), targetMean: mean, targetScale: scale };
     const { weights, history } = await trainNet({
       tf: ctx.tf,
       shape,
@@ -65,16 +67,13 @@ export const mlpRegressor = defineStep(mlpRegressorDescription, {
       rng: ctx.rng,
       signal: ctx.signal,
       onEpoch: (record) => ctx.onEpoch(record, params.epochs),
+      snapshot: replaySnapshots(ctx, params.epochs, (w) => ({ kind: 'model.mlp-regressor', weights: w, info })),
     });
     const raw = predictNet(ctx.tf, shape, weights, designMatrix(data.features, null, data.rowCount));
     const values = Float64Array.from(raw, (v) => v * scale + mean);
     return {
       ...input,
-      model: {
-        kind: 'model.mlp-regressor',
-        weights,
-        info: { layers: shape.sizes, activation: shape.activation, features: data.features.map((f) => f.name), targetMean: mean, targetScale: scale },
-      },
+      model: { kind: 'model.mlp-regressor', weights, info },
       predictions: { task: 'regression', values },
       history,
       evaluation: null,

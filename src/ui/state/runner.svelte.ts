@@ -6,6 +6,8 @@ import type { DataPlot } from '../../engine/data-plot';
 import type { PythonInputs } from '../../engine/python-inputs';
 import type { StepStatus } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
+import type { DecisionBoundary } from '../../engine/decision-boundary';
+import type { TrainingReplay } from '../../engine/training-replay';
 import type { StepView } from '../../engine/step-view';
 import type { BackendChoice, BackendInfo, DataOptions } from '../../worker/engine-api';
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
@@ -67,6 +69,17 @@ export class RunnerState {
   /** The latest progress of a step that works without epochs (trees grown so far); null otherwise. */
   work = $state.raw<LiveWork | null>(null);
   liveHistory = $state.raw<EpochRecord[]>([]);
+  /** The decision boundary of the latest replay snapshot while a run trains (null otherwise). */
+  liveBoundary = $state.raw<DecisionBoundary | null>(null);
+  /** The training replay of the run on display (`view` is that run's view); fetched from the worker once its result shows. */
+  replay = $state.raw<{ readonly view: RunView; readonly replay: TrainingReplay } | null>(null);
+  /** True while the replay of the run just shown is being fetched. */
+  replayLoading = $state(false);
+
+  /** The replay of the run on display (null for a stored run, a failed one, or while it is fetched). */
+  get shownReplay(): TrainingReplay | null {
+    return this.replay && this.replay.view === this.view ? this.replay.replay : null;
+  }
   stepView = $state.raw<StepView | null>(null);
   private stepStatus = $state<Record<string, StepProgress>>({});
   // Replaced wholesale after each run, never mutated, so a plain Map in $state.raw is right here.
@@ -123,6 +136,7 @@ export class RunnerState {
     this.live = null;
     this.work = null;
     this.liveHistory = [];
+    this.liveBoundary = null;
     this.pendingHistory = [];
     this.pendingLive = null;
     this.restartHistory = false;
@@ -131,6 +145,7 @@ export class RunnerState {
       const view = await this.client.run(spec, (event) => this.onProgress(event), useCache ? data : { ...data, useCache });
       this.flush();
       this.view = view;
+      void this.loadReplay(view);
       for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
       this.status = view.record.status;
       this.error = view.record.error && view.record.status === 'failed' ? view.record.error.message : null;
@@ -142,6 +157,7 @@ export class RunnerState {
       else this.notice = (err as Error).message;
     }
     this.live = null;
+    this.liveBoundary = null;
     this.work = null;
   }
 
@@ -246,6 +262,8 @@ export class RunnerState {
     } else if (event.type === 'progress') {
       const { stepId, done, total, unit, fold, folds } = event;
       this.work = { stepId, done, total, unit, fold, folds };
+    } else if (event.type === 'snapshot') {
+      this.liveBoundary = event.boundary;
     } else {
       if (event.epoch === 1) {
         // A new training (the next fold): its curve replaces the last one at the next publish, not before.
@@ -260,6 +278,21 @@ export class RunnerState {
       if (!this.live) this.flush();
       else this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
     }
+  }
+
+  /** Asks the worker for the replay of the run just shown (its frames are computed there after the result, so the result is not delayed). */
+  private async loadReplay(view: RunView): Promise<void> {
+    if (view.record.status !== 'done') return;
+    let replay: TrainingReplay | null;
+    this.replayLoading = true;
+    try {
+      replay = await this.client.replay();
+    } catch {
+      return; // the worker went away (a crash, a new backend): the result stays, without a replay
+    } finally {
+      this.replayLoading = false;
+    }
+    if (replay && this.view === view) this.replay = { view, replay };
   }
 
   /** Publishes buffered epochs and the latest one at most every FLUSH_MS, so the status and charts redraw ~10 times a second at most. */

@@ -41,6 +41,7 @@ export function fitLogisticStep(ctx: StepContext, input: PipelineState, params: 
         const record = { epoch, trainLoss, testLoss };
         history.push(record);
         ctx.onEpoch(record, params.maxIter);
+        if (ctx.replay?.wants(epoch, params.maxIter)) ctx.replay.record(epoch, params.maxIter, snapshotModel(kind, w, d, classes, data.features.map((f) => f.name)));
       },
     },
   );
@@ -56,6 +57,20 @@ export function lbfgsPredict(model: FittedModel, x: ArrayLike<number>): Float32A
   if (!Array.isArray(params) || !Array.isArray(classes)) throw new Error(`The fitted ${model.kind} has no lbfgs coefficients: refit the model.`);
   const features = params.length / (classes.length === 2 ? 1 : classes.length) - 1;
   return Float32Array.from(logisticProbabilities(Float64Array.from(params as number[]), Float64Array.from(x), features, classes.length));
+}
+
+/** The model at an L-BFGS iteration (parameter vector `w`), for the training replay: lbfgsPredict reads it like the final one. */
+function snapshotModel(kind: string, w: Float64Array, d: number, classes: readonly string[], features: string[]): FittedModel {
+  const k = classes.length;
+  const kernel = new Float64Array(d * k);
+  const bias = new Float64Array(k);
+  for (let r = 0; r < (k === 2 ? 1 : k); r++) {
+    const column = k === 2 ? 1 : r;
+    for (let j = 0; j < d; j++) kernel[j * k + column] = w[r * (d + 1) + j];
+    bias[column] = w[r * (d + 1) + d];
+  }
+  const weights = [{ name: 'dense0/kernel', shape: [d, k], values: kernel }, { name: 'dense0/bias', shape: [k], values: bias }];
+  return { kind, weights, info: { layers: [d, classes.length], activation: 'relu', features, classes, solver: 'lbfgs', params: [...w] } };
 }
 
 function lbfgsModel(kind: string, fit: LogisticFit, d: number, classes: readonly string[], features: string[], maxIter: number): FittedModel {

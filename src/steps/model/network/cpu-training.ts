@@ -80,6 +80,7 @@ function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> 
   const [nTrain, nTest] = [r.xTrain.length / d, r.xTest.length / d];
   const w = CpuNet.parts(o.shape, r.flat);
   const g = CpuNet.parts(o.shape, r.gradient);
+  const weightsNow = () => w.map((part, i) => ({ name: weightName(i), shape: shapeOf(o.shape, i), values: part.slice() }));
   return runEpochs(o, () => {
     const order = o.rng.permutation(nTrain);
     for (let start = 0; start < nTrain; start += batch) {
@@ -91,7 +92,13 @@ function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> 
       r.updater.apply(r.flat, r.gradient);
     }
     return [r.evalNet.loss(w, r.xTrain, r.yTrain, nTrain), r.evalNet.loss(w, r.xTest, r.yTest, nTest)];
-  });
+  }, weightsNow);
+}
+
+/** The shape of variable i of a network (kernels and biases alternate). */
+function shapeOf(shape: NetShape, i: number): number[] {
+  const l = i >> 1;
+  return i % 2 === 0 ? [shape.sizes[l], shape.sizes[l + 1]] : [shape.sizes[l + 1]];
 }
 
 /** Copies rows order[start…start+rows) of a row-major matrix with `width` columns into the first rows of `into`. */

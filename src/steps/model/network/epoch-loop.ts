@@ -1,5 +1,5 @@
 import { CancelledError } from '../../../core/errors';
-import type { EpochRecord } from '../../../core/state';
+import type { EpochRecord, WeightArray } from '../../../core/state';
 import type { TrainOptions } from './net-shape';
 import { YIELD_EVERY_MS, yieldToEventLoop } from '../inputs/yield';
 
@@ -8,9 +8,14 @@ import { YIELD_EVERY_MS, yieldToEventLoop } from '../inputs/yield';
  * returns its train and test losses; each epoch is recorded and reported, the loop
  * yields to the event loop (for progress and cancel messages) every YIELD_EVERY_MS of
  * training rather than every epoch (a short epoch would otherwise pay a timer's minimum
- * delay each time), and stops with a CancelledError once the signal is aborted.
+ * delay each time), and stops with a CancelledError once the signal is aborted. When the
+ * options ask for replay snapshots, `weightsNow` copies the weights after the epochs wanted.
  */
-export async function runEpochs(o: Pick<TrainOptions, 'epochs' | 'onEpoch' | 'signal'>, train: (epoch: number) => Promise<[number, number]> | [number, number]): Promise<EpochRecord[]> {
+export async function runEpochs(
+  o: Pick<TrainOptions, 'epochs' | 'onEpoch' | 'signal' | 'snapshot'>,
+  train: (epoch: number) => Promise<[number, number]> | [number, number],
+  weightsNow?: () => WeightArray[] | Promise<WeightArray[]>,
+): Promise<EpochRecord[]> {
   const history: EpochRecord[] = [];
   let lastYield = performance.now();
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
@@ -18,6 +23,7 @@ export async function runEpochs(o: Pick<TrainOptions, 'epochs' | 'onEpoch' | 'si
     const record = { epoch, trainLoss, testLoss };
     history.push(record);
     o.onEpoch(record);
+    if (weightsNow && o.snapshot?.wants(epoch)) o.snapshot.take(epoch, await weightsNow());
     if (performance.now() - lastYield >= YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();

@@ -4,6 +4,7 @@ import { classificationInput, designMatrix, oneHotTargets } from '../inputs/desi
 import { predictNet, trainNet, type Activation, type NetShape } from './neural-net';
 import type { OptimizerName } from '../optim/optimizers';
 import { argmaxRows } from '../inputs/rows';
+import { replaySnapshots } from './replay-snapshots';
 
 /** The training params every network step has (logistic regression's activation is unused: no hidden layer). */
 export interface NetTrainingParams {
@@ -34,6 +35,7 @@ export async function fitClassifier(
     activation: params.activation,
     output: 'softmax',
   };
+  const info = { layers: shape.sizes, activation: shape.activation, features: data.features.map((f) => f.name), classes };
   const { weights, history } = await trainNet({
     tf: ctx.tf,
     shape,
@@ -50,12 +52,13 @@ export async function fitClassifier(
     rng: ctx.rng,
     signal: ctx.signal,
     onEpoch: (record) => ctx.onEpoch(record, params.epochs),
+    snapshot: replaySnapshots(ctx, params.epochs, (w) => ({ kind, weights: w, info })),
   });
   const probabilities = predictNet(ctx.tf, shape, weights, designMatrix(data.features, null, data.rowCount));
   const labels = argmaxRows(probabilities, classes.length);
   return {
     ...input,
-    model: { kind, weights, info: { layers: shape.sizes, activation: shape.activation, features: data.features.map((f) => f.name), classes } },
+    model: { kind, weights, info },
     predictions: { task: 'classification', classes, probabilities, labels },
     history,
     evaluation: null,

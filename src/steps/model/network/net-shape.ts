@@ -32,6 +32,14 @@ export interface TrainOptions {
   readonly rng: Prng;
   readonly signal: AbortSignal;
   readonly onEpoch: (record: EpochRecord) => void;
+  /** For the training replay: asked after each epoch, and given the weights there when it wants them. */
+  readonly snapshot?: WeightSnapshots;
+}
+
+/** Where a training loop reports its weights after chosen epochs (copies: the loop keeps training). */
+export interface WeightSnapshots {
+  wants(epoch: number): boolean;
+  take(epoch: number, weights: WeightArray[]): void;
 }
 
 /** Trained weights and the loss after every epoch. */

@@ -33,15 +33,13 @@ export async function trainWithTensors(o: TrainOptions): Promise<TrainResult> {
   const x = tf.tensor2d(joined(o.xTrain, o.xTest), [nAll, d]);
   const y = tf.tensor2d(joined(o.yTrain, o.yTest), [nAll, k]);
   const step = makeBatchStep(o, vars);
+  const weightsNow = () => Promise.all(vars.map(async (v, i) => ({ name: weightName(i), shape: v.shape, values: (await v.data()) as Float32Array })));
   try {
     const history = await runEpochs(o, () => {
       runEpoch(o, step, x, y, nTrain, batch);
       return epochLosses(tf, shape, vars, x, y, nTrain);
-    });
-    const weights = await Promise.all(
-      vars.map(async (v, i) => ({ name: weightName(i), shape: v.shape, values: (await v.data()) as Float32Array })),
-    );
-    return { weights, history };
+    }, weightsNow);
+    return { weights: await weightsNow(), history };
   } finally {
     step.dispose();
     for (const t of [...vars, x, y]) t.dispose();
