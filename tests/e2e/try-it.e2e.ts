@@ -74,6 +74,11 @@ describe('try it', () => {
     expect(best.score).toBeGreaterThan(0.9);
     const expected = grid.classes[grid.cellClass[best.j * grid.size + best.i]];
     // The raster image spans the map's frame; grid row 0 is the lowest y (the bottom of the image).
+    // The map answers clicks once the engine has said what the run can be asked (the caption then says so),
+    // and is drawn for good once the replay under it is ready (it shows the last epoch: the result).
+    await page.getByTestId('replay').waitFor();
+    await page.locator('[data-testid=boundary-pick-area].pickable').waitFor();
+    await page.locator('[data-testid=boundary-card] figcaption', { hasText: 'click to ask the model' }).waitFor();
     const box = (await page.locator('[data-testid=boundary-pick-area] svg image').boundingBox())!;
     await page.mouse.click(box.x + ((best.i + 0.5) / grid.size) * box.width, box.y + (1 - (best.j + 0.5) / grid.size) * box.height);
     const readout = page.getByTestId('boundary-readout');
