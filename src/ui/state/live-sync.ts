@@ -1,0 +1,123 @@
+// Keeps one editor and one live session in step (co-editing, issue 22). Local edits go to the room as
+// the smallest change (what this person changed since the editor and the room last agreed), within
+// 50 ms; a change from the room is read through the restore path and, when valid, loaded into the
+// editor with a note of who changed what; when invalid it is shown as an error, never loaded (so never
+// run) and the local copy stays as it was. Students only follow; the teacher and co-editors also write.
+import { describeChange } from '../../class/live-change';
+import { canonicalJson } from '../../core/canonical-json';
+import type { PipelineSpec } from '../../core/spec';
+import { readRoomPipeline } from '../../share/live-read';
+import type { ClassState } from './class.svelte';
+import type { EditorState } from './editor.svelte';
+import type { LivePeer, LivePipeline, LiveSession } from './live.svelte';
+
+/** How long local edits gather before they go to the room (one message per burst, e.g. a slider drag). */
+export const LIVE_PUSH_MS = 50;
+
+type Plain = Record<string, unknown>;
+
+/** The editor ↔ room link of one session; it stops by itself once the session is left. */
+export class EditorSync {
+  /** The pipeline the editor and the room agreed on last (null: not yet). */
+  private base: Plain | null = null;
+  private applying = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    private readonly session: LiveSession,
+    private readonly editor: EditorState,
+    private readonly classroom: ClassState,
+    /** False while the editor shows a pipeline that is not the session's (the teacher opened another one). */
+    private readonly bound: () => boolean,
+  ) {
+    this.stops.push(editor.subscribe((_revision, reason) => this.onEditor(reason)));
+    this.stops.push(session.onPipeline((pipeline) => this.onRoom(pipeline)));
+  }
+
+  private live(): boolean {
+    if (this.classroom.live === this.session) return true;
+    for (const stop of this.stops.splice(0)) stop();
+    if (this.timer) clearTimeout(this.timer);
+    return false;
+  }
+
+  private onEditor(reason: 'edit' | 'load'): void {
+    if (!this.live() || this.applying || !this.session.canEdit || !this.bound()) return;
+    if (reason === 'edit') {
+      this.timer ??= setTimeout(() => this.push(), LIVE_PUSH_MS);
+    } else {
+      // The pipeline was (re)loaded here (reopened, forked from the link): the room's merged state is shown.
+      queueMicrotask(() => this.adopt([]));
+    }
+  }
+
+  private onRoom(pipeline: LivePipeline): void {
+    if (!this.live() || !this.bound()) return;
+    // Out of the Yjs observer first: a pending local edit is written before the merged state is read.
+    queueMicrotask(() => this.adopt(pipeline.authors ?? []));
+  }
+
+  /** Writes what was edited here since the last agreement into the room. */
+  private push(): void {
+    this.timer = null;
+    if (!this.live() || !this.bound()) return;
+    const now = validSnapshot(this.editor);
+    if (!now) return; // an invalid local state is not shared; the next valid one is
+    const before = this.base ?? this.session.pipeline().spec;
+    if (canonicalJson(before) === canonicalJson(now)) return;
+    this.session.applyEdit(before, now, describeChange(before, now).join(', '));
+    this.base = now;
+  }
+
+  /** Loads the room's merged pipeline into the editor when it is valid and differs; says who changed what. */
+  private adopt(authors: LivePeer[]): void {
+    if (!this.live()) return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.push();
+    }
+    const room = readRoomPipeline(this.session.doc);
+    if (room.kind === 'empty') return;
+    const who = whoChanged(authors);
+    if (room.kind === 'invalid') {
+      this.classroom.liveError = true;
+      this.classroom.liveNotice = `${who} made a change that cannot be used: ${room.error} Your copy is unchanged and nothing was run.`;
+      return;
+    }
+    const spec = room.spec as unknown as Plain;
+    const current = validSnapshot(this.editor);
+    this.base = spec;
+    this.classroom.liveError = false;
+    if (current && canonicalJson(current) === canonicalJson(spec)) return;
+    this.load(room.spec);
+    const changes = describeChange(current, spec);
+    this.classroom.liveNotice = `${who} changed the pipeline (${changes.join(', ') || 'a new version'}) — Run to see.`;
+  }
+
+  private load(spec: PipelineSpec): void {
+    const selected = this.editor.selectedStepId;
+    this.applying = true;
+    try {
+      this.editor.load(spec);
+    } finally {
+      this.applying = false;
+    }
+    if (spec.steps.some((s) => s.id === selected)) this.editor.selectedStepId = selected;
+  }
+}
+
+/** "The teacher", "Bo", "Bo and The teacher"; "Someone in the session" when awareness has not named them. */
+export function whoChanged(authors: LivePeer[]): string {
+  const names = [...new Set(authors.map((a) => (a.role === 'teacher' ? 'The teacher' : a.name)))];
+  if (names.length === 0) return 'Someone in the session';
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function validSnapshot(editor: EditorState): Plain | null {
+  try {
+    return editor.snapshot() as unknown as Plain;
+  } catch {
+    return null;
+  }
+}
