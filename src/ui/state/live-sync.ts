@@ -21,6 +21,8 @@ export class EditorSync {
   /** The pipeline the editor and the room agreed on last (null: not yet). */
   private base: Plain | null = null;
   private applying = false;
+  /** Who wrote the room changes not yet shown here (named in the next note). */
+  private authors: LivePeer[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly stops: (() => void)[] = [];
 
@@ -48,14 +50,15 @@ export class EditorSync {
       this.timer ??= setTimeout(() => this.push(), LIVE_PUSH_MS);
     } else {
       // The pipeline was (re)loaded here (reopened, forked from the link): the room's merged state is shown.
-      queueMicrotask(() => this.adopt([]));
+      queueMicrotask(() => this.adopt(false));
     }
   }
 
   private onRoom(pipeline: LivePipeline): void {
     if (!this.live() || !this.bound()) return;
     // Out of the Yjs observer first: a pending local edit is written before the merged state is read.
-    queueMicrotask(() => this.adopt(pipeline.authors ?? []));
+    this.authors.push(...(pipeline.authors ?? []));
+    queueMicrotask(() => this.adopt(true));
   }
 
   /** Writes what was edited here since the last agreement into the room. */
@@ -70,8 +73,12 @@ export class EditorSync {
     this.base = now;
   }
 
-  /** Loads the room's merged pipeline into the editor when it is valid and differs; says who changed what. */
-  private adopt(authors: LivePeer[]): void {
+  /**
+   * Loads the room's merged pipeline into the editor when it is valid and differs, and says who changed
+   * what (`announce`: a change came from the room; after a local load the room is re-applied quietly,
+   * unless changes from others are still unannounced).
+   */
+  private adopt(announce: boolean): void {
     if (!this.live()) return;
     if (this.timer) {
       clearTimeout(this.timer);
@@ -79,7 +86,7 @@ export class EditorSync {
     }
     const room = readRoomPipeline(this.session.doc);
     if (room.kind === 'empty') return;
-    const who = whoChanged(authors);
+    const who = whoChanged(this.authors);
     if (room.kind === 'invalid') {
       this.classroom.liveError = true;
       this.classroom.liveNotice = `${who} made a change that cannot be used: ${room.error} Your copy is unchanged and nothing was run.`;
@@ -89,8 +96,13 @@ export class EditorSync {
     const current = validSnapshot(this.editor);
     this.base = spec;
     this.classroom.liveError = false;
-    if (current && canonicalJson(current) === canonicalJson(spec)) return;
+    if (current && canonicalJson(current) === canonicalJson(spec)) {
+      this.authors = [];
+      return;
+    }
     this.load(room.spec);
+    if (!announce && this.authors.length === 0) return;
+    this.authors = [];
     const changes = describeChange(current, spec);
     this.classroom.liveNotice = `${who} changed the pipeline (${changes.join(', ') || 'a new version'}) — Run to see.`;
   }
