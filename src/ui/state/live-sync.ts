@@ -3,10 +3,10 @@
 // 50 ms; a change from the room is read through the restore path and, when valid, loaded into the
 // editor with a note of who changed what; when invalid it is shown as an error, never loaded (so never
 // run) and the local copy stays as it was. Students only follow; the teacher and co-editors also write.
+// Imported by the app's main chunk: it must not import Yjs (types only; the session brings it lazily).
 import { describeChange } from '../../class/live-change';
 import { canonicalJson } from '../../core/canonical-json';
 import type { PipelineSpec } from '../../core/spec';
-import { readRoomPipeline } from '../../share/live-read';
 import type { ClassState } from './class.svelte';
 import type { EditorState } from './editor.svelte';
 import type { LivePeer, LivePipeline, LiveSession } from './live.svelte';
@@ -84,7 +84,7 @@ export class EditorSync {
       clearTimeout(this.timer);
       this.push();
     }
-    const room = readRoomPipeline(this.session.doc);
+    const room = this.session.roomPipeline();
     if (room.kind === 'empty') return;
     const who = whoChanged(this.authors);
     if (room.kind === 'invalid') {

@@ -9,6 +9,7 @@ import { signHandin, verifyHandin } from '../../share/handin-signing';
 import { liveRoots, parseHandinEntry, readLivePipeline } from '../../share/live-doc';
 import { patchLivePipeline } from '../../share/live-patch';
 import { applyLocalEdit } from '../../share/live-edit';
+import { readRoomPipeline, type RoomPipeline } from '../../share/live-read';
 
 /** Where a live session connects: the relay, the room, and (teacher only) the token. */
 export interface LiveTarget {
@@ -144,6 +145,11 @@ export class LiveSession {
   /** The pipeline in the document now (empty object before the teacher wrote one). */
   pipeline(): LivePipeline {
     return { spec: readLivePipeline(this.doc), note: String(liveRoots(this.doc).meta.get('note') ?? '') };
+  }
+
+  /** The pipeline in the document now, read through the restore path: valid, invalid (why), or not written yet. */
+  roomPipeline(): RoomPipeline {
+    return readRoomPipeline(this.doc);
   }
 
   /** Calls `listener` whenever a pipeline arrives from the relay; returns the function that stops it. */
