@@ -43,7 +43,9 @@ describe('pipelab relay: co-editors', () => {
     const provider = new WebsocketProvider(relay.url, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, params, disableBc: true });
     const client: Client = { doc, provider, closes: [], reasons: [] };
     provider.on('connection-close', (event) => {
-      if (event) client.closes.push(event.code), client.reasons.push(event.reason);
+      if (!event) return;
+      client.closes.push(event.code);
+      client.reasons.push(event.reason);
     });
     clients.push(client);
     return client;
