@@ -75,8 +75,8 @@ function applyAndDiff(copy: Y.Doc, update: Uint8Array): Diff {
   return { changes, writers, pending };
 }
 
-/** Client ids that wrote anything outside `handins` (the teacher's), read from a room as loaded: after a
- * restart, students must not be able to write as the teacher before the teacher reconnects. */
+/** Client ids that wrote anything outside `handins` (the teacher's and co-editors'), read from a room as
+ * loaded: after a restart, students must not be able to write as them before they reconnect. */
 export function teacherClientsOf(doc: Y.Doc): Set<number> {
   const teachers = new Set<number>();
   for (const [client, structs] of doc.store.clients) {
