@@ -6,6 +6,7 @@ import { liveRoots, readLivePipeline, writeLivePipeline } from '../../src/share/
 import { applyLocalEdit } from '../../src/share/live-edit';
 import { readRoomPipeline } from '../../src/share/live-read';
 import { editorTokenFor, isEditorToken, isTeacherToken, newTeacherToken, roomIdForEditor, roomIdForToken } from '../../src/share/live-room';
+import { readAssignment } from '../../src/class/assignment';
 import { loadExample } from '../helpers';
 
 type Spec = { seed: number; name: string; steps: { id: string; kind: string; params: Record<string, unknown>; enabled?: boolean }[] };
@@ -142,5 +143,17 @@ describe('co-editor tokens: teacher token → co-editor token → room id', () =
     expect(await isTeacherToken(legacy, teacher)).toBe(true);
     expect(await isEditorToken(legacy, await editorTokenFor(teacher))).toBe(false);
     expect(await isEditorToken(legacy, teacher)).toBe(false);
+  });
+});
+
+describe('the co-edit link', () => {
+  it('carries the co-editor token in its live session; a damaged one is refused with what was expected', () => {
+    const room = 'r'.repeat(43);
+    const base = { id: '0123456789ab', hideResult: false, seed: 'locked' };
+    expect(readAssignment({ assignment: { ...base, live: { relay: 'ws://school:1234', room, editor: 'e'.repeat(43) } } })?.live).toEqual({ relay: 'ws://school:1234', room, editor: 'e'.repeat(43) });
+    expect(readAssignment({ assignment: { ...base, live: { relay: 'ws://school:1234', room } } })?.live).toEqual({ relay: 'ws://school:1234', room });
+    for (const editor of ['short', 42, null, 'e'.repeat(42) + '!']) {
+      expect(() => readAssignment({ assignment: { ...base, live: { relay: 'ws://school:1234', room, editor } } })).toThrow(/co-edit key is damaged: expected 43 base64url characters/);
+    }
   });
 });
