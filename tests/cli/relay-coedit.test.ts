@@ -139,4 +139,26 @@ describe('pipelab relay: co-editors', () => {
     await synced(observer, 'an observer to sync');
     expect((readLivePipeline(observer.doc) as typeof SPEC).steps[1].params.epochs).toBe(5);
   });
+
+  it('passes on presence only with a role the connection has: a student or co-editor claiming to be the teacher is not shown', async () => {
+    const observer = connect({ token });
+    await synced(observer, 'the observer to sync');
+    const seen = (c: Client) => observer.provider.awareness.getStates().get(c.doc.clientID) as { user?: { name: string; role: string } } | undefined;
+    const fakeTeacher = connect({});
+    const fakeFromEditor = connect({ editor });
+    const realEditor = connect({ editor });
+    fakeTeacher.provider.awareness.setLocalStateField('user', { name: 'Teacher', role: 'teacher' });
+    fakeFromEditor.provider.awareness.setLocalStateField('user', { name: 'Teacher', role: 'teacher' });
+    realEditor.provider.awareness.setLocalStateField('user', { name: 'Ana', role: 'editor' });
+    await until('the real co-editor to be seen', () => seen(realEditor)?.user?.role === 'editor');
+    await synced(fakeTeacher, 'the fake teacher to sync');
+    await synced(fakeFromEditor, 'the fake teacher (co-editor link) to sync');
+    // Anything the relay passed on before this marker reached the observer before it, on the same socket.
+    const marker = connect({});
+    marker.provider.awareness.setLocalStateField('user', { name: 'Marker', role: 'student' });
+    await until('the marker to be seen', () => seen(marker)?.user?.name === 'Marker');
+    expect(seen(fakeTeacher)?.user).toBeUndefined();
+    expect(seen(fakeFromEditor)?.user).toBeUndefined();
+    expect(fakeTeacher.closes).toEqual([]);
+  });
 });

@@ -68,6 +68,8 @@ async function judge(bytes: Uint8Array, conn: object, ctx: ConnectionContext): P
   const ownedAfter = (ids: number[]) => new Set([...ids, ...[...owners].filter(([, c]) => c === conn).map(([id]) => id)]).size;
   if (message.kind === 'awareness') {
     if (message.clients.some((id) => (owners.get(id) ?? conn) !== conn)) return 'drop';
+    // Presence that claims a role above the connection's (a student as "teacher") is not passed on.
+    if (message.roles.some((role) => claimsMore(role, ctx.role))) return 'drop';
     if (ownedAfter(message.clients) > MAX_CLIENT_IDS) return `one connection may speak for at most ${MAX_CLIENT_IDS} Yjs clients`;
     for (const id of message.clients) owners.set(id, conn);
     return 'pass';
@@ -82,6 +84,11 @@ async function judge(bytes: Uint8Array, conn: object, ctx: ConnectionContext): P
     if (ctx.role === 'teacher') ctx.writers.ownerClients.add(id);
   }
   return 'pass';
+}
+
+function claimsMore(claimed: string | null, role: RelayRole): boolean {
+  if (claimed === 'teacher') return role !== 'teacher';
+  return claimed === 'editor' && role === 'student';
 }
 
 /** The socket as @y/websocket-server sees it: the same, except that messages come only through the judge. */
