@@ -86,8 +86,12 @@ describe('co-editing a live pipeline (issue 22 item 3)', () => {
     await ana.getByTestId('live-edit-bar').getByTestId('live-status').filter({ hasText: 'Live: connected' }).waitFor({ timeout: 30_000 });
     await ana.locator(BACKEND, { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
     await teacher.getByTestId('live-coeditors').filter({ hasText: 'Co-editor' }).waitFor({ timeout: 30_000 });
+    await ana.getByTestId('coedit-name').fill('Ana');
+    await ana.getByTestId('coedit-name').press('Enter');
+    await teacher.getByTestId('live-coeditors').filter({ hasText: 'Ana' }).waitFor({ timeout: 30_000 });
     await teacher.getByTestId('live-edit').click();
-    await teacher.getByTestId('live-edit-bar').waitFor();
+    await teacher.getByTestId('live-editors').filter({ hasText: 'Editing with: Ana' }).waitFor({ timeout: 30_000 });
+    await ana.getByTestId('live-editors').filter({ hasText: 'Editing with: the teacher' }).waitFor({ timeout: 30_000 });
 
     for (const page of [teacher, ana]) await page.getByRole('button', { name: 'Show parameters of split' }).click();
     // At the same time, neither waiting for the other: the teacher sets the epochs, the co-editor the test fraction.
@@ -96,7 +100,7 @@ describe('co-editing a live pipeline (issue 22 item 3)', () => {
       await expect.poll(() => page.locator('#model-epochs').inputValue(), { timeout: 30_000 }).toBe('5');
       await expect.poll(() => page.locator('#split-testFraction').inputValue(), { timeout: 30_000 }).toBe('0.3');
     }
-    await teacher.getByTestId('live-notice').filter({ hasText: 'Co-editor changed the pipeline (test fraction → 0.3) — Run to see.' }).waitFor({ timeout: 30_000 });
+    await teacher.getByTestId('live-notice').filter({ hasText: 'Ana changed the pipeline (test fraction → 0.3) — Run to see.' }).waitFor({ timeout: 30_000 });
     await ana.getByTestId('live-notice').filter({ hasText: 'The teacher changed the pipeline (epochs → 5) — Run to see.' }).waitFor({ timeout: 30_000 });
     await screenshot(ana, 'coedit-merged-coeditor');
     expect(await seriousViolations(ana, '[data-testid=live-edit-bar]')).toEqual([]);

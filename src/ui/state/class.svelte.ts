@@ -168,6 +168,15 @@ export class ClassState {
     return this.connect({ relay: link.relay, room: link.room, name, ...(link.editor ? { editor: link.editor } : {}) });
   }
 
+  /** Changes the name this browser is known by (remembered; shown to the others in the live session). */
+  async rename(name: string): Promise<void> {
+    const trimmed = name.trim().slice(0, 60);
+    if (!trimmed) return;
+    this.studentName = trimmed;
+    this.live?.setName(trimmed);
+    await setSetting(this.db, 'studentName', trimmed).catch(() => undefined);
+  }
+
   /** Calls `listener` with every live session this browser joins from now on; returns the function that stops it. */
   onSession(listener: (session: LiveSession) => void): () => void {
     this.sessionListeners.add(listener);

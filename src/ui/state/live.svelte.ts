@@ -53,6 +53,8 @@ export type LiveRole = 'teacher' | 'editor' | 'student';
 export interface LivePeer {
   name: string;
   role: LiveRole;
+  /** This browser's own connection. */
+  self?: boolean;
 }
 
 /** Connection state in words for the status line. */
@@ -196,9 +198,9 @@ export class LiveSession {
 
   private readPeers(): void {
     const peers: LivePeer[] = [];
-    for (const state of this.provider.awareness.getStates().values()) {
+    for (const [id, state] of this.provider.awareness.getStates()) {
       const peer = peerOf(state);
-      if (peer) peers.push(peer);
+      if (peer) peers.push(id === this.doc.clientID ? { ...peer, self: true } : peer);
     }
     this.peers = peers;
   }
