@@ -100,7 +100,8 @@ export class AppState {
       if (this.shared && revision !== this.sharedRevision) void this.forkShared();
       if (reason === 'edit' && this.autoRun) this.scheduleAutoRun();
     });
-    shareEdits(this.editor, this.classroom, () => this.workspace.currentId !== null && this.workspace.currentId === this.classroom.livePipelineId);
+    // The teacher's edits are shared while the session's pipeline is open (any, for an assignment made from an unsaved link).
+    shareEdits(this.editor, this.classroom, () => this.classroom.livePipelineId === null || this.workspace.currentId === this.classroom.livePipelineId);
   }
 
   /** Opens a share link: the shared pipeline, read-only, on the author's backend when there is one. */
