@@ -31,6 +31,14 @@ export class EditorState {
     this.changed('load');
   }
 
+  /** Takes a pipeline merged in a live session (already validated): kept selection, saved like an edit, never auto-run. */
+  merge(spec: PipelineSpec): void {
+    const selected = this.selectedStepId;
+    this.spec = structuredClone(spec);
+    if (!spec.steps.some((s) => s.id === selected)) this.selectedStepId = null;
+    this.changed('remote');
+  }
+
   /** A plain, validated copy of the pipeline, ready to send to the worker; throws SpecError when invalid. */
   snapshot(): PipelineSpec {
     return restorePipeline($state.snapshot(this.spec), stepCatalog);
@@ -138,8 +146,8 @@ export class EditorState {
   }
 }
 
-/** Why the pipeline changed: the user edited it, or a whole pipeline was loaded. */
-export type ChangeReason = 'edit' | 'load';
+/** Why the pipeline changed: the user edited it, a whole pipeline was loaded, or others' edits arrived (live session). */
+export type ChangeReason = 'edit' | 'load' | 'remote';
 
 /** A pipeline with no steps yet. */
 export function emptySpec(): PipelineSpec {

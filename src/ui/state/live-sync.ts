@@ -8,7 +8,7 @@ import { describeChange } from '../../class/live-change';
 import { canonicalJson } from '../../core/canonical-json';
 import type { PipelineSpec } from '../../core/spec';
 import type { ClassState } from './class.svelte';
-import type { EditorState } from './editor.svelte';
+import type { ChangeReason, EditorState } from './editor.svelte';
 import type { LivePeer, LivePipeline, LiveSession } from './live.svelte';
 
 /** How long local edits gather before they go to the room (one message per burst, e.g. a slider drag). */
@@ -44,8 +44,8 @@ export class EditorSync {
     return false;
   }
 
-  private onEditor(reason: 'edit' | 'load'): void {
-    if (!this.live() || this.applying || !this.session.canEdit || !this.bound()) return;
+  private onEditor(reason: ChangeReason): void {
+    if (!this.live() || this.applying || reason === 'remote' || !this.session.canEdit || !this.bound()) return;
     if (reason === 'edit') {
       this.timer ??= setTimeout(() => this.push(), LIVE_PUSH_MS);
     } else {
@@ -107,15 +107,14 @@ export class EditorSync {
     this.classroom.liveNotice = `${who} changed the pipeline (${changes.join(', ') || 'a new version'}) — Run to see.`;
   }
 
+  /** Shows the merged pipeline (saved in this browser's copy like an edit, not auto-run). */
   private load(spec: PipelineSpec): void {
-    const selected = this.editor.selectedStepId;
     this.applying = true;
     try {
-      this.editor.load(spec);
+      this.editor.merge(spec);
     } finally {
       this.applying = false;
     }
-    if (spec.steps.some((s) => s.id === selected)) this.editor.selectedStepId = selected;
   }
 }
 
