@@ -63,10 +63,10 @@ async function teacherWithCoeditLink(): Promise<{ page: Page; coedit: string }> 
   await page.getByTestId('live-toggle').check();
   await page.getByTestId('relay-url').fill(relay.url);
   await page.getByRole('button', { name: 'Make assignment link' }).click();
-  await page.getByTestId('assignment-qr').waitFor({ timeout: 30_000 });
+  await page.getByTestId('assignment-qr').waitFor({ timeout: 60_000 });
   await page.getByTestId('open-board').click();
   await page.getByTestId('class-board').waitFor();
-  await page.getByTestId('live-status').filter({ hasText: 'Live: connected' }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('live-status').filter({ hasText: 'Live: connected' }).waitFor({ timeout: 60_000 });
   await page.getByText('Co-edit link: edit the pipeline together').click();
   const coedit = await page.getByTestId('coedit-link').inputValue();
   await screenshot(page, 'coedit-board-link');
@@ -83,25 +83,25 @@ describe('co-editing a live pipeline (issue 22 item 3)', () => {
     expect(live.editor).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const { page: ana, errors } = await openApp(browser, coedit.slice(coedit.indexOf('#')));
-    await ana.getByTestId('live-edit-bar').getByTestId('live-status').filter({ hasText: 'Live: connected' }).waitFor({ timeout: 30_000 });
+    await ana.getByTestId('live-edit-bar').getByTestId('live-status').filter({ hasText: 'Live: connected' }).waitFor({ timeout: 60_000 });
     await ana.locator(BACKEND, { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
-    await teacher.getByTestId('live-coeditors').filter({ hasText: 'Co-editor' }).waitFor({ timeout: 30_000 });
+    await teacher.getByTestId('live-coeditors').filter({ hasText: 'Co-editor' }).waitFor({ timeout: 60_000 });
     await ana.getByTestId('coedit-name').fill('Ana');
     await ana.getByTestId('coedit-name').press('Enter');
-    await teacher.getByTestId('live-coeditors').filter({ hasText: 'Ana' }).waitFor({ timeout: 30_000 });
+    await teacher.getByTestId('live-coeditors').filter({ hasText: 'Ana' }).waitFor({ timeout: 60_000 });
     await teacher.getByTestId('live-edit').click();
-    await teacher.getByTestId('live-editors').filter({ hasText: 'Editing with: Ana' }).waitFor({ timeout: 30_000 });
-    await ana.getByTestId('live-editors').filter({ hasText: 'Editing with: the teacher' }).waitFor({ timeout: 30_000 });
+    await teacher.getByTestId('live-editors').filter({ hasText: 'Editing with: Ana' }).waitFor({ timeout: 60_000 });
+    await ana.getByTestId('live-editors').filter({ hasText: 'Editing with: the teacher' }).waitFor({ timeout: 60_000 });
 
     for (const page of [teacher, ana]) await page.getByRole('button', { name: 'Show parameters of split' }).click();
     // At the same time, neither waiting for the other: the teacher sets the epochs, the co-editor the test fraction.
     await Promise.all([setParam(teacher, 'model-epochs', '5'), setParam(ana, 'split-testFraction', '0.3')]);
     for (const page of [teacher, ana]) {
-      await expect.poll(() => page.locator('#model-epochs').inputValue(), { timeout: 30_000 }).toBe('5');
-      await expect.poll(() => page.locator('#split-testFraction').inputValue(), { timeout: 30_000 }).toBe('0.3');
+      await expect.poll(() => page.locator('#model-epochs').inputValue(), { timeout: 60_000 }).toBe('5');
+      await expect.poll(() => page.locator('#split-testFraction').inputValue(), { timeout: 60_000 }).toBe('0.3');
     }
-    await teacher.getByTestId('live-notice').filter({ hasText: 'Ana changed the pipeline (test fraction → 0.3) — Run to see.' }).waitFor({ timeout: 30_000 });
-    await ana.getByTestId('live-notice').filter({ hasText: 'The teacher changed the pipeline (epochs → 5) — Run to see.' }).waitFor({ timeout: 30_000 });
+    await teacher.getByTestId('live-notice').filter({ hasText: 'Ana changed the pipeline (test fraction → 0.3) — Run to see.' }).waitFor({ timeout: 60_000 });
+    await ana.getByTestId('live-notice').filter({ hasText: 'The teacher changed the pipeline (epochs → 5) — Run to see.' }).waitFor({ timeout: 60_000 });
     await screenshot(ana, 'coedit-merged-coeditor');
     expect(await seriousViolations(ana, '[data-testid=live-edit-bar]')).toEqual([]);
 
@@ -113,7 +113,7 @@ describe('co-editing a live pipeline (issue 22 item 3)', () => {
     for (const page of [teacher, ana]) {
       await runAndWait(page);
       await page.getByRole('tab', { name: /Versions/ }).click();
-      await expect.poll(() => headHash(page), { timeout: 30_000 }).toBe(mergedHash);
+      await expect.poll(() => headHash(page), { timeout: 60_000 }).toBe(mergedHash);
     }
     await screenshot(teacher, 'coedit-teacher-versions');
     const runsBefore = await ana.getByRole('tab', { name: /^Runs/ }).textContent();
@@ -128,7 +128,7 @@ describe('co-editing a live pipeline (issue 22 item 3)', () => {
       scale.set('kind', 'transform.no-such-step');
       for (const page of [teacher, ana]) {
         const error = page.getByTestId('live-error');
-        await error.filter({ hasText: 'transform.no-such-step' }).waitFor({ timeout: 30_000 });
+        await error.filter({ hasText: 'transform.no-such-step' }).waitFor({ timeout: 60_000 });
         expect(await error.textContent()).toMatch(/made a change that cannot be used: .*Your copy is unchanged and nothing was run\./);
         expect(await page.locator('#model-epochs').inputValue()).toBe('5');
         expect(await page.locator('#split-testFraction').inputValue()).toBe('0.3');

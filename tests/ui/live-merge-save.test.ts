@@ -37,8 +37,11 @@ describe('a merged live pipeline in the workspace', () => {
 
     const merged = structuredClone(spec);
     merged.steps[3].params.epochs = 7;
+    const split = editor.spec.steps[1];
     editor.merge(merged);
     expect(reasons).toEqual(['remote']);
+    expect(editor.spec.steps[1]).toBe(split); // same steps: set in place, other steps' controls untouched
+    expect(editor.snapshot()).toEqual(merged);
     expect(editor.selectedStepId).toBe('model');
     await until(async () => (await db.pipelines.get(id))?.spec.steps[3].params.epochs === 7);
 
@@ -46,6 +49,7 @@ describe('a merged live pipeline in the workspace', () => {
     without.steps.splice(3, 1);
     editor.merge(without);
     expect(editor.selectedStepId).toBeNull();
+    expect(editor.snapshot()).toEqual(without);
     await until(async () => (await db.pipelines.get(id))?.spec.steps.length === 4);
   });
 });
