@@ -78,6 +78,12 @@ describe('co-editing a live pipeline (teacher + co-edit link)', () => {
       steps.get(2).set('kind', 'transform.standardize');
       await until('the teacher to take the repaired pipeline', () => !teacher.state.liveError);
       expect(param(teacher.editor, 'model', 'epochs')).toBe(6);
+
+      // Taking the steps away altogether is an invalid state too.
+      liveRoots(ana.state.live!.doc).pipeline.delete('steps');
+      await until('the teacher to show the missing steps', () => teacher.state.liveError);
+      expect(teacher.state.liveNotice).toMatch(/cannot be used: steps/);
+      expect(teacher.editor.snapshot().steps).toHaveLength(5);
     } finally {
       ana.state.leave();
       teacher.state.leave();

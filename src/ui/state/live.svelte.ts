@@ -180,7 +180,7 @@ export class LiveSession {
 
   private emitPipeline(authors: LivePeer[]): void {
     const pipeline = { ...this.pipeline(), authors };
-    if (pipeline.spec.steps === undefined) return;
+    if (Object.keys(pipeline.spec).length === 0) return; // nothing written yet
     for (const listener of this.pipelineListeners) listener(pipeline);
   }
 
