@@ -24,6 +24,8 @@ export class EditorSync {
   /** Who wrote the room changes not yet shown here (named in the next note). */
   private authors: LivePeer[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The editor's pipeline right after the user's last edit, waiting to be written (kept, so a load meanwhile cannot change it). */
+  private pending: Plain | null = null;
   private readonly stops: (() => void)[] = [];
 
   constructor(
@@ -47,6 +49,7 @@ export class EditorSync {
   private onEditor(reason: ChangeReason): void {
     if (!this.live() || this.applying || reason === 'remote' || !this.session.canEdit || !this.bound()) return;
     if (reason === 'edit') {
+      this.pending = validSnapshot(this.editor) ?? this.pending; // an invalid local state is not shared; the next valid one is
       this.timer ??= setTimeout(() => this.push(), LIVE_PUSH_MS);
     } else {
       // The pipeline was (re)loaded here (reopened, forked from the link): the room's merged state is shown.
@@ -64,9 +67,9 @@ export class EditorSync {
   /** Writes what was edited here since the last agreement into the room. */
   private push(): void {
     this.timer = null;
-    if (!this.live() || !this.bound()) return;
-    const now = validSnapshot(this.editor);
-    if (!now) return; // an invalid local state is not shared; the next valid one is
+    const now = this.pending;
+    this.pending = null;
+    if (!now || !this.live() || !this.bound()) return;
     const before = this.base ?? this.session.pipeline().spec;
     if (canonicalJson(before) === canonicalJson(now)) return;
     this.session.applyEdit(before, now, describeChange(before, now).join(', '));
