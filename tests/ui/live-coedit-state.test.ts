@@ -91,6 +91,29 @@ describe('co-editing a live pipeline (teacher + co-edit link)', () => {
     }
   });
 
+  it('an edit survives a reload of the pipeline in the moment before it is written (a shared link becoming your own copy)', async () => {
+    const relay = await startRelay({ port: 0 });
+    const spec = loadExample('iris-logreg');
+    const teacher = await person('reload-teacher');
+    const ana = await person('reload-ana');
+    try {
+      teacher.editor.load(spec);
+      const board = await teacher.state.makeAssignment({ spec, versionHash: await versionHash(spec), record: null, data: [], pipelineId: 'p1', base: 'https://p.example/' }, { hideResult: false, seed: 'locked', relay: relay.url }, 1_000);
+      const opened = await decodeAssignmentLink((await teacher.state.coeditLink(board))!);
+      ana.editor.load(opened.payload.spec);
+      await followTeacher(opened.assignment!.live!, ana.state);
+      await until('Ana to sync', () => ana.state.live?.synced === true);
+      expect(ana.editor.setParam('split', 'testFraction', 0.3)).toBeNull();
+      ana.editor.load(opened.payload.spec); // as the fork does: the stored copy, taken before the edit
+      await until('the edit to reach the teacher', () => param(teacher.editor, 'split', 'testFraction') === 0.3);
+      await until('the edit to be back in Ana’s editor', () => param(ana.editor, 'split', 'testFraction') === 0.3);
+    } finally {
+      ana.state.leave();
+      teacher.state.leave();
+      await relay.close();
+    }
+  });
+
   it('names the authors of a change', () => {
     expect(whoChanged([])).toBe('Someone in the session');
     expect(whoChanged([{ name: 'Teacher', role: 'teacher' }])).toBe('The teacher');
