@@ -137,6 +137,12 @@ describe('co-editing a live pipeline (issue 22 item 3)', () => {
       expect(await ana.getByRole('tab', { name: /^Runs/ }).textContent()).toBe(runsBefore);
       await screenshot(teacher, 'coedit-invalid-remote');
       expect(await seriousViolations(teacher, '[data-testid=live-edit-bar]')).toEqual([]);
+
+      // The teacher puts their copy back: the session's pipeline can be used again in both browsers.
+      await teacher.getByTestId('live-put-back').click();
+      await ana.getByTestId('live-notice').filter({ hasText: 'The session’s pipeline can be used again.' }).waitFor({ timeout: 60_000 });
+      expect(await ana.getByTestId('live-error').count()).toBe(0);
+      expect(await ana.locator('#model-epochs').inputValue()).toBe('5');
     } finally {
       hostile.destroy();
       doc.destroy();

@@ -78,12 +78,19 @@ describe('co-editing a live pipeline (teacher + co-edit link)', () => {
       steps.get(2).set('kind', 'transform.standardize');
       await until('the teacher to take the repaired pipeline', () => !teacher.state.liveError);
       expect(param(teacher.editor, 'model', 'epochs')).toBe(6);
+      expect(teacher.state.liveNotice).toBe('The session’s pipeline can be used again.');
 
       // Taking the steps away altogether is an invalid state too.
       liveRoots(ana.state.live!.doc).pipeline.delete('steps');
       await until('the teacher to show the missing steps', () => teacher.state.liveError);
       expect(teacher.state.liveNotice).toMatch(/cannot be used: steps/);
       expect(teacher.editor.snapshot().steps).toHaveLength(5);
+
+      // The teacher puts their copy back: the room is whole again, for Ana too.
+      teacher.state.putBack(teacher.editor.snapshot() as unknown as Record<string, unknown>);
+      expect(teacher.state.liveError).toBe(false);
+      await until('Ana to see a usable pipeline with every edit', () => (ana.state.live!.roomPipeline().kind === 'valid' && param(ana.editor, 'model', 'epochs') === 6 && param(ana.editor, 'split', 'testFraction') === 0.3));
+      expect(ana.state.live!.roomPipeline()).toEqual({ kind: 'valid', spec: teacher.editor.snapshot() });
     } finally {
       ana.state.leave();
       teacher.state.leave();

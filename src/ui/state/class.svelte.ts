@@ -177,6 +177,14 @@ export class ClassState {
     await setSetting(this.db, 'studentName', trimmed).catch(() => undefined);
   }
 
+  /** Teacher or co-editor: puts this copy (valid) back into the session, replacing a pipeline that cannot be used. */
+  putBack(spec: Record<string, unknown>): void {
+    if (!this.live?.canEdit) return;
+    this.live.replacePipeline(spec);
+    this.liveError = false;
+    this.liveNotice = 'Your copy is the session’s pipeline again.';
+  }
+
   /** Calls `listener` with every live session this browser joins from now on; returns the function that stops it. */
   onSession(listener: (session: LiveSession) => void): () => void {
     this.sessionListeners.add(listener);

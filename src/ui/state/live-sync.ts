@@ -98,6 +98,7 @@ export class EditorSync {
     const spec = room.spec as unknown as Plain;
     const current = validSnapshot(this.editor);
     this.base = spec;
+    if (this.classroom.liveError) this.classroom.liveNotice = 'The session’s pipeline can be used again.';
     this.classroom.liveError = false;
     if (current && canonicalJson(current) === canonicalJson(spec)) {
       this.authors = [];

@@ -144,6 +144,12 @@ export class LiveSession {
     });
   }
 
+  /** Teacher or co-editor: makes the room's pipeline equal to `spec` (setting every field that differs), e.g. to repair an invalid one. */
+  replacePipeline(spec: Record<string, unknown>): void {
+    if (!this.canEdit) throw new Error('Only the teacher and co-editors can change the live pipeline.');
+    patchLivePipeline(this.doc, spec);
+  }
+
   /** The pipeline in the document now (empty object before the teacher wrote one). */
   pipeline(): LivePipeline {
     return { spec: readLivePipeline(this.doc), note: String(liveRoots(this.doc).meta.get('note') ?? '') };
