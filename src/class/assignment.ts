@@ -22,6 +22,8 @@ export interface AssignmentOptions {
 export interface LiveLink {
   readonly relay: string;
   readonly room: string;
+  /** The co-editor token, in a co-edit link only: its holder may edit the pipeline with the teacher. */
+  readonly editor?: string;
 }
 
 /** An opened assignment link: the shared pipeline and the assignment's options. */
@@ -39,7 +41,11 @@ export async function assignmentId(versionHash: string, hideResult: boolean, see
 
 /** The assignment link on `base`: a share link whose document also carries `assignment`. */
 export function assignmentUrl(payload: SharePayload, options: AssignmentOptions, base: string): Promise<string> {
-  return shareUrl(payload, base, { assignment: { id: options.id, hideResult: options.hideResult, seed: options.seed, ...(options.live ? { live: { relay: options.live.relay, room: options.live.room } } : {}) } });
+  return shareUrl(payload, base, { assignment: { id: options.id, hideResult: options.hideResult, seed: options.seed, ...(options.live ? { live: liveFields(options.live) } : {}) } });
+}
+
+function liveFields(live: LiveLink): LiveLink {
+  return { relay: live.relay, room: live.room, ...(live.editor ? { editor: live.editor } : {}) };
 }
 
 /** Reads the `assignment` field of a decoded share document: null when absent, a ShareError when damaged. */
@@ -70,7 +76,16 @@ function readLive(value: unknown): LiveLink | null {
   const v = value as Record<string, unknown> | null;
   const relay = typeof v?.relay === 'string' ? relayUrl(v.relay) : null;
   if (!relay || typeof v?.room !== 'string' || !ROOM_ID_PATTERN.test(v.room)) throw new ShareError("The link's live session is damaged: expected a ws:// or wss:// relay and a room id.");
-  return { relay, room: v.room };
+  if (v.editor !== undefined && (typeof v.editor !== 'string' || !ROOM_ID_PATTERN.test(v.editor))) throw new ShareError("The link's co-edit key is damaged: expected 43 base64url characters.");
+  return { relay, room: v.room, ...(typeof v.editor === 'string' ? { editor: v.editor } : {}) };
+}
+
+/** The co-edit link of an assignment link: the same link whose live session also carries the co-editor token. */
+export async function coeditUrl(assignmentLink: string, editor: string): Promise<string> {
+  const { payload, assignment } = await decodeAssignmentLink(assignmentLink);
+  if (!assignment?.live) throw new ShareError('Only a live assignment has a co-edit link.');
+  const base = assignmentLink.slice(0, assignmentLink.indexOf('#'));
+  return assignmentUrl(payload, { ...assignment, live: { ...assignment.live, editor } }, base);
 }
 
 /** Decodes a share link that may be an assignment: the payload through the one restore path, plus its options (or null). */

@@ -5,7 +5,7 @@ import { generateHandinKeys, signHandin } from '../../src/share/handin-signing';
 import { liveRoots, writeLivePipeline } from '../../src/share/live-doc';
 
 const ROOM = 'room-for-guard-tests';
-const writers = (): RoomWriters => ({ teacherClients: new Set(), owners: new Map() });
+const writers = (): RoomWriters => ({ teacherClients: new Set(), ownerClients: new Set(), owners: new Map() });
 const student = {};
 
 /** A room with a teacher's pipeline, and a student's doc synced to it. */
@@ -31,15 +31,15 @@ describe("the relay's update guard (a copy of the room says what an update chang
     const { room, mine } = setup();
     const { slot, entry } = await signHandin(await generateHandinKeys(), ROOM, 'code', 10);
     const ok = updateOf(mine, () => liveRoots(mine).handins.set(slot, entry));
-    expect(await guardUpdate(room, ROOM, ok, false, student, writers(), 1e6)).toMatchObject({ ok: true });
+    expect(await guardUpdate(room, ROOM, ok, 'student', student, writers(), 1e6)).toMatchObject({ ok: true });
     Y.applyUpdate(room, ok);
     const nested = new Y.Doc();
     Y.applyUpdate(nested, Y.encodeStateAsUpdate(room));
     const bad = updateOf(nested, () => liveRoots(nested).handins.set(slot, new Y.Map(Object.entries(entry))));
-    expect(await guardUpdate(room, ROOM, bad, false, student, writers(), 1e6)).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid|nested/) });
+    expect(await guardUpdate(room, ROOM, bad, 'student', student, writers(), 1e6)).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid|nested/) });
     const param = updateOf(mine, () => ((liveRoots(mine).pipeline.get('steps') as Y.Array<Y.Map<Y.Map<number>>>).get(0).get('params') as Y.Map<number>).set('x', 9));
-    expect(await guardUpdate(room, ROOM, param, false, student, writers(), 1e6)).toMatchObject({ ok: false, reason: expect.stringMatching(/pipeline/) });
-    expect(await guardUpdate(room, ROOM, param, true, {}, writers(), 1e6)).toMatchObject({ ok: true });
+    expect(await guardUpdate(room, ROOM, param, 'student', student, writers(), 1e6)).toMatchObject({ ok: false, reason: expect.stringMatching(/pipeline/) });
+    expect(await guardUpdate(room, ROOM, param, 'teacher', {}, writers(), 1e6)).toMatchObject({ ok: true });
   });
 
   it('refuses an update that depends on changes the room lacks, and one that would pass the room size', async () => {
@@ -47,9 +47,9 @@ describe("the relay's update guard (a copy of the room says what an update chang
     const { slot, entry } = await signHandin(await generateHandinKeys(), ROOM, 'code', 10);
     updateOf(mine, () => liveRoots(mine).handins.set(slot, entry));
     const later = updateOf(mine, () => liveRoots(mine).handins.set(slot, { ...entry, at: 11 }));
-    expect(await guardUpdate(room, ROOM, later, false, student, writers(), 1e6)).toMatchObject({ ok: false, reason: expect.stringMatching(/depends on changes/) });
+    expect(await guardUpdate(room, ROOM, later, 'student', student, writers(), 1e6)).toMatchObject({ ok: false, reason: expect.stringMatching(/depends on changes/) });
     const small = updateOf(mine, () => liveRoots(mine).handins.set('x', 1));
-    expect(await guardUpdate(room, ROOM, small, false, student, writers(), Y.encodeStateAsUpdate(room).length)).toMatchObject({ ok: false, reason: expect.stringMatching(/size limit/) });
+    expect(await guardUpdate(room, ROOM, small, 'student', student, writers(), Y.encodeStateAsUpdate(room).length)).toMatchObject({ ok: false, reason: expect.stringMatching(/size limit/) });
   });
 
   it("finds the teacher's client ids in a room as loaded (after a restart)", async () => {

@@ -23,6 +23,8 @@ describe('offline', () => {
   it('loaded once, keeps working with the server gone and the network off: gallery, wasm and webgl runs, imported data and saved runs', async () => {
     const server = new StaticServer(DIST);
     const { context, page, errors } = await openAt(browser, await server.start());
+    const sockets: string[] = []; // without a relay configured, no WebSocket (relay) connection is ever opened
+    page.on('websocket', (socket) => sockets.push(socket.url()));
     try {
       await waitUntilOfflineReady(page);
       const precache = precacheOf(DIST);
@@ -63,6 +65,7 @@ describe('offline', () => {
       expect(await page.getByTestId('run-env').textContent()).toMatch(/webgl · float(16|32)/);
       await screenshot(page, 'offline-penguins-webgl');
       expect(errors).toEqual([]);
+      expect(sockets).toEqual([]);
     } finally {
       await context.close();
       await server.stop();

@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import { startRelay, type Relay } from '../../src/cli/relay/relay-server';
 import { decodeAssignmentLink, relayUrl } from '../../src/class/assignment';
 import { EditorState } from '../../src/ui/state/editor.svelte';
-import { followTeacher } from '../../src/ui/state/live-glue';
+import { followTeacher, shareEdits } from '../../src/ui/state/live-glue';
 import { describeChange } from '../../src/class/live-change';
 import { versionHash } from '../../src/engine/fingerprint';
 import { liveRoots } from '../../src/share/live-doc';
@@ -115,7 +115,8 @@ describe('a student follows the teacher through validation', () => {
     const editor = new EditorState();
     editor.load(spec);
     try {
-      await followTeacher(board.options.live!, editor, student);
+      shareEdits(editor, student, () => false);
+      await followTeacher(board.options.live!, student);
       await until('the student to sync', () => student.live?.synced === true);
       expect(student.liveNotice).toBe(''); // the pipeline in the room is the one the student has
       const changed = structuredClone(spec) as unknown as { steps: { id: string; params: Record<string, unknown> }[] };
@@ -129,8 +130,9 @@ describe('a student follows the teacher through validation', () => {
       const broken = structuredClone(changed);
       broken.steps.find((st) => st.id === model.id)!.params.learningRate = 'fast';
       teacher.live!.pushPipeline(broken as unknown as Record<string, unknown>, 'learning rate → "fast"');
-      await until('the broken version to be refused', () => student.liveNotice.startsWith('The teacher'));
       await until('the refusal to show', () => student.liveNotice.includes('cannot be used'));
+      expect(student.liveNotice).toMatch(/^The teacher made a change that cannot be used: .*learningRate/);
+      expect(student.liveError).toBe(true);
       expect(student.liveNotice).toMatch(/Your copy is unchanged and nothing was run/);
       expect(editor.snapshot().steps.find((st) => st.id === model.id)?.params.learningRate).toBe(1);
     } finally {

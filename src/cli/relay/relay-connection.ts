@@ -6,14 +6,14 @@
 import type { IncomingMessage } from 'node:http';
 import { getYDoc, setupWSConnection } from '@y/websocket-server/utils';
 import type { RawData, WebSocket } from 'ws';
-import { guardUpdate, type RoomWriters } from './update-guard';
+import { guardUpdate, type RelayRole, type RoomWriters } from './update-guard';
 import { RateLimiter, type RelayLimits } from './relay-limits';
 import { readRelayMessage } from './relay-message';
 
 /** What a connection needs to know about its room and the relay. */
 export interface ConnectionContext {
   roomId: string;
-  teacher: boolean;
+  role: RelayRole;
   writers: RoomWriters;
   limits: RelayLimits;
   log: (line: string) => void;
@@ -34,7 +34,7 @@ export function attachConnection(ws: WebSocket, req: IncomingMessage, ctx: Conne
   const refuse = (reason: string, code = 4403) => {
     if (closed) return;
     closed = true;
-    ctx.log(`refused a ${ctx.teacher ? 'teacher' : 'student'} connection in room ${ctx.roomId.slice(0, 8)}…: ${reason}`);
+    ctx.log(`refused a ${ctx.role} connection in room ${ctx.roomId.slice(0, 8)}…: ${reason}`);
     ws.close(code, reason.slice(0, 120));
   };
   ws.on('error', (error) => refuse(error.message, 1009));
@@ -68,19 +68,27 @@ async function judge(bytes: Uint8Array, conn: object, ctx: ConnectionContext): P
   const ownedAfter = (ids: number[]) => new Set([...ids, ...[...owners].filter(([, c]) => c === conn).map(([id]) => id)]).size;
   if (message.kind === 'awareness') {
     if (message.clients.some((id) => (owners.get(id) ?? conn) !== conn)) return 'drop';
+    // Presence that claims a role above the connection's (a student as "teacher") is not passed on.
+    if (message.roles.some((role) => claimsMore(role, ctx.role))) return 'drop';
     if (ownedAfter(message.clients) > MAX_CLIENT_IDS) return `one connection may speak for at most ${MAX_CLIENT_IDS} Yjs clients`;
     for (const id of message.clients) owners.set(id, conn);
     return 'pass';
   }
   const doc = getYDoc(ctx.roomId, true);
-  const result = await guardUpdate(doc, ctx.roomId, message.update, ctx.teacher, conn, ctx.writers, ctx.limits.maxRoomBytes);
+  const result = await guardUpdate(doc, ctx.roomId, message.update, ctx.role, conn, ctx.writers, ctx.limits.maxRoomBytes);
   if (!result.ok) return result.reason;
   if (ownedAfter(result.writers) > MAX_CLIENT_IDS) return `one connection may write as at most ${MAX_CLIENT_IDS} Yjs clients`;
   for (const id of result.writers) {
     owners.set(id, conn);
-    if (ctx.teacher) ctx.writers.teacherClients.add(id);
+    if (ctx.role !== 'student') ctx.writers.teacherClients.add(id);
+    if (ctx.role === 'teacher') ctx.writers.ownerClients.add(id);
   }
   return 'pass';
+}
+
+function claimsMore(claimed: string | null, role: RelayRole): boolean {
+  if (claimed === 'teacher') return role !== 'teacher';
+  return claimed === 'editor' && role === 'student';
 }
 
 /** The socket as @y/websocket-server sees it: the same, except that messages come only through the judge. */

@@ -1,5 +1,6 @@
 // Reads one y-websocket message far enough to judge it: which kind it is and, for document
-// updates, the update bytes; for awareness, the client ids it speaks for. Anything else is malformed.
+// updates, the update bytes; for awareness, the client ids it speaks for and the role each state claims
+// (`user.role`). Anything else is malformed.
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 
@@ -7,7 +8,7 @@ import * as Y from 'yjs';
 export type RelayMessage =
   | { kind: 'sync-request' }
   | { kind: 'update'; update: Uint8Array }
-  | { kind: 'awareness'; clients: number[] }
+  | { kind: 'awareness'; clients: number[]; roles: (string | null)[] }
   | { kind: 'malformed'; reason: string };
 
 const MESSAGE_SYNC = 0;
@@ -44,12 +45,14 @@ function readAwareness(decoder: decoding.Decoder): RelayMessage {
   const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
   const count = decoding.readVarUint(inner);
   const clients: number[] = [];
+  const roles: (string | null)[] = [];
   for (let i = 0; i < count; i++) {
     clients.push(decoding.readVarUint(inner));
     decoding.readVarUint(inner);
-    const state = decoding.readVarString(inner);
-    JSON.parse(state);
+    const state = JSON.parse(decoding.readVarString(inner)) as { user?: { role?: unknown } } | null;
+    const role = state?.user?.role;
+    roles.push(typeof role === 'string' ? role : null);
   }
   if (decoding.hasContent(inner)) return { kind: 'malformed', reason: 'trailing bytes after the awareness update' };
-  return { kind: 'awareness', clients };
+  return { kind: 'awareness', clients, roles };
 }

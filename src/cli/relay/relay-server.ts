@@ -1,12 +1,13 @@
 // The classroom relay: an HTTP server whose WebSocket upgrades at /<room id> are served by
 // @y/websocket-server (the y-websocket protocol), behind pipelab's rules (relay-connection.ts).
-// A `?token=` that hashes to the room id makes the connection the teacher's. @y/websocket-server keeps
+// A `?token=` that hashes to the room id makes the connection the teacher's, an `?editor=` one a
+// co-editor's (see share/live-room.ts); neither makes it a student's. @y/websocket-server keeps
 // its rooms in module state, so one process runs one relay at a time.
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { docs, getYDoc, setPersistence } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
-import { isTeacherToken, ROOM_ID_PATTERN } from '../../share/live-room';
+import { isEditorToken, isTeacherToken, ROOM_ID_PATTERN } from '../../share/live-room';
 import { attachConnection } from './relay-connection';
 import { DEFAULT_LIMITS, type RelayLimits } from './relay-limits';
 import { roomFiles } from './room-files';
@@ -75,13 +76,16 @@ async function admit(req: http.IncomingMessage, socket: Duplex, head: Buffer, { 
   const roomId = url.pathname.split('/').pop() ?? '';
   if (!ROOM_ID_PATTERN.test(roomId)) return reject(socket, 404, 'not a room id');
   const token = url.searchParams.get('token');
+  const editor = url.searchParams.get('editor');
   const teacher = await isTeacherToken(roomId, token);
   if (token !== null && !teacher) return reject(socket, 403, 'wrong teacher token for this room');
+  if (editor !== null && (token !== null || !(await isEditorToken(roomId, editor)))) return reject(socket, 403, 'wrong co-editor token for this room');
+  const role = teacher ? 'teacher' : editor !== null ? 'editor' : 'student';
   if ((docs.get(roomId)?.conns.size ?? 0) >= limits.maxConnectionsPerRoom) return reject(socket, 503, 'the room is full');
   if (!docs.has(roomId) && docs.size >= limits.maxRooms) return reject(socket, 503, 'the relay holds as many rooms as it may');
-  const writers = rooms.get(roomId) ?? { teacherClients: teacherClientsOf(getYDoc(roomId, true)), owners: new Map<number, object>() };
+  const writers = rooms.get(roomId) ?? { teacherClients: teacherClientsOf(getYDoc(roomId, true)), ownerClients: new Set<number>(), owners: new Map<number, object>() };
   rooms.set(roomId, writers);
-  wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, req, { roomId, teacher, writers, limits, log }));
+  wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, req, { roomId, role, writers, limits, log }));
 }
 
 async function closeRelay(server: http.Server, wss: WebSocketServer, persistence: ReturnType<typeof roomFiles> | null): Promise<void> {

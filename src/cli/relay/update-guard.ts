@@ -1,18 +1,24 @@
 // Decides whether a document update from a connection may reach a room. The update is applied to a
 // copy of the room's document and the copy's transaction says what it changed: a student connection
 // may only write signed hand-ins into its own key's slot, never delete, never touch the pipeline or
-// meta; nobody may leave the document depending on changes the relay does not have.
+// meta; a co-editor connection may also change the pipeline (never meta, never another's hand-in);
+// nobody may leave the document depending on changes the relay does not have.
 import * as Y from 'yjs';
 import { verifyHandin } from '../../share/handin-signing';
 import { LIVE_ROOTS, parseHandinEntry } from '../../share/live-doc';
 
 /** What the room knows about who wrote what (client ids are Yjs's per-document writer ids). */
 export interface RoomWriters {
-  /** Client ids that wrote through a teacher connection: students may not write as them. */
+  /** Client ids that wrote through a teacher or co-editor connection (or the pipeline, before a restart): students may not write as them. */
   teacherClients: Set<number>;
+  /** Client ids that wrote through a teacher connection since the relay started: co-editors may not write as them. */
+  ownerClients: Set<number>;
   /** Client ids a live connection wrote as (or announced in awareness), and which one. */
   owners: Map<number, object>;
 }
+
+/** Who a connection is: the teacher (token), a co-editor (co-edit link) or a student (room id only). */
+export type RelayRole = 'teacher' | 'editor' | 'student';
 
 /** The outcome: accepted (with the client ids the update wrote as), or refused with the reason. */
 export type GuardResult = { ok: true; writers: number[] } | { ok: false; reason: string };
@@ -24,8 +30,8 @@ interface Diff {
   pending: boolean;
 }
 
-/** Checks an update from a connection (`conn`, a teacher or a student) against the room's document. */
-export async function guardUpdate(room: Y.Doc, roomId: string, update: Uint8Array, teacher: boolean, conn: object, writers: RoomWriters, maxRoomBytes: number): Promise<GuardResult> {
+/** Checks an update from a connection (`conn`, of `role`) against the room's document. */
+export async function guardUpdate(room: Y.Doc, roomId: string, update: Uint8Array, role: RelayRole, conn: object, writers: RoomWriters, maxRoomBytes: number): Promise<GuardResult> {
   const state = Y.encodeStateAsUpdate(room);
   if (state.length + update.length > maxRoomBytes) return { ok: false, reason: `the room would exceed its size limit (${maxRoomBytes} bytes)` };
   const copy = new Y.Doc({ gc: false });
@@ -38,13 +44,18 @@ export async function guardUpdate(room: Y.Doc, roomId: string, update: Uint8Arra
       return { ok: false, reason: 'the update is malformed' };
     }
     if (diff.pending) return { ok: false, reason: 'the update depends on changes the relay does not have' };
-    const squatted = diff.writers.find((id) => (!teacher && writers.teacherClients.has(id)) || (writers.owners.get(id) ?? conn) !== conn);
+    const squatted = diff.writers.find((id) => squats(role, id, writers) || (writers.owners.get(id) ?? conn) !== conn);
     if (squatted !== undefined) return { ok: false, reason: `the update writes as client ${squatted}, which belongs to another connection` };
-    const refusal = teacher ? null : await studentRefusal(room, copy, roomId, diff);
+    const refusal = role === 'teacher' ? null : await studentRefusal(room, copy, roomId, diff, role === 'editor');
     return refusal === null ? { ok: true, writers: diff.writers } : { ok: false, reason: refusal };
   } finally {
     copy.destroy();
   }
+}
+
+function squats(role: RelayRole, id: number, writers: RoomWriters): boolean {
+  if (role === 'student') return writers.teacherClients.has(id);
+  return role === 'editor' && writers.ownerClients.has(id);
 }
 
 function applyAndDiff(copy: Y.Doc, update: Uint8Array): Diff {
@@ -64,8 +75,8 @@ function applyAndDiff(copy: Y.Doc, update: Uint8Array): Diff {
   return { changes, writers, pending };
 }
 
-/** Client ids that wrote anything outside `handins` (the teacher's), read from a room as loaded: after a
- * restart, students must not be able to write as the teacher before the teacher reconnects. */
+/** Client ids that wrote anything outside `handins` (the teacher's and co-editors'), read from a room as
+ * loaded: after a restart, students must not be able to write as them before they reconnect. */
 export function teacherClientsOf(doc: Y.Doc): Set<number> {
   const teachers = new Set<number>();
   for (const [client, structs] of doc.store.clients) {
@@ -82,20 +93,22 @@ function rootOf<T>(doc: Y.Doc, type: Y.AbstractType<T>): { root: string; nested:
   return { root: '?', nested: true };
 }
 
-async function studentRefusal(room: Y.Doc, after: Y.Doc, roomId: string, diff: Diff): Promise<string | null> {
+async function studentRefusal(room: Y.Doc, after: Y.Doc, roomId: string, diff: Diff, editor: boolean): Promise<string | null> {
+  const who = editor ? 'a co-editor connection' : 'a student connection';
   for (const [root, keys] of diff.changes) {
+    if (root === LIVE_ROOTS.pipeline && editor) continue;
     if (root === LIVE_ROOTS.pipeline) return 'a student connection may not change the pipeline';
-    if (root !== LIVE_ROOTS.handins) return `a student connection may not change "${root}"`;
+    if (root !== LIVE_ROOTS.handins) return `${who} may not change "${root}"`;
     if (keys.has(null)) return 'a hand-in is a plain entry: nothing may be nested inside it';
   }
   const slots = [...(diff.changes.get(LIVE_ROOTS.handins) ?? [])] as string[];
-  if (slots.length > 1) return 'a student connection may write one hand-in at a time';
+  if (slots.length > 1) return `${who} may write one hand-in at a time`;
   if (slots.length === 0) return null;
-  return slotRefusal(room, roomId, slots[0], after.getMap(LIVE_ROOTS.handins).get(slots[0]));
+  return slotRefusal(room, roomId, slots[0], after.getMap(LIVE_ROOTS.handins).get(slots[0]), who);
 }
 
-async function slotRefusal(room: Y.Doc, roomId: string, slot: string, value: unknown): Promise<string | null> {
-  if (value === undefined) return 'a student connection may not delete hand-ins';
+async function slotRefusal(room: Y.Doc, roomId: string, slot: string, value: unknown, who: string): Promise<string | null> {
+  if (value === undefined) return `${who} may not delete hand-ins`;
   const entry = parseHandinEntry(value);
   if (typeof entry === 'string') return `the hand-in is not valid: ${entry}`;
   const before = parseHandinEntry(room.getMap(LIVE_ROOTS.handins).get(slot));

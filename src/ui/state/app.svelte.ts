@@ -11,7 +11,7 @@ import { SweepState } from './sweep.svelte';
 import { ImportPreviewState } from './import-preview.svelte';
 import { decodeAssignmentLink } from '../../class/assignment';
 import { ClassState, type AssignmentChoice } from './class.svelte';
-import { followTeacher, pushTeacherEdits } from './live-glue';
+import { followTeacher, shareEdits } from './live-glue';
 import type { StoredBoard } from '../../class/board-record';
 import type { SharePayload } from '../../share/share-payload';
 import { compareWithAuthor, type AuthorCheck } from '../../share/compare-author';
@@ -100,7 +100,8 @@ export class AppState {
       if (this.shared && revision !== this.sharedRevision) void this.forkShared();
       if (reason === 'edit' && this.autoRun) this.scheduleAutoRun();
     });
-    pushTeacherEdits(this.editor, this.classroom);
+    // The teacher's edits are shared while the session's pipeline is open (any, for an assignment made from an unsaved link).
+    shareEdits(this.editor, this.classroom, () => this.classroom.livePipelineId === null || this.workspace.currentId === this.classroom.livePipelineId);
   }
 
   /** Opens a share link: the shared pipeline, read-only, on the author's backend when there is one. */
@@ -121,7 +122,7 @@ export class AppState {
       this.sharedRevision = this.editor.revision;
       this.shared = payload;
       this.classroom.opened(assignment);
-      if (assignment?.live) void followTeacher(assignment.live, this.editor, this.classroom);
+      if (assignment?.live) void followTeacher(assignment.live, this.classroom);
       this.tab = 'results';
       this.screen = 'editor';
       const backend = payload.expected?.backend;

@@ -65,7 +65,7 @@ export class Autosave {
   async start(): Promise<void> {
     this.journal.hold();
     this.stop = this.editor.subscribe((revision, reason) => {
-      if (this.host.currentId() && reason === 'edit') this.onEdit(revision);
+      if (this.host.currentId() && (reason === 'edit' || reason === 'remote')) this.onEdit(revision);
     });
     const recover = (entry: JournalEntry) => this.recover(entry);
     this.unwatch = this.journal.watch(recover);

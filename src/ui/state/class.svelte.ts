@@ -1,4 +1,4 @@
-import { assignmentId, assignmentUrl, type AssignmentOptions, type SeedMode } from '../../class/assignment';
+import { assignmentId, assignmentUrl, coeditUrl, type AssignmentOptions, type SeedMode } from '../../class/assignment';
 import { groupBoard, type BoardSummary, type TeacherResult } from '../../class/board-groups';
 import { readCodes, type RefusedLine } from '../../class/board-intake';
 import type { StoredBoard } from '../../class/board-record';
@@ -11,7 +11,7 @@ import type { PipelabDb } from '../../storage/db';
 import { addCodes, getBoard, listBoards, putBoard } from '../../storage/boards-repo';
 import { getSetting, setSetting } from '../../storage/settings-repo';
 import { loadOrCreateHandinKeys } from '../../share/handin-signing';
-import { newTeacherToken, roomIdForToken } from '../../share/live-room';
+import { editorTokenFor, isEditorToken, newTeacherToken, roomIdForToken } from '../../share/live-room';
 import type { LiveLink } from '../../class/assignment';
 import type { LiveSession } from './live.svelte';
 
@@ -56,6 +56,12 @@ export class ClassState {
   live = $state.raw<LiveSession | null>(null);
   /** The last thing the live session did to the pipeline, in words ("The teacher changed …"). */
   liveNotice = $state('');
+  /** The notice is an error (a change from the room that could not be used), not a change. */
+  liveError = $state(false);
+  /** Teacher: the stored pipeline the live session belongs to (edits of other pipelines are not shared). */
+  livePipelineId: string | null = null;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not shown state
+  private sessionListeners = new Set<(session: LiveSession) => void>();
   /** The relay URL last used for a live session (remembered; empty: none). */
   relay = $state('');
   /** For Node tests: the WebSocket class live sessions use. */
@@ -156,9 +162,43 @@ export class ClassState {
     }
   }
 
-  /** Student: joins the assignment's live session (loads the live code on first use). */
+  /** Student (or co-editor, with a co-edit link): joins the assignment's live session (loads the live code on first use). */
   async join(link: LiveLink): Promise<LiveSession> {
-    return this.connect({ relay: link.relay, room: link.room, name: this.studentName || 'Student' });
+    const name = this.studentName || (link.editor ? 'Co-editor' : 'Student');
+    return this.connect({ relay: link.relay, room: link.room, name, ...(link.editor ? { editor: link.editor } : {}) });
+  }
+
+  /** Changes the name this browser is known by (remembered; shown to the others in the live session). */
+  async rename(name: string): Promise<void> {
+    const trimmed = name.trim().slice(0, 60);
+    if (!trimmed) return;
+    this.studentName = trimmed;
+    this.live?.setName(trimmed);
+    await setSetting(this.db, 'studentName', trimmed).catch(() => undefined);
+  }
+
+  /** Teacher or co-editor: puts this copy (valid) back into the session, replacing a pipeline that cannot be used. */
+  putBack(spec: Record<string, unknown>): void {
+    if (!this.live?.canEdit) return;
+    this.live.replacePipeline(spec);
+    this.liveError = false;
+    this.liveNotice = 'Your copy is the session’s pipeline again.';
+  }
+
+  /** Calls `listener` with every live session this browser joins from now on; returns the function that stops it. */
+  onSession(listener: (session: LiveSession) => void): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
+  /** Teacher: the board's co-edit link (whoever holds it may edit the pipeline with you), or null for a board without one. */
+  async coeditLink(board: StoredBoard): Promise<string | null> {
+    const live = board.options.live;
+    const token = live ? await getSetting<string | null>(this.db, `liveToken:${board.id}`, null).catch(() => null) : null;
+    if (!live || !token) return null;
+    const editor = await editorTokenFor(token);
+    // A session made before co-editing has no co-editor token that its room accepts.
+    return (await isEditorToken(live.room, editor)) ? coeditUrl(board.link, editor) : null;
   }
 
   /** Leaves the live session, if any. */
@@ -166,6 +206,8 @@ export class ClassState {
     this.live?.destroy();
     this.live = null;
     this.liveNotice = '';
+    this.liveError = false;
+    this.livePipelineId = null;
   }
 
   /** Teacher: joins the board's live session with the stored token; hand-ins that arrive go on the board. */
@@ -174,6 +216,7 @@ export class ClassState {
     const token = live ? await getSetting<string | null>(this.db, `liveToken:${board.id}`, null).catch(() => null) : null;
     if (!live || !token) return;
     const session = await this.connect({ relay: live.relay, room: live.room, token, name: 'Teacher' });
+    this.livePipelineId = board.pipelineId;
     if (spec) session.pushPipeline(spec, '');
     session.onHandins((handins) => {
       const links = handins.filter((h) => h.verified && h.code?.assignment === board.id).map((h) => h.link);
@@ -189,11 +232,13 @@ export class ClassState {
     if (this.board?.id === next.id) this.board = next;
   }
 
-  private async connect(target: { relay: string; room: string; token?: string; name: string }): Promise<LiveSession> {
+  private async connect(target: { relay: string; room: string; token?: string; editor?: string; name: string }): Promise<LiveSession> {
     this.leave();
     const { LiveSession } = await import('./live.svelte');
-    this.live = new LiveSession({ ...target, WebSocketPolyfill: this.webSocket });
-    return this.live;
+    const session = new LiveSession({ ...target, WebSocketPolyfill: this.webSocket });
+    this.live = session;
+    for (const listener of this.sessionListeners) listener(session);
+    return session;
   }
 
   private handinKeys(): Promise<CryptoKeyPair> {

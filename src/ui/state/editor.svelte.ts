@@ -31,6 +31,25 @@ export class EditorState {
     this.changed('load');
   }
 
+  /**
+   * Takes a pipeline merged in a live session (already validated): saved like an edit, never auto-run.
+   * With the same steps, only the fields that differ are set, so a control someone is typing in
+   * elsewhere is not redrawn; the selection stays while its step exists.
+   */
+  merge(spec: PipelineSpec): void {
+    const next = structuredClone(spec);
+    const steps = this.spec.steps;
+    const sameSteps = steps.length === next.steps.length && steps.every((s, i) => s.id === next.steps[i].id && s.kind === next.steps[i].kind);
+    if (!sameSteps) this.spec = next;
+    else {
+      if (this.spec.name !== next.name) this.spec.name = next.name;
+      if (this.spec.seed !== next.seed) this.spec.seed = next.seed;
+      next.steps.forEach((step, i) => mergeStep(steps[i], step));
+    }
+    if (!next.steps.some((s) => s.id === this.selectedStepId)) this.selectedStepId = null;
+    this.changed('remote');
+  }
+
   /** A plain, validated copy of the pipeline, ready to send to the worker; throws SpecError when invalid. */
   snapshot(): PipelineSpec {
     return restorePipeline($state.snapshot(this.spec), stepCatalog);
@@ -138,8 +157,17 @@ export class EditorState {
   }
 }
 
-/** Why the pipeline changed: the user edited it, or a whole pipeline was loaded. */
-export type ChangeReason = 'edit' | 'load';
+/** Sets in `into` (a step of the editor's state) the fields of `from` that differ. */
+function mergeStep(into: StepSpec, from: StepSpec): void {
+  if (into.enabled !== from.enabled) into.enabled = from.enabled;
+  for (const key of Object.keys(into.params)) if (!(key in from.params)) delete into.params[key];
+  for (const [key, value] of Object.entries(from.params)) {
+    if (JSON.stringify(into.params[key]) !== JSON.stringify(value)) into.params[key] = value;
+  }
+}
+
+/** Why the pipeline changed: the user edited it, a whole pipeline was loaded, or others' edits arrived (live session). */
+export type ChangeReason = 'edit' | 'load' | 'remote';
 
 /** A pipeline with no steps yet. */
 export function emptySpec(): PipelineSpec {

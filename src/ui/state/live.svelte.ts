@@ -1,18 +1,24 @@
 // A live class session (issue 22) over a pipelab relay: y-websocket on a Yjs document laid out by
 // share/live-doc.ts. Loaded with import() only when Live is used, so Yjs stays out of the main bundle.
-// The teacher (with the token) writes the pipeline; students write their own signed hand-ins.
+// The teacher (with the token) and co-editors (with the co-edit link's token) write the pipeline;
+// students, and co-editors, write their own signed hand-ins.
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { decodeResultCode, type ResultCode } from '../../class/result-code';
 import { signHandin, verifyHandin } from '../../share/handin-signing';
 import { liveRoots, parseHandinEntry, readLivePipeline } from '../../share/live-doc';
 import { patchLivePipeline } from '../../share/live-patch';
+import { applyLocalEdit } from '../../share/live-edit';
+import { readRoomPipeline, type RoomPipeline } from '../../share/live-read';
 
 /** Where a live session connects: the relay, the room, and (teacher only) the token. */
 export interface LiveTarget {
   relay: string;
   room: string;
+  /** The teacher token (teacher only). */
   token?: string;
+  /** The co-editor token (co-edit link only). */
+  editor?: string;
   name: string;
   /** For Node tests: the `ws` package; browsers use their own WebSocket. */
   WebSocketPolyfill?: typeof globalThis.WebSocket;
@@ -32,10 +38,23 @@ export interface LiveHandin {
   at: number;
 }
 
-/** A pipeline that arrived from the teacher: the plain spec and the teacher's note. */
+/** A pipeline that arrived from the room: the plain spec, the teacher's note, and who wrote the change. */
 export interface LivePipeline {
   spec: Record<string, unknown>;
   note: string;
+  /** The people (as awareness names them) whose edits this change holds; empty when unknown (e.g. the first sync). */
+  authors?: LivePeer[];
+}
+
+/** Who is in a session: the teacher, a co-editor, or a student. */
+export type LiveRole = 'teacher' | 'editor' | 'student';
+
+/** One person connected to the room. */
+export interface LivePeer {
+  name: string;
+  role: LiveRole;
+  /** This browser's own connection. */
+  self?: boolean;
 }
 
 /** Connection state in words for the status line. */
@@ -45,13 +64,15 @@ export type LiveStatus = 'connecting' | 'connected' | 'offline';
 export class LiveSession {
   status = $state<LiveStatus>('connecting');
   /** Names of the people connected now (awareness), the teacher included. */
-  peers = $state.raw<{ name: string; role: 'teacher' | 'student' }[]>([]);
+  peers = $state.raw<LivePeer[]>([]);
   /** Every hand-in in the room, newest first. */
   handins = $state.raw<LiveHandin[]>([]);
   /** The connection's close reason when the relay refused something, or ''. */
   refused = $state('');
   readonly doc = new Y.Doc();
   readonly teacher: boolean;
+  /** This connection's role: what the relay lets it write. */
+  readonly role: LiveRole;
   private readonly provider: WebsocketProvider;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not shown state
   private pipelineListeners = new Set<(pipeline: LivePipeline) => void>();
@@ -60,8 +81,9 @@ export class LiveSession {
 
   constructor(private readonly target: LiveTarget) {
     this.teacher = Boolean(target.token);
+    this.role = target.token ? 'teacher' : target.editor ? 'editor' : 'student';
     this.provider = new WebsocketProvider(target.relay, target.room, this.doc, {
-      params: target.token ? { token: target.token } : {},
+      params: target.token ? { token: target.token } : target.editor ? { editor: target.editor } : {},
       disableBc: true,
       ...(target.WebSocketPolyfill ? { WebSocketPolyfill: target.WebSocketPolyfill } : {}),
     });
@@ -73,12 +95,12 @@ export class LiveSession {
     this.provider.on('connection-close', (event) => {
       if (event && event.code >= 4000) this.refused = `The relay refused an update: ${event.reason || event.code}.`;
     });
-    this.provider.awareness.setLocalStateField('user', { name: target.name, role: this.teacher ? 'teacher' : 'student' });
+    this.provider.awareness.setLocalStateField('user', { name: target.name, role: this.role });
     this.provider.awareness.on('change', () => this.readPeers());
     const { handins, pipeline } = liveRoots(this.doc);
     handins.observe(() => void this.readHandins());
     pipeline.observeDeep((_events, tr) => {
-      if (!tr.local) this.emitPipeline();
+      if (!tr.local) this.emitPipeline(this.authorsOf(tr));
     });
   }
 
@@ -96,7 +118,12 @@ export class LiveSession {
 
   /** Changes the name others see. */
   setName(name: string): void {
-    this.provider.awareness.setLocalStateField('user', { name, role: this.teacher ? 'teacher' : 'student' });
+    this.provider.awareness.setLocalStateField('user', { name, role: this.role });
+  }
+
+  /** True when this connection may change the pipeline (the teacher, or a co-editor). */
+  get canEdit(): boolean {
+    return this.role !== 'student';
   }
 
   /** Teacher: writes the pipeline and the note students see ("learning rate → 1"). */
@@ -108,9 +135,29 @@ export class LiveSession {
     });
   }
 
+  /** Teacher or co-editor: writes one edit (`before` → `after`, plain specs) as the smallest change, so others' concurrent edits survive. */
+  applyEdit(before: Record<string, unknown>, after: Record<string, unknown>, note: string): void {
+    if (!this.canEdit) throw new Error('Only the teacher and co-editors can change the live pipeline.');
+    this.doc.transact(() => {
+      applyLocalEdit(this.doc, before, after);
+      if (this.teacher) liveRoots(this.doc).meta.set('note', note);
+    });
+  }
+
+  /** Teacher or co-editor: makes the room's pipeline equal to `spec` (setting every field that differs), e.g. to repair an invalid one. */
+  replacePipeline(spec: Record<string, unknown>): void {
+    if (!this.canEdit) throw new Error('Only the teacher and co-editors can change the live pipeline.');
+    patchLivePipeline(this.doc, spec);
+  }
+
   /** The pipeline in the document now (empty object before the teacher wrote one). */
   pipeline(): LivePipeline {
     return { spec: readLivePipeline(this.doc), note: String(liveRoots(this.doc).meta.get('note') ?? '') };
+  }
+
+  /** The pipeline in the document now, read through the restore path: valid, invalid (why), or not written yet. */
+  roomPipeline(): RoomPipeline {
+    return readRoomPipeline(this.doc);
   }
 
   /** Calls `listener` whenever a pipeline arrives from the relay; returns the function that stops it. */
@@ -137,18 +184,29 @@ export class LiveSession {
     this.doc.destroy();
   }
 
-  private emitPipeline(): void {
-    const pipeline = this.pipeline();
-    if (!pipeline.spec.steps) return;
+  private emitPipeline(authors: LivePeer[]): void {
+    const pipeline = { ...this.pipeline(), authors };
+    if (Object.keys(pipeline.spec).length === 0) return; // nothing written yet
     for (const listener of this.pipelineListeners) listener(pipeline);
   }
 
+  /** The people whose Yjs clients wrote in a transaction (named by their awareness, when known). */
+  private authorsOf(tr: Y.Transaction): LivePeer[] {
+    const states = this.provider.awareness.getStates();
+    const out: LivePeer[] = [];
+    for (const [client, clock] of tr.afterState) {
+      if ((tr.beforeState.get(client) ?? 0) >= clock) continue;
+      const peer = peerOf(states.get(client));
+      if (peer) out.push(peer);
+    }
+    return out;
+  }
+
   private readPeers(): void {
-    const peers: { name: string; role: 'teacher' | 'student' }[] = [];
-    for (const state of this.provider.awareness.getStates().values()) {
-      const user = (state as { user?: { name?: unknown; role?: unknown } }).user;
-      if (!user || typeof user.name !== 'string') continue;
-      peers.push({ name: user.name.slice(0, 60) || 'Student', role: user.role === 'teacher' ? 'teacher' : 'student' });
+    const peers: LivePeer[] = [];
+    for (const [id, state] of this.provider.awareness.getStates()) {
+      const peer = peerOf(state);
+      if (peer) peers.push(id === this.doc.clientID ? { ...peer, self: true } : peer);
     }
     this.peers = peers;
   }
@@ -159,6 +217,14 @@ export class LiveSession {
     this.handins = out.sort((a, b) => b.at - a.at);
     for (const listener of this.handinListeners) listener(this.handins);
   }
+}
+
+/** A peer from an awareness state (untrusted: names are cut to 60 characters, unknown roles are students). */
+function peerOf(state: unknown): LivePeer | null {
+  const user = (state as { user?: { name?: unknown; role?: unknown } } | undefined)?.user;
+  if (!user || typeof user.name !== 'string') return null;
+  const role: LiveRole = user.role === 'teacher' || user.role === 'editor' ? user.role : 'student';
+  return { name: user.name.slice(0, 60) || (role === 'editor' ? 'Co-editor' : 'Student'), role };
 }
 
 async function readHandin(room: string, slot: string, value: unknown): Promise<LiveHandin> {
