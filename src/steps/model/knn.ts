@@ -104,6 +104,7 @@ export const knnClassifierDescription = describeStep({
   keywords: ['KNeighborsClassifier', 'KNN', 'k-NN', 'k-nearest neighbors', 'nearest neighbour', 'nearest neighbor'],
   help: `Classifies a row by the classes of the k training rows closest to it. No training, just memory. ${HELP_TIES}`,
   usesRandomness: false,
+  needs: ['scaled'],
   params: { k: K_PARAM, weights: WEIGHTS_PARAM },
   model: knnDescribed('classification', 'KNeighborsClassifier'),
 });
@@ -132,6 +133,7 @@ export const knnRegressorDescription = describeStep({
   keywords: ['KNeighborsRegressor', 'KNN', 'k-NN', 'k-nearest neighbors', 'nearest neighbour', 'nearest neighbor'],
   help: `Predicts a number as the average target of the k training rows closest to the row. ${HELP_TIES}`,
   usesRandomness: false,
+  needs: ['scaled'],
   params: { k: K_PARAM, weights: WEIGHTS_PARAM },
   model: knnDescribed('regression', 'KNeighborsRegressor'),
 });

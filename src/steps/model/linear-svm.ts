@@ -19,6 +19,7 @@ export const linearSvmDescription = describeStep({
     'A linear classifier that puts its boundary as far from the nearest training rows as it can (a wide margin), one boundary per class against the rest. ' +
     'Scale the features first. Its class shares are a softmax of the margins, not calibrated probabilities.',
   usesRandomness: false,
+  needs: ['scaled'],
   params: {
     c: {
       type: 'number',

@@ -20,6 +20,7 @@ export const logisticRegressionDescription = describeStep({
   help: 'A linear classifier: draws straight boundaries between classes. Fast and a good first baseline. ' +
     "The lbfgs solver fits it like scikit-learn's LogisticRegression; Adam trains it epoch by epoch so you can watch the loss fall.",
   usesRandomness: true,
+  needs: ['scaled'],
   params: {
     solver: SOLVER_PARAM,
     ...LBFGS_PARAMS,

@@ -18,6 +18,7 @@ export const mlpRegressorDescription = describeStep({
   keywords: ['MLPRegressor', 'neural net', 'deep learning', 'perceptron', 'dense layers', 'ANN'],
   help: 'Predicts a number with layers of units that can follow curved relationships. Needs scaled inputs.',
   usesRandomness: true,
+  needs: ['scaled'],
   params: {
     hiddenLayers: HIDDEN_LAYERS_PARAM,
     activation: ACTIVATION_PARAM,
