@@ -6,7 +6,8 @@ import { softmaxLayers, softmaxPredict } from './network/network-model';
 import { OPTIMIZER_NAMES, batchLines } from './network/network-python';
 import { OPTIMIZER_PARAM, type OptimizerName } from './optim/optimizers';
 import { batchSizeParam, epochsParam, l2Param, learningRateParam } from './network/training-params';
-import { fitLogisticStep, lbfgsPredict } from './linear/logistic-step';
+import { fitLogisticStep, lbfgsPredict, type LogisticInfo } from './linear/logistic-step';
+import type { FittedModel } from '../../core/state';
 import { LBFGS_PARAMS, SOLVER_PARAM } from './linear/lbfgs-params';
 
 /** What the palette, forms and restore know of `logisticRegression`: plain data, no code. */
@@ -52,7 +53,7 @@ export const logisticRegression = defineStep(logisticRegressionDescription, {
       : fitClassifier(ctx, input, { ...params, activation: 'relu' }, [], 'Logistic regression', 'model.logistic-regression'),
   fitted: {
     networkUnits: () => 0,
-    predict: (model, x, tf) => (model.info.solver === 'lbfgs' ? lbfgsPredict(model, x) : softmaxPredict(model, x, tf)),
+    predict: (model: FittedModel<LogisticInfo>, x, tf) => (model.info.solver === 'lbfgs' ? lbfgsPredict(model, x) : softmaxPredict(model, x, tf)),
     layers: softmaxLayers,
   },
 });

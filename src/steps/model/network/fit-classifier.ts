@@ -1,4 +1,5 @@
-import type { PipelineState } from '../../../core/state';
+import type { FittedModel, PipelineState } from '../../../core/state';
+import type { NetworkClassifierInfo } from './network-model';
 import type { StepContext } from '../../step';
 import { classificationInput, designMatrix, oneHotTargets } from '../inputs/design-matrix';
 import { predictNet, trainNet, type Activation, type NetShape } from './neural-net';
@@ -53,9 +54,10 @@ export async function fitClassifier(
   });
   const probabilities = predictNet(ctx.tf, shape, weights, designMatrix(data.features, null, data.rowCount));
   const labels = argmaxRows(probabilities, classes.length);
+  const model: FittedModel<NetworkClassifierInfo> = { kind, weights, info: { layers: shape.sizes, activation: shape.activation, features: data.features.map((f) => f.name), classes } };
   return {
     ...input,
-    model: { kind, weights, info: { layers: shape.sizes, activation: shape.activation, features: data.features.map((f) => f.name), classes } },
+    model,
     predictions: { task: 'classification', classes, probabilities, labels },
     history,
     evaluation: null,
