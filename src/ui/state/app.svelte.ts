@@ -2,6 +2,8 @@ import type { PipelineSpec } from '../../core/spec';
 import { PipelabDb } from '../../storage/db';
 import { getSetting, setSetting } from '../../storage/settings-repo';
 import type { BackendChoice, DataOptions } from '../../worker/engine-api';
+import type { EngineClient } from '../../worker/engine-client';
+import type { EnginePool } from '../../worker/engine-pool';
 import { GALLERY } from '../gallery/gallery';
 import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
@@ -46,6 +48,12 @@ export interface StorageInfo {
   readonly persisted: boolean;
 }
 
+/** Where the app's engine runs: the editor's client and a maker of pools (lab, sweeps). Absent parts: real workers; Node tests pass stand-ins. */
+export interface AppEngine {
+  readonly client?: EngineClient;
+  readonly pool?: () => EnginePool;
+}
+
 /** The whole app's state: the screen, the pipeline being edited, the engine runner and the stored workspace. */
 export class AppState {
   screen = $state<Screen>('gallery');
@@ -77,8 +85,8 @@ export class AppState {
   /** Data embedded in the open link, checked against its hash: stored only when the user runs or forks it. */
   private pendingData: SharedData[] = [];
   readonly editor = new EditorState();
-  readonly runner = new RunnerState();
-  readonly lab = new LabState();
+  readonly runner: RunnerState;
+  readonly lab: LabState;
   readonly workspace: WorkspaceState;
   readonly sweep: SweepState;
   /** The classroom: a student's assignment and hand-in, the teacher's class boards. */
@@ -90,10 +98,12 @@ export class AppState {
     (name, hash) => earlierData(this.workspace.db, name, hash),
   );
 
-  constructor(db = new PipelabDb()) {
+  constructor(db = new PipelabDb(), engine: AppEngine = {}) {
+    this.runner = new RunnerState(engine.client);
+    this.lab = new LabState(engine.pool?.());
     this.workspace = new WorkspaceState(db, this.editor);
     this.lab.dataOptions = { dataDb: db.name };
-    this.sweep = new SweepState(db);
+    this.sweep = new SweepState(db, engine.pool?.());
     this.classroom = new ClassState(db);
     this.sweep.dataOptions = { dataDb: db.name };
     this.editor.subscribe((revision, reason) => {
