@@ -11,19 +11,15 @@ import { WorkspaceState } from './workspace.svelte';
 import { LabState } from './lab.svelte';
 import { SweepState } from './sweep.svelte';
 import { ImportPreviewState } from './import-preview.svelte';
-import { decodeAssignmentLink } from '../../class/assignment';
 import { ClassState, type AssignmentChoice } from './class.svelte';
 import { followTeacher, pushTeacherEdits } from './live-glue';
 import type { StoredBoard } from '../../class/board-record';
 import type { SharePayload } from '../../share/share-payload';
-import { compareWithAuthor, type AuthorCheck } from '../../share/compare-author';
+import type { AuthorCheck } from '../../share/compare-author';
 import { versionHash } from '../../engine/fingerprint';
-import { shareUrl } from '../../share/link-codec';
-import { sharedResult } from '../../share/share-payload';
 import { appBaseUrl, presentRequested, setPresentParam } from '../../share/location';
 import { saveRun } from '../../storage/runs-repo';
 import { fileStem, saveFile } from '../workspace/save-file';
-import { starterPipeline } from './starter-pipeline';
 import { putDataset } from '../../storage/datasets-repo';
 import { earlierData, hasNewData } from '../../storage/data-versions-repo';
 import { sha256Hex } from '../../core/hash';
@@ -116,6 +112,7 @@ export class AppState {
   /** Opens a share link: the shared pipeline, read-only, on the author's backend when there is one. */
   async openShared(fragment: string): Promise<void> {
     try {
+      const { decodeAssignmentLink } = await import('../../class/assignment'); // share links load their code when opened
       const { payload, assignment } = await decodeAssignmentLink(fragment);
       await this.workspace.flush();
       const data = await checkSharedData(this.workspace.db, payload);
@@ -303,6 +300,7 @@ export class AppState {
     const view = this.runner.view;
     this.runner.showStep(this.editor.selectedStepId);
     if (view && view !== before && this.shared) {
+      const { compareWithAuthor } = await import('../../share/compare-author');
       this.authorCheck = this.shared.expected ? compareWithAuthor(this.shared.expected, view.record) : null;
       return;
     }
@@ -317,6 +315,7 @@ export class AppState {
   /** A link to the pipeline as it is now, with the result on display when it belongs to this very version. */
   async shareLink(): Promise<{ url: string; withResult: boolean }> {
     const spec = this.editor.snapshot();
+    const [{ shareUrl }, { sharedResult }] = await Promise.all([import('../../share/link-codec'), import('../../share/share-payload')]);
     const record = this.runner.view?.record;
     const matches = record?.status === 'done' && record.versionHash === (await versionHash(spec));
     const expected = matches && record ? sharedResult(record) : null;
@@ -349,6 +348,7 @@ export class AppState {
     const { preview, choices } = taken;
     try {
       await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
+      const { starterPipeline } = await import('./starter-pipeline'); // loaded with the first import, not the start page
       await this.open(starterPipeline(preview, choices));
       this.notice = `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`;
     } catch (err) {
