@@ -9,6 +9,7 @@ export default defineConfig({
   plugins: [svelte(), offlinePlugin('src/sw/service-worker.ts')],
   define: { __BUILD_ID__: JSON.stringify(buildId(process.env, pkg.version)) },
   worker: { format: 'es' },
+  // Dexie's modern ES build (same release): no ES5 helpers, and it tree-shakes (README, choices).
   resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   build: {
     target: 'es2022',
