@@ -9,7 +9,15 @@ export default defineConfig({
   plugins: [svelte(), offlinePlugin('src/sw/service-worker.ts')],
   define: { __BUILD_ID__: JSON.stringify(buildId(process.env, pkg.version)) },
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  // Dexie's modern ES build (same release): no ES5 helpers, and it tree-shakes (README, choices).
+  resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // papaparse (CommonJS) does nothing when loaded: say so, so the page (which only asks
+    // parse-user-data.ts for formatOf) leaves it to the worker.
+    rolldownOptions: { treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]papaparse[\\/]/, sideEffects: false }] } },
+  },
   // A CSP in a <meta> tag (index.html) cannot carry frame-ancestors: where the host can set
   // headers, forbid framing there (clickjacking). `vite preview` (npm start) does; see README.
   preview: { headers: { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' } },

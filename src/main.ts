@@ -3,7 +3,6 @@ import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { AppUpdate } from './ui/state/app-update.svelte';
 import './ui/app.css';
-import './ui/present.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks the #app element');

@@ -56,16 +56,3 @@ function readTeacher(value: unknown, fail: (what: string) => ShareError): Teache
   if (steps.some((s) => !Array.isArray(s) || typeof s[0] !== 'string' || !HEX.test(String(s[1])))) throw fail("the teacher's steps");
   return { resultHash: String(t.resultHash), steps: steps as [string, string][], metrics: pickMetrics(t.metrics), backend: t.backend.slice(0, 16), precision: t.precision };
 }
-
-/** Adds codes to a board's list, skipping exact repeats (same student, time and result); returns the new list and how many were new. */
-export function mergeCodes(existing: readonly ResultCode[], incoming: readonly ResultCode[]): { codes: ResultCode[]; added: number } {
-  const key = (c: ResultCode) => `${c.name}\u0000${c.at}\u0000${c.resultHash}`;
-  const seen = new Set(existing.map(key));
-  const codes = [...existing];
-  for (const c of incoming) {
-    if (seen.has(key(c))) continue;
-    seen.add(key(c));
-    codes.push(c);
-  }
-  return { codes, added: codes.length - existing.length };
-}

@@ -16,12 +16,25 @@ export interface WeightArray {
   readonly values: Float32Array | Float64Array;
 }
 
-/** A trained model as plain data: tensors never leave steps/ and engine/. */
-export interface FittedModel {
+/**
+ * What every fitted model records in `info`: its feature columns in the order it reads
+ * them and, for a classifier, its classes. Each model step extends it with its own facts
+ * (layer sizes, k, the solver…) as a type of its own, e.g. `FittedModel<KnnInfo>`.
+ */
+export type ModelInfo = {
+  readonly features: readonly string[];
+  readonly classes?: readonly string[];
+};
+
+/** The info of a classifier: its classes are always there (the column order of its probabilities). */
+export type ClassifierInfo = ModelInfo & { readonly classes: readonly string[] };
+
+/** A trained model as plain data: tensors never leave steps/ and engine/. `I` types its info. */
+export interface FittedModel<I extends ModelInfo = ModelInfo> {
   readonly kind: string;
   readonly weights: readonly WeightArray[];
-  /** Model facts a person may want to see (layer sizes, target scaling, …). */
-  readonly info: Readonly<Record<string, unknown>>;
+  /** Model facts a person may want to see and its predict reads back (see ModelInfo). */
+  readonly info: Readonly<I>;
 }
 
 /** A model's predictions for every row of the table. */

@@ -9,6 +9,19 @@ export const STEP_CATEGORIES = ['data', 'split', 'transform', 'model', 'evaluate
 export type StepCategory = (typeof STEP_CATEGORIES)[number];
 
 /**
+ * What a step needs of the table it gets, beyond what its category implies (a data step
+ * first; a split before transforms, models and evaluations; models: number features
+ * without gaps, for their task): `labels` label columns to encode, `gaps` missing values
+ * to handle, `wide` many feature columns to choose from, `scaled` features on one scale,
+ * `classification` / `regression` the task of the model an evaluation scores. The
+ * contract suite builds each step's input from these (tests/steps/step-inputs.ts).
+ */
+export const STEP_NEEDS = ['labels', 'gaps', 'wide', 'scaled', 'classification', 'regression'] as const;
+
+/** One of the declared needs. */
+export type StepNeed = (typeof STEP_NEEDS)[number];
+
+/**
  * Everything about a step kind that is plain data: the main thread (palette, forms,
  * restore, share links) knows every step through this without loading tfjs.
  */
@@ -34,6 +47,8 @@ export interface StepDescription {
    * columns…), so it must come after the split, or it leaks test rows into training.
    */
   readonly fitsOnData?: boolean;
+  /** What the step needs of its input (see STEP_NEEDS); none: any table its category allows. */
+  readonly needs?: readonly StepNeed[];
   /** Evaluate steps: the metrics they report (every view, comparison and sweep ranking reads these). */
   readonly metrics?: readonly MetricSchema[];
   /** Model steps: task and Python export. */

@@ -22,7 +22,7 @@ export interface DecisionBoundary {
 /** The decision map of the final model when it uses exactly two numeric features; otherwise null. */
 export function decisionBoundary(tf: Tf, state: PipelineState, size = 80): DecisionBoundary | null {
   const model = state.model;
-  const features = model?.info.features as string[] | undefined;
+  const features = model?.info.features;
   if (!model || !features || features.length !== 2 || !state.table || !state.target || !state.split) return null;
   const [fx, fy] = features.map((f) => getColumn(state.table!, f) as NumericColumn);
   const target = getColumn(state.table, state.target) as CategoricalColumn;

@@ -18,7 +18,9 @@ export interface NetworkWeights {
 /** The network of a fitted model, or null when it is not a dense network (trees, neighbours, …) or its weights do not fit its layers. */
 export function networkWeights(model: FittedModel | null | undefined): NetworkWeights | null {
   if (!model || !NETWORK_KINDS.has(model.kind)) return null;
-  const sizes = model.info.layers;
+  // Read defensively, key by key: the model may come from storage or a bundle of any kind.
+  const info: Readonly<Record<string, unknown>> = model.info;
+  const sizes = info.layers;
   if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isInteger(n) && n > 0)) return null;
   const kernels = model.weights.filter((w) => w.shape.length === 2);
   if (kernels.length !== sizes.length - 1) return null;
@@ -26,14 +28,14 @@ export function networkWeights(model: FittedModel | null | undefined): NetworkWe
     if (kernels[l].shape[0] !== sizes[l] || kernels[l].shape[1] !== sizes[l + 1]) return null;
   }
   const names = (key: string, n: number, fallback: string) => {
-    const given = model.info[key];
+    const given = info[key];
     return Array.isArray(given) && given.length === n ? given.map(String) : Array.from({ length: n }, (_, i) => `${fallback} ${i + 1}`);
   };
   const outputs = sizes[sizes.length - 1];
   return {
     kind: model.kind,
     sizes: [...sizes],
-    activation: String(model.info.activation ?? ''),
+    activation: String(info.activation ?? ''),
     inputNames: names('features', sizes[0], 'input'),
     outputNames: model.kind === 'model.mlp-regressor' ? ['prediction'].slice(0, outputs) : names('classes', outputs, 'output'),
     kernels: kernels.map((k) => Float32Array.from(k.values)),

@@ -113,7 +113,7 @@ export class ReplayRecorder implements ReplayHook {
     this.record(total, total, model);
     let bytes = 0;
     for (const e of this.epochs) if ('model' in e) for (const w of e.model.weights) bytes += w.values.byteLength;
-    const unit: ReplayUnit = model.info.solver === 'lbfgs' ? 'iteration' : 'epoch';
+    const unit: ReplayUnit = 'solver' in model.info && model.info.solver === 'lbfgs' ? 'iteration' : 'epoch';
     return { stepId: this.stepId, input: this.input, totalEpochs: total, kind: model.kind, unit, epochs: this.epochs, tooBig: this.tooBig, bytes };
   }
 
@@ -129,7 +129,7 @@ export class ReplayRecorder implements ReplayHook {
 
 /** The replay's frames, computed from a recording (in the worker that recorded it). */
 export function buildReplay(tf: Tf, recorded: RecordedTraining): TrainingReplay | null {
-  const metric = ReplayScorer.metricOf({ kind: recorded.kind, weights: [], info: {} });
+  const metric = ReplayScorer.metricOf({ kind: recorded.kind, weights: [], info: { features: [] } });
   if (!metric) return null;
   const scorer = new ReplayScorer(tf, recorded.input);
   const snapshots: ReplaySnapshot[] = [];

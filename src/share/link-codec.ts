@@ -4,9 +4,9 @@ import { fromBase64Url, toBase64Url } from './base64url';
 import { deflate, inflate } from './compress';
 import { ShareError } from './share-error';
 import { payloadDocument, readPayload, type SharePayload } from './share-payload';
+import { SHARE_KEY } from './share-key';
 
-/** The fragment key of a share link: `#share=1.<base64url of deflated JSON>`. */
-export const SHARE_KEY = 'share=';
+export { SHARE_KEY, isShareFragment } from './share-key';
 /** The link encoding's version (before the dot). */
 export const LINK_ENCODING = 1;
 /** Longest fragment accepted, in characters. */
@@ -26,11 +26,6 @@ export async function encodeShareFragment(payload: SharePayload, extra: Readonly
 /** A full share URL on `base` (the app's address); `extra` adds fields an older app ignores (an assignment's options). */
 export async function shareUrl(payload: SharePayload, base: string, extra: Readonly<Record<string, unknown>> = {}): Promise<string> {
   return `${base.split('#')[0]}#${await encodeShareFragment(payload, extra)}`;
-}
-
-/** Whether a fragment (with or without '#') is a share link at all. */
-export function isShareFragment(fragment: string): boolean {
-  return fragment.replace(/^#/, '').startsWith(SHARE_KEY);
 }
 
 /**

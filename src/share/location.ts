@@ -1,4 +1,4 @@
-import { isShareFragment } from './link-codec';
+import { isShareFragment } from './share-key';
 
 /** The share fragment of the page's address, if it has one (only share/ touches location). */
 export function currentShareFragment(loc: Location = globalThis.location): string | null {

@@ -1,7 +1,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { ParamSchemas, ParamsOf } from '../core/params';
 import type { Prng } from '../core/prng';
-import type { EpochRecord, FittedModel, PipelineState } from '../core/state';
+import type { EpochRecord, FittedModel, ModelInfo, PipelineState } from '../core/state';
 import type { TypedDescription } from '../core/step-description';
 
 /** The tfjs namespace, handed to steps by the engine (steps never import tfjs themselves). */
@@ -61,7 +61,7 @@ export interface ReplayHook {
  * backend it needs, and its TF.js form. The engine reads only this (the task and the
  * Python export are in the description, see ModelDescription).
  */
-export interface ModelCode<P> {
+export interface ModelCode<P, I extends ModelInfo = ModelInfo> {
   /**
    * Present for dense networks trained on the tfjs backend: their hidden units in all
    * (Auto's backend rule). Absent: the model computes in plain float64 JavaScript and
@@ -73,23 +73,23 @@ export interface ModelCode<P> {
    * (rows × classes) of a classifier, values of a regressor. `tf` is null where the caller
    * has none (plain replays); models that need it then return null.
    */
-  predict?(model: FittedModel, x: ArrayLike<number>, tf: Tf | null): Float32Array | Float64Array | null;
+  predict?(model: FittedModel<I>, x: ArrayLike<number>, tf: Tf | null): Float32Array | Float64Array | null;
   /** The fitted model as a stack of TF.js layers (weights set), for the TF.js model export. */
-  layers?(tf: Tf, model: FittedModel): TF.LayersModel;
+  layers?(tf: Tf, model: FittedModel<I>): TF.LayersModel;
 }
 
 /** The code half of a step: what runs in the worker and the CLI, never on the main thread. */
-export interface StepCode<P extends ParamSchemas> {
+export interface StepCode<P extends ParamSchemas, I extends ModelInfo = ModelInfo> {
   /** The data file this step needs for these params, if any. */
   dataRef?(params: ParamsOf<P>): DataRef | null;
   /** Computes the output state; must leave no tensor behind. */
   run(ctx: StepContext, input: PipelineState, params: ParamsOf<P>): Promise<PipelineState>;
   /** Model steps: prediction, backend and TF.js export (task and Python export are in the description). */
-  readonly fitted?: ModelCode<ParamsOf<P>>;
+  readonly fitted?: ModelCode<ParamsOf<P>, I>;
 }
 
-/** A step kind: its plain-data description plus the code that runs it; `P` types its params. */
-export interface StepDefinition<P extends ParamSchemas = ParamSchemas> extends TypedDescription<P>, StepCode<P> {}
+/** A step kind: its plain-data description plus the code that runs it; `P` types its params, `I` its fitted model's info. */
+export interface StepDefinition<P extends ParamSchemas = ParamSchemas, I extends ModelInfo = ModelInfo> extends TypedDescription<P>, StepCode<P, I> {}
 
 /**
  * Declares a step from its description (which the main thread imports alone, see
@@ -97,6 +97,6 @@ export interface StepDefinition<P extends ParamSchemas = ParamSchemas> extends T
  * the code reads them without casts.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function defineStep<const P extends ParamSchemas>(description: TypedDescription<P>, code: StepCode<P>): StepDefinition<P> {
+export function defineStep<const P extends ParamSchemas, I extends ModelInfo = ModelInfo>(description: TypedDescription<P>, code: StepCode<P, I>): StepDefinition<P, I> {
   return { ...description, ...code };
 }

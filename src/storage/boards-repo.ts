@@ -1,5 +1,4 @@
 import type { StoredBoard } from '../class/board-record';
-import { mergeCodes } from '../class/board-record';
 import type { ResultCode } from '../class/result-code';
 import type { PipelabDb } from './db';
 import { guardedWrite } from './quota';
@@ -57,4 +56,17 @@ export async function mergeBoards(db: PipelabDb, boards: readonly StoredBoard[])
 /** Deletes a board. */
 export function deleteBoard(db: PipelabDb, id: string): Promise<void> {
   return db.classBoards.delete(id);
+}
+
+/** Adds codes to a board's list, skipping exact repeats (same student, time and result); returns the new list and how many were new. */
+function mergeCodes(existing: readonly ResultCode[], incoming: readonly ResultCode[]): { codes: ResultCode[]; added: number } {
+  const key = (c: ResultCode) => `${c.name}\u0000${c.at}\u0000${c.resultHash}`;
+  const seen = new Set(existing.map(key));
+  const codes = [...existing];
+  for (const c of incoming) {
+    if (seen.has(key(c))) continue;
+    seen.add(key(c));
+    codes.push(c);
+  }
+  return { codes, added: codes.length - existing.length };
 }

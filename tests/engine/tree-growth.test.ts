@@ -4,6 +4,7 @@ import { buildRunView } from '../../src/engine/run-view';
 import { buildReplay } from '../../src/engine/training-replay';
 import { growthOfRun } from '../../src/engine/tree-growth';
 import { doc, loadExample, run, spec, tf } from '../helpers';
+import type { TreeInfo } from '../../src/steps/model/trees/tree-model';
 
 const circleWith = (model: Record<string, unknown>) =>
   spec(doc([
@@ -18,7 +19,7 @@ describe('tree and forest growth as a replay', () => {
     const result = await run(circleWith({ kind: 'model.decision-tree', params: {} }));
     const view = buildRunView(tf, result);
     const replay = buildReplay(tf, growthOfRun(result)!)!;
-    const depth = result.outputs.find((o) => o.stepId === 'model')!.state.model!.info.depth as number;
+    const depth = (result.outputs.find((o) => o.stepId === 'model')!.state.model!.info as TreeInfo).depth;
     expect(replay.unit).toBe('depth');
     expect(replay.totalEpochs).toBe(depth);
     expect(replay.snapshots.map((s) => s.epoch)).toEqual(snapshotEpochs(depth));

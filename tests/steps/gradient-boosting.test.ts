@@ -29,13 +29,13 @@ describe('model.gradient-boosting', () => {
     const state = toyState({ x }, ['a', 'a', 'b', 'b', 'a', 'a', 'b', 'b'], x);
     const out = await runStep(gradientBoosting, state, { maxDepth: 1, stages: 200, learningRate: 0.5 });
     expect(Array.from(out.predictions!.labels!)).toEqual([0, 0, 1, 1, 0, 0, 1, 1]);
-    expect(out.model!.info.trees).toBe(200);
+    expect(out.model!.info).toMatchObject({ trees: 200 });
   });
 
   it('grows one tree per class and stage for three classes, and its shares add up to 1', async () => {
     const state = toyState({ x: [0, 1, 2, 3, 4, 5] }, ['a', 'a', 'b', 'b', 'c', 'c'], [0, 1, 2, 3, 4, 5]);
     const out = await runStep(gradientBoosting, state, { stages: 10 });
-    expect(out.model!.info.trees).toBe(30);
+    expect(out.model!.info).toMatchObject({ trees: 30 });
     expect(Array.from(out.predictions!.labels!)).toEqual([0, 0, 1, 1, 2, 2]);
     const shares = probabilitiesOf(out, 2);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_STATE, type PipelineState } from '../../src/core/state';
+import { EMPTY_STATE, type FittedModel, type PipelineState } from '../../src/core/state';
+import type { LbfgsInfo, LogisticInfo } from '../../src/steps/model/linear/logistic-step';
 import { Prng } from '../../src/core/prng';
 import { categoricalColumn, numericColumn } from '../../src/core/table';
 import { logisticRegression } from '../../src/steps/model/logistic-regression';
@@ -69,7 +70,7 @@ describe('logistic regression with solver lbfgs', () => {
     expect(b.predictions!.probabilities).toEqual(a.predictions!.probabilities);
     const d = state.table!.columns.length - 1;
     const row = Float64Array.from({ length: d }, (_, j) => (state.table!.columns[j] as { values: Float64Array }).values[3]);
-    const p = await logisticRegression.fitted!.predict!(a.model!, row, tf);
+    const p = await logisticRegression.fitted!.predict!(a.model as FittedModel<LogisticInfo>, row, tf);
     expect([...p!]).toEqual([...a.predictions!.probabilities!.subarray(6, 8)]);
   });
 
@@ -84,7 +85,7 @@ describe('logistic regression with solver lbfgs', () => {
   it('says when it stopped at maxIter before converging', async () => {
     const out = await fitLbfgs(fixtureState('wine'), 1, 3);
     expect(out.model?.info).toMatchObject({ iterations: 3, converged: false });
-    expect(String(out.model?.info.note)).toContain('Did not converge within maxIter = 3');
+    expect((out.model?.info as LbfgsInfo).note).toContain('Did not converge within maxIter = 3');
     expect(out.history).toHaveLength(3);
   });
 

@@ -24,7 +24,7 @@ async function fit(step: StepDefinition, input: PipelineState): Promise<Pipeline
 
 /** Row-major features of the given rows in the model's feature order. */
 function features(state: PipelineState, model: FittedModel, rows: readonly number[]): Float64Array {
-  const names = model.info.features as string[];
+  const names = model.info.features;
   const cols = names.map((n) => state.table!.columns.find((c) => c.name === n) as NumericColumn);
   return Float64Array.from(rows.flatMap((r) => cols.map((c) => c.values[r])));
 }

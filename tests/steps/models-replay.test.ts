@@ -17,7 +17,7 @@ async function finalState(steps: unknown[]): Promise<PipelineState> {
 
 /** Row-major float64 features of every row, in the model's feature order. */
 function features(state: PipelineState): Float64Array {
-  const names = state.model!.info.features as string[];
+  const names = state.model!.info.features;
   const cols = names.map((n) => state.table!.columns.find((c) => c.name === n) as NumericColumn);
   const out = new Float64Array(state.table!.rowCount * cols.length);
   cols.forEach((c, j) => c.values.forEach((v, i) => (out[i * cols.length + j] = v)));

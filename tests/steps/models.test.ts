@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { StepInputError } from '../../src/core/errors';
 import { hashValue } from '../../src/core/hash';
 import { decisionTree, decisionTreeRegressor } from '../../src/steps/model/decision-tree';
-import { gaussianNb } from '../../src/steps/model/gaussian-nb';
+import { gaussianNb, type NaiveBayesInfo } from '../../src/steps/model/gaussian-nb';
+import type { FittedModel } from '../../src/core/state';
 import { knnClassifier, knnRegressor } from '../../src/steps/model/knn';
 import { randomForest } from '../../src/steps/model/random-forest';
 import { replayProbabilities } from '../../src/engine/predict';
@@ -66,7 +67,7 @@ describe('Gaussian naive Bayes', () => {
     const out = await runStep(gaussianNb, input, { varSmoothing: 0.1 });
     // Largest feature variance on the training rows: f1 = 1, 2, 3, 6, 8 → mean 4, variance 34/5 = 6.8.
     const eps = 0.1 * 6.8;
-    expect(out.model!.info.epsilon).toBeCloseTo(eps, 14);
+    expect((out.model as FittedModel<NaiveBayesInfo>).info.epsilon).toBeCloseTo(eps, 14);
     expect(weightsOf(out, 'mean')).toEqual([2, 1, 7, 1]);
     const variance = weightsOf(out, 'variance');
     [2 / 3 + eps, 2 / 3 + eps, 1 + eps, 0 + eps].forEach((v, i) => expect(variance[i]).toBeCloseTo(v, 14));
@@ -125,7 +126,7 @@ describe('decision tree', () => {
     const ends = toyState({ x: [1, 2, 3, 4] }, ['a', 'b', 'b', 'a'], [0, 1, 2, 3]);
     const deep = await runStep(decisionTree, ends, { maxDepth: 2 });
     expect(Array.from(deep.predictions!.labels!)).toEqual([0, 1, 1, 0]);
-    expect(deep.model!.info.depth).toBe(2);
+    expect(deep.model!.info).toMatchObject({ depth: 2 });
     const leaf2 = await runStep(decisionTree, ends, { maxDepth: 1, minSamplesLeaf: 2 });
     expect(weightsOf(leaf2, 'threshold')[0]).toBe(2.5);
     const noSplit = await runStep(decisionTree, ends, { minSamplesSplit: 5 });
@@ -162,7 +163,7 @@ describe('random forest', () => {
     const out = await runStep(randomForest, input, { trees: 5 });
     const samples = weightsOf(out, 'samples');
     expect(weightsOf(out, 'roots').map((root) => samples[root])).toEqual(Array(5).fill(input.split!.train.length));
-    expect(out.model!.info.trees).toBe(5);
+    expect(out.model!.info).toMatchObject({ trees: 5 });
   });
 
   it('is the decision tree when it has one tree, no bootstrap and all features', async () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FittedModel } from '../../src/core/state';
+import type { Activation } from '../../src/steps/model/network/neural-net';
+import type { NetworkInfo } from '../../src/steps/model/network/network-model';
 import { predictProbabilities } from '../../src/engine/predict';
 import { netShapeOf } from '../../src/steps/model/network/network-model';
 import { tf } from '../helpers';
 
-const fitted = (activation: unknown): FittedModel => ({
+// As read back from storage: the activation may be anything, whatever the type says.
+const fitted = (activation: unknown): FittedModel<NetworkInfo> => ({
   kind: 'model.mlp-classifier',
   weights: [
     { name: 'kernel0', shape: [2, 2], values: Float32Array.of(1, 0, 0, 1) },
@@ -12,7 +15,7 @@ const fitted = (activation: unknown): FittedModel => ({
     { name: 'kernel1', shape: [2, 2], values: Float32Array.of(1, -1, -1, 1) },
     { name: 'bias1', shape: [2], values: Float32Array.of(0, 0) },
   ],
-  info: { layers: [2, 2, 2], activation, features: ['a', 'b'], classes: ['x', 'y'] },
+  info: { layers: [2, 2, 2], activation: activation as Activation, features: ['a', 'b'], classes: ['x', 'y'] },
 });
 
 describe('a fitted network read back from its stored state', () => {

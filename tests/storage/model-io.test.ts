@@ -25,7 +25,7 @@ describe('a run model saved through the Dexie tf.io handler', () => {
     expect(artifacts?.modelTopology).toBeTruthy();
     await dexieModelHandler(db, 'run-1').save(artifacts!);
     const loaded = await dexieModelHandler(db, 'run-1').load();
-    const features = (state.model!.info.features as string[]).map((f) => state.table!.columns.find((c) => c.name === f) as NumericColumn);
+    const features = state.model!.info.features.map((f) => state.table!.columns.find((c) => c.name === f) as NumericColumn);
     const x = designMatrix(features, state.split!.test, state.table!.rowCount);
     const probs = await predictWithArtifacts(tf, loaded, x, features.length);
     const k = state.predictions!.classes!.length;
@@ -37,7 +37,7 @@ describe('a run model saved through the Dexie tf.io handler', () => {
   it('regression models load back within float32 precision (weights are stored as float32)', async () => {
     const state = await finalState('diabetes-linreg');
     const artifacts = await exportModel(tf, state.model!);
-    const features = (state.model!.info.features as string[]).map((f) => state.table!.columns.find((c) => c.name === f) as NumericColumn);
+    const features = state.model!.info.features.map((f) => state.table!.columns.find((c) => c.name === f) as NumericColumn);
     const x = designMatrix(features, state.split!.test, state.table!.rowCount);
     const predicted = await predictWithArtifacts(tf, artifacts!, x, features.length);
     state.split!.test.forEach((r, i) => expect(predicted[i]).toBeCloseTo(state.predictions!.values![r], 2));

@@ -15,6 +15,7 @@ export const evaluateClassificationDescription = describeStep({
   keywords: ['accuracy', 'F1', 'confusion matrix', 'score', 'log loss'],
   help: 'Scores the predictions on the test rows: accuracy, precision, recall, F1, log loss and a confusion matrix.',
   usesRandomness: false,
+  needs: ['classification'],
   params: {},
   metrics: [
     { name: 'accuracy', label: 'Accuracy', unit: 'share', better: 'higher', order: 10 },

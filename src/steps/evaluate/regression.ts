@@ -14,6 +14,7 @@ export const evaluateRegressionDescription = describeStep({
   keywords: ['R2', 'R squared', 'MAE', 'RMSE', 'MSE', 'mean squared error', 'score'],
   help: 'Scores predicted numbers on the test rows: mean squared error, its root, mean absolute error and R² (1 is perfect).',
   usesRandomness: false,
+  needs: ['regression'],
   params: {},
   metrics: [
     { name: 'r2', label: 'R²', unit: 'number', better: 'higher', order: 70 },

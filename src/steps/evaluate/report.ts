@@ -15,6 +15,7 @@ export const classificationReportDescription = describeStep({
   keywords: ['ROC curve', 'AUC', 'precision', 'recall', 'classification_report', 'PR curve'],
   help: 'Shows how well each class is told apart at every threshold: ROC curves with their area (AUC, 1 is perfect, 0.5 is guessing), precision-recall curves, and precision, recall and F1 per class.',
   usesRandomness: false,
+  needs: ['classification'],
   params: {},
   metrics: [{ name: 'auc', label: 'ROC AUC', unit: 'number', better: 'higher', order: 30 }],
 });

@@ -1,19 +1,22 @@
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
-import type { FittedModel } from '../../core/state';
+import type { ClassifierInfo, FittedModel } from '../../core/state';
 import { pyModel, pyNumber } from '../../core/python-code';
 import { defineStep } from '../step';
 import { classificationInput } from './inputs/design-matrix';
 import { fitNaiveBayes, jointLogLikelihood, probabilitiesFromLogLikelihood, type NaiveBayesFit } from './bayes/naive-bayes-core';
 import { argmaxRows, classifierOutput, rowMajor64, weightValues } from './inputs/rows';
 
+/** What a fitted Gaussian naive Bayes model records besides its weights: the variance smoothing it used. */
+export type NaiveBayesInfo = ClassifierInfo & { readonly epsilon: number };
+
 /** The fitted means, variances and priors of a Gaussian naive Bayes model, for replaying it on new rows. */
-export function naiveBayesFitOf(model: FittedModel): NaiveBayesFit {
+export function naiveBayesFitOf(model: FittedModel<NaiveBayesInfo>): NaiveBayesFit {
   return {
     mean: weightValues(model, 'mean') as Float64Array,
     variance: weightValues(model, 'variance') as Float64Array,
     prior: weightValues(model, 'prior') as Float64Array,
-    epsilon: model.info.epsilon as number,
+    epsilon: model.info.epsilon,
   };
 }
 
@@ -56,7 +59,7 @@ export const gaussianNb = defineStep(gaussianNbDescription, {
       throw new StepInputError('Gaussian naive Bayes needs features that vary, but every feature is constant on the training rows: use other features or more rows.');
     }
     const jll = jointLogLikelihood(fit, rowMajor64(data.features, null, data.rowCount), d);
-    const model: FittedModel = {
+    const model: FittedModel<NaiveBayesInfo> = {
       kind: 'model.gaussian-nb',
       weights: [
         { name: 'mean', shape: [classes.length, d], values: fit.mean },
@@ -68,9 +71,9 @@ export const gaussianNb = defineStep(gaussianNbDescription, {
     return classifierOutput(input, model, probabilitiesFromLogLikelihood(jll, classes.length), argmaxRows(jll, classes.length), classes);
   },
   fitted: {
-    predict: (model, x) => {
-      const classes = (model.info.classes as string[]).length;
-      return probabilitiesFromLogLikelihood(jointLogLikelihood(naiveBayesFitOf(model), x, (model.info.features as string[]).length), classes);
+    predict: (model: FittedModel<NaiveBayesInfo>, x) => {
+      const classes = model.info.classes.length;
+      return probabilitiesFromLogLikelihood(jointLogLikelihood(naiveBayesFitOf(model), x, model.info.features.length), classes);
     },
   },
 });

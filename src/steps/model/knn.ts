@@ -1,7 +1,7 @@
 import { describeStep, type ModelDescription } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import type { ChoiceParam, NumberParam } from '../../core/params';
-import type { FittedModel } from '../../core/state';
+import type { FittedModel, ModelInfo } from '../../core/state';
 import { pyModel, pyNumber } from '../../core/python-code';
 import { defineStep, type ModelCode } from '../step';
 import { classificationInput, regressionInput, type SupervisedInput } from './inputs/design-matrix';
@@ -46,7 +46,10 @@ function memoryOf(data: SupervisedInput, targets: ArrayLike<number>, k: number, 
   return { x: rowMajor64(data.features, train, data.rowCount), y: Float64Array.from(train, (r) => targets[r]), d: data.features.length };
 }
 
-function knnModel(kind: string, memory: KnnMemory, data: SupervisedInput, params: KnnParams, classes?: readonly string[]): FittedModel {
+/** What a fitted kNN model records besides its memory: the k and weighting it predicts with. */
+export type KnnInfo = ModelInfo & KnnParams;
+
+function knnModel(kind: string, memory: KnnMemory, data: SupervisedInput, params: KnnParams, classes?: readonly string[]): FittedModel<KnnInfo> {
   const n = memory.y.length;
   return {
     kind,
@@ -59,9 +62,9 @@ function knnModel(kind: string, memory: KnnMemory, data: SupervisedInput, params
 }
 
 /** The memory of a fitted kNN model, for replaying it on new rows. */
-export function knnMemoryOf(model: FittedModel): KnnMemory {
+export function knnMemoryOf(model: FittedModel<KnnInfo>): KnnMemory {
   const x = weightValues(model, 'memory') as Float64Array;
-  return { x, y: weightValues(model, 'memoryTarget') as Float64Array, d: (model.info.features as string[]).length };
+  return { x, y: weightValues(model, 'memoryTarget') as Float64Array, d: model.info.features.length };
 }
 
 const KNN_TIES =
@@ -78,18 +81,18 @@ function knnDescribed(task: 'classification' | 'regression', cls: string): Model
 }
 
 /** How a fitted kNN model predicts new rows. */
-function knnFitted(task: 'classification' | 'regression'): ModelCode<KnnParams> {
+function knnFitted(task: 'classification' | 'regression'): ModelCode<KnnParams, KnnInfo> {
   return {
     predict: (model, x) => {
       const { k, weights } = knnParamsOf(model);
       if (task === 'regression') return knnValues(knnMemoryOf(model), x, k, weights);
-      return knnProbabilities(knnMemoryOf(model), x, (model.info.classes as string[]).length, k, weights);
+      return knnProbabilities(knnMemoryOf(model), x, (model.info.classes ?? []).length, k, weights);
     },
   };
 }
 
 /** The k and weighting a fitted kNN model was fitted with. */
-function knnParamsOf(model: FittedModel): KnnParams {
+function knnParamsOf(model: FittedModel<KnnInfo>): KnnParams {
   const { k, weights } = model.info;
   if (typeof k !== 'number' || (weights !== 'uniform' && weights !== 'distance')) throw new Error(`The fitted ${model.kind} has no valid k or weights: refit the model.`);
   return { k, weights };
@@ -104,6 +107,7 @@ export const knnClassifierDescription = describeStep({
   keywords: ['KNeighborsClassifier', 'KNN', 'k-NN', 'k-nearest neighbors', 'nearest neighbour', 'nearest neighbor'],
   help: `Classifies a row by the classes of the k training rows closest to it. No training, just memory. ${HELP_TIES}`,
   usesRandomness: false,
+  needs: ['scaled'],
   params: { k: K_PARAM, weights: WEIGHTS_PARAM },
   model: knnDescribed('classification', 'KNeighborsClassifier'),
 });
@@ -132,6 +136,7 @@ export const knnRegressorDescription = describeStep({
   keywords: ['KNeighborsRegressor', 'KNN', 'k-NN', 'k-nearest neighbors', 'nearest neighbour', 'nearest neighbor'],
   help: `Predicts a number as the average target of the k training rows closest to the row. ${HELP_TIES}`,
   usesRandomness: false,
+  needs: ['scaled'],
   params: { k: K_PARAM, weights: WEIGHTS_PARAM },
   model: knnDescribed('regression', 'KNeighborsRegressor'),
 });

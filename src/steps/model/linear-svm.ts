@@ -1,7 +1,7 @@
 import { detExp } from '../../core/det-math';
 import { StepInputError } from '../../core/errors';
 import { pyNumber } from '../../core/python-code';
-import type { FittedModel } from '../../core/state';
+import type { ClassifierInfo, FittedModel } from '../../core/state';
 import { describeStep } from '../../core/step-description';
 import { defineStep } from '../step';
 import { classificationInput } from './inputs/design-matrix';
@@ -19,6 +19,7 @@ export const linearSvmDescription = describeStep({
     'A linear classifier that puts its boundary as far from the nearest training rows as it can (a wide margin), one boundary per class against the rest. ' +
     'Scale the features first. Its class shares are a softmax of the margins, not calibrated probabilities.',
   usesRandomness: false,
+  needs: ['scaled'],
   params: {
     c: {
       type: 'number',
@@ -125,7 +126,10 @@ interface LinearSvmFit {
   readonly classes: number;
 }
 
-function fitOf(model: FittedModel): LinearSvmFit {
+/** What a fitted linear SVM records besides its weights: the C it was fitted with. */
+export type LinearSvmInfo = ClassifierInfo & { readonly c: number };
+
+function fitOf(model: FittedModel<LinearSvmInfo>): LinearSvmFit {
   const w = model.weights.find((x) => x.name === 'coef');
   const coef = weightValues(model, 'coef') as Float64Array;
   const [problems, width] = w?.shape ?? [1, coef.length];
@@ -158,7 +162,7 @@ export const linearSvm = defineStep(linearSvmDescription, {
       const sign = Float64Array.from(train, (r) => (data.target.codes[r] === positive ? 1 : -1));
       coef.set(fitBinary(x, d, sign, params.c), k * (d + 1));
     }
-    const model: FittedModel = {
+    const model: FittedModel<LinearSvmInfo> = {
       kind: 'model.linear-svm',
       weights: [{ name: 'coef', shape: [problems, d + 1], values: coef }],
       info: { features: data.features.map((f) => f.name), classes, c: params.c },
@@ -168,6 +172,6 @@ export const linearSvm = defineStep(linearSvmDescription, {
     return classifierOutput(input, model, softmax(scores, classes.length), argmaxRows(scores, classes.length), classes);
   },
   fitted: {
-    predict: (model, x) => predictShares(fitOf(model), x),
+    predict: (model: FittedModel<LinearSvmInfo>, x) => predictShares(fitOf(model), x),
   },
 });

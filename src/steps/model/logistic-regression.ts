@@ -6,7 +6,8 @@ import { softmaxLayers, softmaxPredict } from './network/network-model';
 import { OPTIMIZER_NAMES, batchLines } from './network/network-python';
 import { OPTIMIZER_PARAM, type OptimizerName } from './optim/optimizers';
 import { batchSizeParam, epochsParam, l2Param, learningRateParam } from './network/training-params';
-import { fitLogisticStep, lbfgsPredict } from './linear/logistic-step';
+import { fitLogisticStep, lbfgsPredict, type LogisticInfo } from './linear/logistic-step';
+import type { FittedModel } from '../../core/state';
 import { LBFGS_PARAMS, SOLVER_PARAM } from './linear/lbfgs-params';
 
 /** What the palette, forms and restore know of `logisticRegression`: plain data, no code. */
@@ -20,6 +21,7 @@ export const logisticRegressionDescription = describeStep({
   help: 'A linear classifier: draws straight boundaries between classes. Fast and a good first baseline. ' +
     "The lbfgs solver fits it like scikit-learn's LogisticRegression; Adam trains it epoch by epoch so you can watch the loss fall.",
   usesRandomness: true,
+  needs: ['scaled'],
   params: {
     solver: SOLVER_PARAM,
     ...LBFGS_PARAMS,
@@ -51,7 +53,7 @@ export const logisticRegression = defineStep(logisticRegressionDescription, {
       : fitClassifier(ctx, input, { ...params, activation: 'relu' }, [], 'Logistic regression', 'model.logistic-regression'),
   fitted: {
     networkUnits: () => 0,
-    predict: (model, x, tf) => (model.info.solver === 'lbfgs' ? lbfgsPredict(model, x) : softmaxPredict(model, x, tf)),
+    predict: (model: FittedModel<LogisticInfo>, x, tf) => (model.info.solver === 'lbfgs' ? lbfgsPredict(model, x) : softmaxPredict(model, x, tf)),
     layers: softmaxLayers,
   },
 });

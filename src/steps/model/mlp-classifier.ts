@@ -15,6 +15,7 @@ export const mlpClassifierDescription = describeStep({
   keywords: ['MLPClassifier', 'neural net', 'deep learning', 'perceptron', 'dense layers', 'ANN'],
   help: 'Layers of units that can learn curved boundaries, such as spirals. Needs scaled inputs and more training than a linear model.',
   usesRandomness: true,
+  needs: ['scaled'],
   params: {
     hiddenLayers: HIDDEN_LAYERS_PARAM,
     activation: ACTIVATION_PARAM,

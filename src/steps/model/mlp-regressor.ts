@@ -4,7 +4,7 @@ import { defineStep, type Tf } from '../step';
 import { meanAndScale } from '../transform/standardize';
 import { designMatrix, regressionInput } from './inputs/design-matrix';
 import { predictNet, trainNet, type NetShape } from './network/neural-net';
-import { denseLayers, hiddenUnits, netShapeOf } from './network/network-model';
+import { denseLayers, hiddenUnits, netShapeOf, type NetworkInfo } from './network/network-model';
 import { mlpLines, networkNotes } from './network/network-python';
 import { OPTIMIZER_PARAM } from './optim/optimizers';
 import { replaySnapshots } from './network/replay-snapshots';
@@ -19,6 +19,7 @@ export const mlpRegressorDescription = describeStep({
   keywords: ['MLPRegressor', 'neural net', 'deep learning', 'perceptron', 'dense layers', 'ANN'],
   help: 'Predicts a number with layers of units that can follow curved relationships. Needs scaled inputs.',
   usesRandomness: true,
+  needs: ['scaled'],
   params: {
     hiddenLayers: HIDDEN_LAYERS_PARAM,
     activation: ACTIVATION_PARAM,
@@ -81,7 +82,7 @@ export const mlpRegressor = defineStep(mlpRegressorDescription, {
   },
   fitted: {
     networkUnits: (p) => hiddenUnits(p.hiddenLayers),
-    predict: (model, x, tf) => {
+    predict: (model: FittedModel<NetworkRegressorInfo>, x, tf) => {
       if (!tf) return null;
       const { targetMean, targetScale } = targetScalingOf(model);
       const raw = predictNet(tf, netShapeOf(model, 'linear'), model.weights, Float32Array.from(x));
@@ -91,15 +92,18 @@ export const mlpRegressor = defineStep(mlpRegressorDescription, {
   },
 });
 
+/** What a fitted network regressor records: its layers, and the target standardization it maps its outputs back through. */
+export type NetworkRegressorInfo = NetworkInfo & { readonly targetMean: number; readonly targetScale: number };
+
 /** The target standardization a fitted regressor maps its outputs back through. */
-function targetScalingOf(model: FittedModel): { targetMean: number; targetScale: number } {
+function targetScalingOf(model: FittedModel<NetworkRegressorInfo>): { targetMean: number; targetScale: number } {
   const { targetMean, targetScale } = model.info;
   if (typeof targetMean !== 'number' || typeof targetScale !== 'number') throw new Error(`The fitted ${model.kind} has no target scaling.`);
   return { targetMean, targetScale };
 }
 
 /** The layers form, with the target's de-standardisation folded into the last layer: y = (xW + b)·scale + mean. */
-function regressorLayers(tf: Tf, model: FittedModel) {
+function regressorLayers(tf: Tf, model: FittedModel<NetworkRegressorInfo>) {
   const values = model.weights.map((w) => Float32Array.from(w.values));
   const { targetMean, targetScale } = targetScalingOf(model);
   const kernel = values[values.length - 2];

@@ -14,6 +14,7 @@ export const dropMissingDescription = describeStep({
   keywords: ['dropna', 'NaN', 'null', 'missing values'],
   help: 'Removes every row with an empty cell. Simple, but it throws data away; fine when few rows are affected.',
   usesRandomness: false,
+  needs: ['gaps'],
   params: {},
 });
 

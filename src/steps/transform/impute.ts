@@ -28,6 +28,7 @@ export const imputeDescription = describeStep({
     'Fills each empty cell with a value learned from the training rows: the column\'s mean, median or most frequent value, or a constant. ' +
     'Keeps every row, unlike dropping rows with missing values.',
   usesRandomness: false,
+  needs: ['gaps'],
   fitsOnData: true,
   params: {
     strategy: {

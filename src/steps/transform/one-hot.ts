@@ -12,6 +12,7 @@ export const oneHotDescription = describeStep({
   keywords: ['OneHotEncoder', 'one-hot', 'dummies', 'get_dummies', 'dummy variables', 'categorical'],
   help: 'Replaces each text column (such as island) with one 0/1 column per value, so a model can use it. Values unseen in training become all zeros.',
   usesRandomness: false,
+  needs: ['labels'],
   fitsOnData: true,
   params: {},
 });

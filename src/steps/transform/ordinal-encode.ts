@@ -15,6 +15,7 @@ export const ordinalEncodeDescription = describeStep({
     'Turns each text column into a single number column: the value\'s position (0, 1, 2, …) in the sorted list of values seen in the training rows. ' +
     'Compact, but it implies an order; values unseen in training and missing values become empty.',
   usesRandomness: false,
+  needs: ['labels'],
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
 });

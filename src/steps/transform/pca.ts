@@ -34,6 +34,7 @@ export const pcaDescription = describeStep({
     'Replaces the number columns by a few new ones (PC1, PC2, …): the directions along which the training rows vary most. ' +
     'Standardize first when the columns have different units. Needs columns without missing values.',
   usesRandomness: false,
+  needs: ['wide', 'scaled'],
   fitsOnData: true,
   params: {
     nComponents: {

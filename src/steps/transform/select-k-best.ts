@@ -20,6 +20,7 @@ export const selectKBestDescription = describeStep({
     'Keeps the k number columns most related to the target and drops the other number columns. ' +
     'It must be fitted after the split: selecting on all rows lets the test rows choose the features.',
   usesRandomness: false,
+  needs: ['wide'],
   fitsOnData: true,
   params: {
     k: {

@@ -2,6 +2,8 @@ import type { PipelineSpec } from '../../core/spec';
 import { PipelabDb } from '../../storage/db';
 import { getSetting, setSetting } from '../../storage/settings-repo';
 import type { BackendChoice, DataOptions } from '../../worker/engine-api';
+import type { EngineClient } from '../../worker/engine-client';
+import type { EnginePool } from '../../worker/engine-pool';
 import { GALLERY } from '../gallery/gallery';
 import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
@@ -9,19 +11,15 @@ import { WorkspaceState } from './workspace.svelte';
 import { LabState } from './lab.svelte';
 import { SweepState } from './sweep.svelte';
 import { ImportPreviewState } from './import-preview.svelte';
-import { decodeAssignmentLink } from '../../class/assignment';
 import { ClassState, type AssignmentChoice } from './class.svelte';
 import { followTeacher, shareEdits } from './live-glue';
 import type { StoredBoard } from '../../class/board-record';
 import type { SharePayload } from '../../share/share-payload';
-import { compareWithAuthor, type AuthorCheck } from '../../share/compare-author';
+import type { AuthorCheck } from '../../share/compare-author';
 import { versionHash } from '../../engine/fingerprint';
-import { shareUrl } from '../../share/link-codec';
-import { sharedResult } from '../../share/share-payload';
 import { appBaseUrl, presentRequested, setPresentParam } from '../../share/location';
 import { saveRun } from '../../storage/runs-repo';
 import { fileStem, saveFile } from '../workspace/save-file';
-import { starterPipeline } from './starter-pipeline';
 import { putDataset } from '../../storage/datasets-repo';
 import { earlierData, hasNewData } from '../../storage/data-versions-repo';
 import { sha256Hex } from '../../core/hash';
@@ -44,6 +42,12 @@ export interface StorageInfo {
   readonly used: number;
   readonly quota: number;
   readonly persisted: boolean;
+}
+
+/** Where the app's engine runs: the editor's client and a maker of pools (lab, sweeps). Absent parts: real workers; Node tests pass stand-ins. */
+export interface AppEngine {
+  readonly client?: EngineClient;
+  readonly pool?: () => EnginePool;
 }
 
 /** The whole app's state: the screen, the pipeline being edited, the engine runner and the stored workspace. */
@@ -77,8 +81,8 @@ export class AppState {
   /** Data embedded in the open link, checked against its hash: stored only when the user runs or forks it. */
   private pendingData: SharedData[] = [];
   readonly editor = new EditorState();
-  readonly runner = new RunnerState();
-  readonly lab = new LabState();
+  readonly runner: RunnerState;
+  readonly lab: LabState;
   readonly workspace: WorkspaceState;
   readonly sweep: SweepState;
   /** The classroom: a student's assignment and hand-in, the teacher's class boards. */
@@ -90,10 +94,12 @@ export class AppState {
     (name, hash) => earlierData(this.workspace.db, name, hash),
   );
 
-  constructor(db = new PipelabDb()) {
+  constructor(db = new PipelabDb(), engine: AppEngine = {}) {
+    this.runner = new RunnerState(engine.client);
+    this.lab = new LabState(engine.pool?.());
     this.workspace = new WorkspaceState(db, this.editor);
     this.lab.dataOptions = { dataDb: db.name };
-    this.sweep = new SweepState(db);
+    this.sweep = new SweepState(db, engine.pool?.());
     this.classroom = new ClassState(db);
     this.sweep.dataOptions = { dataDb: db.name };
     this.editor.subscribe((revision, reason) => {
@@ -107,6 +113,7 @@ export class AppState {
   /** Opens a share link: the shared pipeline, read-only, on the author's backend when there is one. */
   async openShared(fragment: string): Promise<void> {
     try {
+      const { decodeAssignmentLink } = await import('../../class/assignment'); // share links load their code when opened
       const { payload, assignment } = await decodeAssignmentLink(fragment);
       await this.workspace.flush();
       const data = await checkSharedData(this.workspace.db, payload);
@@ -294,6 +301,7 @@ export class AppState {
     const view = this.runner.view;
     this.runner.showStep(this.editor.selectedStepId);
     if (view && view !== before && this.shared) {
+      const { compareWithAuthor } = await import('../../share/compare-author');
       this.authorCheck = this.shared.expected ? compareWithAuthor(this.shared.expected, view.record) : null;
       return;
     }
@@ -308,6 +316,7 @@ export class AppState {
   /** A link to the pipeline as it is now, with the result on display when it belongs to this very version. */
   async shareLink(): Promise<{ url: string; withResult: boolean }> {
     const spec = this.editor.snapshot();
+    const [{ shareUrl }, { sharedResult }] = await Promise.all([import('../../share/link-codec'), import('../../share/share-payload')]);
     const record = this.runner.view?.record;
     const matches = record?.status === 'done' && record.versionHash === (await versionHash(spec));
     const expected = matches && record ? sharedResult(record) : null;
@@ -340,6 +349,7 @@ export class AppState {
     const { preview, choices } = taken;
     try {
       await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
+      const { starterPipeline } = await import('./starter-pipeline'); // loaded with the first import, not the start page
       await this.open(starterPipeline(preview, choices));
       this.notice = `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`;
     } catch (err) {

@@ -1,17 +1,14 @@
-import { assignmentId, assignmentUrl, coeditUrl, type AssignmentOptions, type SeedMode } from '../../class/assignment';
+import type { AssignmentOptions, SeedMode } from '../../class/assignment';
 import { groupBoard, type BoardSummary, type TeacherResult } from '../../class/board-groups';
-import { readCodes, type RefusedLine } from '../../class/board-intake';
+import type { RefusedLine } from '../../class/board-intake';
 import type { StoredBoard } from '../../class/board-record';
-import { handInCode } from '../../class/hand-in';
-import { decodeResultCode, resultUrl, type ResultCode } from '../../class/result-code';
+import type { ResultCode } from '../../class/result-code';
 import type { PipelineSpec } from '../../core/spec';
 import type { RunRecord } from '../../engine/run-record';
-import { sharedResult, type SharedData } from '../../share/share-payload';
+import type { SharedData } from '../../share/share-payload';
 import type { PipelabDb } from '../../storage/db';
 import { addCodes, getBoard, listBoards, putBoard } from '../../storage/boards-repo';
 import { getSetting, setSetting } from '../../storage/settings-repo';
-import { loadOrCreateHandinKeys } from '../../share/handin-signing';
-import { editorTokenFor, isEditorToken, newTeacherToken, roomIdForToken } from '../../share/live-room';
 import type { LiveLink } from '../../class/assignment';
 import type { LiveSession } from './live.svelte';
 
@@ -85,6 +82,10 @@ export class ClassState {
 
   /** Makes an assignment from the open pipeline: its link, and a stored board (empty) to collect the class's codes. */
   async makeAssignment(source: AssignmentSource, choice: AssignmentChoice, now: number): Promise<StoredBoard> {
+    // The classroom's code loads when first used, not with the start page.
+    const [{ assignmentId, assignmentUrl }, { newTeacherToken, roomIdForToken }, { sharedResult }] = await Promise.all([
+      import('../../class/assignment'), import('../../share/live-room'), import('../../share/share-payload'),
+    ]);
     const id = await assignmentId(source.versionHash, choice.hideResult, choice.seed, now);
     const token = choice.relay ? newTeacherToken() : null;
     const live = choice.relay && token ? { relay: choice.relay, room: await roomIdForToken(token) } : undefined;
@@ -121,6 +122,7 @@ export class ClassState {
   async addText(text: string, now: number): Promise<void> {
     const board = this.board;
     if (!board) return;
+    const { readCodes } = await import('../../class/board-intake');
     const { codes, refused } = await readCodes(text, board.id);
     const { board: next, added } = await addCodes(this.db, board.id, codes, now);
     this.board = next;
@@ -133,6 +135,7 @@ export class ClassState {
   /** A result code link opened in the app: added to its assignment's board when this browser has it; else a message saying where it belongs. */
   async receive(link: string, now: number): Promise<boolean> {
     try {
+      const { decodeResultCode } = await import('../../class/result-code');
       const code = await decodeResultCode(link);
       if (!(await this.openBoard(code.assignment))) {
         this.message = `This result code belongs to an assignment (${code.assignment}) whose class board is not in this browser: paste it on the teacher's board.`;
@@ -150,6 +153,7 @@ export class ClassState {
   async handInRun(record: RunRecord, name: string, base: string, now: number): Promise<void> {
     const assignment = this.assignment;
     if (!assignment) return;
+    const [{ handInCode }, { resultUrl }] = await Promise.all([import('../../class/hand-in'), import('../../class/result-code')]);
     const code = handInCode(record, assignment.id, name, now);
     if (!code) throw new Error('Run the pipeline to the end first: only a finished run can be handed in.');
     if (!code.name) throw new Error('Type a name or nickname first, so your teacher knows whose result it is.');
@@ -196,6 +200,7 @@ export class ClassState {
     const live = board.options.live;
     const token = live ? await getSetting<string | null>(this.db, `liveToken:${board.id}`, null).catch(() => null) : null;
     if (!live || !token) return null;
+    const [{ editorTokenFor, isEditorToken }, { coeditUrl }] = await Promise.all([import('../../share/live-room'), import('../../class/assignment')]);
     const editor = await editorTokenFor(token);
     // A session made before co-editing has no co-editor token that its room accepts.
     return (await isEditorToken(live.room, editor)) ? coeditUrl(board.link, editor) : null;
@@ -227,6 +232,7 @@ export class ClassState {
   private async addLive(links: string[]): Promise<void> {
     const board = this.board;
     if (!board) return;
+    const { readCodes } = await import('../../class/board-intake');
     const { codes } = await readCodes(links.join('\n'), board.id);
     const { board: next } = await addCodes(this.db, board.id, codes, Date.now());
     if (this.board?.id === next.id) this.board = next;
@@ -241,7 +247,8 @@ export class ClassState {
     return session;
   }
 
-  private handinKeys(): Promise<CryptoKeyPair> {
+  private async handinKeys(): Promise<CryptoKeyPair> {
+    const { loadOrCreateHandinKeys } = await import('../../share/handin-signing');
     return loadOrCreateHandinKeys({
       load: () => getSetting<CryptoKeyPair | undefined>(this.db, 'handinKeys', undefined),
       save: (keys) => setSetting(this.db, 'handinKeys', keys).then(() => undefined),

@@ -1,6 +1,5 @@
 import { MAX_SEED } from '../../core/prng';
 import type { PipelineSpec } from '../../core/spec';
-import { locateDivergence, maxAbsDiff, sameRows } from '../../engine/divergence';
 import type { RunView } from '../../engine/run-view';
 import type { StepDigest } from '../../engine/step-digest';
 import type { StoredRun } from '../../storage/records';
@@ -37,6 +36,7 @@ export class LabState {
       const { client, info } = await this.pool.get(backend);
       if (info.name !== backend) throw new Error(`the ${backend} backend is not available in this browser`);
       const again = await client.run(record.spec, () => {}, { useCache: false, ...this.dataOptions });
+      const { locateDivergence } = await import('../../engine/divergence'); // the lab's code loads when used
       const divergence = locateDivergence({ record, digests: run.view.digests }, { record: again.record, digests: again.digests });
       this.reproduction = { runId: run.id, backend, status: 'done', divergence, error: null };
     } catch (err) {
@@ -86,7 +86,8 @@ export class LabState {
       results[i] = await this.runOn(spec, backend, views);
       this.backends = [...results];
     }
-    this.backends = results.map((r) => measureAgainstCpu(r, views));
+    const measures = await import('../../engine/divergence');
+    this.backends = results.map((r) => measureAgainstCpu(r, views, measures));
     this.comparingBackends = false;
   }
 
@@ -117,7 +118,7 @@ function pending(backend: string): BackendResult {
 }
 
 /** Adds the metric differences and the largest test-prediction difference against the cpu run. */
-function measureAgainstCpu(result: BackendResult, views: Map<string, RunView>): BackendResult {
+function measureAgainstCpu(result: BackendResult, views: Map<string, RunView>, { maxAbsDiff, sameRows }: typeof import('../../engine/divergence')): BackendResult {
   const cpu = views.get('cpu');
   const mine = views.get(result.backend);
   if (!cpu || !mine || result.backend === 'cpu') return result;

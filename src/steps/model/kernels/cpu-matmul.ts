@@ -65,8 +65,8 @@ export function simdKernelsAvailable(): boolean {
  * The WebAssembly SIMD kernels over one memory holding `floats` float32s (all the
  * buffers a run will ask for) plus room to transpose a `transposeFloats` matrix (a
  * released memory is reused: creating one per run would leave the collector many to free);
- * null where WebAssembly SIMD is unavailable. About 4× the JavaScript kernels' speed,
- * with the same bits (unit-tested against them); Adam's step runs there too.
+ * null where WebAssembly SIMD is unavailable. Faster than the JavaScript kernels (README,
+ * Performance, has the figures), with the same bits (unit-tested against them); Adam's step runs there too.
  */
 export function wasmKernels(floats: number, transposeFloats: number): MatrixKernels | null {
   const module = kernelModule();

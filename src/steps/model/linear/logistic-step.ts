@@ -6,6 +6,7 @@
 import { CancelledError } from '../../../core/errors';
 import type { EpochRecord, FittedModel, PipelineState } from '../../../core/state';
 import type { StepContext } from '../../step';
+import type { NetworkClassifierInfo } from '../network/network-model';
 import { classificationInput } from '../inputs/design-matrix';
 import { argmaxRows, classifierOutput, rowMajor64 } from '../inputs/rows';
 import { fitLogisticLbfgs, type LogisticFit } from './fit-logistic';
@@ -50,17 +51,29 @@ export function fitLogisticStep(ctx: StepContext, input: PipelineState, params: 
   return { ...classifierOutput(input, model, probabilities, argmaxRows(probabilities, classes.length), classes), history };
 }
 
+/** What a fitted L-BFGS logistic regression records: a one-layer network's info, and the fit (coefficients in float64, iterations, whether it settled, in words). */
+export type LbfgsInfo = NetworkClassifierInfo & {
+  readonly solver: 'lbfgs';
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly note: string;
+  readonly params: readonly number[];
+};
+
+/** A fitted logistic regression's info: L-BFGS's, or a network's (the gradient-descent solvers). */
+export type LogisticInfo = LbfgsInfo | (NetworkClassifierInfo & { readonly solver?: undefined });
+
 /** Class probabilities of a fitted lbfgs model for new rows (row-major), in float64 as at fit time. */
-export function lbfgsPredict(model: FittedModel, x: ArrayLike<number>): Float32Array {
-  const params = model.info.params;
-  const classes = model.info.classes;
-  if (!Array.isArray(params) || !Array.isArray(classes)) throw new Error(`The fitted ${model.kind} has no lbfgs coefficients: refit the model.`);
+export function lbfgsPredict(model: FittedModel<LogisticInfo>, x: ArrayLike<number>): Float32Array {
+  const info = model.info;
+  if (info.solver !== 'lbfgs' || !Array.isArray(info.params) || !Array.isArray(info.classes)) throw new Error(`The fitted ${model.kind} has no lbfgs coefficients: refit the model.`);
+  const { params, classes } = info;
   const features = params.length / (classes.length === 2 ? 1 : classes.length) - 1;
-  return Float32Array.from(logisticProbabilities(Float64Array.from(params as number[]), Float64Array.from(x), features, classes.length));
+  return Float32Array.from(logisticProbabilities(Float64Array.from(params), Float64Array.from(x), features, classes.length));
 }
 
 /** The model at an L-BFGS iteration (parameter vector `w`), for the training replay: lbfgsPredict reads it like the final one. */
-function snapshotModel(kind: string, w: Float64Array, d: number, classes: readonly string[], features: string[]): FittedModel {
+function snapshotModel(kind: string, w: Float64Array, d: number, classes: readonly string[], features: string[]): FittedModel<LogisticInfo> {
   const k = classes.length;
   const kernel = new Float64Array(d * k);
   const bias = new Float64Array(k);
@@ -70,10 +83,11 @@ function snapshotModel(kind: string, w: Float64Array, d: number, classes: readon
     bias[column] = w[r * (d + 1) + d];
   }
   const weights = [{ name: 'dense0/kernel', shape: [d, k], values: kernel }, { name: 'dense0/bias', shape: [k], values: bias }];
-  return { kind, weights, info: { layers: [d, classes.length], activation: 'relu', features, classes, solver: 'lbfgs', params: [...w] } };
+  const info = { layers: [d, classes.length], activation: 'relu' as const, features, classes, solver: 'lbfgs' as const, params: [...w], iterations: 0, converged: false, note: 'a replay snapshot' };
+  return { kind, weights, info };
 }
 
-function lbfgsModel(kind: string, fit: LogisticFit, d: number, classes: readonly string[], features: string[], maxIter: number): FittedModel {
+function lbfgsModel(kind: string, fit: LogisticFit, d: number, classes: readonly string[], features: string[], maxIter: number): FittedModel<LbfgsInfo> {
   const k = classes.length;
   const kernel = new Float64Array(d * k);
   const bias = new Float64Array(k);

@@ -1,4 +1,5 @@
-import type { PipelineState } from '../../../core/state';
+import type { FittedModel, PipelineState } from '../../../core/state';
+import type { NetworkClassifierInfo } from './network-model';
 import type { StepContext } from '../../step';
 import { classificationInput, designMatrix, oneHotTargets } from '../inputs/design-matrix';
 import { predictNet, trainNet, type Activation, type NetShape } from './neural-net';
@@ -56,9 +57,10 @@ export async function fitClassifier(
   });
   const probabilities = predictNet(ctx.tf, shape, weights, designMatrix(data.features, null, data.rowCount));
   const labels = argmaxRows(probabilities, classes.length);
+  const model: FittedModel<NetworkClassifierInfo> = { kind, weights, info };
   return {
     ...input,
-    model: { kind, weights, info },
+    model,
     predictions: { task: 'classification', classes, probabilities, labels },
     history,
     evaluation: null,

@@ -1,33 +1,35 @@
 import type * as TF from '@tensorflow/tfjs';
-import type { FittedModel } from '../../../core/state';
+import type { ClassifierInfo, FittedModel, ModelInfo } from '../../../core/state';
 import type { Tf } from '../../step';
 import { predictNet, type Activation, type NetShape } from './neural-net';
 
-/** The fitted state every network step stores in `info`. */
-export interface NetworkInfo {
+/** The fitted state every network step stores in `info`: its layer sizes (inputs first) and hidden activation. */
+export type NetworkInfo = ModelInfo & {
   readonly layers: readonly number[];
   readonly activation: Activation;
-  readonly features: readonly string[];
-}
+};
+
+/** The info of a network classifier (softmax output). */
+export type NetworkClassifierInfo = NetworkInfo & ClassifierInfo;
 
 const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid'];
 
 /** The network's shape read back from a fitted model; an unknown activation is an error, never a silent default. */
-export function netShapeOf(model: FittedModel, output: NetShape['output']): NetShape {
-  const info = model.info as Partial<NetworkInfo>;
-  const activation = info.activation as Activation;
+export function netShapeOf(model: FittedModel<NetworkInfo>, output: NetShape['output']): NetShape {
+  // Checked although typed: a model read back from storage or a bundle may predate a change.
+  const { activation, layers } = model.info;
   if (!ACTIVATIONS.includes(activation)) {
-    throw new Error(`The fitted ${model.kind} has the unknown activation ${JSON.stringify(info.activation)}; expected one of ${ACTIVATIONS.join(', ')}.`);
+    throw new Error(`The fitted ${model.kind} has the unknown activation ${JSON.stringify(activation)}; expected one of ${ACTIVATIONS.join(', ')}.`);
   }
-  if (!Array.isArray(info.layers)) throw new Error(`The fitted ${model.kind} has no layer sizes.`);
-  return { sizes: info.layers, activation, output };
+  if (!Array.isArray(layers)) throw new Error(`The fitted ${model.kind} has no layer sizes.`);
+  return { sizes: layers, activation, output };
 }
 
 /** Total hidden units of a network's hidden layers (Auto's backend rule). */
 export const hiddenUnits = (layers: readonly number[]): number => layers.reduce((n, u) => n + u, 0);
 
 /** Class probabilities of a fitted softmax network for new rows; null without tfjs. */
-export function softmaxPredict(model: FittedModel, x: ArrayLike<number>, tf: Tf | null): Float32Array | null {
+export function softmaxPredict(model: FittedModel<NetworkInfo>, x: ArrayLike<number>, tf: Tf | null): Float32Array | null {
   if (!tf) return null;
   return predictNet(tf, netShapeOf(model, 'softmax'), model.weights, Float32Array.from(x));
 }
@@ -54,7 +56,7 @@ export function denseLayers(tf: Tf, shape: NetShape, values: Float32Array[], sha
 }
 
 /** The layers form of a fitted softmax network. */
-export function softmaxLayers(tf: Tf, model: FittedModel): TF.Sequential {
+export function softmaxLayers(tf: Tf, model: FittedModel<NetworkInfo>): TF.Sequential {
   const values = model.weights.map((w) => Float32Array.from(w.values));
   return denseLayers(tf, netShapeOf(model, 'softmax'), values, model.weights.map((w) => [...w.shape]));
 }

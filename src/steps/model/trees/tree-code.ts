@@ -2,7 +2,7 @@ import { pyBool, pyModel, pyNumber } from '../../../core/python-code';
 import type { ModelDescription } from '../../../core/step-description';
 import type { ModelCode } from '../../step';
 import type { ForestPlan, TreeParams } from './tree-fit';
-import { forestOf, forestPredict } from './tree-model';
+import { forestOf, forestPredict, type TreeInfo } from './tree-model';
 
 // What the tree and forest steps share after fitting: prediction and the Python export.
 
@@ -27,8 +27,8 @@ function treeArgs(p: AnyTreeParams, classes: boolean): string[] {
 }
 
 /** How a fitted tree or forest predicts new rows (class shares or values). */
-export function treeFitted<P>(): ModelCode<P> {
-  return { predict: (model, x) => forestPredict(forestOf(model), x, (model.info.features as string[]).length) };
+export function treeFitted<P>(): ModelCode<P, TreeInfo> {
+  return { predict: (model, x) => forestPredict(forestOf(model), x, model.info.features.length) };
 }
 
 /** Task and Python export of a single tree (`forest` false) or a forest; `cls` is scikit-learn's class. */

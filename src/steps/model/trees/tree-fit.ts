@@ -4,7 +4,7 @@ import type { StepContext } from '../../step';
 import { classificationInput, regressionInput, type SupervisedInput } from '../inputs/design-matrix';
 import { argmaxRows, classifierOutput, regressorOutput, rowMajor64 } from '../inputs/rows';
 import { TreeBuilder } from './tree-grow';
-import { forestInfo, forestOf, forestPredict, forestWeights } from './tree-model';
+import { forestInfo, forestOf, forestPredict, forestWeights, type TreeInfo } from './tree-model';
 import { featuresPerSplit } from './tree-params';
 import { YIELD_EVERY_MS, yieldToEventLoop } from '../inputs/yield';
 import type { Criterion, TreeTarget } from './tree-split';
@@ -68,7 +68,7 @@ export async function fitTreeClassifier(ctx: StepContext, input: PipelineState, 
   const data = classificationInput(input, label);
   const classes = data.target.categories;
   const builder = await growTrees(ctx, data, { kind: 'classes', codes: data.target.codes, classes: classes.length }, params, params.criterion, forest);
-  const model: FittedModel = {
+  const model: FittedModel<TreeInfo> = {
     kind,
     weights: forestWeights(builder),
     info: { features: data.features.map((f) => f.name), classes, criterion: params.criterion, ...forestInfo(builder) },
@@ -81,7 +81,7 @@ export async function fitTreeClassifier(ctx: StepContext, input: PipelineState, 
 export async function fitTreeRegressor(ctx: StepContext, input: PipelineState, params: TreeParams, kind: string, label: string, forest: ForestPlan | null): Promise<PipelineState> {
   const data = regressionInput(input, label);
   const builder = await growTrees(ctx, data, { kind: 'values', values: data.target.values }, params, 'squared_error', forest);
-  const model: FittedModel = {
+  const model: FittedModel<TreeInfo> = {
     kind,
     weights: forestWeights(builder),
     info: { features: data.features.map((f) => f.name), criterion: 'squared_error', ...forestInfo(builder) },

@@ -1,6 +1,7 @@
-import type { FittedModel, WeightArray } from '../../../core/state';
+import type { FittedModel, ModelInfo, WeightArray } from '../../../core/state';
 import { weightValues } from '../inputs/rows';
 import type { TreeBuilder } from './tree-grow';
+import type { Criterion } from './tree-split';
 
 /** One or more trees as flat float64 arrays (a node per index), the form a fitted tree model keeps. */
 export interface FlatForest {
@@ -30,8 +31,19 @@ export function forestWeights(b: TreeBuilder): WeightArray[] {
   ];
 }
 
+/** The size of a fitted tree or forest, for display. */
+export interface ForestFacts {
+  readonly trees: number;
+  readonly nodes: number;
+  readonly leaves: number;
+  readonly depth: number;
+}
+
+/** What a fitted tree or forest records: its size, and the split criterion it grew with. */
+export type TreeInfo = ModelInfo & ForestFacts & { readonly criterion: Criterion };
+
 /** Facts about a grown forest for people: node, leaf and tree counts, deepest leaf. */
-export function forestInfo(b: TreeBuilder): Record<string, number> {
+export function forestInfo(b: TreeBuilder): ForestFacts {
   return { trees: b.roots.length, nodes: b.feature.length, leaves: b.left.filter((l) => l < 0).length, depth: b.depth };
 }
 
