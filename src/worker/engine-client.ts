@@ -8,6 +8,7 @@ import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
 import type { DataPreview } from '../steps/data/data-preview';
 import type { ImportProgress } from './preview-file';
+import type { Calibration } from '../engine/calibration';
 import type { BackendChoice, BackendInfo, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
 
 /** The engine worker stopped (a crash, or out of memory); a new one has been started. */
@@ -33,6 +34,8 @@ export class EngineClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<EngineApi> | null = null;
   private choice: BackendChoice = 'auto';
+  /** This device's remembered Auto calibration, handed to every worker start (so it is measured once). */
+  calibration: Calibration | null = null;
   /** Rejecters of every call in flight, so a crash fails them all instead of leaving them hanging. */
   private readonly pending = new Set<(err: Error) => void>();
   private runInterrupt: ((err: Error) => void) | null = null;
@@ -64,7 +67,10 @@ export class EngineClient {
       e.preventDefault();
       if (this.worker === worker) this.crashed(`The engine stopped unexpectedly (${e.message || 'it may have run out of memory'}).`);
     });
-    this.ready = this.guard(this.api.init(choice));
+    this.ready = this.guard(this.api.init(choice, this.calibration)).then((info) => {
+      if (info.calibration) this.calibration = info.calibration;
+      return info;
+    });
     this.markStarted();
     return this.ready;
   }
