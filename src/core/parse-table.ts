@@ -1,5 +1,6 @@
 import { checkCellCount, checkColumnCount, checkDelimitedShape } from './data-limits';
 import { StepInputError } from './errors';
+import { readDelimited } from './read-delimited';
 import { encodeCategorical, makeTable, numericColumn, type Column, type Table } from './table';
 
 /** A plain decimal number (no hex, binary or octal literals, no Infinity). */
@@ -11,32 +12,35 @@ export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', 'NA', 'N/A', 'Na
 const LONGEST_TOKEN = Math.max(...[...MISSING_TOKENS].map((t) => t.length));
 
 /** Whether a trimmed cell is a missing-value token (the length check spares most cells a set lookup). */
-function isMissingToken(cell: string): boolean {
+export function isMissingToken(cell: string): boolean {
   return cell.length <= LONGEST_TOKEN && MISSING_TOKENS.has(cell);
 }
 
 /**
  * Parses comma-separated text with a header row (the built-in data sets, and the
- * CSV pipelab writes): quoted fields may hold commas, doubled quotes and line
- * breaks; blank lines are skipped. Every column whose present values are all
- * decimal numbers becomes numeric, the rest categorical.
+ * CSV pipelab writes) through readDelimited, the one reader of delimited text: quoted
+ * fields may hold commas, doubled quotes and line breaks; blank lines are skipped.
+ * Every column whose present values are all decimal numbers becomes numeric, the rest
+ * categorical.
  */
 export function parseCsv(text: string): Table {
   checkDelimitedShape(text, ',');
-  const records = readCsvRecords(text);
-  if (records.length === 0) throw new Error('The CSV text is empty');
-  const header = records[0].fields;
-  const cells: (string | null)[][] = header.map(() => []);
-  for (let r = 1; r < records.length; r++) {
-    const { fields, line } = records[r];
-    if (fields.length !== header.length) {
-      throw new Error(`CSV line ${line} has ${fields.length} fields, expected ${header.length}`);
+  const rows: { header: string[] | null; cells: (string | null)[][] } = { header: null, cells: [] };
+  readDelimited(text, ',', (fields, line) => {
+    const { header, cells } = rows;
+    if (!header) {
+      rows.header = fields;
+      rows.cells = fields.map(() => []);
+      return;
     }
+    if (fields.length !== header.length) throw new Error(`CSV line ${line} has ${fields.length} fields, expected ${header.length}`);
     for (let c = 0; c < fields.length; c++) {
       const cell = fields[c].trim();
       cells[c].push(isMissingToken(cell) ? null : cell);
     }
-  }
+  });
+  const { header, cells } = rows;
+  if (!header) throw new Error('The CSV text is empty');
   return makeTable(header.map((name, c) => inferColumn(name.trim(), cells[c])));
 }
 
@@ -85,57 +89,3 @@ function outOfRangeCell(column: string, row: number, cell: string): StepInputErr
   const shown = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
   return new StepInputError(`Column "${column}", data row ${row + 1}: ${shown} is beyond the range of numbers pipelab can hold (about ±1.8e308). Fix that cell or mark it missing (NA).`);
 }
-
-/**
- * Splits CSV text into records in one pass, so quoted line breaks stay inside their
- * field. Runs of plain characters are sliced out of the text, not copied one by one.
- */
-function readCsvRecords(text: string): { fields: string[]; line: number }[] {
-  const records: { fields: string[]; line: number }[] = [];
-  let fields: string[] = [];
-  let field = ''; // the part of the current field before `from` (only set around quotes)
-  let from = 0; // where the current run of plain characters starts
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const endField = (end: number) => {
-    fields.push(field + text.slice(from, end));
-    field = '';
-  };
-  const endRecord = (end: number) => {
-    endField(end);
-    if (fields.length > 1 || fields[0].trim() !== '') records.push({ fields, line: start });
-    fields = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (quoted) {
-      if (ch === QUOTE) {
-        field += text.slice(from, i);
-        from = i + 1;
-        if (text.charCodeAt(i + 1) === QUOTE) i++; // a doubled quote: the second one starts the next run
-        else quoted = false;
-      } else if (ch === LF) line++;
-    } else if (ch === QUOTE) {
-      field += text.slice(from, i);
-      quoted = true;
-      from = i + 1;
-    } else if (ch === COMMA) {
-      endField(i);
-      from = i + 1;
-    } else if (ch === LF || ch === CR) {
-      endRecord(i);
-      if (ch === CR && text.charCodeAt(i + 1) === LF) i++;
-      from = i + 1;
-      line++;
-      start = line;
-    }
-  }
-  endRecord(text.length);
-  return records;
-}
-
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;

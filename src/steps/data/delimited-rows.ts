@@ -1,5 +1,5 @@
 import { StepInputError } from '../../core/errors';
-import { MISSING_TOKENS, inferColumn } from '../../core/parse-table';
+import { inferColumn, isMissingToken } from '../../core/parse-table';
 import { makeTable, type Table } from '../../core/table';
 
 /**
@@ -12,24 +12,21 @@ export class RowCollector {
   private header: string[] | null = null;
   private cells: (string | null)[][] = [];
 
-  /** @param lineOf the 1-based line of the row that starts at a character offset (asked only to name a problem) */
-  constructor(private readonly lineOf: (at: number) => number) {}
-
-  /** Adds the next non-empty row, which starts at character `at` of the file. */
-  add(fields: readonly string[], at: number): void {
+  /** Adds the next non-empty row, which starts on 1-based line `line` of the file. */
+  add(fields: readonly string[], line: number): void {
     if (!this.header) {
-      this.header = checkHeader(fields, this.lineOf(at));
+      this.header = checkHeader(fields, line);
       this.cells = this.header.map(() => []);
       return;
     }
     if (fields.length !== this.header.length) {
       throw new StepInputError(
-        `Line ${this.lineOf(at)} has ${fields.length} fields but the header has ${this.header.length}: the file is ragged there. Fix that line (quote fields that contain the separator).`,
+        `Line ${line} has ${fields.length} fields but the header has ${this.header.length}: the file is ragged there. Fix that line (quote fields that contain the separator).`,
       );
     }
     for (let c = 0; c < fields.length; c++) {
       const f = fields[c].trim();
-      this.cells[c].push(MISSING_TOKENS.has(f) ? null : f);
+      this.cells[c].push(isMissingToken(f) ? null : f);
     }
   }
 

@@ -1,7 +1,7 @@
-import Papa from 'papaparse';
 import { checkDelimitedShape, withoutByteOrderMark } from '../../core/data-limits';
 import { StepInputError } from '../../core/errors';
 import { parseRecords } from '../../core/parse-table';
+import { guessDelimiter, readDelimited, type ReadProgress } from '../../core/read-delimited';
 import type { Table } from '../../core/table';
 import { RowCollector, lineAt } from './delimited-rows';
 
@@ -23,14 +23,11 @@ export interface ParsedUserData {
 }
 
 /** Told how far parsing has got: characters done out of the text's length. */
-export type ParseProgress = (done: number, total: number) => void;
-
-/** How often (in characters) parsing reports progress. */
-const PROGRESS_EVERY = 1 << 20;
+export type ParseProgress = ReadProgress;
 
 /**
- * Parses a user's file into a table with papaparse (CSV/TSV: quoted fields, a
- * header row) or as a JSON array of records. Every problem is a StepInputError
+ * Parses a user's file into a table with readDelimited (CSV/TSV: quoted fields, a
+ * header row, the separator guessed for CSV) or as a JSON array of records. Every problem is a StepInputError
  * naming the line and what to do.
  */
 export function parseUserData(text: string, format: UserFormat): Table {
@@ -80,29 +77,8 @@ function parseJson(text: string): Table {
 }
 
 function parseDelimited(text: string, delimiter: string, onProgress?: ParseProgress): ParsedUserData {
-  const rows = new RowCollector((at) => lineAt(text, at));
-  let start = 0;
-  let reported = 0;
-  let found = delimiter;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: 'greedy',
-    step(result) {
-      const fatal = result.errors.find((e) => e.type !== 'Delimiter');
-      if (fatal) {
-        const at = typeof fatal.index === 'number' ? fatal.index : start;
-        throw new StepInputError(`Line ${lineAt(text, at)}: ${fatal.message}. Check the quotes there: a quoted field must end with a quote.`);
-      }
-      found = result.meta.delimiter;
-      rows.add(result.data, start);
-      start = result.meta.cursor;
-      if (onProgress && start - reported >= PROGRESS_EVERY) {
-        reported = start;
-        onProgress(start, text.length);
-      }
-    },
-  });
-  const table = rows.finish();
-  onProgress?.(text.length, text.length);
-  return { table, delimiter: found };
+  const rows = new RowCollector();
+  const found = delimiter || guessDelimiter(text);
+  readDelimited(text, found, (fields, line) => rows.add(fields, line), onProgress);
+  return { table: rows.finish(), delimiter: found };
 }
