@@ -50,3 +50,10 @@ export async function benchNode(backend: 'cpu' | 'wasm', list: Workload[], csvMb
   }
   return { timings, accuracy };
 }
+
+/** The Node import workload once: hash the CSV text and run the import step on it (cpu), as benchNode times it. */
+export async function benchNodeImport(text: string): Promise<void> {
+  const hash = await sha256Hex(text);
+  const { record } = await runPipeline(importSpec(hash), { tf: loadNodeTf(), backend: 'cpu', dataSource: withUserData(nodeDataSource, { [hash]: text }), runtime: NODE_RUNTIME });
+  if (record.status !== 'done') throw new Error(`import: ${record.error?.message ?? record.status}`);
+}

@@ -149,15 +149,12 @@ function fieldCounts(head: string, d: string): number[] {
   return counts;
 }
 
-/** The text up to the end of its `count`-th line break, \n or \r (or all of it). */
+/** The text up to the end of its `count`-th line break, \n or \r (or all of it), read no further than needed. */
 function firstLines(text: string, count: number): string {
-  let at = 0;
-  for (let k = 0; k < count && at < text.length; k++) {
-    const lf = text.indexOf('\n', at);
-    const cr = text.indexOf('\r', at);
-    const next = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
-    if (next < 0) return text;
-    at = next + 1;
+  let breaks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if ((ch === LF || ch === CR) && ++breaks === count) return text.slice(0, i + 1);
   }
-  return text.slice(0, at);
+  return text;
 }
