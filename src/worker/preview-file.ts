@@ -3,7 +3,7 @@ import { sha256Hex } from '../core/hash';
 import { PipelabDb } from '../storage/db';
 import { putDataset } from '../storage/datasets-repo';
 import { previewOf, type DataPreview } from '../steps/data/data-preview';
-import { formatOf, parseUserFile } from '../steps/data/parse-user-data';
+import { formatOf, parseUserFile, rememberParsed } from '../steps/data/parse-user-data';
 
 /** How far the preview of a file has got: reading its bytes, parsing its text, hashing it. */
 export interface ImportProgress {
@@ -36,9 +36,11 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
   };
   const text = withoutByteOrderMark(await readText(file, report));
   const format = formatOf(file.name);
-  const { table, delimiter } = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
+  const parsed = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
+  const { table, delimiter } = parsed;
   report({ stage: 'hashing', done: 0, total: text.length });
   const hash = await sha256Hex(text);
+  rememberParsed(hash, format, parsed); // the run that follows the import reads this content again
   return { preview: previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size }), text };
 }
 

@@ -1,6 +1,7 @@
 import { checkDelimitedShape, withoutByteOrderMark } from '../../core/data-limits';
 import { StepInputError } from '../../core/errors';
 import { parseRecords } from '../../core/parse-table';
+import { NeedsCellTexts } from '../../core/table-builder';
 import { guessDelimiter, readDelimited, type ReadProgress } from '../../core/read-delimited';
 import type { Table } from '../../core/table';
 import { RowCollector, lineAt } from './delimited-rows';
@@ -52,6 +53,24 @@ export function parseUserFile(text: string, format: UserFormat, onProgress?: Par
   return parseDelimited(body, format === 'tsv' ? '\t' : '', onProgress);
 }
 
+/** The file the import preview parsed last (in the worker), kept for the run that reads it next. */
+let remembered: { readonly hash: string; readonly format: UserFormat; readonly parsed: ParsedUserData } | null = null;
+
+/** Keeps a parse of the text whose SHA-256 is `hash` (computed from that very text) for parseUserFileByHash; one at a time. */
+export function rememberParsed(hash: string, format: UserFormat, parsed: ParsedUserData): void {
+  remembered = { hash, format, parsed };
+}
+
+/**
+ * parseUserFile for a text whose SHA-256 is `hash`: where the import preview just parsed
+ * that content (rememberParsed), its table is reused instead of reading 50 MB again.
+ * Tables are never changed after they are made, so sharing one is safe.
+ */
+export function parseUserFileByHash(text: string, format: UserFormat, hash: string): ParsedUserData {
+  if (remembered?.hash === hash && remembered.format === format) return remembered.parsed;
+  return parseUserFile(text, format);
+}
+
 /** Where the first NUL or undecodable byte (U+FFFD) is, or -1. */
 function firstNonText(text: string): number {
   const nul = text.indexOf('\u0000');
@@ -77,8 +96,16 @@ function parseJson(text: string): Table {
 }
 
 function parseDelimited(text: string, delimiter: string, onProgress?: ParseProgress): ParsedUserData {
-  const rows = new RowCollector();
   const found = delimiter || guessDelimiter(text);
-  readDelimited(text, found, (fields, line) => rows.add(fields, line), onProgress);
-  return { table: rows.finish(), delimiter: found };
+  const read = (keepTexts: boolean) => {
+    const rows = new RowCollector(keepTexts);
+    readDelimited(text, found, (fields, line) => rows.add(fields, line), onProgress);
+    return rows.finish();
+  };
+  try {
+    return { table: read(false), delimiter: found };
+  } catch (err) {
+    if (!(err instanceof NeedsCellTexts)) throw err;
+    return { table: read(true), delimiter: found }; // a column of numbers held a label: read again keeping texts
+  }
 }
