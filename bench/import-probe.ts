@@ -22,6 +22,7 @@ try {
   const node: number[] = [];
   const chromium: number[] = [];
   await benchNodeImport(text); // warm-up
+  if (process.argv.includes('--stages')) console.log(`  preview stages (first progress event of each): ${await previewStages(page, mb)}`);
   for (let i = 0; i < repeats; i++) {
     // Alternate, so load on the shared machine falls on both alike.
     const stages = await stagedImport(page, mb);
@@ -64,5 +65,22 @@ async function stagedImport(page: Page, csvMb: number): Promise<Record<string, n
     if (view.record.status !== 'done') throw new Error('import run failed');
     const t3 = performance.now();
     return { preview: t1 - t0, store: t2 - t1, run: t3 - t2, total: t3 - t0 };
+  });
+}
+
+/** When the worker's preview first reported each stage (reading, parsing, hashing) and when it finished, in seconds from the start. */
+async function previewStages(page: Page, csvMb: number): Promise<string> {
+  await page.evaluate(`window.__benchCsv = (${makeBenchCsv.toString()})(${csvMb}); 0`);
+  return page.evaluate(async () => {
+    type Client = { previewFile(file: File, onProgress: (p: { stage: string }) => void): Promise<unknown> };
+    const w = window as unknown as { pipelab: { runner: { client: Client } }; __benchCsv: string };
+    const file = new File([w.__benchCsv], 'bench.csv', { type: 'text/csv' });
+    const seen: string[] = [];
+    const t0 = performance.now();
+    await w.pipelab.runner.client.previewFile(file, (p) => {
+      if (!seen.some((s) => s.startsWith(p.stage))) seen.push(`${p.stage} ${((performance.now() - t0) / 1000).toFixed(2)}`);
+    });
+    seen.push(`done ${((performance.now() - t0) / 1000).toFixed(2)}`);
+    return seen.join(', ');
   });
 }
