@@ -1,13 +1,14 @@
 import { withoutByteOrderMark } from '../core/data-limits';
-import { sha256Hex } from '../core/hash';
+import { rememberSha256 } from '../core/hash';
+import { Sha256 } from '../core/sha256';
 import { PipelabDb } from '../storage/db';
 import { putDataset } from '../storage/datasets-repo';
 import { previewOf, type DataPreview } from '../steps/data/data-preview';
 import { formatOf, parseUserFile, rememberParsed } from '../steps/data/parse-user-data';
 
-/** How far the preview of a file has got: reading its bytes, parsing its text, hashing it. */
+/** How far the preview of a file has got: reading (and hashing) its bytes, parsing its text. */
 export interface ImportProgress {
-  readonly stage: 'reading' | 'parsing' | 'hashing';
+  readonly stage: 'reading' | 'parsing';
   /** Bytes read (reading) or characters parsed (parsing) so far. */
   readonly done: number;
   readonly total: number;
@@ -34,27 +35,36 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
     if (signal?.aborted) throw new Error(`Reading ${file.name} was cancelled.`);
     onProgress(p);
   };
-  const text = withoutByteOrderMark(await readText(file, report));
+  const { text: read, hash } = await readText(file, report);
+  const text = withoutByteOrderMark(read);
   const format = formatOf(file.name);
   const parsed = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
   const { table, delimiter } = parsed;
-  report({ stage: 'hashing', done: 0, total: text.length });
-  const hash = await sha256Hex(text);
-  rememberParsed(hash, format, parsed); // the run that follows the import reads this content again
+  // The bytes hashed are the text's UTF-8: a file that decodes to anything else (U+FFFD) was refused above.
+  rememberSha256(text, hash); // the run that reads the stored file next skips hashing it again
+  rememberParsed(hash, format, parsed); // and parsing it
   return { preview: previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size }), text };
 }
 
-async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<string> {
+/**
+ * Reads and decodes a file slice by slice, hashing its bytes on the way (the BOM, which the
+ * text loses, is left out of the hash), so the text is never encoded again to be hashed.
+ */
+async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<{ text: string; hash: string }> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // the BOM is checked and dropped by the caller
+  const hash = new Sha256();
   const parts: string[] = [];
   for (let at = 0; at < file.size; at += SLICE_BYTES) {
-    const bytes = await file.slice(at, at + SLICE_BYTES).arrayBuffer();
+    const bytes = new Uint8Array(await file.slice(at, at + SLICE_BYTES).arrayBuffer());
     parts.push(decoder.decode(bytes, { stream: true }));
+    hash.update(at === 0 && startsWithBom(bytes) ? bytes.subarray(3) : bytes);
     onProgress({ stage: 'reading', done: Math.min(at + SLICE_BYTES, file.size), total: file.size });
   }
   parts.push(decoder.decode());
-  return parts.join('');
+  return { text: parts.join(''), hash: hash.hex() };
 }
+
+const startsWithBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /**
  * Stores a previewed file's text in the app's database from the worker: writing
