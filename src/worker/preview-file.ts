@@ -1,6 +1,5 @@
 import { withoutByteOrderMark } from '../core/data-limits';
-import { rememberSha256 } from '../core/hash';
-import { Sha256 } from '../core/sha256';
+import { rememberSha256, sha256Hex } from '../core/hash';
 import { PipelabDb } from '../storage/db';
 import { putDataset } from '../storage/datasets-repo';
 import { previewOf, type DataPreview } from '../steps/data/data-preview';
@@ -27,7 +26,7 @@ const SLICE_BYTES = 4 << 20;
  * Reads a File in slices, decoding UTF-8 as a stream (a character split between
  * slices stays whole; one BOM is dropped, as Blob.text() does, and two are
  * refused), then parses it with the run-time parser (which checks the file's
- * shape against DATA_LIMITS first) and hashes its text. Runs in the worker: a
+ * shape against DATA_LIMITS first) while its bytes are hashed. Runs in the worker: a
  * large file never blocks the page.
  */
 export async function previewFile(file: File, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<FilePreview> {
@@ -35,11 +34,12 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
     if (signal?.aborted) throw new Error(`Reading ${file.name} was cancelled.`);
     onProgress(p);
   };
-  const { text: read, hash } = await readText(file, report);
+  const { text: read, hash: hashing } = await readText(file, report);
   const text = withoutByteOrderMark(read);
   const format = formatOf(file.name);
   const parsed = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
   const { table, delimiter } = parsed;
+  const hash = await hashing; // computed off this thread meanwhile
   // The bytes hashed are the text's UTF-8: a file that decodes to anything else (U+FFFD) was refused above.
   rememberSha256(text, hash); // the run that reads the stored file next skips hashing it again
   rememberParsed(hash, format, parsed); // and parsing it
@@ -47,21 +47,25 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
 }
 
 /**
- * Reads and decodes a file slice by slice, hashing its bytes on the way (the BOM, which the
- * text loses, is left out of the hash), so the text is never encoded again to be hashed.
+ * Reads and decodes a file slice by slice; its bytes (without the BOM, which the text loses)
+ * are hashed from the file itself meanwhile (WebCrypto works off this thread, also while
+ * the text is parsed), so the text is never encoded again to be hashed.
  */
-async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<{ text: string; hash: string }> {
+async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<{ text: string; hash: Promise<string> }> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // the BOM is checked and dropped by the caller
-  const hash = new Sha256();
   const parts: string[] = [];
+  let hash: Promise<string> | null = null;
   for (let at = 0; at < file.size; at += SLICE_BYTES) {
     const bytes = new Uint8Array(await file.slice(at, at + SLICE_BYTES).arrayBuffer());
+    if (!hash) {
+      hash = file.slice(startsWithBom(bytes) ? 3 : 0).arrayBuffer().then((all) => sha256Hex(new Uint8Array(all)));
+      hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if reading fails first
+    }
     parts.push(decoder.decode(bytes, { stream: true }));
-    hash.update(at === 0 && startsWithBom(bytes) ? bytes.subarray(3) : bytes);
     onProgress({ stage: 'reading', done: Math.min(at + SLICE_BYTES, file.size), total: file.size });
   }
   parts.push(decoder.decode());
-  return { text: parts.join(''), hash: hash.hex() };
+  return { text: parts.join(''), hash: hash ?? sha256Hex(new Uint8Array(0)) };
 }
 
 const startsWithBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
