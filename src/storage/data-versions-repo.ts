@@ -36,6 +36,8 @@ export async function dataVersionOf(db: PipelabDb, hash: string): Promise<{ name
  * it: how many, and the number the new content would get as a version. Else null.
  */
 export async function earlierData(db: PipelabDb, name: string, hash: string): Promise<{ users: number; nextNumber: number } | null> {
+  // Content stored already is no new version (storing it adds nothing); counting by key reads no file text.
+  if ((await db.datasets.where(':id').equals(hash).count()) > 0) return null;
   const versions = await dataVersions(db, name);
   if (versions.length === 0 || versions.some((v) => v.hash === hash)) return null;
   const users = (await pipelinesUsingData(db, name)).length;

@@ -19,7 +19,7 @@ export async function putDataset(
   const origin = options.origin ?? 'import';
   await guardedWrite(() =>
     db.transaction('rw', db.datasets, async () => {
-      if (!(await db.datasets.get(hash))) await db.datasets.add({ hash, name, format, text, createdAt: Date.now(), origin });
+      if ((await db.datasets.where(':id').equals(hash).count()) === 0) await db.datasets.add({ hash, name, format, text, createdAt: Date.now(), origin });
     }),
   );
   return hash;
