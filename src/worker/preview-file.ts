@@ -80,7 +80,16 @@ export async function storePreviewed(previewed: FilePreview, dbName: string): Pr
   try {
     const { name, format, hash } = previewed.preview;
     await putDataset(db, name, format, previewed.text, { knownHash: hash });
+    lastStored = { hash, text: previewed.text };
   } finally {
     db.close();
   }
+}
+
+/** The text this worker stored last, by content hash (the run that follows an import reads it). */
+let lastStored: { readonly hash: string; readonly text: string } | null = null;
+
+/** The text of the file this worker stored last, when its hash is `hash`: the run after an import need not read 50 MB back from IndexedDB. */
+export function storedText(hash: string): string | undefined {
+  return lastStored?.hash === hash ? lastStored.text : undefined;
 }
