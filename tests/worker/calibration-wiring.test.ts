@@ -41,18 +41,23 @@ describe('Auto calibration wiring', () => {
     expect(d.timed.length).toBeGreaterThan(0);
     expect(runner.backend?.autoNote).toBe('WebGL measured 3.0× faster here for networks of 1024 hidden units');
 
-    // A reload: a new runner gets the setting back and starts without timing anything.
+    // A reload: a new page (nothing in memory) gets the setting back and starts without timing anything.
+    EngineClient.deviceCalibration = null;
     const reloaded = device(GPU);
     const after = new RunnerState(new EngineClient(reloaded.make));
     after.onCalibrated = () => { throw new Error('measured again'); };
     after.rememberCalibration(saved[0]);
     await after.useBackend('auto');
     await after.useBackend('auto'); // a restart (another backend chosen and back) too
+    const pooled = new EngineClient(reloaded.make); // a sweep's or the lab's engine on the same page
+    expect((await pooled.start('auto')).autoNote).toBe('WebGL measured 3.0× faster here for networks of 1024 hidden units');
+    pooled.stop();
     expect(reloaded.timed).toEqual([]);
     expect(after.backend?.autoNote).toBe('WebGL measured 3.0× faster here for networks of 1024 hidden units');
   });
 
   it('on SwiftShader times nothing, remembers nothing, and says Auto stays on cpu', async () => {
+    EngineClient.deviceCalibration = null; // a fresh page
     const d = device(SWIFTSHADER);
     const saved: Calibration[] = [];
     const runner = new RunnerState(new EngineClient(d.make));

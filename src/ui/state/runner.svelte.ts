@@ -98,7 +98,7 @@ export class RunnerState {
 
   /** Hands a remembered Auto calibration to the engine (before the first start, so it is not measured again). */
   rememberCalibration(calibration: Calibration | null): void {
-    this.client.calibration = calibration;
+    EngineClient.deviceCalibration = calibration;
   }
 
   /** Starts (or restarts) the worker on the chosen backend. */
