@@ -4,7 +4,7 @@ import { parseCsv } from '../../src/core/parse-table';
 import { Prng } from '../../src/core/prng';
 import { readDelimited } from '../../src/core/read-delimited';
 import { NeedsCellTexts, TableBuilder } from '../../src/core/table-builder';
-import { parseUserData } from '../../src/steps/data/parse-user-data';
+import { parseUserData, parseUserFile } from '../../src/steps/data/parse-user-data';
 
 function build(rows: string[][], keepTexts: boolean) {
   const b = new TableBuilder(['a', 'b'], keepTexts);
@@ -56,3 +56,15 @@ function parseCsvRow(row: string): string[] {
   readDelimited(row, ',', (f) => (fields = f));
   return fields;
 }
+
+describe('reading again with texts', () => {
+  it('reports progress that never goes back when a column of numbers meets a label near the end', () => {
+    const text = 'n,label\n' + '1.5,x\n'.repeat(400_000) + 'two,y\n';
+    const done: number[] = [];
+    const t = parseUserFile(text, 'csv', (d) => done.push(d));
+    expect(t.table.columns[0].type).toBe('categorical');
+    expect(done.length).toBeGreaterThan(1);
+    expect(done).toEqual([...new Set(done)].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(text.length);
+  });
+});

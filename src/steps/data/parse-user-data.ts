@@ -97,9 +97,13 @@ function parseJson(text: string): Table {
 
 function parseDelimited(text: string, delimiter: string, onProgress?: ParseProgress): ParsedUserData {
   const found = delimiter || guessDelimiter(text);
+  let reported = -1; // a second read reports only past where the first got, so the bar never goes back
+  const progress: ParseProgress = (done, total) => {
+    if (done > reported) onProgress?.((reported = done), total);
+  };
   const read = (keepTexts: boolean) => {
     const rows = new RowCollector(keepTexts);
-    readDelimited(text, found, (fields, line) => rows.add(fields, line), onProgress);
+    readDelimited(text, found, (fields, line) => rows.add(fields, line), progress);
     return rows.finish();
   };
   try {
