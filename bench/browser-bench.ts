@@ -47,7 +47,7 @@ export async function useBackend(page: Page, backend: string): Promise<string> {
 export async function benchBrowserBackend(page: Page, backend: string, list: Workload[], csvMb: number, log: (s: string) => void): Promise<BackendResult> {
   const timings: Record<string, Timing> = {};
   const accuracy: Record<string, number> = {};
-  await coldRun(page, list[1].spec); // warm-up
+  await coldRun(page, (list[1] ?? list[0]).spec); // warm-up
   for (const w of list) {
     const repeats = backend === 'webgl' ? w.slowRepeats : w.repeats;
     log(`  ${w.id} ×${repeats}`);

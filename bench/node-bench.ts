@@ -26,7 +26,7 @@ export async function benchNode(backend: 'cpu' | 'wasm', list: Workload[], csvMb
     if (record.status !== 'done') throw new Error(`${spec.name} on ${backend}: ${record.error?.message ?? record.status}`);
     return record;
   };
-  await run(list[1].spec); // warm-up: backend start and first kernels
+  await run((list[1] ?? list[0]).spec); // warm-up: backend start and first kernels
   for (const w of list) {
     const repeats = w.repeats; // cpu trains without tensors now: as fast as wasm or faster
     log(`node ${backend}: ${w.id} ×${repeats}`);
@@ -49,4 +49,11 @@ export async function benchNode(backend: 'cpu' | 'wasm', list: Workload[], csvMb
     }
   }
   return { timings, accuracy };
+}
+
+/** The Node import workload once: hash the CSV text and run the import step on it (cpu), as benchNode times it. */
+export async function benchNodeImport(text: string): Promise<void> {
+  const hash = await sha256Hex(text);
+  const { record } = await runPipeline(importSpec(hash), { tf: loadNodeTf(), backend: 'cpu', dataSource: withUserData(nodeDataSource, { [hash]: text }), runtime: NODE_RUNTIME });
+  if (record.status !== 'done') throw new Error(`import: ${record.error?.message ?? record.status}`);
 }

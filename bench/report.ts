@@ -89,6 +89,21 @@ const mb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 2 ** 20).toF
 const pct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %` : 'n/a');
 const yes = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'yes' : '**no**');
 
+/** Issue 23's targets not listed above: digits MLP, the penguins pipeline and the 50 MB import against scikit-learn, and the browser import against Node's. */
+function issue23(r: BenchReport, q: (id: string) => number | null, fmtQ: (x: number | null) => string): [string, string, string, boolean | null][] {
+  const atMost = (id: string, limit: number) => (q(id) === null ? null : q(id)! <= limit);
+  const node = ['node cpu', 'node wasm'].map((b) => r.results[b]?.timings['csv-50mb']?.median).filter((t): t is number => t !== undefined);
+  const browser = bestBrowser(r, 'csv-50mb');
+  const importRatio = node.length && browser ? browser.t.median / Math.min(...node) : null;
+  return [
+    ['digits MLP vs scikit-learn (issue 23)', '≤ 1×', fmtQ(q('digits-mlp')), atMost('digits-mlp', 1)],
+    ['penguins 6-step pipeline (Adam) vs scikit-learn (lbfgs)', '≤ 1×', fmtQ(q('penguins-6step')), atMost('penguins-6step', 1)],
+    ['penguins 6-step pipeline (L-BFGS) vs scikit-learn (lbfgs)', '≤ 1×', fmtQ(q('penguins-lbfgs')), atMost('penguins-lbfgs', 1)],
+    ['50 MB CSV import vs scikit-learn', '≤ 1×', fmtQ(q('csv-50mb')), atMost('csv-50mb', 1)],
+    ['50 MB CSV import, best browser / best Node', '≤ 1.2×', importRatio === null ? 'n/a' : `${importRatio.toFixed(2)}×`, importRatio === null ? null : importRatio <= 1.2],
+  ];
+}
+
 function targets(r: BenchReport): string[][] {
   const q = (id: string) => ratio(r, id);
   const fmtQ = (x: number | null) => (x === null ? 'n/a (no scikit-learn)' : `${x.toFixed(2)}×`);
@@ -102,6 +117,7 @@ function targets(r: BenchReport): string[][] {
     ['breast_cancer logistic regression vs scikit-learn', '≤ 2×', fmtQ(q('cancer-logreg')), q('cancer-logreg') === null ? null : q('cancer-logreg')! <= 2],
     ['iris logistic regression (L-BFGS) vs scikit-learn lbfgs', '≤ 1×', fmtQ(q('iris-lbfgs')), q('iris-lbfgs') === null ? null : q('iris-lbfgs')! <= 1],
     ['breast_cancer logistic regression (L-BFGS) vs scikit-learn lbfgs', '≤ 1×', fmtQ(q('cancer-lbfgs')), q('cancer-lbfgs') === null ? null : q('cancer-lbfgs')! <= 1],
+    ...issue23(r, q, fmtQ),
     ['edit-to-result, iris, wasm (median)', '< 150 ms', edit ? formatMs(edit.median) : 'n/a', edit ? edit.median < 150 : null],
     ['edit-to-result, iris, Auto = cpu (median)', '< 150 ms', editAuto ? formatMs(editAuto.median) : 'n/a', editAuto ? editAuto.median < 150 : null],
     ['main-thread tasks > 50 ms during training', '0', a ? String(a.longTasks.count) : 'n/a', a ? a.longTasks.count === 0 : null],

@@ -27,10 +27,18 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 // --only long-session (just the long-session benchmark: bench/long-session.ts, also `npm run bench:long-session`),
 // --only edit-to-result (just edit-to-result on Auto in Chromium, more repeats: bench/edit-to-result.ts),
 // --only replay (what recording a training replay costs, digits and spiral MLPs: bench/replay-cost.ts).
+// --workloads id,id (only those workloads in Node and Chromium), --browser-backends cpu,wasm (only those in
+// Chromium), --no-app-metrics (skip the app metrics): a short run of the rows one is working on.
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? (process.argv[at + 1] ?? '').split(',').filter(Boolean) : null;
+};
+const onlyWorkloads = option('--workloads');
+const browserBackends = option('--browser-backends') ?? [...BROWSER_BACKENDS];
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const list = workloads(quick);
+  const list = workloads(quick).filter((w) => !onlyWorkloads || onlyWorkloads.includes(w.id));
   const outDir = path.join(root, 'bench-results');
   mkdirSync(outDir, { recursive: true });
   const csvFile = path.join(outDir, 'bench.csv');
@@ -58,10 +66,14 @@ async function main(): Promise<void> {
     });
     try {
       const page = await openApp(browser, baseUrl);
-      for (const b of BROWSER_BACKENDS) {
+      for (const b of browserBackends) {
         const got = await useBackend(page, b);
         log(`chromium ${got}:`);
         results[`chromium ${b}`] = await benchBrowserBackend(page, b, list, csvMb, log);
+      }
+      if (args.has('--no-app-metrics')) {
+        await page.close();
+        return finish(started, list, sklearn, results, null, zipBomb, outDir);
       }
       log('app metrics…');
       await useBackend(page, 'auto'); // what a user gets: Auto (cpu where WebAssembly SIMD runs)
@@ -88,6 +100,21 @@ async function main(): Promise<void> {
     }
   }
 
+  finish(started, list, sklearn, results, app, zipBomb, outDir);
+}
+
+const only = process.argv.indexOf('--only');
+if (only >= 0 && process.argv[only + 1] === 'long-session') await longSessionMain(process.argv.slice(2));
+else if (only >= 0 && process.argv[only + 1] === 'edit-to-result') await editToResultMain(process.argv.slice(2));
+else if (only >= 0 && process.argv[only + 1] === 'replay') await replayCostMain(process.argv.slice(2));
+else if (only >= 0) throw new Error(`--only knows long-session, edit-to-result and replay; got ${process.argv[only + 1] ?? 'nothing'}.`);
+else await main();
+
+/** Writes the report (JSON in bench-results/, the table on stdout). */
+function finish(
+  started: number, list: ReturnType<typeof workloads>, sklearn: BenchReport['sklearn'], results: Record<string, BackendResult>,
+  app: BenchReport['app'], zipBomb: BenchReport['zipBomb'], outDir: string,
+): void {
   const report: BenchReport = {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`,
@@ -104,10 +131,3 @@ async function main(): Promise<void> {
   writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(report, null, 2));
   process.stdout.write(renderReport(report) + `\n\nJSON: ${path.relative(root, file)}\n`);
 }
-
-const only = process.argv.indexOf('--only');
-if (only >= 0 && process.argv[only + 1] === 'long-session') await longSessionMain(process.argv.slice(2));
-else if (only >= 0 && process.argv[only + 1] === 'edit-to-result') await editToResultMain(process.argv.slice(2));
-else if (only >= 0 && process.argv[only + 1] === 'replay') await replayCostMain(process.argv.slice(2));
-else if (only >= 0) throw new Error(`--only knows long-session, edit-to-result and replay; got ${process.argv[only + 1] ?? 'nothing'}.`);
-else await main();

@@ -17,7 +17,10 @@ export interface Workload {
 }
 
 /** A restored spec (defaults filled, every step enabled), as the app and the CLI run them. */
-function spec(name: string, steps: readonly { id: string; kind: string; params: Record<string, unknown> }[]): PipelineSpec {
+/** One step of a workload, as written in a pipeline document. */
+type StepDoc = { id: string; kind: string; params: Record<string, unknown> };
+
+function spec(name: string, steps: readonly StepDoc[]): PipelineSpec {
   return restorePipeline({ format: 'pipelab/pipeline', version: 1, name, seed: 42, steps }, stepCatalog);
 }
 
@@ -46,17 +49,23 @@ export function lbfgsSpec(dataset: 'iris' | 'breast_cancer'): PipelineSpec {
   return spec(`bench: ${dataset} logistic regression (lbfgs)`, [{ id: 'data', kind: 'data.builtin', params: { name: dataset } }, split(0.25), scale, model, evaluate]);
 }
 
-/** Penguins: impute, one-hot, standardize, PCA, model, evaluate (after data and split). */
-export const PENGUINS_PIPELINE = spec('bench: penguins 6-step', [
+/** The penguins pipeline's steps around `model`: data, split, impute, one-hot, standardize, PCA, model, evaluate. */
+const penguinsSteps = (model: StepDoc): StepDoc[] => [
   { id: 'data', kind: 'data.builtin', params: { name: 'penguins' } },
   split(0.25),
   { id: 'impute', kind: 'transform.impute', params: { strategy: 'mean' } },
   { id: 'encode', kind: 'transform.one-hot', params: {} },
   scale,
   { id: 'pca', kind: 'transform.pca', params: { nComponents: 4 } },
-  logreg,
+  model,
   evaluate,
-]);
+];
+
+/** Penguins: impute, one-hot, standardize, PCA, model (Adam), evaluate (after data and split). */
+export const PENGUINS_PIPELINE = spec('bench: penguins 6-step', penguinsSteps(logreg));
+
+/** The penguins pipeline with the solver a new pipeline gets (L-BFGS, scikit-learn's defaults), as scikit-learn fits it. */
+export const PENGUINS_LBFGS = spec('bench: penguins 6-step (lbfgs)', penguinsSteps({ id: 'model', kind: 'model.logistic-regression', params: { solver: 'lbfgs', C: 1, tol: 0.0001, maxIter: 100 } }));
 
 /** The iris example as the gallery ships it (the edit-to-result workload changes its learning rate). */
 export const IRIS_EXAMPLE = spec('Iris: logistic regression', [
@@ -98,6 +107,7 @@ export function workloads(quick: boolean): Workload[] {
     { id: 'iris-lbfgs', label: 'iris logistic regression (L-BFGS)', repeats: r(5), slowRepeats: r(2), mode: 'cold', spec: lbfgsSpec('iris') },
     { id: 'cancer-lbfgs', label: 'breast_cancer logistic regression (L-BFGS)', repeats: r(5), slowRepeats: one, mode: 'cold', spec: lbfgsSpec('breast_cancer') },
     { id: 'penguins-6step', label: 'penguins 6-step pipeline', repeats: r(5), slowRepeats: one, mode: 'cold', spec: PENGUINS_PIPELINE },
+    { id: 'penguins-lbfgs', label: 'penguins 6-step pipeline (L-BFGS)', repeats: r(5), slowRepeats: one, mode: 'cold', spec: PENGUINS_LBFGS },
     { id: 'iris-edit', label: 'edit-to-result (iris, new learning rate)', repeats: r(7), slowRepeats: r(3), mode: 'edit', spec: IRIS_EXAMPLE },
     { id: 'csv-50mb', label: '50 MB CSV import', repeats: r(2), slowRepeats: one, mode: 'import', spec: IRIS_EXAMPLE },
   ];

@@ -18,7 +18,7 @@ const BOM = 0xfeff;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-/** Separators a delimited file may use (papaparse guesses among these). */
+/** Separators a delimited file may use (guessDelimiter picks among these). */
 const SEPARATORS = [44, 59, 9, 124, 30, 31]; // , ; tab | and the record and unit separators
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -70,7 +70,7 @@ export function checkDelimitedShape(text: string, separator?: string): void {
       else if (ch === QUOTE) quoted = false;
     } else {
       if (ch > 32) blank = false;
-      // As papaparse reads it: a quote opens a quoted field only at the field's start.
+      // As readDelimited reads it: a quote opens a quoted field only at the field's start.
       if (ch === QUOTE && (i === lineStart || seps.includes(text.charCodeAt(i - 1)))) quoted = true;
       const k = header ? seps.indexOf(ch) : -1;
       if (k >= 0 && ++counts[k] >= DATA_LIMITS.maxColumns) throw tooManyColumns(line, counts[k] + 1);

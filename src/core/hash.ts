@@ -19,8 +19,21 @@ export function useHostSha256(sha256: Sha256 | null): void {
   hostSha256 = sha256;
 }
 
+/** A text whose SHA-256 is known already (the import preview hashed its bytes as it read them). */
+let known: { readonly text: string; readonly hash: string } | null = null;
+
+/**
+ * Tells sha256Hex the hash of `text`'s UTF-8, computed elsewhere from those very bytes: the
+ * run that reads the same content next (compared in full, much cheaper than hashing) skips
+ * hashing 50 MB again. One text at a time.
+ */
+export function rememberSha256(text: string, hash: string): void {
+  known = { text, hash };
+}
+
 /** SHA-256 of bytes or of a string's UTF-8, as lowercase hex: the host's (see useHostSha256), else WebCrypto's. */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  if (typeof data === 'string' && known !== null && known.text.length === data.length && known.text === data) return known.hash;
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
   if (hostSha256) return hostSha256([bytes]);
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);

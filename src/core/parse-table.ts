@@ -1,43 +1,35 @@
 import { checkCellCount, checkColumnCount, checkDelimitedShape } from './data-limits';
-import { StepInputError } from './errors';
-import { encodeCategorical, makeTable, numericColumn, type Column, type Table } from './table';
-
-/** A plain decimal number (no hex, binary or octal literals, no Infinity). */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** Cell texts read as a missing value. */
-export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', '?', '.']);
-
-const LONGEST_TOKEN = Math.max(...[...MISSING_TOKENS].map((t) => t.length));
-
-/** Whether a trimmed cell is a missing-value token (the length check spares most cells a set lookup). */
-function isMissingToken(cell: string): boolean {
-  return cell.length <= LONGEST_TOKEN && MISSING_TOKENS.has(cell);
-}
+import { readDelimited } from './read-delimited';
+import { makeTable, type Table } from './table';
+import { MISSING_TOKENS, NeedsCellTexts, TableBuilder, inferColumn } from './table-builder';
 
 /**
  * Parses comma-separated text with a header row (the built-in data sets, and the
- * CSV pipelab writes): quoted fields may hold commas, doubled quotes and line
- * breaks; blank lines are skipped. Every column whose present values are all
- * decimal numbers becomes numeric, the rest categorical.
+ * CSV pipelab writes) through readDelimited, the one reader of delimited text: quoted
+ * fields may hold commas, doubled quotes and line breaks; blank lines are skipped.
+ * Every column whose present values are all decimal numbers becomes numeric, the rest
+ * categorical.
  */
 export function parseCsv(text: string): Table {
   checkDelimitedShape(text, ',');
-  const records = readCsvRecords(text);
-  if (records.length === 0) throw new Error('The CSV text is empty');
-  const header = records[0].fields;
-  const cells: (string | null)[][] = header.map(() => []);
-  for (let r = 1; r < records.length; r++) {
-    const { fields, line } = records[r];
-    if (fields.length !== header.length) {
-      throw new Error(`CSV line ${line} has ${fields.length} fields, expected ${header.length}`);
-    }
-    for (let c = 0; c < fields.length; c++) {
-      const cell = fields[c].trim();
-      cells[c].push(isMissingToken(cell) ? null : cell);
-    }
+  try {
+    return readCsvTable(text, false);
+  } catch (err) {
+    if (err instanceof NeedsCellTexts) return readCsvTable(text, true);
+    throw err;
   }
-  return makeTable(header.map((name, c) => inferColumn(name.trim(), cells[c])));
+}
+
+function readCsvTable(text: string, keepTexts: boolean): Table {
+  let table: TableBuilder | null = null;
+  readDelimited(text, ',', (fields, line) => {
+    if (!table) table = new TableBuilder(fields.map((f) => f.trim()), keepTexts);
+    else if (fields.length !== table.names.length) throw new Error(`CSV line ${line} has ${fields.length} fields, expected ${table.names.length}`);
+    else table.add(fields);
+  });
+  const built = table as TableBuilder | null; // assigned inside the callback
+  if (!built) throw new Error('The CSV text is empty');
+  return built.finish();
 }
 
 /** Parses a JSON array of flat records (as vega-datasets ships) into a table. */
@@ -64,78 +56,3 @@ export function parseRecords(records: unknown): Table {
   });
   return makeTable(columns);
 }
-
-/** Makes a numeric column when every present value is a number, else a categorical one. */
-export function inferColumn(name: string, values: readonly (string | null)[]): Column {
-  const numbers = new Float64Array(values.length);
-  let outOfRange = -1;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null) numbers[i] = NaN;
-    else if (DECIMAL.test(v)) numbers[i] = Number(v);
-    else return encodeCategorical(name, values);
-    if (outOfRange < 0 && !Number.isFinite(numbers[i]) && v !== null) outOfRange = i;
-  }
-  if (outOfRange >= 0) throw outOfRangeCell(name, outOfRange, values[outOfRange] as string);
-  return numericColumn(name, numbers);
-}
-
-/** The error for a numeric column's cell beyond the range of doubles (e.g. 1e400): refused, as the text Infinity is. */
-function outOfRangeCell(column: string, row: number, cell: string): StepInputError {
-  const shown = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
-  return new StepInputError(`Column "${column}", data row ${row + 1}: ${shown} is beyond the range of numbers pipelab can hold (about ±1.8e308). Fix that cell or mark it missing (NA).`);
-}
-
-/**
- * Splits CSV text into records in one pass, so quoted line breaks stay inside their
- * field. Runs of plain characters are sliced out of the text, not copied one by one.
- */
-function readCsvRecords(text: string): { fields: string[]; line: number }[] {
-  const records: { fields: string[]; line: number }[] = [];
-  let fields: string[] = [];
-  let field = ''; // the part of the current field before `from` (only set around quotes)
-  let from = 0; // where the current run of plain characters starts
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const endField = (end: number) => {
-    fields.push(field + text.slice(from, end));
-    field = '';
-  };
-  const endRecord = (end: number) => {
-    endField(end);
-    if (fields.length > 1 || fields[0].trim() !== '') records.push({ fields, line: start });
-    fields = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (quoted) {
-      if (ch === QUOTE) {
-        field += text.slice(from, i);
-        from = i + 1;
-        if (text.charCodeAt(i + 1) === QUOTE) i++; // a doubled quote: the second one starts the next run
-        else quoted = false;
-      } else if (ch === LF) line++;
-    } else if (ch === QUOTE) {
-      field += text.slice(from, i);
-      quoted = true;
-      from = i + 1;
-    } else if (ch === COMMA) {
-      endField(i);
-      from = i + 1;
-    } else if (ch === LF || ch === CR) {
-      endRecord(i);
-      if (ch === CR && text.charCodeAt(i + 1) === LF) i++;
-      from = i + 1;
-      line++;
-      start = line;
-    }
-  }
-  endRecord(text.length);
-  return records;
-}
-
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;

@@ -1,6 +1,7 @@
 import type { PipelineSpec } from '../core/spec';
 import { simdKernelsAvailable } from '../steps/model/kernels/cpu-matmul';
 import { findStep } from '../steps/registry';
+import { decideBackend, type Calibration } from './calibration';
 
 /** Without WebAssembly SIMD, networks with at most this many hidden units in all still train faster on cpu than on wasm. */
 export const SMALL_NETWORK_HIDDEN_UNITS = 16;
@@ -17,11 +18,19 @@ export const SMALL_NETWORK_HIDDEN_UNITS = 16;
  * regression has none); larger ones run on the started backend. Pipelines without a
  * network do not depend on the backend at all and go to cpu. The rule reads the spec
  * and the engine only, so a pipeline always gets the same backend on one browser.
+ * Where this device's calibration (a real GPU, timed against cpu: see calibration.ts)
+ * measured WebGL faster for networks the size of the spec's, Auto runs it on webgl.
  */
-export function autoBackend(spec: PipelineSpec, started: string, simd = simdKernelsAvailable()): string {
+export function autoBackend(spec: PipelineSpec, started: string, simd = simdKernelsAvailable(), calibration: Calibration | null = null): string {
+  const units = largestNetwork(spec);
+  if (calibration && units > 0 && decideBackend(calibration, units).backend === 'webgl') return 'webgl';
   if (simd) return 'cpu';
-  const large = spec.steps.some((s) => s.enabled && networkUnits(s.kind, s.params) > SMALL_NETWORK_HIDDEN_UNITS);
-  return large ? started : 'cpu';
+  return units > SMALL_NETWORK_HIDDEN_UNITS ? started : 'cpu';
+}
+
+/** Hidden units of the largest enabled network in `spec` (0 without one). */
+export function largestNetwork(spec: PipelineSpec): number {
+  return Math.max(0, ...spec.steps.filter((s) => s.enabled).map((s) => networkUnits(s.kind, s.params)));
 }
 
 /** Hidden units of a step that trains a network on the tfjs backend (as the step declares them); 0 for every other step. */

@@ -83,3 +83,46 @@ export function decideBackend(calibration: Calibration, hiddenUnits: number): Ba
 function times(ratio: number): string {
   return `${ratio.toFixed(1)}×`;
 }
+
+/** Times one short training of a network with `hiddenUnits` hidden units on `backend`, in milliseconds (the caller's clock). */
+export type TimeTraining = (hiddenUnits: number, backend: 'cpu' | 'webgl') => Promise<number>;
+
+/** What Auto uses on this device, and whether it was measured just now (then the caller remembers it). */
+export interface CalibrationOutcome {
+  readonly calibration: Calibration;
+  readonly measured: boolean;
+}
+
+/** Timed repeats per backend and size after one untimed warm-up (the median is kept). */
+export const CALIBRATION_REPEATS = 3;
+
+/**
+ * Auto's calibration on start: nothing is timed without a real GPU (SwiftShader, llvmpipe: Auto
+ * stays on cpu), nor where a remembered calibration of the same renderer exists; otherwise each
+ * size of the plan is timed on cpu and on WebGL (a warm-up, then the median of a few repeats).
+ */
+export async function calibrate(renderer: string | null, remembered: Calibration | null, time: TimeTraining): Promise<CalibrationOutcome> {
+  const plan = calibrationPlan(renderer);
+  if (plan.length === 0) return { calibration: { renderer, samples: [] }, measured: false };
+  if (remembered && remembered.renderer === renderer && remembered.samples.length > 0) return { calibration: remembered, measured: false };
+  const samples: CalibrationSample[] = [];
+  for (const hiddenUnits of plan) {
+    samples.push({ hiddenUnits, cpuMs: await medianTime(time, hiddenUnits, 'cpu'), webglMs: await medianTime(time, hiddenUnits, 'webgl') });
+  }
+  return { calibration: { renderer, samples }, measured: true };
+}
+
+async function medianTime(time: TimeTraining, hiddenUnits: number, backend: 'cpu' | 'webgl'): Promise<number> {
+  await time(hiddenUnits, backend);
+  const ms: number[] = [];
+  for (let i = 0; i < CALIBRATION_REPEATS; i++) ms.push(await time(hiddenUnits, backend));
+  return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)];
+}
+
+/** The toolbar's sentence for this device: the decision for the largest measured size (or why nothing was measured). */
+export function deviceSummary(calibration: Calibration): string {
+  if (!isRealGpu(calibration.renderer)) return calibration.renderer ? 'no GPU (WebGL here is software): cpu' : 'no WebGL here: cpu';
+  const sizes = calibration.samples.map((s) => s.hiddenUnits);
+  const largest = sizes.length ? Math.max(...sizes) : CALIBRATION_SIZES[CALIBRATION_SIZES.length - 1];
+  return decideBackend(calibration, largest).text.replace('networks this size', `networks of ${largest} hidden units`);
+}

@@ -1,5 +1,6 @@
 import type { PipelineSpec } from '../core/spec';
 import type { PipelabDb } from './db';
+import { hasDataset } from './datasets-repo';
 import { savePipelineSpec } from './pipelines-repo';
 import { guardedWrite } from './quota';
 import type { StoredDataset, StoredPipeline } from './records';
@@ -36,6 +37,8 @@ export async function dataVersionOf(db: PipelabDb, hash: string): Promise<{ name
  * it: how many, and the number the new content would get as a version. Else null.
  */
 export async function earlierData(db: PipelabDb, name: string, hash: string): Promise<{ users: number; nextNumber: number } | null> {
+  // Content stored already is no new version (storing it adds nothing); counting by key reads no file text.
+  if (await hasDataset(db, hash)) return null;
   const versions = await dataVersions(db, name);
   if (versions.length === 0 || versions.some((v) => v.hash === hash)) return null;
   const users = (await pipelinesUsingData(db, name)).length;

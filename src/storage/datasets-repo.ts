@@ -19,10 +19,15 @@ export async function putDataset(
   const origin = options.origin ?? 'import';
   await guardedWrite(() =>
     db.transaction('rw', db.datasets, async () => {
-      if (!(await db.datasets.get(hash))) await db.datasets.add({ hash, name, format, text, createdAt: Date.now(), origin });
+      if (!(await hasDataset(db, hash))) await db.datasets.add({ hash, name, format, text, createdAt: Date.now(), origin });
     }),
   );
   return hash;
+}
+
+/** Whether a data set with this content hash is stored (counted by key: no file text is read). */
+export async function hasDataset(db: PipelabDb, hash: string): Promise<boolean> {
+  return (await db.datasets.where(':id').equals(hash).count()) > 0;
 }
 
 /** A stored data set by hash, or undefined. */

@@ -5,6 +5,7 @@ import type { PythonInputs } from '../engine/python-inputs';
 import type { DataPlot } from '../engine/data-plot';
 import type { RunView } from '../engine/run-view';
 import type { StepView } from '../engine/step-view';
+import type { Calibration } from '../engine/calibration';
 import type { DataPreview } from '../steps/data/data-preview';
 import type { ImportProgress } from './preview-file';
 import type { RawRow } from '../engine/try-it/raw-table';
@@ -21,6 +22,12 @@ export interface BackendInfo {
   readonly tried: readonly { readonly name: string; readonly error: string }[];
   /** Chosen as Auto: small networks then run on cpu (autoBackend), the rest on `name`. */
   readonly auto: boolean;
+  /** Under Auto: this device's calibration (cpu against WebGL, measured only where a real GPU is present). */
+  readonly calibration?: Calibration;
+  /** Whether that calibration was measured at this start (the page then remembers it in its settings). */
+  readonly calibrated?: boolean;
+  /** Under Auto: what the calibration means for the backend, in one sentence for the toolbar. */
+  readonly autoNote?: string;
 }
 
 /** Per-run options the worker accepts. */
@@ -37,8 +44,12 @@ export type DataOptions = Pick<RunOptionsForWorker, 'userData' | 'dataDb'>;
 
 /** The engine API the worker exposes through Comlink; both sides share this type. */
 export interface EngineApi {
-  /** Starts tfjs on the chosen backend. A worker uses one backend for its whole life. */
-  init(choice: BackendChoice): Promise<BackendInfo>;
+  /**
+   * Starts tfjs on the chosen backend. A worker uses one backend for its whole life (under
+   * Auto, networks WebGL was measured faster for run on webgl). Auto calibrates on a real GPU
+   * unless `remembered` holds a calibration of the same renderer.
+   */
+  init(choice: BackendChoice, remembered?: Calibration | null): Promise<BackendInfo>;
   /**
    * Runs a restored spec, streaming progress (in batches: see progress-batcher.ts);
    * resolves with what the results panel draws.

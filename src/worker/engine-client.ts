@@ -10,6 +10,7 @@ import type { DataPreview } from '../steps/data/data-preview';
 import type { ImportProgress } from './preview-file';
 import type { RawRow } from '../engine/try-it/raw-table';
 import type { TryItOutcome, TryItSetup } from '../engine/try-it/try-it';
+import type { Calibration } from '../engine/calibration';
 import type { BackendChoice, BackendInfo, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
 import type { TrainingReplay } from '../engine/training-replay';
 
@@ -36,6 +37,11 @@ export class EngineClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<EngineApi> | null = null;
   private choice: BackendChoice = 'auto';
+  /**
+   * This device's Auto calibration, handed to every worker start of every client in the page
+   * (the runner's, the lab's and sweeps'), so it is measured once and then remembered.
+   */
+  static deviceCalibration: Calibration | null = null;
   /** Rejecters of every call in flight, so a crash fails them all instead of leaving them hanging. */
   private readonly pending = new Set<(err: Error) => void>();
   private runInterrupt: ((err: Error) => void) | null = null;
@@ -67,7 +73,10 @@ export class EngineClient {
       e.preventDefault();
       if (this.worker === worker) this.crashed(`The engine stopped unexpectedly (${e.message || 'it may have run out of memory'}).`);
     });
-    this.ready = this.guard(this.api.init(choice));
+    this.ready = this.guard(this.api.init(choice, EngineClient.deviceCalibration)).then((info) => {
+      if (info.calibration) EngineClient.deviceCalibration = info.calibration;
+      return info;
+    });
     this.markStarted();
     return this.ready;
   }

@@ -16,12 +16,15 @@ import { MemoryStepCache } from '../engine/step-cache';
 import { buildStepView } from '../engine/step-view';
 import { exportModel } from '../engine/model-export';
 import { autoBackend } from '../engine/auto-backend';
+import { useBackend } from '../engine/backend';
+import { calibrate, deviceSummary, type Calibration } from '../engine/calibration';
 import { pythonInputs } from '../engine/python-inputs';
 import { dataPlot, readThrough } from '../engine/data-plot';
 import { browserDataSource } from './browser-data-source';
 import { runDataSource } from './stored-data-source';
 import type { BackendChoice, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
 import { selectBackend } from './select-backend';
+import { trainingTimer, webglRenderer } from './calibrate-device';
 import { previewFile, storePreviewed, type FilePreview, type ImportProgress } from './preview-file';
 import { batchProgress } from './progress-batcher';
 import { predictPoints, predictRaw, tryItSetup } from '../engine/try-it/try-it';
@@ -40,6 +43,8 @@ const plotCache = readThrough(new MemoryStepCache(8), cache);
 let backend = '';
 /** Whether the user chose Auto: each run then gets autoBackend's pick (cpu for small networks). */
 let auto = false;
+/** Under Auto: this device's calibration (no samples without a real GPU). */
+let calibration: Calibration | null = null;
 let controller: AbortController | null = null;
 let last: RunResult | null = null;
 /** The replay built from each run's recording (weakly held: only the last run's is asked for). */
@@ -51,15 +56,19 @@ let previewAbort: AbortController | null = null;
 
 /** The backend a run of `spec` uses: the started one, or under Auto the one autoBackend picks. */
 function backendFor(spec: PipelineSpec): string {
-  return auto ? autoBackend(spec, backend) : backend;
+  return auto ? autoBackend(spec, backend, undefined, calibration) : backend;
 }
 
 const api: EngineApi = {
-  async init(choice: BackendChoice) {
+  async init(choice: BackendChoice, remembered?: Calibration | null) {
     const info = await selectBackend(tf, choice);
     backend = info.name;
     auto = choice === 'auto';
-    return info;
+    if (!auto) return info;
+    const outcome = await calibrate(webglRenderer(), remembered ?? null, trainingTimer(tf, dataSource, () => performance.now()));
+    calibration = outcome.calibration;
+    await useBackend(tf, backend); // timing WebGL switched tfjs to it
+    return { ...info, calibration, calibrated: outcome.measured, autoNote: deviceSummary(calibration) };
   },
 
   async run(spec: PipelineSpec, onProgress: (events: readonly ProgressEvent[]) => void, options?: RunOptionsForWorker): Promise<RunView> {

@@ -1,13 +1,13 @@
 import { withoutByteOrderMark } from '../core/data-limits';
-import { sha256Hex } from '../core/hash';
+import { rememberSha256, sha256Hex } from '../core/hash';
 import { PipelabDb } from '../storage/db';
 import { putDataset } from '../storage/datasets-repo';
 import { previewOf, type DataPreview } from '../steps/data/data-preview';
-import { formatOf, parseUserFile } from '../steps/data/parse-user-data';
+import { formatOf, parseUserFile, rememberParsed } from '../steps/data/parse-user-data';
 
-/** How far the preview of a file has got: reading its bytes, parsing its text, hashing it. */
+/** How far the preview of a file has got: reading (and hashing) its bytes, parsing its text. */
 export interface ImportProgress {
-  readonly stage: 'reading' | 'parsing' | 'hashing';
+  readonly stage: 'reading' | 'parsing';
   /** Bytes read (reading) or characters parsed (parsing) so far. */
   readonly done: number;
   readonly total: number;
@@ -26,7 +26,7 @@ const SLICE_BYTES = 4 << 20;
  * Reads a File in slices, decoding UTF-8 as a stream (a character split between
  * slices stays whole; one BOM is dropped, as Blob.text() does, and two are
  * refused), then parses it with the run-time parser (which checks the file's
- * shape against DATA_LIMITS first) and hashes its text. Runs in the worker: a
+ * shape against DATA_LIMITS first) while its bytes are hashed. Runs in the worker: a
  * large file never blocks the page.
  */
 export async function previewFile(file: File, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<FilePreview> {
@@ -34,25 +34,41 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
     if (signal?.aborted) throw new Error(`Reading ${file.name} was cancelled.`);
     onProgress(p);
   };
-  const text = withoutByteOrderMark(await readText(file, report));
+  const { text: read, hash: hashing } = await readText(file, report);
+  const text = withoutByteOrderMark(read);
   const format = formatOf(file.name);
-  const { table, delimiter } = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
-  report({ stage: 'hashing', done: 0, total: text.length });
-  const hash = await sha256Hex(text);
+  const parsed = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
+  const { table, delimiter } = parsed;
+  const hash = await hashing; // computed off this thread meanwhile
+  // The bytes hashed are the text's UTF-8: a file that decodes to anything else (U+FFFD) was refused above.
+  rememberSha256(text, hash); // the run that reads the stored file next skips hashing it again
+  rememberParsed(hash, format, parsed); // and parsing it
   return { preview: previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size }), text };
 }
 
-async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<string> {
+/**
+ * Reads and decodes a file slice by slice; its bytes (without the BOM, which the text loses)
+ * are hashed from the file itself meanwhile (WebCrypto works off this thread, also while
+ * the text is parsed), so the text is never encoded again to be hashed.
+ */
+async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<{ text: string; hash: Promise<string> }> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // the BOM is checked and dropped by the caller
   const parts: string[] = [];
+  let hash: Promise<string> | null = null;
   for (let at = 0; at < file.size; at += SLICE_BYTES) {
-    const bytes = await file.slice(at, at + SLICE_BYTES).arrayBuffer();
+    const bytes = new Uint8Array(await file.slice(at, at + SLICE_BYTES).arrayBuffer());
+    if (!hash) {
+      hash = file.slice(startsWithBom(bytes) ? 3 : 0).arrayBuffer().then((all) => sha256Hex(new Uint8Array(all)));
+      hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if reading fails first
+    }
     parts.push(decoder.decode(bytes, { stream: true }));
     onProgress({ stage: 'reading', done: Math.min(at + SLICE_BYTES, file.size), total: file.size });
   }
   parts.push(decoder.decode());
-  return parts.join('');
+  return { text: parts.join(''), hash: hash ?? sha256Hex(new Uint8Array(0)) };
 }
+
+const startsWithBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /**
  * Stores a previewed file's text in the app's database from the worker: writing
@@ -64,7 +80,16 @@ export async function storePreviewed(previewed: FilePreview, dbName: string): Pr
   try {
     const { name, format, hash } = previewed.preview;
     await putDataset(db, name, format, previewed.text, { knownHash: hash });
+    lastStored = { hash, text: previewed.text };
   } finally {
     db.close();
   }
+}
+
+/** The text this worker stored last, by content hash (the run that follows an import reads it). */
+let lastStored: { readonly hash: string; readonly text: string } | null = null;
+
+/** The text of the file this worker stored last, when its hash is `hash`: the run after an import need not read 50 MB back from IndexedDB. */
+export function storedText(hash: string): string | undefined {
+  return lastStored?.hash === hash ? lastStored.text : undefined;
 }

@@ -81,7 +81,7 @@ describe('numbers beyond range', () => {
 });
 
 describe('quotes in the shape check', () => {
-  it('counts separators after a stray quote inside a field (papaparse reads it as a plain character)', () => {
+  it('counts separators after a stray quote inside a field (the reader reads it as a plain character)', () => {
     expect(() => checkDelimitedShape(`a"b,${header(DATA_LIMITS.maxColumns)}\n`)).toThrow(/more than 5,000 columns/);
   });
 

@@ -40,3 +40,22 @@ describe('autoBackend', () => {
     expect(autoBackend(withModel('model.random-forest', {}), 'wasm', false)).toBe('cpu');
   });
 });
+
+describe('autoBackend with a calibration', () => {
+  const GPU = 'ANGLE (NVIDIA, NVIDIA H100 80GB HBM3)';
+  const cal = (renderer: string, cpuMs: number, webglMs: number) => ({ renderer, samples: [{ hiddenUnits: 1024, cpuMs, webglMs }] });
+
+  it('runs large networks on webgl where WebGL measured faster, and the rest on cpu', () => {
+    const fast = cal(GPU, 3100, 1000);
+    expect(autoBackend(withModel('model.mlp-classifier', { hiddenLayers: [1024] }), 'cpu', true, fast)).toBe('webgl');
+    expect(autoBackend(withModel('model.mlp-classifier', { hiddenLayers: [64] }), 'cpu', true, fast)).toBe('cpu');
+    expect(autoBackend(loadExample('iris-logreg'), 'cpu', true, fast)).toBe('cpu');
+    expect(autoBackend(withModel('model.mlp-classifier', { hiddenLayers: [1024] }, false), 'cpu', true, fast)).toBe('cpu');
+  });
+
+  it('stays on cpu where cpu measured faster, or where the renderer is SwiftShader whatever the timings', () => {
+    const big = withModel('model.mlp-classifier', { hiddenLayers: [1024] });
+    expect(autoBackend(big, 'cpu', true, cal(GPU, 900, 1200))).toBe('cpu');
+    expect(autoBackend(big, 'cpu', true, cal('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)', 3100, 10))).toBe('cpu');
+  });
+});

@@ -3,12 +3,12 @@
 // database on fake-indexeddb that already holds a workspace. Each ends in a valid import or a clear
 // error; after an error every table is as it was; after an import no stored row was replaced and
 // every stored data text still hashes to its key.
+import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import Dexie from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PipelabError } from '../../src/core/errors';
-import { sha256Hex } from '../../src/core/hash';
 import { Prng } from '../../src/core/prng';
 import { bundleText, collectBundle, importBundle, parseBundle } from '../../src/share/bundle';
 import type { PipelabDb } from '../../src/storage/db';
@@ -86,7 +86,7 @@ async function databaseProblems(imported: boolean): Promise<string[]> {
   if (!imported && grew) problems.push(`a refused import added rows: ${JSON.stringify(rowCounts(after))}`);
   for (const [hash, row] of after.datasets) {
     const d = row as { text: string };
-    if (JSON.stringify([await sha256Hex(d.text)]) !== hash) problems.push(`data stored under a false hash ${hash.slice(0, 16)}`);
+    if (JSON.stringify([createHash('sha256').update(d.text, 'utf8').digest('hex')]) !== hash) problems.push(`data stored under a false hash ${hash.slice(0, 16)}`);
   }
   if (imported && grew) await resetTarget();
   return problems;

@@ -1,6 +1,6 @@
 import { StepInputError } from '../../core/errors';
-import { MISSING_TOKENS, inferColumn } from '../../core/parse-table';
-import { makeTable, type Table } from '../../core/table';
+import type { Table } from '../../core/table';
+import { TableBuilder } from '../../core/table-builder';
 
 /**
  * Collects the rows of a delimited file into columns, one row at a time, checking
@@ -9,35 +9,32 @@ import { makeTable, type Table } from '../../core/table';
  * so they accept the same files, give the same messages and infer the same types.
  */
 export class RowCollector {
-  private header: string[] | null = null;
-  private cells: (string | null)[][] = [];
+  private table: TableBuilder | null = null;
+  private rows = 0;
 
-  /** @param lineOf the 1-based line of the row that starts at a character offset (asked only to name a problem) */
-  constructor(private readonly lineOf: (at: number) => number) {}
+  /** @param keepTexts keep every cell's text (see TableBuilder: needed where a column of numbers turns out to hold a label) */
+  constructor(private readonly keepTexts = false) {}
 
-  /** Adds the next non-empty row, which starts at character `at` of the file. */
-  add(fields: readonly string[], at: number): void {
-    if (!this.header) {
-      this.header = checkHeader(fields, this.lineOf(at));
-      this.cells = this.header.map(() => []);
+  /** Adds the next non-empty row, which starts on 1-based line `line` of the file. */
+  add(fields: readonly string[], line: number): void {
+    if (!this.table) {
+      this.table = new TableBuilder(checkHeader(fields, line), this.keepTexts);
       return;
     }
-    if (fields.length !== this.header.length) {
+    const columns = this.table.names.length;
+    if (fields.length !== columns) {
       throw new StepInputError(
-        `Line ${this.lineOf(at)} has ${fields.length} fields but the header has ${this.header.length}: the file is ragged there. Fix that line (quote fields that contain the separator).`,
+        `Line ${line} has ${fields.length} fields but the header has ${columns}: the file is ragged there. Fix that line (quote fields that contain the separator).`,
       );
     }
-    for (let c = 0; c < fields.length; c++) {
-      const f = fields[c].trim();
-      this.cells[c].push(MISSING_TOKENS.has(f) ? null : f);
-    }
+    this.table.add(fields);
+    this.rows++;
   }
 
   /** The table of every row added (numeric columns where all present values are numbers). */
   finish(): Table {
-    if (!this.header || this.cells[0].length === 0) throw new StepInputError('The file has a header but no data rows.');
-    const cells = this.cells;
-    return makeTable(this.header.map((name, c) => inferColumn(name, cells[c])));
+    if (!this.table || this.rows === 0) throw new StepInputError('The file has a header but no data rows.');
+    return this.table.finish();
   }
 }
 

@@ -4,7 +4,7 @@ import { EMPTY_STATE } from '../../core/state';
 import { makeTable } from '../../core/table';
 import { defineStep } from '../step';
 import { prepareTarget } from './as-target';
-import { formatOf, parseUserData } from './parse-user-data';
+import { formatOf, parseUserFileByHash } from './parse-user-data';
 
 /** What the palette, forms and restore know of `importedDataset`: plain data, no code. */
 export const importedDatasetDescription = describeStep({
@@ -52,7 +52,7 @@ export const importedDataset = defineStep(importedDatasetDescription, {
   dataRef: (p) => (p.hash ? { file: p.hash, format: formatOf(p.name), origin: 'user', name: p.name } : null),
   async run(ctx, _input, params) {
     if (!ctx.data) throw new StepInputError('No data file yet: import one with "Import data" in the app, or pass --data FILE on the command line.');
-    const raw = parseUserData(ctx.data.text, formatOf(params.name));
+    const raw = parseUserFileByHash(ctx.data.text, formatOf(params.name), ctx.data.hash).table;
     const names = raw.columns.map((c) => c.name);
     const target = params.target;
     if (!names.includes(target)) {

@@ -1,7 +1,8 @@
-import Papa from 'papaparse';
 import { checkDelimitedShape, withoutByteOrderMark } from '../../core/data-limits';
 import { StepInputError } from '../../core/errors';
 import { parseRecords } from '../../core/parse-table';
+import { NeedsCellTexts } from '../../core/table-builder';
+import { guessDelimiter, readDelimited, type ReadProgress } from '../../core/read-delimited';
 import type { Table } from '../../core/table';
 import { RowCollector, lineAt } from './delimited-rows';
 
@@ -23,14 +24,11 @@ export interface ParsedUserData {
 }
 
 /** Told how far parsing has got: characters done out of the text's length. */
-export type ParseProgress = (done: number, total: number) => void;
-
-/** How often (in characters) parsing reports progress. */
-const PROGRESS_EVERY = 1 << 20;
+export type ParseProgress = ReadProgress;
 
 /**
- * Parses a user's file into a table with papaparse (CSV/TSV: quoted fields, a
- * header row) or as a JSON array of records. Every problem is a StepInputError
+ * Parses a user's file into a table with readDelimited (CSV/TSV: quoted fields, a
+ * header row, the separator guessed for CSV) or as a JSON array of records. Every problem is a StepInputError
  * naming the line and what to do.
  */
 export function parseUserData(text: string, format: UserFormat): Table {
@@ -53,6 +51,24 @@ export function parseUserFile(text: string, format: UserFormat, onProgress?: Par
   if (format === 'json') return { table: parseJson(body), delimiter: null };
   checkDelimitedShape(body, format === 'tsv' ? '\t' : undefined);
   return parseDelimited(body, format === 'tsv' ? '\t' : '', onProgress);
+}
+
+/** The file the import preview parsed last (in the worker), kept for the run that reads it next. */
+let remembered: { readonly hash: string; readonly format: UserFormat; readonly parsed: ParsedUserData } | null = null;
+
+/** Keeps a parse of the text whose SHA-256 is `hash` (computed from that very text) for parseUserFileByHash; one at a time. */
+export function rememberParsed(hash: string, format: UserFormat, parsed: ParsedUserData): void {
+  remembered = { hash, format, parsed };
+}
+
+/**
+ * parseUserFile for a text whose SHA-256 is `hash`: where the import preview just parsed
+ * that content (rememberParsed), its table is reused instead of reading 50 MB again.
+ * Tables are never changed after they are made, so sharing one is safe.
+ */
+export function parseUserFileByHash(text: string, format: UserFormat, hash: string): ParsedUserData {
+  if (remembered?.hash === hash && remembered.format === format) return remembered.parsed;
+  return parseUserFile(text, format);
 }
 
 /** Where the first NUL or undecodable byte (U+FFFD) is, or -1. */
@@ -80,29 +96,20 @@ function parseJson(text: string): Table {
 }
 
 function parseDelimited(text: string, delimiter: string, onProgress?: ParseProgress): ParsedUserData {
-  const rows = new RowCollector((at) => lineAt(text, at));
-  let start = 0;
-  let reported = 0;
-  let found = delimiter;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: 'greedy',
-    step(result) {
-      const fatal = result.errors.find((e) => e.type !== 'Delimiter');
-      if (fatal) {
-        const at = typeof fatal.index === 'number' ? fatal.index : start;
-        throw new StepInputError(`Line ${lineAt(text, at)}: ${fatal.message}. Check the quotes there: a quoted field must end with a quote.`);
-      }
-      found = result.meta.delimiter;
-      rows.add(result.data, start);
-      start = result.meta.cursor;
-      if (onProgress && start - reported >= PROGRESS_EVERY) {
-        reported = start;
-        onProgress(start, text.length);
-      }
-    },
-  });
-  const table = rows.finish();
-  onProgress?.(text.length, text.length);
-  return { table, delimiter: found };
+  const found = delimiter || guessDelimiter(text);
+  let reported = -1; // a second read reports only past where the first got, so the bar never goes back
+  const progress: ParseProgress = (done, total) => {
+    if (done > reported) onProgress?.((reported = done), total);
+  };
+  const read = (keepTexts: boolean) => {
+    const rows = new RowCollector(keepTexts);
+    readDelimited(text, found, (fields, line) => rows.add(fields, line), progress);
+    return rows.finish();
+  };
+  try {
+    return { table: read(false), delimiter: found };
+  } catch (err) {
+    if (!(err instanceof NeedsCellTexts)) throw err;
+    return { table: read(true), delimiter: found }; // a column of numbers held a label: read again keeping texts
+  }
 }

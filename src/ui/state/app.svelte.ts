@@ -4,6 +4,7 @@ import { getSetting, setSetting } from '../../storage/settings-repo';
 import type { BackendChoice, DataOptions } from '../../worker/engine-api';
 import type { EngineClient } from '../../worker/engine-client';
 import type { EnginePool } from '../../worker/engine-pool';
+import type { Calibration } from '../../engine/calibration';
 import { GALLERY } from '../gallery/gallery';
 import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
@@ -193,6 +194,8 @@ export class AppState {
   async init(storage: StorageManager | undefined = globalThis.navigator?.storage, shareFragment: string | null = null): Promise<void> {
     this.storageApi = storage;
     const backend = await getSetting<BackendChoice>(this.workspace.db, 'backend', 'auto').catch(() => 'auto' as const);
+    this.runner.rememberCalibration(await getSetting<Calibration | null>(this.workspace.db, 'calibration', null).catch(() => null));
+    this.runner.onCalibrated = (c) => void setSetting(this.workspace.db, 'calibration', c).catch(() => undefined);
     if (!shareFragment) void this.runner.useBackend(backend);
     this.autoRun = await getSetting<boolean>(this.workspace.db, 'autoRun', false).catch(() => false);
     this.present = presentRequested() || (await getSetting<boolean>(this.workspace.db, 'present', false).catch(() => false));

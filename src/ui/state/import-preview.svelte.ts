@@ -20,7 +20,7 @@ export type EarlierDataLookup = (name: string, hash: string) => Promise<EarlierD
 export type ImportStatus = 'closed' | 'reading' | 'ready' | 'failed';
 
 /** Share of the progress bar each stage fills (reading is quick, parsing is most of the work). */
-const STAGE_SPAN: Record<ImportProgress['stage'], [number, number]> = { reading: [0, 0.25], parsing: [0.25, 0.95], hashing: [0.95, 1] };
+const STAGE_SPAN: Record<ImportProgress['stage'], [number, number]> = { reading: [0, 0.3], parsing: [0.3, 1] };
 
 /**
  * The import preview dialog: a picked or dropped file is read and parsed in the

@@ -13,6 +13,7 @@ import type { BackendChoice, BackendInfo, DataOptions } from '../../worker/engin
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
 import type { DataPreview } from '../../steps/data/data-preview';
 import type { ImportProgress } from '../../worker/preview-file';
+import type { Calibration } from '../../engine/calibration';
 import { prefixFingerprints } from './stale';
 import type { TryItEngine } from './try-it.svelte';
 
@@ -91,6 +92,8 @@ export class RunnerState {
   /** The latest epoch not yet published (published with the history, at most every FLUSH_MS). */
   private pendingLive: LiveTraining | null = null;
   private startSeq = 0;
+  /** Told when a worker start measured this device's Auto calibration (the app remembers it in its settings). */
+  onCalibrated: (calibration: Calibration) => void = () => {};
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly client = new EngineClient()) {
@@ -107,6 +110,11 @@ export class RunnerState {
     }
   }
 
+  /** Hands a remembered Auto calibration to the engine (before the first start, so it is not measured again). */
+  rememberCalibration(calibration: Calibration | null): void {
+    EngineClient.deviceCalibration = calibration;
+  }
+
   /** Starts (or restarts) the worker on the chosen backend. */
   async useBackend(choice: BackendChoice): Promise<void> {
     const seq = ++this.startSeq;
@@ -115,6 +123,7 @@ export class RunnerState {
     this.backend = null;
     try {
       const info = await this.client.start(choice);
+      if (info.calibrated && info.calibration) this.onCalibrated(info.calibration);
       if (seq !== this.startSeq) return; // a later choice replaced this worker
       this.backend = info;
       this.status = this.view ? this.view.record.status : 'idle';

@@ -25,8 +25,7 @@ export function columnSummary(col: ColumnPreview): string {
 export function progressText(p: ImportProgress | null): string {
   if (!p) return 'Starting…';
   if (p.stage === 'reading') return `Reading ${sizeText(p.done)} of ${sizeText(p.total)}…`;
-  if (p.stage === 'parsing') return `Parsing… ${Math.floor((100 * p.done) / Math.max(1, p.total))}%`;
-  return 'Computing the content hash…';
+  return `Parsing… ${Math.floor((100 * p.done) / Math.max(1, p.total))}%`;
 }
 
 /** The separator as a person names it. */
