@@ -50,7 +50,8 @@ describe('the main bundle stays free of the live-session code', () => {
       }
     }
     expect(seen.size).toBeGreaterThan(50); // the walk really follows the app
-    expect(seen.has(path.resolve('src/ui/state/live-sync.ts'))).toBe(true);
+    expect(seen.has(path.resolve('src/ui/state/live-glue.ts'))).toBe(true);
+    expect(seen.has(path.resolve('src/ui/state/live-sync.ts'))).toBe(false); // the editor sync loads with the first session
     expect(seen.has(path.resolve('src/ui/state/live.svelte.ts'))).toBe(false);
     expect(offenders).toEqual([]);
   });

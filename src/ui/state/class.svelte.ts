@@ -1,5 +1,5 @@
 import type { AssignmentOptions, SeedMode } from '../../class/assignment';
-import { groupBoard, type BoardSummary, type TeacherResult } from '../../class/board-groups';
+import type { TeacherResult } from '../../class/board-groups';
 import type { RefusedLine } from '../../class/board-intake';
 import type { StoredBoard } from '../../class/board-record';
 import type { ResultCode } from '../../class/result-code';
@@ -46,8 +46,6 @@ export class ClassState {
   refused = $state.raw<RefusedLine[]>([]);
   /** What the last intake did, in words. */
   message = $state('');
-  /** The board grouped for display. */
-  readonly summary: BoardSummary | null = $derived(this.board ? groupBoard(this.board.assignment, this.board.codes) : null);
 
   /** The live session this browser is in (teacher or student), or null: none without a relay. */
   live = $state.raw<LiveSession | null>(null);

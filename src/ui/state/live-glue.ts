@@ -4,7 +4,6 @@
 import type { LiveLink } from '../../class/assignment';
 import type { ClassState } from './class.svelte';
 import type { EditorState } from './editor.svelte';
-import { EditorSync } from './live-sync';
 
 /**
  * Keeps `editor` in step with each live session `classroom` joins from now on. `teacherBound` says
@@ -14,7 +13,11 @@ import { EditorSync } from './live-sync';
  */
 export function shareEdits(editor: EditorState, classroom: ClassState, teacherBound: () => boolean): void {
   classroom.onSession((session) => {
-    new EditorSync(session, editor, classroom, () => !session.teacher || teacherBound());
+    // The sync code loads with the first session (it stays off the start page); EditorSync then
+    // adopts whatever the room already holds, so nothing that arrived meanwhile is missed.
+    void import('./live-sync').then(({ EditorSync }) => {
+      if (classroom.live === session) new EditorSync(session, editor, classroom, () => !session.teacher || teacherBound());
+    });
   });
 }
 

@@ -37,6 +37,9 @@ export class EditorSync {
   ) {
     this.stops.push(editor.subscribe((_revision, reason) => this.onEditor(reason)));
     this.stops.push(session.onPipeline((pipeline) => this.onRoom(pipeline)));
+    // A room that synced before this link was made (its code loads after the session starts) is adopted now.
+    const already = session.pipeline();
+    if (Object.keys(already.spec).length > 0) this.onRoom({ ...already, authors: [] });
   }
 
   private live(): boolean {
