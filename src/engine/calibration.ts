@@ -121,7 +121,7 @@ async function medianTime(time: TimeTraining, hiddenUnits: number, backend: 'cpu
 
 /** The toolbar's sentence for this device: the decision for the largest measured size (or why nothing was measured). */
 export function deviceSummary(calibration: Calibration): string {
-  if (!isRealGpu(calibration.renderer)) return calibration.renderer ? 'no GPU (WebGL here is software): cpu' : 'no WebGL here: cpu';
+  if (!isRealGpu(calibration.renderer)) return calibration.renderer ? 'no GPU' : 'no WebGL';
   const sizes = calibration.samples.map((s) => s.hiddenUnits);
   const largest = sizes.length ? Math.max(...sizes) : CALIBRATION_SIZES[CALIBRATION_SIZES.length - 1];
   return decideBackend(calibration, largest).text.replace('networks this size', `networks of ${largest} hidden units`);

@@ -66,6 +66,6 @@ describe('Auto calibration wiring', () => {
     expect(d.timed).toEqual([]);
     expect(saved).toEqual([]);
     expect(runner.backend?.name).toBe('cpu');
-    expect(runner.backend?.autoNote).toBe('no GPU (WebGL here is software): cpu');
+    expect(runner.backend?.autoNote).toBe('no GPU');
   });
 });
