@@ -13,6 +13,7 @@ import { zipBombRefusal } from './hostile-input';
 import { main as longSessionMain } from './long-session';
 import { main as editToResultMain } from './edit-to-result';
 import { main as replayCostMain } from './replay-cost';
+import { main as coeditLatencyMain } from './coedit-latency';
 import { benchNode, type BackendResult } from './node-bench';
 import { runSklearn } from './sklearn-runner';
 import { renderReport, type BenchReport } from './report';
@@ -26,7 +27,8 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 // Flags: --quick (1 repeat, 5 MB CSV), --no-python, --no-browser, --no-build (reuse dist/),
 // --only long-session (just the long-session benchmark: bench/long-session.ts, also `npm run bench:long-session`),
 // --only edit-to-result (just edit-to-result on Auto in Chromium, more repeats: bench/edit-to-result.ts),
-// --only replay (what recording a training replay costs, digits and spiral MLPs: bench/replay-cost.ts).
+// --only replay (what recording a training replay costs, digits and spiral MLPs: bench/replay-cost.ts),
+// --only coedit (how soon a co-editor sees an edit, over a real relay: bench/coedit-latency.ts).
 // --workloads id,id (only those workloads in Node and Chromium), --browser-backends cpu,wasm (only those in
 // Chromium), --no-app-metrics (skip the app metrics): a short run of the rows one is working on.
 const option = (name: string) => {
@@ -107,7 +109,8 @@ const only = process.argv.indexOf('--only');
 if (only >= 0 && process.argv[only + 1] === 'long-session') await longSessionMain(process.argv.slice(2));
 else if (only >= 0 && process.argv[only + 1] === 'edit-to-result') await editToResultMain(process.argv.slice(2));
 else if (only >= 0 && process.argv[only + 1] === 'replay') await replayCostMain(process.argv.slice(2));
-else if (only >= 0) throw new Error(`--only knows long-session, edit-to-result and replay; got ${process.argv[only + 1] ?? 'nothing'}.`);
+else if (only >= 0 && process.argv[only + 1] === 'coedit') await coeditLatencyMain(process.argv.slice(2));
+else if (only >= 0) throw new Error(`--only knows long-session, edit-to-result, replay and coedit; got ${process.argv[only + 1] ?? 'nothing'}.`);
 else await main();
 
 /** Writes the report (JSON in bench-results/, the table on stdout). */
