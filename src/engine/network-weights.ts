@@ -1,9 +1,12 @@
 // The fitted weights of a dense network (MLP or logistic regression) as plain arrays for the
 // network view: units per layer, the names of the inputs and outputs, one kernel per layer.
 import type { FittedModel } from '../core/state';
+import { findStep } from '../steps/registry';
 
-/** Model kinds whose fitted state is a dense network the network view can draw. */
-export const NETWORK_KINDS: ReadonlySet<string> = new Set(['model.mlp-classifier', 'model.mlp-regressor', 'model.logistic-regression']);
+/** Whether a model kind's fitted state is a dense network the network view can draw: its step declares TF.js layers. */
+export function isDenseNetwork(kind: string): boolean {
+  return Boolean(findStep(kind)?.fitted?.layers);
+}
 
 /** A dense network's layer sizes and kernels (layer l: sizes[l] × sizes[l+1], row-major). */
 export interface NetworkWeights {
@@ -17,7 +20,7 @@ export interface NetworkWeights {
 
 /** The network of a fitted model, or null when it is not a dense network (trees, neighbours, …) or its weights do not fit its layers. */
 export function networkWeights(model: FittedModel | null | undefined): NetworkWeights | null {
-  if (!model || !NETWORK_KINDS.has(model.kind)) return null;
+  if (!model || !isDenseNetwork(model.kind)) return null;
   // Read defensively, key by key: the model may come from storage or a bundle of any kind.
   const info: Readonly<Record<string, unknown>> = model.info;
   const sizes = info.layers;

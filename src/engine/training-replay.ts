@@ -7,7 +7,7 @@ import { snapshotEpochs } from '../core/snapshot-schedule';
 import type { FittedModel, PipelineState } from '../core/state';
 import type { ReplayHook, Tf } from '../steps/step';
 import { decisionBoundary, type DecisionBoundary } from './decision-boundary';
-import { NETWORK_KINDS, networkWeights } from './network-weights';
+import { isDenseNetwork, networkWeights } from './network-weights';
 import { ReplayScorer, type ReplayMetric } from './replay-metrics';
 
 /** What one step of a replay is: a training epoch, an L-BFGS iteration, a tree's depth, a forest's tree count. */
@@ -97,7 +97,7 @@ export class ReplayRecorder implements ReplayHook {
     const at = this.epochs.findIndex((e) => e.epoch >= epoch);
     if (at >= 0) this.epochs.splice(at);
     const weights = model.weights.reduce((n, w) => n + w.values.length, 0);
-    if (NETWORK_KINDS.has(model.kind) && weights > MAX_REPLAY_WEIGHTS) {
+    if (isDenseNetwork(model.kind) && weights > MAX_REPLAY_WEIGHTS) {
       this.tooBig = weights;
       const frame = frameOf(this.tf, new ReplayScorer(this.tf, this.input), this.input, epoch, model, false);
       if (frame) this.epochs.push({ epoch, frame });
