@@ -88,6 +88,55 @@ describe('nothing is lost (issue 16)', () => {
     await a.close();
   });
 
+  it('typing a seed while the other tab\'s save arrives: the typing is not overwritten, and both values are kept', async () => {
+    const { page: a, errors } = await openApp(browser);
+    await openIris(a);
+    const { page: b, errors: errorsB } = await openSecondTab(a);
+    await b.locator('#seed-input').waitFor(LONG);
+    await saved(b);
+    await a.locator('#seed-input').fill('4001'); // typed, not yet committed
+    await setSeed(b, 4002);
+    await saved(b);
+    // Tab A has taken B's save into its editor (its stored head is what A now edits from)…
+    await expect.poll(() => a.evaluate(() => (window as unknown as { pipelab: { editor: { spec: { seed: number } } } }).pipelab.editor.spec.seed), LONG).toBe(4002);
+    // …and what the user is typing is still there; committing it keeps both values.
+    expect(await a.locator('#seed-input').inputValue()).toBe('4001');
+    await a.locator('#seed-input').press('Enter');
+    await expect.poll(async () => (await stored(a)).head, LONG).toBe(4001);
+    const now = await stored(a);
+    expect(now.versions).toContain(4002);
+    expect([...errors, ...errorsB]).toEqual([]);
+    await b.close();
+    await a.close();
+  });
+
+  it('typing a parameter while the other tab\'s save of it arrives: the typing survives, and both values are kept', async () => {
+    const { page: a, errors } = await openApp(browser);
+    await openIris(a);
+    const { page: b, errors: errorsB } = await openSecondTab(a);
+    await b.locator('#model-epochs').waitFor(LONG);
+    await saved(b);
+    await a.locator('#model-epochs').fill('301'); // typed, not yet committed
+    await b.locator('#model-epochs').fill('302');
+    await b.locator('#model-epochs').press('Enter');
+    await saved(b);
+    const epochs = (page: Page) => page.evaluate(() => (window as unknown as { pipelab: { editor: { spec: { steps: { id: string; params: { epochs?: number } }[] } } } }).pipelab.editor.spec.steps.find((s) => s.id === 'model')!.params.epochs);
+    await expect.poll(() => epochs(a), LONG).toBe(302); // A has taken B's save…
+    expect(await a.locator('#model-epochs').inputValue()).toBe('301'); // …and the typing is still there
+    await a.locator('#model-epochs').press('Enter');
+    const storedEpochs = () => a.evaluate(async () => {
+      const ws = (window as unknown as { pipelab: { workspace: { currentId: string; db: { pipelines: { get(id: string): Promise<{ spec: { steps: { id: string; params: { epochs?: number } }[] } } | undefined> }; versions: { toArray(): Promise<{ pipelineId: string; spec: { steps: { id: string; params: { epochs?: number } }[] } }[]> } } } } }).pipelab.workspace;
+      const of = (spec: { steps: { id: string; params: { epochs?: number } }[] }) => spec.steps.find((s) => s.id === 'model')!.params.epochs;
+      const row = await ws.db.pipelines.get(ws.currentId);
+      return { head: of(row!.spec), versions: (await ws.db.versions.toArray()).filter((v) => v.pipelineId === ws.currentId).map((v) => of(v.spec)) };
+    });
+    await expect.poll(async () => (await storedEpochs()).head, LONG).toBe(301);
+    expect((await storedEpochs()).versions).toContain(302);
+    expect([...errors, ...errorsB]).toEqual([]);
+    await b.close();
+    await a.close();
+  });
+
   it('two tabs editing at the same moment: both edits kept, and each conflict is told', async () => {
     const { page: a, errors } = await openApp(browser);
     await openIris(a);
