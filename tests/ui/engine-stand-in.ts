@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import type { PipelineSpec } from '../../src/core/spec';
 import type { BackendChoice, EngineApi } from '../../src/worker/engine-api';
 import { createEngineApi } from '../../src/worker/engine-api-impl';
-import { EngineClient } from '../../src/worker/engine-client';
+import { EngineClient, type EngineCall } from '../../src/worker/engine-client';
 import { EnginePool } from '../../src/worker/engine-pool';
 import { nodeDataSource } from '../../src/cli/node-data-source';
 import { NODE_RUNTIME } from '../../src/cli/node-tf';
@@ -101,4 +101,13 @@ export function standInPool(options: StandInOptions = {}): { pool: EnginePool; m
     return engine.client;
   });
   return { pool, made };
+}
+
+/** EngineClient.call answered in-process by `methods` (a test's own engine for a few calls); other methods reject. */
+export function callsTo(methods: Partial<EngineApi>): EngineCall {
+  return (async (method: keyof EngineApi, ...args: unknown[]) => {
+    const fn = methods[method] as ((...a: unknown[]) => unknown) | undefined;
+    if (!fn) throw new Error(`this stand-in does not answer ${method}`);
+    return fn(...args);
+  }) as EngineCall;
 }

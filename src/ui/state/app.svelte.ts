@@ -90,8 +90,8 @@ export class AppState {
   readonly classroom: ClassState;
   /** The preview dialog of a data file being imported. */
   readonly importPreview = new ImportPreviewState(
-    (file, onProgress) => this.runner.previewFile(file, onProgress),
-    () => this.runner.cancelPreview(),
+    (file, onProgress) => this.runner.engine.call('previewFile', file, onProgress),
+    () => this.runner.engine.tell('cancelPreview'),
     (name, hash) => earlierData(this.workspace.db, name, hash),
   );
 
@@ -309,7 +309,7 @@ export class AppState {
       return;
     }
     if (view && view !== before) {
-      const model = view.record.status === 'done' ? await this.runner.exportModel() : null;
+      const model = view.record.status === 'done' ? await this.runner.engine.call('exportModel').catch(() => null) : null;
       const stored = await this.workspace.recordRun(spec, view, model);
       this.shownRunId = stored?.id ?? null;
     }
@@ -351,7 +351,7 @@ export class AppState {
     if (!taken) return;
     const { preview, choices } = taken;
     try {
-      await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
+      await this.runner.engine.call('storePreviewed', preview.hash, this.workspace.db.name);
       const { starterPipeline } = await import('./starter-pipeline'); // loaded with the first import, not the start page
       await this.open(starterPipeline(preview, choices));
       this.notice = `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`;
@@ -371,7 +371,7 @@ export class AppState {
     const preview = this.importPreview.takeAsVersion();
     if (!preview) return;
     try {
-      await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
+      await this.runner.engine.call('storePreviewed', preview.hash, this.workspace.db.name);
       const current = this.workspace.currentId;
       const changed = await this.workspace.adoptData(preview.name, preview.hash);
       const show = changed.includes(current ?? '') ? current : changed[0];
@@ -410,7 +410,7 @@ export class AppState {
   async exportPythonScript(): Promise<void> {
     const spec = this.editor.snapshot();
     await this.keepSharedData();
-    const inputs = await this.runner.pythonInputs(spec, { dataDb: this.workspace.db.name });
+    const inputs = await this.runner.engine.call('pythonInputs', spec, { dataDb: this.workspace.db.name });
     const { exportPython } = await import('../../share/python-export'); // loaded on first use, not with the start page
     saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');
   }
@@ -418,7 +418,7 @@ export class AppState {
   /** Downloads a Jupyter notebook (.ipynb) of the same scikit-learn code, one explained cell per step. */
   async exportNotebookFile(): Promise<void> {
     const spec = this.editor.snapshot();
-    const inputs = await this.runner.pythonInputs(spec, { dataDb: this.workspace.db.name });
+    const inputs = await this.runner.engine.call('pythonInputs', spec, { dataDb: this.workspace.db.name });
     const { exportNotebook } = await import('../../share/notebook-export'); // loaded on first use
     saveFile(exportNotebook(spec, inputs), `${fileStem(spec.name)}.ipynb`, 'application/x-ipynb+json');
   }

@@ -1,9 +1,6 @@
-import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../../core/spec';
 import type { EpochRecord } from '../../core/state';
 import type { ProgressEvent } from '../../engine/progress';
-import type { DataPlot } from '../../engine/data-plot';
-import type { PythonInputs } from '../../engine/python-inputs';
 import type { StepStatus } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
 import type { DecisionBoundary } from '../../engine/decision-boundary';
@@ -11,11 +8,8 @@ import type { TrainingReplay } from '../../engine/training-replay';
 import type { StepView } from '../../engine/step-view';
 import type { BackendChoice, BackendInfo, DataOptions } from '../../worker/engine-api';
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
-import type { DataPreview } from '../../steps/data/data-preview';
-import type { ImportProgress } from '../../worker/preview-file';
 import type { Calibration } from '../../engine/calibration';
 import { prefixFingerprints } from './stale';
-import type { TryItEngine } from './try-it.svelte';
 
 /** The light a step card shows. */
 export type StepLight = 'not-run' | 'stale' | 'running' | 'pending' | 'done' | 'failed' | 'cancelled' | 'skipped';
@@ -96,8 +90,12 @@ export class RunnerState {
   onCalibrated: (calibration: Calibration) => void = () => {};
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly client = new EngineClient()) {
-    client.onRestart = (ready) => void this.track(ready);
+  /**
+   * @param engine the engine worker's client; other state and components ask the engine
+   * through `engine.call(...)` (the data plot, Python inputs, file previews, try-it, model export)
+   */
+  constructor(readonly engine = new EngineClient()) {
+    engine.onRestart = (ready) => void this.track(ready);
   }
 
   /** Follows a worker start: shows "starting" until it reports its backend. */
@@ -122,7 +120,7 @@ export class RunnerState {
     this.status = 'starting';
     this.backend = null;
     try {
-      const info = await this.client.start(choice);
+      const info = await this.engine.start(choice);
       if (info.calibrated && info.calibration) this.onCalibrated(info.calibration);
       if (seq !== this.startSeq) return; // a later choice replaced this worker
       this.backend = info;
@@ -151,7 +149,7 @@ export class RunnerState {
     this.restartHistory = false;
     this.ranFingerprints = prefixFingerprints(spec);
     try {
-      const view = await this.client.run(spec, (event) => this.onProgress(event), useCache ? data : { ...data, useCache });
+      const view = await this.engine.run(spec, (event) => this.onProgress(event), useCache ? data : { ...data, useCache });
       this.flush();
       this.view = view;
       void this.loadReplay(view);
@@ -172,7 +170,7 @@ export class RunnerState {
 
   /** Stops the current run (within a second at most). */
   cancel(): void {
-    if (this.status === 'running') this.client.cancel();
+    if (this.status === 'running') this.engine.cancel();
   }
 
   /** Shows the data view of a step from the run on display (kept with the run, so it survives reloads). */
@@ -191,41 +189,6 @@ export class RunnerState {
     if (view) for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
     if (this.status !== 'starting') this.status = view ? view.record.status : 'idle';
     this.error = view?.record.status === 'failed' ? view.record.error?.message ?? null : null;
-  }
-
-  /** The rows of the spec's data steps (and split) for the data plot, computed in the worker without a run. */
-  dataPlot(spec: PipelineSpec, data?: DataOptions): Promise<DataPlot | null> {
-    return this.client.dataPlot(spec, data);
-  }
-
-  /** The test rows and data an exported Python script needs. */
-  pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs> {
-    return this.client.pythonInputs(spec, data);
-  }
-
-  /** Previews a data file in the worker: read, parsed and hashed off the main thread. */
-  previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<DataPreview> {
-    return this.client.previewFile(file, onProgress);
-  }
-
-  /** Stops the preview being read in the worker. */
-  cancelPreview(): void {
-    this.client.cancelPreview();
-  }
-
-  /** Stores the file previewed last, from the worker (its text never comes to the page's thread). */
-  storePreviewed(hash: string, dbName: string): Promise<void> {
-    return this.client.storePreviewed(hash, dbName);
-  }
-
-  /** The engine calls of the try-it panel and the decision map's click (they read the worker's last run). */
-  get tryItEngine(): TryItEngine {
-    return this.client;
-  }
-
-  /** The last run's model in TensorFlow.js format, or null. */
-  exportModel(): Promise<io.ModelArtifacts | null> {
-    return this.client.exportModel().catch(() => null);
   }
 
   /** The light of one step for the pipeline as it is now; `fold` ("fold 3/5") while a cross-validating run is on that step. */
@@ -249,16 +212,6 @@ export class RunnerState {
     if (now.size !== this.ranFingerprints.size) return true;
     for (const [id, fingerprint] of now) if (this.ranFingerprints.get(id) !== fingerprint) return true;
     return false;
-  }
-
-  /** For tests and diagnostics: where the engine runs. */
-  whereAmI(): Promise<string> {
-    return this.client.whereAmI();
-  }
-
-  /** Crashes the worker on purpose (exercises recovery in the e2e tests). */
-  simulateCrash(): void {
-    this.client.simulateCrash();
   }
 
   private onProgress(event: ProgressEvent): void {
@@ -295,7 +248,7 @@ export class RunnerState {
     let replay: TrainingReplay | null;
     this.replayLoading = true;
     try {
-      replay = await this.client.replay();
+      replay = await this.engine.call('replay');
     } catch {
       return; // the worker went away (a crash, a new backend): the result stays, without a replay
     } finally {
