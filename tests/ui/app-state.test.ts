@@ -3,7 +3,7 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PipelabDb } from '../../src/storage/db';
 import { listRuns } from '../../src/storage/runs-repo';
-import { AppState } from '../../src/ui/state/app.svelte';
+import { APP_MESSAGES, AppState } from '../../src/ui/state/app.svelte';
 import { freshDb } from '../storage/helpers';
 import { standInEngine, standInPool, type StandIn } from './engine-stand-in';
 
@@ -74,7 +74,8 @@ describe('AppState', () => {
     expect(app.editor.setParam('model', 'C', -1)).toMatch(/^Expected/); // a bad param never gets in
     app.editor.rename(''); // an empty name does, and the run is refused
     await app.run();
-    expect(app.runner.error).toMatch(/^The pipeline is not valid: .*name/);
+    expect(app.messages.latest('error', APP_MESSAGES.action)).toMatch(/^The pipeline is not valid: .*name/);
+    expect(app.runner.error).toBeNull(); // the app's message, not the runner's
     expect(engine.runs).toHaveLength(0);
     expect(await listRuns(db, app.workspace.currentId!)).toHaveLength(0);
   });

@@ -9,6 +9,7 @@ import { GALLERY } from '../gallery/gallery';
 import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
 import { WorkspaceState } from './workspace.svelte';
+import { MessageStore } from './messages.svelte';
 import { LabState } from './lab.svelte';
 import { SweepState } from './sweep.svelte';
 import { ImportPreviewState } from './import-preview.svelte';
@@ -28,6 +29,13 @@ import { formatOf } from '../../steps/data/parse-user-data';
 import { wholeRuns, type RunRow } from './run-list';
 import { checkSharedData, linkData, storeSharedData } from './shared-data';
 import type { SharedData } from '../../share/share-payload';
+
+/**
+ * The app's own message sources: `action` errors show with the run's (a link that cannot be
+ * opened, an invalid pipeline, a wrong data file), `import` errors with storage's, `notice`
+ * in the notice banner.
+ */
+export const APP_MESSAGES = { action: 'app', import: 'import', notice: 'notice' } as const;
 
 /** Pause after the last edit before auto-run starts a run. */
 export const AUTO_RUN_MS = 500;
@@ -69,8 +77,12 @@ export class AppState {
   present = $state(false);
   /** In presentation mode: the step whose parameters are open beside the results. */
   editingStepId = $state<string | null>(null);
+  /** Every message the app shows: the runner's, storage's, and the app's own (APP_MESSAGES). */
+  readonly messages = new MessageStore();
   /** A message for the user that is neither an error nor a result (a fork was made, a bundle imported). */
-  notice = $state<string | null>(null);
+  get notice(): string | null {
+    return this.messages.latest('info', APP_MESSAGES.notice);
+  }
   private sharedRevision = -1;
   /** Re-run automatically after every edit (a short pause after the last one). */
   autoRun = $state(false);
@@ -96,9 +108,9 @@ export class AppState {
   );
 
   constructor(db = new PipelabDb(), engine: AppEngine = {}) {
-    this.runner = new RunnerState(engine.client);
+    this.runner = new RunnerState(engine.client, this.messages);
     this.lab = new LabState(engine.pool?.());
-    this.workspace = new WorkspaceState(db, this.editor);
+    this.workspace = new WorkspaceState(db, this.editor, undefined, this.messages);
     this.lab.dataOptions = { dataDb: db.name };
     this.sweep = new SweepState(db, engine.pool?.());
     this.classroom = new ClassState(db);
@@ -136,8 +148,8 @@ export class AppState {
       const backend = payload.expected?.backend;
       if (backend === 'cpu' || backend === 'wasm' || backend === 'webgl') await this.runner.useBackend(backend);
     } catch (err) {
-      this.notice = null;
-      this.runner.error = `This link cannot be opened: ${(err as Error).message} Nothing you had saved was changed.`;
+      this.messages.clear(APP_MESSAGES.notice);
+      this.messages.post(APP_MESSAGES.action, 'error', `This link cannot be opened: ${(err as Error).message} Nothing you had saved was changed.`);
     }
   }
 
@@ -153,7 +165,7 @@ export class AppState {
     const id = await this.workspace.fork(payload.spec, edited, forkedFrom);
     await this.keepReproducingRun(id, forkedFrom.versionHash);
     void this.checkStorage(true);
-    this.notice = `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`;
+    this.messages.post(APP_MESSAGES.notice, 'info', `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`);
   }
 
   /** Where a preview (the data plot) reads the user's files: the database, plus an open link's embedded files not stored yet. */
@@ -294,9 +306,10 @@ export class AppState {
     try {
       spec = this.editor.snapshot();
     } catch (err) {
-      this.runner.error = `The pipeline is not valid: ${(err as Error).message}`;
+      this.messages.post(APP_MESSAGES.action, 'error', `The pipeline is not valid: ${(err as Error).message}`);
       return;
     }
+    this.messages.clear(APP_MESSAGES.action);
     const before = this.runner.view;
     this.tab = 'results';
     await this.keepSharedData();
@@ -337,7 +350,8 @@ export class AppState {
   /** A student's result link opened here: added to its class board, which is shown (or a notice says where it belongs). */
   async openResultCode(link: string): Promise<void> {
     if (await this.classroom.receive(link, Date.now())) this.screen = 'class';
-    else this.notice = this.classroom.message;
+    else if (this.classroom.message) this.messages.post(APP_MESSAGES.notice, 'info', this.classroom.message);
+    else this.messages.clear(APP_MESSAGES.notice);
   }
 
   /** Shows a class board (the Class view). */
@@ -354,9 +368,9 @@ export class AppState {
       await this.runner.engine.call('storePreviewed', preview.hash, this.workspace.db.name);
       const { starterPipeline } = await import('./starter-pipeline'); // loaded with the first import, not the start page
       await this.open(starterPipeline(preview, choices));
-      this.notice = `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`;
+      this.messages.post(APP_MESSAGES.notice, 'info', `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`);
     } catch (err) {
-      this.workspace.error = `The file could not be imported: ${(err as Error).message}`;
+      this.messages.post(APP_MESSAGES.import, 'error', `The file could not be imported: ${(err as Error).message}`);
     }
   }
 
@@ -376,10 +390,10 @@ export class AppState {
       const changed = await this.workspace.adoptData(preview.name, preview.hash);
       const show = changed.includes(current ?? '') ? current : changed[0];
       if (show) await this.openStored(show);
-      this.notice = `${preview.name} version ${number}: ${changed.length} pipeline${changed.length === 1 ? '' : 's'} now read it.` +
-        (show ? (this.autoRun ? ' Retraining this one…' : ' Its steps are stale: press Run to retrain.') : '');
+      this.messages.post(APP_MESSAGES.notice, 'info', `${preview.name} version ${number}: ${changed.length} pipeline${changed.length === 1 ? '' : 's'} now read it.` +
+        (show ? (this.autoRun ? ' Retraining this one…' : ' Its steps are stale: press Run to retrain.') : ''));
     } catch (err) {
-      this.workspace.error = `The new version of ${preview.name} could not be imported: ${(err as Error).message}`;
+      this.messages.post(APP_MESSAGES.import, 'error', `The new version of ${preview.name} could not be imported: ${(err as Error).message}`);
     }
   }
 
@@ -388,12 +402,12 @@ export class AppState {
     const hash = await sha256Hex(text);
     const wanted = this.missingData.find((m) => m.hash === hash);
     if (!wanted) {
-      this.runner.error = `${name} is not the file this pipeline was made with (its content differs). Ask the author for the original file.`;
+      this.messages.post(APP_MESSAGES.action, 'error', `${name} is not the file this pipeline was made with (its content differs). Ask the author for the original file.`);
       return;
     }
     await putDataset(this.workspace.db, wanted.name, formatOf(wanted.name), text);
     this.missingData = this.missingData.filter((m) => m.hash !== hash);
-    this.runner.error = null;
+    this.messages.clear(APP_MESSAGES.action);
   }
 
   /** Downloads the open pipeline with its versions, runs, data and models as one file. */
@@ -430,10 +444,10 @@ export class AppState {
       const summary = await importBundle(this.workspace.db, parseBundle(text));
       await this.openStored(summary.pipelineId);
       void this.checkStorage(true);
-      this.notice = `Imported “${summary.name}”: ${summary.runs} new runs, ${summary.versions} new versions${summary.newPipeline ? '' : ' (merged into your copy)'}.`;
+      this.messages.post(APP_MESSAGES.notice, 'info', `Imported “${summary.name}”: ${summary.runs} new runs, ${summary.versions} new versions${summary.newPipeline ? '' : ' (merged into your copy)'}.`);
     } catch (err) {
-      this.notice = null;
-      this.workspace.error = `The bundle could not be imported: ${(err as Error).message} Nothing was changed.`;
+      this.messages.clear(APP_MESSAGES.notice);
+      this.messages.post(APP_MESSAGES.import, 'error', `The bundle could not be imported: ${(err as Error).message} Nothing was changed.`);
     }
   }
 

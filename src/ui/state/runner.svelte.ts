@@ -10,6 +10,7 @@ import type { BackendChoice, BackendInfo, DataOptions } from '../../worker/engin
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
 import type { Calibration } from '../../engine/calibration';
 import { prefixFingerprints } from './stale';
+import { MessageStore, type MessageKind } from './messages.svelte';
 
 /** The light a step card shows. */
 export type StepLight = 'not-run' | 'stale' | 'running' | 'pending' | 'done' | 'failed' | 'cancelled' | 'skipped';
@@ -49,6 +50,9 @@ interface StepProgress {
 
 const FLUSH_MS = 100;
 
+/** The message store source of the runner's errors and notices. */
+export const RUN_MESSAGES = 'run';
+
 /**
  * Owns the engine worker: backend choice, runs with live progress (batched so
  * the main thread stays free), results, per-step lights and the data view.
@@ -57,8 +61,14 @@ export class RunnerState {
   backendChoice = $state<BackendChoice>('auto');
   backend = $state<BackendInfo | null>(null);
   status = $state<RunnerStatus>('starting');
-  error = $state<string | null>(null);
-  notice = $state<string | null>(null);
+  /** The run's failure (a run, a backend start or a restart that failed), from the message store. */
+  get error(): string | null {
+    return this.messages.latest('error', RUN_MESSAGES);
+  }
+  /** Something the run said that is not a failure (a cancel that restarted the worker). */
+  get notice(): string | null {
+    return this.messages.latest('info', RUN_MESSAGES);
+  }
   view = $state.raw<RunView | null>(null);
   live = $state.raw<LiveTraining | null>(null);
   /** The latest progress of a step that works without epochs (trees grown so far); null otherwise. */
@@ -93,8 +103,12 @@ export class RunnerState {
   /**
    * @param engine the engine worker's client; other state and components ask the engine
    * through `engine.call(...)` (the data plot, Python inputs, file previews, try-it, model export)
+   * @param messages where the runner posts its errors and notices (source "run"; the app passes its store)
    */
-  constructor(readonly engine = new EngineClient()) {
+  constructor(
+    readonly engine = new EngineClient(),
+    readonly messages = new MessageStore(),
+  ) {
     engine.onRestart = (ready) => void this.track(ready);
   }
 
@@ -104,7 +118,7 @@ export class RunnerState {
     try {
       this.backend = await ready;
     } catch (err) {
-      this.error = `The engine could not restart: ${(err as Error).message}`;
+      this.say('error', `The engine could not restart: ${(err as Error).message}`);
     }
   }
 
@@ -125,11 +139,11 @@ export class RunnerState {
       if (seq !== this.startSeq) return; // a later choice replaced this worker
       this.backend = info;
       this.status = this.view ? this.view.record.status : 'idle';
-      this.error = null;
+      this.say('error', null);
     } catch (err) {
       if (seq !== this.startSeq) return;
       this.status = 'failed';
-      this.error = `Could not start the ${choice} backend: ${(err as Error).message}`;
+      this.say('error', `Could not start the ${choice} backend: ${(err as Error).message}`);
     }
   }
 
@@ -137,8 +151,8 @@ export class RunnerState {
   async run(spec: PipelineSpec, data: DataOptions = {}, useCache = true): Promise<void> {
     if (this.status === 'running' || this.status === 'starting') return;
     this.status = 'running';
-    this.error = null;
-    this.notice = null;
+    this.say('error', null);
+    this.say('info', null);
     this.stepStatus = {};
     this.live = null;
     this.work = null;
@@ -155,13 +169,13 @@ export class RunnerState {
       void this.loadReplay(view);
       for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
       this.status = view.record.status;
-      this.error = view.record.error && view.record.status === 'failed' ? view.record.error.message : null;
+      this.say('error', view.record.error && view.record.status === 'failed' ? view.record.error.message : null);
     } catch (err) {
       this.flush();
       this.markUnfinished('cancelled');
       this.status = err instanceof ForcedCancelError ? 'cancelled' : 'failed';
-      if (this.status === 'failed') this.error = (err as Error).message;
-      else this.notice = (err as Error).message;
+      if (this.status === 'failed') this.say('error', (err as Error).message);
+      else this.say('info', (err as Error).message);
     }
     this.live = null;
     this.liveBoundary = null;
@@ -188,7 +202,7 @@ export class RunnerState {
     this.ranFingerprints = view ? prefixFingerprints(view.record.spec) : new Map();
     if (view) for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
     if (this.status !== 'starting') this.status = view ? view.record.status : 'idle';
-    this.error = view?.record.status === 'failed' ? view.record.error?.message ?? null : null;
+    this.say('error', view?.record.status === 'failed' ? view.record.error?.message ?? null : null);
   }
 
   /** The light of one step for the pipeline as it is now; `fold` ("fold 3/5") while a cross-validating run is on that step. */
@@ -212,6 +226,12 @@ export class RunnerState {
     if (now.size !== this.ranFingerprints.size) return true;
     for (const [id, fingerprint] of now) if (this.ranFingerprints.get(id) !== fingerprint) return true;
     return false;
+  }
+
+  /** Posts the runner's message of `kind`, or with null clears it (a message of the other kind stays). */
+  private say(kind: MessageKind, text: string | null): void {
+    if (text !== null) this.messages.post(RUN_MESSAGES, kind, text);
+    else if (this.messages.latest(kind, RUN_MESSAGES) !== null) this.messages.clear(RUN_MESSAGES);
   }
 
   private onProgress(event: ProgressEvent): void {
