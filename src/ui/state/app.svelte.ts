@@ -5,6 +5,7 @@ import type { BackendChoice, DataOptions } from '../../worker/engine-api';
 import type { EngineClient } from '../../worker/engine-client';
 import type { EnginePool } from '../../worker/engine-pool';
 import type { Calibration } from '../../engine/calibration';
+import type { RunView } from '../../engine/run-view';
 import { GALLERY } from '../gallery/gallery';
 import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
@@ -130,20 +131,16 @@ export class AppState {
       const { payload, assignment } = await decodeAssignmentLink(fragment);
       await this.workspace.flush();
       const data = await checkSharedData(this.workspace.db, payload);
+      this.leaveShared();
       this.missingData = data.missing;
       this.pendingData = data.pending;
-      this.shared = null;
-      this.authorCheck = null;
-    this.authorChanged = false;
-      this.shownRunId = null;
-      this.runner.showStored(null);
+      this.showRun(null);
       this.workspace.detach();
       this.editor.load(payload.spec);
       this.sharedRevision = this.editor.revision;
       this.shared = payload;
       this.classroom.opened(assignment);
       if (assignment?.live) void followTeacher(assignment.live, this.classroom);
-      this.tab = 'results';
       this.screen = 'editor';
       const backend = payload.expected?.backend;
       if (backend === 'cpu' || backend === 'wasm' || backend === 'webgl') await this.runner.useBackend(backend);
@@ -245,15 +242,9 @@ export class AppState {
 
   /** Opens a copy of a pipeline (a gallery example, a blank one) as a new workspace pipeline. */
   async open(spec: PipelineSpec): Promise<void> {
-    this.shared = null;
-    this.pendingData = [];
-    this.classroom.opened(null);
-    this.authorCheck = null;
-    this.authorChanged = false;
-    this.runner.showStored(null);
-    this.shownRunId = null;
+    this.leaveShared();
+    this.showRun(null);
     await this.workspace.create(structuredClone(spec));
-    this.tab = 'results';
     this.screen = 'editor';
     void this.checkStorage(true);
   }
@@ -267,17 +258,10 @@ export class AppState {
 
   /** Opens a stored pipeline with its last run's results and selection. */
   async openStored(id: string): Promise<void> {
-    this.shared = null;
-    this.pendingData = [];
-    this.classroom.opened(null);
-    this.authorCheck = null;
-    this.authorChanged = false;
+    this.leaveShared();
     const last = await this.workspace.open(id);
     if (this.workspace.currentId !== id) return; // it could not be read: the list stays, with the workspace's message
-    this.runner.showStored(last?.view ?? null);
-    this.shownRunId = last?.id ?? null;
-    this.runner.showStep(this.editor.selectedStepId);
-    this.tab = 'results';
+    this.showRun(last?.view ?? null, last?.id ?? null);
     this.screen = 'editor';
     // Its data got a new version since the last run: with auto-run on, retrain now.
     if (this.autoRun && (await hasNewData(this.workspace.db, id))) void this.run();
@@ -287,10 +271,31 @@ export class AppState {
   async openRun(listed: RunRow): Promise<void> {
     const [run] = await wholeRuns(this.workspace.db, [listed]);
     if (!run) return;
-    this.runner.showStored(run.view);
+    this.showRun(run.view, run.id);
+  }
+
+  /**
+   * The one way results go on display (null: none): after a run (the runner already holds
+   * it), a stored run opened, a pipeline or a link opened. Shows `view` with the selected
+   * step's data view on the results tab, remembers the stored run's id, and clears the
+   * app's messages about what was on display before.
+   */
+  showRun(view: RunView | null, storedId: string | null = null): void {
+    if (this.runner.view !== view || view === null) this.runner.showStored(view);
     this.runner.showStep(this.editor.selectedStepId);
-    this.shownRunId = run.id;
+    this.shownRunId = storedId;
     this.tab = 'results';
+    this.messages.clear(APP_MESSAGES.action);
+    this.messages.clear(APP_MESSAGES.import);
+  }
+
+  /** Leaves an open link behind (its read-only state, embedded data, assignment and author check). */
+  private leaveShared(): void {
+    this.shared = null;
+    this.pendingData = [];
+    this.classroom.opened(null);
+    this.authorCheck = null;
+    this.authorChanged = false;
   }
 
   /** Selects the step whose output the data view shows (remembered with the pipeline). */
@@ -315,17 +320,19 @@ export class AppState {
     await this.keepSharedData();
     await this.runner.run(spec, { dataDb: this.workspace.db.name }, useCache);
     const view = this.runner.view;
-    this.runner.showStep(this.editor.selectedStepId);
-    if (view && view !== before && this.shared) {
+    if (!view || view === before) {
+      this.runner.showStep(this.editor.selectedStepId); // no new result (cancelled, crashed): the last one stays on display
+      return this.checkStorage(true);
+    }
+    this.showRun(view, null);
+    if (this.shared) {
       const { compareWithAuthor } = await import('../../share/compare-author');
       this.authorCheck = this.shared.expected ? compareWithAuthor(this.shared.expected, view.record) : null;
       return;
     }
-    if (view && view !== before) {
-      const model = view.record.status === 'done' ? await this.runner.engine.call('exportModel').catch(() => null) : null;
-      const stored = await this.workspace.recordRun(spec, view, model);
-      this.shownRunId = stored?.id ?? null;
-    }
+    const model = view.record.status === 'done' ? await this.runner.engine.call('exportModel').catch(() => null) : null;
+    const stored = await this.workspace.recordRun(spec, view, model);
+    if (this.runner.view === view) this.shownRunId = stored?.id ?? null;
     await this.checkStorage(true);
   }
 
