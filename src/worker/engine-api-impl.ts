@@ -97,20 +97,13 @@ function backendState(deps: EngineDeps) {
   };
 }
 
-/** Creates an engine: the API the worker exposes, with its own cache, last run and preview. */
-export function createEngineApi(deps: EngineDeps): EngineApi {
+/** The running half: runs through the cache, cancel, and the last run the other calls read. */
+function runner(deps: EngineDeps, backends: ReturnType<typeof backendState>, cache: MemoryStepCache) {
   const { tf, runtime } = deps;
-  const cache = new MemoryStepCache(64);
-  /** The data plot's own outputs; it reads the runs' cache too, but never adds to it. */
-  const plotCache = readThrough(new MemoryStepCache(8), cache);
-  const backends = backendState(deps);
   let controller: AbortController | null = null;
-  let last: RunResult | null = null;
-  /** The replay built from each run's recording (weakly held: only the last run's is asked for). */
-  const replayOf = new WeakMap<RunResult, TrainingReplay | null>();
-  const sourceFor = (data?: DataOptions) => runDataSource(deps.dataSource, data);
+  const held = { last: null as RunResult | null };
   return {
-    init: backends.init,
+    held,
     async run(spec: PipelineSpec, onProgress: (events: readonly ProgressEvent[]) => void, options?: RunOptionsForWorker): Promise<RunView> {
       const backend = backends.backendFor(spec);
       controller?.abort();
@@ -121,8 +114,8 @@ export function createEngineApi(deps: EngineDeps): EngineApi {
       const progress = batchProgress((events) => (lastSend = onProgress(events)));
       try {
         const useCache = options?.useCache !== false;
-        last = await runPipeline(spec, { tf, backend, dataSource: sourceFor(options), cache: useCache ? cache : undefined, signal: controller.signal, onProgress: progress.push, runtime, recordReplay: true });
-        return buildRunView(tf, last);
+        held.last = await runPipeline(spec, { tf, backend, dataSource: runDataSource(deps.dataSource, options), cache: useCache ? cache : undefined, signal: controller.signal, onProgress: progress.push, runtime, recordReplay: true });
+        return buildRunView(tf, held.last);
       } finally {
         progress.flush();
         await Promise.resolve(lastSend).catch(() => undefined);
@@ -130,17 +123,24 @@ export function createEngineApi(deps: EngineDeps): EngineApi {
       }
     },
     cancel: () => controller?.abort(),
+  };
+}
+
+/** The calls that read the last run: its step views, try-it, replay and model export. */
+function lastRunReader(tf: Tf, held: { readonly last: RunResult | null }): Pick<EngineApi, 'stepView' | 'tryItSetup' | 'predictRaw' | 'predictPoints' | 'replay' | 'exportModel'> {
+  /** The replay built from each run's recording (weakly held: only the last run's is asked for). */
+  const replayOf = new WeakMap<RunResult, TrainingReplay | null>();
+  return {
     stepView: async (stepId: string) => {
-      const out = last?.outputs.find((o) => o.stepId === stepId);
+      const out = held.last?.outputs.find((o) => o.stepId === stepId);
       return out ? buildStepView(stepId, out.state) : null;
     },
-    dataPlot: (spec, data) => dataPlot(spec, { tf, backend: backends.backendFor(spec), dataSource: sourceFor(data), cache: plotCache, runtime }),
-    pythonInputs: (spec, data) => pythonInputs(spec, { tf, backend: backends.backendFor(spec), dataSource: sourceFor(data), cache, runtime }),
-    tryItSetup: async () => tryItSetup(last),
-    predictRaw: (runKey, rows) => predictRaw(tf, last, runKey, rows),
-    predictPoints: async (runKey, points) => predictPoints(tf, last, runKey, points),
+    tryItSetup: async () => tryItSetup(held.last),
+    predictRaw: (runKey, rows) => predictRaw(tf, held.last, runKey, rows),
+    predictPoints: async (runKey, points) => predictPoints(tf, held.last, runKey, points),
     replay() {
       // Built once per run, on the first ask (the page asks as soon as the result is shown).
+      const last = held.last;
       if (last && !replayOf.has(last)) {
         const recorded = last.replay ?? growthOfRun(last);
         replayOf.set(last, recorded ? buildReplay(tf, recorded) : null);
@@ -148,11 +148,31 @@ export function createEngineApi(deps: EngineDeps): EngineApi {
       return Promise.resolve(last ? replayOf.get(last) ?? null : null);
     },
     async exportModel() {
+      const last = held.last;
       const model = last?.record.status === 'done' ? [...last.outputs].reverse().find((o) => o.state.model)?.state.model : null;
       if (!model) return null;
       const artifacts = await exportModel(tf, model);
       return artifacts && artifacts.weightData instanceof ArrayBuffer ? Comlink.transfer(artifacts, [artifacts.weightData]) : artifacts;
     },
+  };
+}
+
+/** Creates an engine: the API the worker exposes, with its own backend, cache, last run and preview. */
+export function createEngineApi(deps: EngineDeps): EngineApi {
+  const { tf, runtime } = deps;
+  const cache = new MemoryStepCache(64);
+  /** The data plot's own outputs; it reads the runs' cache too, but never adds to it. */
+  const plotCache = readThrough(new MemoryStepCache(8), cache);
+  const backends = backendState(deps);
+  const runs = runner(deps, backends, cache);
+  const sourceFor = (data?: DataOptions) => runDataSource(deps.dataSource, data);
+  return {
+    init: backends.init,
+    run: runs.run,
+    cancel: runs.cancel,
+    dataPlot: (spec, data) => dataPlot(spec, { tf, backend: backends.backendFor(spec), dataSource: sourceFor(data), cache: plotCache, runtime }),
+    pythonInputs: (spec, data) => pythonInputs(spec, { tf, backend: backends.backendFor(spec), dataSource: sourceFor(data), cache, runtime }),
+    ...lastRunReader(tf, runs.held),
     ...previewer(),
     whereAmI: deps.whereAmI ?? (() => 'main'),
     simulateCrash() {
