@@ -75,8 +75,8 @@ export async function memoryOverRuns(page: Page, spec: PipelineSpec, runs: numbe
   const many = (n: number) =>
     page.evaluate(
       async ({ s, n }) => {
-        const app = (window as unknown as { pipelab: { runner: { client: { run(s: PipelineSpec, p: () => void, o: object): Promise<unknown> } } } }).pipelab;
-        for (let i = 0; i < n; i++) await app.runner.client.run(s, () => undefined, { useCache: false });
+        const app = (window as unknown as { pipelab: { runner: { engine: { run(s: PipelineSpec, p: () => void, o: object): Promise<unknown> } } } }).pipelab;
+        for (let i = 0; i < n; i++) await app.runner.engine.run(s, () => undefined, { useCache: false });
       },
       { s: spec, n },
     );

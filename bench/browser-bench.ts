@@ -85,7 +85,7 @@ interface AppHandle {
     error: string | null;
     view: { record: { status: string; metrics: Record<string, number>; error: { message: string } | null } } | null;
     run(spec: PipelineSpec, userData?: Record<string, string>): Promise<void>;
-    client: { run(spec: PipelineSpec, onProgress: (e: unknown) => void, o?: { useCache?: boolean; dataDb?: string }): Promise<AppHandle['runner']['view']> };
+    engine: { run(spec: PipelineSpec, onProgress: (e: unknown) => void, o?: { useCache?: boolean; dataDb?: string }): Promise<AppHandle['runner']['view']> };
   };
 }
 
@@ -93,7 +93,7 @@ async function coldRun(page: Page, spec: PipelineSpec): Promise<{ ms: number; ac
   return page.evaluate(async (s) => {
     const app = (window as unknown as { pipelab: AppHandle }).pipelab;
     const t0 = performance.now();
-    const view = await app.runner.client.run(s, () => undefined, { useCache: false });
+    const view = await app.runner.engine.run(s, () => undefined, { useCache: false });
     const ms = performance.now() - t0;
     if (view?.record.status !== 'done') throw new Error(`${s.name}: ${view?.record.error?.message ?? view?.record.status}`);
     return { ms, accuracy: view.record.metrics.accuracy };
@@ -137,7 +137,7 @@ export async function importRun(page: Page, csvMb: number): Promise<number> {
     await app.openImported();
     const spec = app.editor.snapshot();
     const data = { ...spec, steps: spec.steps.slice(0, 1) };
-    const view = await app.runner.client.run(data, () => undefined, { useCache: false, dataDb: app.workspace.db.name });
+    const view = await app.runner.engine.run(data, () => undefined, { useCache: false, dataDb: app.workspace.db.name });
     if (view?.record.status !== 'done') throw new Error(`import: ${view?.record.error?.message ?? view?.record.status}`);
     return performance.now() - t0;
   });

@@ -48,7 +48,7 @@ async function stagedImport(page: Page, csvMb: number): Promise<Record<string, n
       importPreview: { start(file: File): Promise<void>; status: string; error: string | null };
       openImported(): Promise<void>;
       editor: { snapshot(): { steps: unknown[] } };
-      runner: { client: { run(spec: unknown, p: () => void, o: unknown): Promise<{ record: { status: string } }> } };
+      runner: { engine: { run(spec: unknown, p: () => void, o: unknown): Promise<{ record: { status: string } }> } };
       workspace: { db: { name: string } };
     };
     const w = window as unknown as { pipelab: App; __benchCsv: string };
@@ -61,7 +61,7 @@ async function stagedImport(page: Page, csvMb: number): Promise<Record<string, n
     await app.openImported();
     const t2 = performance.now();
     const spec = app.editor.snapshot();
-    const view = await app.runner.client.run({ ...spec, steps: spec.steps.slice(0, 1) }, () => undefined, { useCache: false, dataDb: app.workspace.db.name });
+    const view = await app.runner.engine.run({ ...spec, steps: spec.steps.slice(0, 1) }, () => undefined, { useCache: false, dataDb: app.workspace.db.name });
     if (view.record.status !== 'done') throw new Error('import run failed');
     const t3 = performance.now();
     return { preview: t1 - t0, store: t2 - t1, run: t3 - t2, total: t3 - t0 };
@@ -72,12 +72,12 @@ async function stagedImport(page: Page, csvMb: number): Promise<Record<string, n
 async function previewStages(page: Page, csvMb: number): Promise<string> {
   await page.evaluate(`window.__benchCsv = (${makeBenchCsv.toString()})(${csvMb}); 0`);
   return page.evaluate(async () => {
-    type Client = { previewFile(file: File, onProgress: (p: { stage: string }) => void): Promise<unknown> };
-    const w = window as unknown as { pipelab: { runner: { client: Client } }; __benchCsv: string };
+    type Client = { call(method: 'previewFile', file: File, onProgress: (p: { stage: string }) => void): Promise<unknown> };
+    const w = window as unknown as { pipelab: { runner: { engine: Client } }; __benchCsv: string };
     const file = new File([w.__benchCsv], 'bench.csv', { type: 'text/csv' });
     const seen: string[] = [];
     const t0 = performance.now();
-    await w.pipelab.runner.client.previewFile(file, (p) => {
+    await w.pipelab.runner.engine.call('previewFile', file, (p) => {
       if (!seen.some((s) => s.startsWith(p.stage))) seen.push(`${p.stage} ${((performance.now() - t0) / 1000).toFixed(2)}`);
     });
     seen.push(`done ${((performance.now() - t0) / 1000).toFixed(2)}`);

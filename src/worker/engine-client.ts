@@ -1,18 +1,15 @@
 import * as Comlink from 'comlink';
-import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../core/spec';
 import type { ProgressEvent } from '../engine/progress';
-import type { DataPlot } from '../engine/data-plot';
-import type { PythonInputs } from '../engine/python-inputs';
 import type { RunView } from '../engine/run-view';
-import type { StepView } from '../engine/step-view';
-import type { DataPreview } from '../steps/data/data-preview';
-import type { ImportProgress } from './preview-file';
-import type { RawRow } from '../engine/try-it/raw-table';
-import type { TryItOutcome, TryItSetup } from '../engine/try-it/try-it';
 import type { Calibration } from '../engine/calibration';
-import type { BackendChoice, BackendInfo, DataOptions, EngineApi, RunOptionsForWorker } from './engine-api';
-import type { TrainingReplay } from '../engine/training-replay';
+import type { BackendChoice, BackendInfo, EngineApi, RunOptionsForWorker } from './engine-api';
+
+/** The engine API's methods a page calls through EngineClient.call (start, run and cancel have their own methods). */
+export type EngineMethod = Exclude<keyof EngineApi, 'init' | 'run' | 'cancel'>;
+
+/** EngineClient.call's shape, for state that needs only some engine calls (and tests that stand in for them). */
+export type EngineCall = EngineClient['call'];
 
 /** The engine worker stopped (a crash, or out of memory); a new one has been started. */
 export class WorkerCrashedError extends Error {}
@@ -102,80 +99,21 @@ export class EngineClient {
     }, CANCEL_GRACE_MS);
   }
 
-  /** The data view of a step from the last run. */
-  async stepView(stepId: string): Promise<StepView | null> {
+  /**
+   * Calls one method of the engine API in the worker and resolves with its answer: waits for
+   * a started worker, passes functions (progress callbacks) as Comlink proxies, and rejects
+   * with WorkerCrashedError when the worker stops meanwhile. Runs go through run().
+   */
+  async call<M extends EngineMethod>(method: M, ...args: Parameters<EngineApi[M]>): Promise<Awaited<ReturnType<EngineApi[M]>>> {
     const api = await this.readyApi();
-    return this.guard(api.stepView(stepId));
+    const sent = args.map((arg: unknown) => (typeof arg === 'function' ? Comlink.proxy(arg) : arg));
+    const remote = api[method] as unknown as (...a: unknown[]) => Promise<Awaited<ReturnType<EngineApi[M]>>>;
+    return this.guard(remote(...sent));
   }
 
-  /** The rows of a spec's data steps (and split), for the data plot. */
-  async dataPlot(spec: PipelineSpec, data?: DataOptions): Promise<DataPlot | null> {
-    const api = await this.readyApi();
-    return this.guard(api.dataPlot(spec, data));
-  }
-
-  /** The test rows and data an exported Python script needs. */
-  async pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs> {
-    const api = await this.readyApi();
-    return this.guard(api.pythonInputs(spec, data));
-  }
-
-  /** The try-it form's setup from the last run in the worker (null: no model, or the run failed). */
-  async tryItSetup(): Promise<TryItSetup | null> {
-    const api = await this.readyApi();
-    return this.guard(api.tryItSetup());
-  }
-
-  /** Predictions for raw rows through the fitted pipeline of the run `runKey`. */
-  async predictRaw(runKey: string, rows: readonly RawRow[]): Promise<TryItOutcome[]> {
-    const api = await this.readyApi();
-    return this.guard(api.predictRaw(runKey, rows));
-  }
-
-  /** Class probabilities at decision-map points of the run `runKey` (null: not held). */
-  async predictPoints(runKey: string, points: readonly (readonly [number, number])[]): Promise<number[][] | null> {
-    const api = await this.readyApi();
-    return this.guard(api.predictPoints(runKey, points));
-  }
-
-  /** The last run's model in TensorFlow.js format (null when it has none). */
-  async exportModel(): Promise<io.ModelArtifacts | null> {
-    const api = await this.readyApi();
-    return this.guard(api.exportModel());
-  }
-
-  /** The last run's training replay (null when it has none). */
-  async replay(): Promise<TrainingReplay | null> {
-    const api = await this.readyApi();
-    return this.guard(api.replay());
-  }
-
-  /** Previews a file in the worker (read, parsed and hashed there), streaming progress. */
-  async previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<DataPreview> {
-    const api = await this.readyApi();
-    return this.guard(api.previewFile(file, Comlink.proxy(onProgress)));
-  }
-
-  /** Stops the preview being read. */
-  cancelPreview(): void {
-    void this.api?.cancelPreview();
-  }
-
-  /** Has the worker store the file it previewed last in the database `dbName`. */
-  async storePreviewed(hash: string, dbName: string): Promise<void> {
-    const api = await this.readyApi();
-    return this.guard(api.storePreviewed(hash, dbName));
-  }
-
-  /** "worker" when the engine runs in a Web Worker (it always should). */
-  async whereAmI(): Promise<string> {
-    const api = await this.readyApi();
-    return this.guard(api.whereAmI());
-  }
-
-  /** Makes the worker fail as a crash would (for the crash-recovery test). */
-  simulateCrash(): void {
-    void this.api?.simulateCrash();
+  /** Tells the current worker something without waiting for an answer (nothing is sent before the first start). */
+  tell(method: 'cancelPreview' | 'simulateCrash'): void {
+    this.api?.[method]().catch(() => undefined);
   }
 
   /** Terminates the worker. */

@@ -63,7 +63,7 @@ describe('pipelab in Chromium', () => {
     const hash = await runAndWait(page);
     expect(hash).toBe(GOLDEN['iris-logreg'].resultHash);
     await expect.poll(() => page.getByTestId('metric-accuracy').textContent()).toBe('92.3%');
-    expect(await page.evaluate(() => (window as never as { pipelab: { runner: { whereAmI(): Promise<string> } } }).pipelab.runner.whereAmI())).toBe('worker');
+    expect(await page.evaluate(() => (window as never as { pipelab: { runner: { engine: { call(m: 'whereAmI'): Promise<string> } } } }).pipelab.runner.engine.call('whereAmI'))).toBe('worker');
     expect(await page.evaluate(() => 'tf' in window)).toBe(false);
     await expect.poll(() => page.getByTestId('step-status-model').getAttribute('data-light')).toBe('done');
     await page.getByRole('button', { name: /Built-in data set \(data\)/ }).click();
@@ -166,7 +166,7 @@ describe('pipelab in Chromium', () => {
     const { page } = await openExample('Handwritten digits', 'wasm');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByTestId('run-status').filter({ hasText: /epoch/ }).waitFor({ timeout: 60_000 });
-    await page.evaluate(() => (window as never as { pipelab: { runner: { simulateCrash(): void } } }).pipelab.runner.simulateCrash());
+    await page.evaluate(() => (window as never as { pipelab: { runner: { engine: { tell(m: 'simulateCrash'): void } } } }).pipelab.runner.engine.tell('simulateCrash'));
     await page.getByRole('alert').filter({ hasText: /engine stopped unexpectedly/ }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('run-status').textContent()).toBe('Failed');
     await page.locator('[data-testid=active-backend] strong', { hasText: 'wasm' }).waitFor({ timeout: 30_000 });

@@ -3,7 +3,8 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PipelabDb } from '../../src/storage/db';
 import { listRuns } from '../../src/storage/runs-repo';
-import { AppState } from '../../src/ui/state/app.svelte';
+import { listedRun } from '../../src/ui/state/run-list';
+import { APP_MESSAGES, AppState } from '../../src/ui/state/app.svelte';
 import { freshDb } from '../storage/helpers';
 import { standInEngine, standInPool, type StandIn } from './engine-stand-in';
 
@@ -74,7 +75,8 @@ describe('AppState', () => {
     expect(app.editor.setParam('model', 'C', -1)).toMatch(/^Expected/); // a bad param never gets in
     app.editor.rename(''); // an empty name does, and the run is refused
     await app.run();
-    expect(app.runner.error).toMatch(/^The pipeline is not valid: .*name/);
+    expect(app.messages.latest('error', APP_MESSAGES.action)).toMatch(/^The pipeline is not valid: .*name/);
+    expect(app.runner.error).toBeNull(); // the app's message, not the runner's
     expect(engine.runs).toHaveLength(0);
     expect(await listRuns(db, app.workspace.currentId!)).toHaveLength(0);
   });
@@ -93,6 +95,33 @@ describe('AppState', () => {
     expect(app.workspace.currentId).toBe(first.app.workspace.currentId);
     expect(app.runner.view?.record.resultHash).toBe(first.app.runner.view?.record.resultHash);
     expect(app.shownRunId).toBe(first.app.shownRunId);
+  });
+
+  it('shows one run at a time through showRun: a stored run opened, a new run, a new pipeline (none); each clears the app\'s old message', async () => {
+    const db = database();
+    const { app } = await page(db);
+    await app.openExample('iris-logreg');
+    await until(() => app.runner.status === 'idle');
+    await app.run();
+    app.editor.setParam('model', 'C', 0.5);
+    await app.run();
+    const [newer, older] = await listRuns(db, app.workspace.currentId!);
+    expect(app.shownRunId).toBe(newer.id);
+    app.tab = 'runs';
+    app.messages.post(APP_MESSAGES.action, 'error', 'an earlier problem');
+    await app.openRun(listedRun(older));
+    expect(app.runner.view?.record.resultHash).toBe(older.view.record.resultHash);
+    expect(app.shownRunId).toBe(older.id);
+    expect(app.tab).toBe('results');
+    expect(app.messages.latest('error', APP_MESSAGES.action)).toBeNull();
+    await app.run(); // the newest run goes on show and is stored (the older one stays as it was)
+    expect(app.runner.view?.record.resultHash).toBe(newer.view.record.resultHash);
+    expect(app.shownRunId).not.toBe(older.id);
+    expect(await listRuns(db, app.workspace.currentId!)).toHaveLength(3);
+    await app.openExample('spiral-mlp');
+    expect(app.runner.view).toBeNull();
+    expect(app.shownRunId).toBeNull();
+    expect(app.runner.status).toBe('idle');
   });
 
   it('with auto-run on, runs again after an edit', async () => {

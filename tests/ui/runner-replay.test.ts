@@ -8,6 +8,7 @@ import { RunnerState } from '../../src/ui/state/runner.svelte';
 import type { BackendInfo } from '../../src/worker/engine-api';
 import type { EngineClient } from '../../src/worker/engine-client';
 import { loadExample, run, tf } from '../helpers';
+import { callsTo } from './engine-stand-in';
 
 /** A stand-in for the worker: the real engine, in-process on cpu, recording replays as the worker does. */
 class InProcessEngine {
@@ -21,6 +22,8 @@ class InProcessEngine {
     this.last = await run(spec, { recordReplay: true, onProgress });
     return buildRunView(tf, this.last);
   }
+  /** What the runner asks through EngineClient.call: the replay. */
+  readonly call = callsTo({ replay: () => this.replay() });
   replay() {
     if (this.failReplay) return Promise.reject(new Error('the worker went away'));
     return Promise.resolve(this.last?.replay ? buildReplay(tf, this.last.replay) : null);

@@ -4,16 +4,17 @@ import type { RawRow } from '../../src/engine/try-it/raw-table';
 import type { RunResult } from '../../src/engine/run-pipeline';
 import { RUN_TO_TRY, TryItState, type TryItEngine } from '../../src/ui/state/try-it.svelte';
 import { loadExample, run, tf } from '../helpers';
+import { callsTo } from './engine-stand-in';
 
 /** The engine's try-it calls in-process on a real run (what the worker does with its last run). */
-function engineOn(result: RunResult | null): TryItEngine & { asked: RawRow[] } {
+function engineOn(result: RunResult | null) {
   const asked: RawRow[] = [];
-  return {
-    asked,
+  const methods = {
     tryItSetup: async () => tryItSetup(result),
-    predictRaw: async (key, rows) => (asked.push(...rows), predictRaw(tf, result, key, rows)),
-    predictPoints: async (key, points) => predictPoints(tf, result, key, points),
+    predictRaw: async (key: string, rows: readonly RawRow[]) => (asked.push(...rows), predictRaw(tf, result, key, rows)),
+    predictPoints: async (key: string, points: readonly (readonly [number, number])[]) => predictPoints(tf, result, key, points),
   };
+  return { asked, methods, call: callsTo(methods) };
 }
 
 const predicted = (o: TryItOutcome | null) => (o?.ok ? o.predicted : o?.message);
@@ -53,7 +54,8 @@ describe('TryItState', () => {
     const result = await run(loadExample('penguins-mlp'));
     const real = engineOn(result);
     const held: (() => void)[] = [];
-    const slow: TryItEngine = { ...real, predictRaw: (key, rows) => new Promise((resolve) => held.push(() => void real.predictRaw(key, rows).then(resolve))) };
+    const slowRaw = (key: string, rows: readonly RawRow[]) => new Promise<TryItOutcome[]>((resolve) => held.push(() => void real.methods.predictRaw(key, rows).then(resolve)));
+    const slow: TryItEngine = { call: callsTo({ ...real.methods, predictRaw: slowRaw }) };
     const state = new TryItState(slow, 0);
     const loading = state.load(result.record.resultHash!);
     await vi.waitFor(() => expect(held).toHaveLength(1)); // the first row's request is out

@@ -43,7 +43,7 @@ describe('EngineClient', () => {
     const w = workers(1);
     const client = new EngineClient(w.make);
     let answered: string | Error | null = null;
-    const early = client.whereAmI().then((a) => (answered = a), (e: Error) => (answered = e));
+    const early = client.call('whereAmI').then((a) => (answered = a), (e: Error) => (answered = e));
     await settle();
     expect(answered).toBeNull(); // still waiting, not failed
     void client.start('cpu');
@@ -57,7 +57,7 @@ describe('EngineClient', () => {
     const w = workers(2);
     const client = new EngineClient(w.make);
     void client.start('cpu').catch(() => undefined); // worker 1 never finishes its init
-    const during = client.whereAmI();
+    const during = client.call('whereAmI');
     await settle();
     const second = client.start('wasm');
     w.finishInit[1]?.();

@@ -5,10 +5,12 @@ import type { BackendChoice, DataOptions } from '../../worker/engine-api';
 import type { EngineClient } from '../../worker/engine-client';
 import type { EnginePool } from '../../worker/engine-pool';
 import type { Calibration } from '../../engine/calibration';
+import type { RunView } from '../../engine/run-view';
 import { GALLERY } from '../gallery/gallery';
 import { EditorState } from './editor.svelte';
 import { RunnerState } from './runner.svelte';
 import { WorkspaceState } from './workspace.svelte';
+import { MessageStore } from './messages.svelte';
 import { LabState } from './lab.svelte';
 import { SweepState } from './sweep.svelte';
 import { ImportPreviewState } from './import-preview.svelte';
@@ -28,6 +30,13 @@ import { formatOf } from '../../steps/data/parse-user-data';
 import { wholeRuns, type RunRow } from './run-list';
 import { checkSharedData, linkData, storeSharedData } from './shared-data';
 import type { SharedData } from '../../share/share-payload';
+
+/**
+ * The app's own message sources: `action` errors show with the run's (a link that cannot be
+ * opened, an invalid pipeline, a wrong data file), `import` errors with storage's, `notice`
+ * in the notice banner.
+ */
+export const APP_MESSAGES = { action: 'app', import: 'import', notice: 'notice' } as const;
 
 /** Pause after the last edit before auto-run starts a run. */
 export const AUTO_RUN_MS = 500;
@@ -69,8 +78,12 @@ export class AppState {
   present = $state(false);
   /** In presentation mode: the step whose parameters are open beside the results. */
   editingStepId = $state<string | null>(null);
+  /** Every message the app shows: the runner's, storage's, and the app's own (APP_MESSAGES). */
+  readonly messages = new MessageStore();
   /** A message for the user that is neither an error nor a result (a fork was made, a bundle imported). */
-  notice = $state<string | null>(null);
+  get notice(): string | null {
+    return this.messages.latest('info', APP_MESSAGES.notice);
+  }
   private sharedRevision = -1;
   /** Re-run automatically after every edit (a short pause after the last one). */
   autoRun = $state(false);
@@ -90,15 +103,15 @@ export class AppState {
   readonly classroom: ClassState;
   /** The preview dialog of a data file being imported. */
   readonly importPreview = new ImportPreviewState(
-    (file, onProgress) => this.runner.previewFile(file, onProgress),
-    () => this.runner.cancelPreview(),
+    (file, onProgress) => this.runner.engine.call('previewFile', file, onProgress),
+    () => this.runner.engine.tell('cancelPreview'),
     (name, hash) => earlierData(this.workspace.db, name, hash),
   );
 
   constructor(db = new PipelabDb(), engine: AppEngine = {}) {
-    this.runner = new RunnerState(engine.client);
+    this.runner = new RunnerState(engine.client, this.messages);
     this.lab = new LabState(engine.pool?.());
-    this.workspace = new WorkspaceState(db, this.editor);
+    this.workspace = new WorkspaceState(db, this.editor, undefined, this.messages);
     this.lab.dataOptions = { dataDb: db.name };
     this.sweep = new SweepState(db, engine.pool?.());
     this.classroom = new ClassState(db);
@@ -118,26 +131,22 @@ export class AppState {
       const { payload, assignment } = await decodeAssignmentLink(fragment);
       await this.workspace.flush();
       const data = await checkSharedData(this.workspace.db, payload);
+      this.leaveShared();
       this.missingData = data.missing;
       this.pendingData = data.pending;
-      this.shared = null;
-      this.authorCheck = null;
-    this.authorChanged = false;
-      this.shownRunId = null;
-      this.runner.showStored(null);
+      this.showRun(null);
       this.workspace.detach();
       this.editor.load(payload.spec);
       this.sharedRevision = this.editor.revision;
       this.shared = payload;
       this.classroom.opened(assignment);
       if (assignment?.live) void followTeacher(assignment.live, this.classroom);
-      this.tab = 'results';
       this.screen = 'editor';
       const backend = payload.expected?.backend;
       if (backend === 'cpu' || backend === 'wasm' || backend === 'webgl') await this.runner.useBackend(backend);
     } catch (err) {
-      this.notice = null;
-      this.runner.error = `This link cannot be opened: ${(err as Error).message} Nothing you had saved was changed.`;
+      this.messages.clear(APP_MESSAGES.notice);
+      this.messages.post(APP_MESSAGES.action, 'error', `This link cannot be opened: ${(err as Error).message} Nothing you had saved was changed.`);
     }
   }
 
@@ -153,7 +162,7 @@ export class AppState {
     const id = await this.workspace.fork(payload.spec, edited, forkedFrom);
     await this.keepReproducingRun(id, forkedFrom.versionHash);
     void this.checkStorage(true);
-    this.notice = `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`;
+    this.messages.post(APP_MESSAGES.notice, 'info', `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`);
   }
 
   /** Where a preview (the data plot) reads the user's files: the database, plus an open link's embedded files not stored yet. */
@@ -233,15 +242,9 @@ export class AppState {
 
   /** Opens a copy of a pipeline (a gallery example, a blank one) as a new workspace pipeline. */
   async open(spec: PipelineSpec): Promise<void> {
-    this.shared = null;
-    this.pendingData = [];
-    this.classroom.opened(null);
-    this.authorCheck = null;
-    this.authorChanged = false;
-    this.runner.showStored(null);
-    this.shownRunId = null;
+    this.leaveShared();
+    this.showRun(null);
     await this.workspace.create(structuredClone(spec));
-    this.tab = 'results';
     this.screen = 'editor';
     void this.checkStorage(true);
   }
@@ -255,17 +258,10 @@ export class AppState {
 
   /** Opens a stored pipeline with its last run's results and selection. */
   async openStored(id: string): Promise<void> {
-    this.shared = null;
-    this.pendingData = [];
-    this.classroom.opened(null);
-    this.authorCheck = null;
-    this.authorChanged = false;
+    this.leaveShared();
     const last = await this.workspace.open(id);
     if (this.workspace.currentId !== id) return; // it could not be read: the list stays, with the workspace's message
-    this.runner.showStored(last?.view ?? null);
-    this.shownRunId = last?.id ?? null;
-    this.runner.showStep(this.editor.selectedStepId);
-    this.tab = 'results';
+    this.showRun(last?.view ?? null, last?.id ?? null);
     this.screen = 'editor';
     // Its data got a new version since the last run: with auto-run on, retrain now.
     if (this.autoRun && (await hasNewData(this.workspace.db, id))) void this.run();
@@ -275,10 +271,31 @@ export class AppState {
   async openRun(listed: RunRow): Promise<void> {
     const [run] = await wholeRuns(this.workspace.db, [listed]);
     if (!run) return;
-    this.runner.showStored(run.view);
+    this.showRun(run.view, run.id);
+  }
+
+  /**
+   * The one way results go on display (null: none): after a run (the runner already holds
+   * it), a stored run opened, a pipeline or a link opened. Shows `view` with the selected
+   * step's data view on the results tab, remembers the stored run's id, and clears the
+   * app's messages about what was on display before.
+   */
+  showRun(view: RunView | null, storedId: string | null = null): void {
+    if (this.runner.view !== view || view === null) this.runner.showStored(view);
     this.runner.showStep(this.editor.selectedStepId);
-    this.shownRunId = run.id;
+    this.shownRunId = storedId;
     this.tab = 'results';
+    this.messages.clear(APP_MESSAGES.action);
+    this.messages.clear(APP_MESSAGES.import);
+  }
+
+  /** Leaves an open link behind (its read-only state, embedded data, assignment and author check). */
+  private leaveShared(): void {
+    this.shared = null;
+    this.pendingData = [];
+    this.classroom.opened(null);
+    this.authorCheck = null;
+    this.authorChanged = false;
   }
 
   /** Selects the step whose output the data view shows (remembered with the pipeline). */
@@ -294,25 +311,28 @@ export class AppState {
     try {
       spec = this.editor.snapshot();
     } catch (err) {
-      this.runner.error = `The pipeline is not valid: ${(err as Error).message}`;
+      this.messages.post(APP_MESSAGES.action, 'error', `The pipeline is not valid: ${(err as Error).message}`);
       return;
     }
+    this.messages.clear(APP_MESSAGES.action);
     const before = this.runner.view;
     this.tab = 'results';
     await this.keepSharedData();
     await this.runner.run(spec, { dataDb: this.workspace.db.name }, useCache);
     const view = this.runner.view;
-    this.runner.showStep(this.editor.selectedStepId);
-    if (view && view !== before && this.shared) {
+    if (!view || view === before) {
+      this.runner.showStep(this.editor.selectedStepId); // no new result (cancelled, crashed): the last one stays on display
+      return this.checkStorage(true);
+    }
+    this.showRun(view, null);
+    if (this.shared) {
       const { compareWithAuthor } = await import('../../share/compare-author');
       this.authorCheck = this.shared.expected ? compareWithAuthor(this.shared.expected, view.record) : null;
       return;
     }
-    if (view && view !== before) {
-      const model = view.record.status === 'done' ? await this.runner.exportModel() : null;
-      const stored = await this.workspace.recordRun(spec, view, model);
-      this.shownRunId = stored?.id ?? null;
-    }
+    const model = view.record.status === 'done' ? await this.runner.engine.call('exportModel').catch(() => null) : null;
+    const stored = await this.workspace.recordRun(spec, view, model);
+    if (this.runner.view === view) this.shownRunId = stored?.id ?? null;
     await this.checkStorage(true);
   }
 
@@ -337,7 +357,8 @@ export class AppState {
   /** A student's result link opened here: added to its class board, which is shown (or a notice says where it belongs). */
   async openResultCode(link: string): Promise<void> {
     if (await this.classroom.receive(link, Date.now())) this.screen = 'class';
-    else this.notice = this.classroom.message;
+    else if (this.classroom.message) this.messages.post(APP_MESSAGES.notice, 'info', this.classroom.message);
+    else this.messages.clear(APP_MESSAGES.notice);
   }
 
   /** Shows a class board (the Class view). */
@@ -351,12 +372,12 @@ export class AppState {
     if (!taken) return;
     const { preview, choices } = taken;
     try {
-      await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
+      await this.runner.engine.call('storePreviewed', preview.hash, this.workspace.db.name);
       const { starterPipeline } = await import('./starter-pipeline'); // loaded with the first import, not the start page
       await this.open(starterPipeline(preview, choices));
-      this.notice = `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`;
+      this.messages.post(APP_MESSAGES.notice, 'info', `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`);
     } catch (err) {
-      this.workspace.error = `The file could not be imported: ${(err as Error).message}`;
+      this.messages.post(APP_MESSAGES.import, 'error', `The file could not be imported: ${(err as Error).message}`);
     }
   }
 
@@ -371,15 +392,15 @@ export class AppState {
     const preview = this.importPreview.takeAsVersion();
     if (!preview) return;
     try {
-      await this.runner.storePreviewed(preview.hash, this.workspace.db.name);
+      await this.runner.engine.call('storePreviewed', preview.hash, this.workspace.db.name);
       const current = this.workspace.currentId;
       const changed = await this.workspace.adoptData(preview.name, preview.hash);
       const show = changed.includes(current ?? '') ? current : changed[0];
       if (show) await this.openStored(show);
-      this.notice = `${preview.name} version ${number}: ${changed.length} pipeline${changed.length === 1 ? '' : 's'} now read it.` +
-        (show ? (this.autoRun ? ' Retraining this one…' : ' Its steps are stale: press Run to retrain.') : '');
+      this.messages.post(APP_MESSAGES.notice, 'info', `${preview.name} version ${number}: ${changed.length} pipeline${changed.length === 1 ? '' : 's'} now read it.` +
+        (show ? (this.autoRun ? ' Retraining this one…' : ' Its steps are stale: press Run to retrain.') : ''));
     } catch (err) {
-      this.workspace.error = `The new version of ${preview.name} could not be imported: ${(err as Error).message}`;
+      this.messages.post(APP_MESSAGES.import, 'error', `The new version of ${preview.name} could not be imported: ${(err as Error).message}`);
     }
   }
 
@@ -388,12 +409,12 @@ export class AppState {
     const hash = await sha256Hex(text);
     const wanted = this.missingData.find((m) => m.hash === hash);
     if (!wanted) {
-      this.runner.error = `${name} is not the file this pipeline was made with (its content differs). Ask the author for the original file.`;
+      this.messages.post(APP_MESSAGES.action, 'error', `${name} is not the file this pipeline was made with (its content differs). Ask the author for the original file.`);
       return;
     }
     await putDataset(this.workspace.db, wanted.name, formatOf(wanted.name), text);
     this.missingData = this.missingData.filter((m) => m.hash !== hash);
-    this.runner.error = null;
+    this.messages.clear(APP_MESSAGES.action);
   }
 
   /** Downloads the open pipeline with its versions, runs, data and models as one file. */
@@ -410,7 +431,7 @@ export class AppState {
   async exportPythonScript(): Promise<void> {
     const spec = this.editor.snapshot();
     await this.keepSharedData();
-    const inputs = await this.runner.pythonInputs(spec, { dataDb: this.workspace.db.name });
+    const inputs = await this.runner.engine.call('pythonInputs', spec, { dataDb: this.workspace.db.name });
     const { exportPython } = await import('../../share/python-export'); // loaded on first use, not with the start page
     saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');
   }
@@ -418,7 +439,7 @@ export class AppState {
   /** Downloads a Jupyter notebook (.ipynb) of the same scikit-learn code, one explained cell per step. */
   async exportNotebookFile(): Promise<void> {
     const spec = this.editor.snapshot();
-    const inputs = await this.runner.pythonInputs(spec, { dataDb: this.workspace.db.name });
+    const inputs = await this.runner.engine.call('pythonInputs', spec, { dataDb: this.workspace.db.name });
     const { exportNotebook } = await import('../../share/notebook-export'); // loaded on first use
     saveFile(exportNotebook(spec, inputs), `${fileStem(spec.name)}.ipynb`, 'application/x-ipynb+json');
   }
@@ -430,10 +451,10 @@ export class AppState {
       const summary = await importBundle(this.workspace.db, parseBundle(text));
       await this.openStored(summary.pipelineId);
       void this.checkStorage(true);
-      this.notice = `Imported “${summary.name}”: ${summary.runs} new runs, ${summary.versions} new versions${summary.newPipeline ? '' : ' (merged into your copy)'}.`;
+      this.messages.post(APP_MESSAGES.notice, 'info', `Imported “${summary.name}”: ${summary.runs} new runs, ${summary.versions} new versions${summary.newPipeline ? '' : ' (merged into your copy)'}.`);
     } catch (err) {
-      this.notice = null;
-      this.workspace.error = `The bundle could not be imported: ${(err as Error).message} Nothing was changed.`;
+      this.messages.clear(APP_MESSAGES.notice);
+      this.messages.post(APP_MESSAGES.import, 'error', `The bundle could not be imported: ${(err as Error).message} Nothing was changed.`);
     }
   }
 

@@ -1,9 +1,6 @@
-import type { io } from '@tensorflow/tfjs';
 import type { PipelineSpec } from '../../core/spec';
 import type { EpochRecord } from '../../core/state';
 import type { ProgressEvent } from '../../engine/progress';
-import type { DataPlot } from '../../engine/data-plot';
-import type { PythonInputs } from '../../engine/python-inputs';
 import type { StepStatus } from '../../engine/run-record';
 import type { RunView } from '../../engine/run-view';
 import type { DecisionBoundary } from '../../engine/decision-boundary';
@@ -11,11 +8,9 @@ import type { TrainingReplay } from '../../engine/training-replay';
 import type { StepView } from '../../engine/step-view';
 import type { BackendChoice, BackendInfo, DataOptions } from '../../worker/engine-api';
 import { EngineClient, ForcedCancelError } from '../../worker/engine-client';
-import type { DataPreview } from '../../steps/data/data-preview';
-import type { ImportProgress } from '../../worker/preview-file';
 import type { Calibration } from '../../engine/calibration';
 import { prefixFingerprints } from './stale';
-import type { TryItEngine } from './try-it.svelte';
+import { MessageStore, type MessageKind } from './messages.svelte';
 
 /** The light a step card shows. */
 export type StepLight = 'not-run' | 'stale' | 'running' | 'pending' | 'done' | 'failed' | 'cancelled' | 'skipped';
@@ -55,6 +50,9 @@ interface StepProgress {
 
 const FLUSH_MS = 100;
 
+/** The message store source of the runner's errors and notices. */
+export const RUN_MESSAGES = 'run';
+
 /**
  * Owns the engine worker: backend choice, runs with live progress (batched so
  * the main thread stays free), results, per-step lights and the data view.
@@ -63,8 +61,14 @@ export class RunnerState {
   backendChoice = $state<BackendChoice>('auto');
   backend = $state<BackendInfo | null>(null);
   status = $state<RunnerStatus>('starting');
-  error = $state<string | null>(null);
-  notice = $state<string | null>(null);
+  /** The run's failure (a run, a backend start or a restart that failed), from the message store. */
+  get error(): string | null {
+    return this.messages.latest('error', RUN_MESSAGES);
+  }
+  /** Something the run said that is not a failure (a cancel that restarted the worker). */
+  get notice(): string | null {
+    return this.messages.latest('info', RUN_MESSAGES);
+  }
   view = $state.raw<RunView | null>(null);
   live = $state.raw<LiveTraining | null>(null);
   /** The latest progress of a step that works without epochs (trees grown so far); null otherwise. */
@@ -96,8 +100,16 @@ export class RunnerState {
   onCalibrated: (calibration: Calibration) => void = () => {};
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly client = new EngineClient()) {
-    client.onRestart = (ready) => void this.track(ready);
+  /**
+   * @param engine the engine worker's client; other state and components ask the engine
+   * through `engine.call(...)` (the data plot, Python inputs, file previews, try-it, model export)
+   * @param messages where the runner posts its errors and notices (source "run"; the app passes its store)
+   */
+  constructor(
+    readonly engine = new EngineClient(),
+    readonly messages = new MessageStore(),
+  ) {
+    engine.onRestart = (ready) => void this.track(ready);
   }
 
   /** Follows a worker start: shows "starting" until it reports its backend. */
@@ -106,7 +118,7 @@ export class RunnerState {
     try {
       this.backend = await ready;
     } catch (err) {
-      this.error = `The engine could not restart: ${(err as Error).message}`;
+      this.say('error', `The engine could not restart: ${(err as Error).message}`);
     }
   }
 
@@ -122,16 +134,16 @@ export class RunnerState {
     this.status = 'starting';
     this.backend = null;
     try {
-      const info = await this.client.start(choice);
+      const info = await this.engine.start(choice);
       if (info.calibrated && info.calibration) this.onCalibrated(info.calibration);
       if (seq !== this.startSeq) return; // a later choice replaced this worker
       this.backend = info;
       this.status = this.view ? this.view.record.status : 'idle';
-      this.error = null;
+      this.say('error', null);
     } catch (err) {
       if (seq !== this.startSeq) return;
       this.status = 'failed';
-      this.error = `Could not start the ${choice} backend: ${(err as Error).message}`;
+      this.say('error', `Could not start the ${choice} backend: ${(err as Error).message}`);
     }
   }
 
@@ -139,8 +151,8 @@ export class RunnerState {
   async run(spec: PipelineSpec, data: DataOptions = {}, useCache = true): Promise<void> {
     if (this.status === 'running' || this.status === 'starting') return;
     this.status = 'running';
-    this.error = null;
-    this.notice = null;
+    this.say('error', null);
+    this.say('info', null);
     this.stepStatus = {};
     this.live = null;
     this.work = null;
@@ -151,19 +163,19 @@ export class RunnerState {
     this.restartHistory = false;
     this.ranFingerprints = prefixFingerprints(spec);
     try {
-      const view = await this.client.run(spec, (event) => this.onProgress(event), useCache ? data : { ...data, useCache });
+      const view = await this.engine.run(spec, (event) => this.onProgress(event), useCache ? data : { ...data, useCache });
       this.flush();
       this.view = view;
       void this.loadReplay(view);
       for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
       this.status = view.record.status;
-      this.error = view.record.error && view.record.status === 'failed' ? view.record.error.message : null;
+      this.say('error', view.record.error && view.record.status === 'failed' ? view.record.error.message : null);
     } catch (err) {
       this.flush();
       this.markUnfinished('cancelled');
       this.status = err instanceof ForcedCancelError ? 'cancelled' : 'failed';
-      if (this.status === 'failed') this.error = (err as Error).message;
-      else this.notice = (err as Error).message;
+      if (this.status === 'failed') this.say('error', (err as Error).message);
+      else this.say('info', (err as Error).message);
     }
     this.live = null;
     this.liveBoundary = null;
@@ -172,7 +184,7 @@ export class RunnerState {
 
   /** Stops the current run (within a second at most). */
   cancel(): void {
-    if (this.status === 'running') this.client.cancel();
+    if (this.status === 'running') this.engine.cancel();
   }
 
   /** Shows the data view of a step from the run on display (kept with the run, so it survives reloads). */
@@ -190,42 +202,7 @@ export class RunnerState {
     this.ranFingerprints = view ? prefixFingerprints(view.record.spec) : new Map();
     if (view) for (const s of view.record.steps) this.stepStatus[s.id] = { status: s.status, ms: s.ms };
     if (this.status !== 'starting') this.status = view ? view.record.status : 'idle';
-    this.error = view?.record.status === 'failed' ? view.record.error?.message ?? null : null;
-  }
-
-  /** The rows of the spec's data steps (and split) for the data plot, computed in the worker without a run. */
-  dataPlot(spec: PipelineSpec, data?: DataOptions): Promise<DataPlot | null> {
-    return this.client.dataPlot(spec, data);
-  }
-
-  /** The test rows and data an exported Python script needs. */
-  pythonInputs(spec: PipelineSpec, data?: DataOptions): Promise<PythonInputs> {
-    return this.client.pythonInputs(spec, data);
-  }
-
-  /** Previews a data file in the worker: read, parsed and hashed off the main thread. */
-  previewFile(file: File, onProgress: (p: ImportProgress) => void): Promise<DataPreview> {
-    return this.client.previewFile(file, onProgress);
-  }
-
-  /** Stops the preview being read in the worker. */
-  cancelPreview(): void {
-    this.client.cancelPreview();
-  }
-
-  /** Stores the file previewed last, from the worker (its text never comes to the page's thread). */
-  storePreviewed(hash: string, dbName: string): Promise<void> {
-    return this.client.storePreviewed(hash, dbName);
-  }
-
-  /** The engine calls of the try-it panel and the decision map's click (they read the worker's last run). */
-  get tryItEngine(): TryItEngine {
-    return this.client;
-  }
-
-  /** The last run's model in TensorFlow.js format, or null. */
-  exportModel(): Promise<io.ModelArtifacts | null> {
-    return this.client.exportModel().catch(() => null);
+    this.say('error', view?.record.status === 'failed' ? view.record.error?.message ?? null : null);
   }
 
   /** The light of one step for the pipeline as it is now; `fold` ("fold 3/5") while a cross-validating run is on that step. */
@@ -251,14 +228,10 @@ export class RunnerState {
     return false;
   }
 
-  /** For tests and diagnostics: where the engine runs. */
-  whereAmI(): Promise<string> {
-    return this.client.whereAmI();
-  }
-
-  /** Crashes the worker on purpose (exercises recovery in the e2e tests). */
-  simulateCrash(): void {
-    this.client.simulateCrash();
+  /** Posts the runner's message of `kind`, or with null clears it (a message of the other kind stays). */
+  private say(kind: MessageKind, text: string | null): void {
+    if (text !== null) this.messages.post(RUN_MESSAGES, kind, text);
+    else if (this.messages.latest(kind, RUN_MESSAGES) !== null) this.messages.clear(RUN_MESSAGES);
   }
 
   private onProgress(event: ProgressEvent): void {
@@ -295,7 +268,7 @@ export class RunnerState {
     let replay: TrainingReplay | null;
     this.replayLoading = true;
     try {
-      replay = await this.client.replay();
+      replay = await this.engine.call('replay');
     } catch {
       return; // the worker went away (a crash, a new backend): the result stays, without a replay
     } finally {

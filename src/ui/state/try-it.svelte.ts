@@ -1,11 +1,10 @@
 import type { RawRow } from '../../engine/try-it/raw-table';
 import type { TryItOutcome, TryItSetup } from '../../engine/try-it/try-it';
+import type { EngineCall } from '../../worker/engine-client';
 
-/** The engine calls try-it needs (the EngineClient has them; tests pass a stand-in). */
+/** The engine try-it asks (tryItSetup, predictRaw): the EngineClient, or in tests a stand-in of its call. */
 export interface TryItEngine {
-  tryItSetup(): Promise<TryItSetup | null>;
-  predictRaw(runKey: string, rows: readonly RawRow[]): Promise<TryItOutcome[]>;
-  predictPoints(runKey: string, points: readonly (readonly [number, number])[]): Promise<number[][] | null>;
+  readonly call: EngineCall;
 }
 
 /** Said when the engine does not hold the fitted pipeline of the results on show. */
@@ -42,7 +41,7 @@ export class TryItState {
     if (runKey === this.runKey && (this.setup || this.unavailable)) return;
     this.runKey = runKey;
     this.cancelTimer();
-    const setup = await this.engine.tryItSetup().catch(() => null);
+    const setup = await this.engine.call('tryItSetup').catch(() => null);
     if (runKey !== this.runKey) return;
     this.setup = setup?.runKey === runKey ? setup : null;
     this.unavailable = this.setup ? '' : RUN_TO_TRY;
@@ -77,7 +76,7 @@ export class TryItState {
     const seq = ++this.seq;
     this.busy = true;
     try {
-      const [outcome] = await this.engine.predictRaw(setup.runKey, [this.rawRow()]);
+      const [outcome] = await this.engine.call('predictRaw', setup.runKey, [this.rawRow()]);
       if (seq === this.seq) this.outcome = outcome;
     } catch (err) {
       if (seq === this.seq) this.outcome = { ok: false, message: `The engine could not predict: ${(err as Error).message}` };

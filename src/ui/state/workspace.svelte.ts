@@ -17,11 +17,15 @@ import { adoptDataVersion } from '../../storage/data-versions-repo';
 import type { EditorState } from './editor.svelte';
 import { Autosave } from './autosave.svelte';
 import { EditJournal } from './edit-journal';
+import { MessageStore } from './messages.svelte';
 
 export { AUTOSAVE_MS } from './autosave.svelte';
 
 const UNDO_MS = 12_000;
 const PURGE_AFTER_MS = 24 * 3600 * 1000;
+
+/** The message store source of storage failures. */
+export const STORAGE_MESSAGES = 'storage';
 
 /**
  * The workspace kept in IndexedDB: the pipelines, the open one's versions and
@@ -39,7 +43,10 @@ export class WorkspaceState {
   /** The open pipeline's runs, newest first, without their views (getRun loads a whole one). */
   runs = $state.raw<ListedRun[]>([]);
   headVersion = $state<string | null>(null);
-  error = $state<string | null>(null);
+  /** The last storage failure (cleared by the next storage call that succeeds), from the message store. */
+  get error(): string | null {
+    return this.messages.latest('error', STORAGE_MESSAGES);
+  }
   undo = $state<{ id: string; name: string } | null>(null);
   /** Saves the edits of the open pipeline. */
   readonly autosave: Autosave;
@@ -51,8 +58,10 @@ export class WorkspaceState {
     readonly db: PipelabDb,
     private readonly editor: EditorState,
     makeJournal: (tabId: string) => EditJournal = (tabId) => new EditJournal(tabId),
+    /** Where storage failures are posted (source "storage"; the app passes its store). */
+    readonly messages = new MessageStore(),
   ) {
-    const host = { db, tabId: this.tabId, currentId: () => this.currentId, guard: this.guard.bind(this), report: (m: string) => (this.error = m) };
+    const host = { db, tabId: this.tabId, currentId: () => this.currentId, guard: this.guard.bind(this), report: (m: string) => messages.post(STORAGE_MESSAGES, 'error', m) };
     this.autosave = new Autosave(host, editor, makeJournal);
   }
 
@@ -232,7 +241,7 @@ export class WorkspaceState {
   private async guard<T>(call: () => Promise<T>): Promise<T | null> {
     try {
       const out = await call();
-      this.error = null;
+      this.messages.clear(STORAGE_MESSAGES);
       return out;
     } catch (err) {
       this.fail(err);
@@ -241,6 +250,6 @@ export class WorkspaceState {
   }
 
   private fail(err: unknown): void {
-    this.error = err instanceof Error ? err.message : String(err);
+    this.messages.post(STORAGE_MESSAGES, 'error', err instanceof Error ? err.message : String(err));
   }
 }
