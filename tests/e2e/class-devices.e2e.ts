@@ -10,6 +10,7 @@ import { encodeResultDocument, resultDocument, resultUrl } from '../../src/class
 import { restorePipeline } from '../../src/core/restore';
 import { stepCatalog } from '../../src/steps/catalog';
 import { code } from '../class/fixtures';
+import { seriousViolations } from './axe';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { pixelsOf, y4mFrame } from './qr-helpers';
 
@@ -47,16 +48,6 @@ async function boardIn(page: Page): Promise<string> {
   await page.getByTestId('open-board').click();
   await page.getByTestId('class-board').waitFor();
   return (await decodeAssignmentLink(link)).assignment!.id;
-}
-
-/** axe-core's serious and critical violations inside the given parts of the page ("rule: targets"). */
-async function seriousViolations(page: Page, ...selectors: string[]): Promise<string[]> {
-  await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
-  return page.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const { violations } = await axe.run({ include: include.map((s) => [s]) }, { resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selectors);
 }
 
 describe('the class board on devices (issue 20)', () => {

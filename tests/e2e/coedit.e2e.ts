@@ -3,7 +3,6 @@
 // edits survive in both browsers, each says who changed what, and a run in each records the merged
 // version. A hostile co-editor client (Node) writes an invalid pipeline: both browsers show the error,
 // load nothing, run nothing.
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -13,6 +12,7 @@ import { startRelay, type Relay } from '../../src/cli/relay/relay-server';
 import { decodeAssignmentLink } from '../../src/class/assignment';
 import { versionHash } from '../../src/engine/fingerprint';
 import { liveRoots } from '../../src/share/live-doc';
+import { seriousViolations } from './axe';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { until } from '../cli/relay-clients';
 import { loadExample } from '../helpers';
@@ -38,18 +38,6 @@ async function runAndWait(page: Page) {
 async function setParam(page: Page, id: string, value: string) {
   await page.locator(`#${id}`).fill(value);
   await page.locator(`#${id}`).press('Enter');
-}
-
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-/** axe-core's serious and critical violations inside the given parts of the page ("rule: targets"). */
-async function seriousViolations(page: Page, ...selectors: string[]): Promise<string[]> {
-  await page.evaluate(axeSource); // evaluated through the debugging protocol: the page's CSP does not apply
-  return page.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const { violations } = await axe.run({ include: include.map((s) => [s]) }, { resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selectors);
 }
 
 /** The teacher: Iris on cpu, run, a live assignment, the board; returns the page and the co-edit link. */

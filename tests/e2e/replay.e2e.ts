@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { launchBrowser, openApp, screenshot } from './browser';
 
 // Issue 19 items 1 and 3: the training replay of the spiral example in real Chromium. The grids
 // are read from the page: the drawn boundary's `data-cells` and the run result's
 // `data-result-cells` (both the predicted class per grid cell, comma-separated).
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -86,13 +84,7 @@ describe('training replay (spiral example)', () => {
     expect(await shownEpoch(page)).toBe(paused);
 
     // The replay UI has no serious or critical accessibility violations.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Element, o: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-      const found = await axe.run(document.querySelector('[data-testid="replay"]')!, { resultTypes: ['violations'] });
-      return found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid="replay"]')).toEqual([]);
 
     // After a reload the stored run shows without its replay, which was kept in memory only, and says so.
     await page.reload();

@@ -1,11 +1,9 @@
 // Issue 19 item 4: ask the fitted model about a new point (a click on the decision map) or a new row (the Try it form).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { launchBrowser, openApp, screenshot } from './browser';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,16 +32,6 @@ async function stepRows(page: Page, stepId: string): Promise<Record<string, stri
   const head = await table.locator('thead th').allTextContents();
   const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   return rows.map((cells) => Object.fromEntries(head.map((h, i) => [h, cells[i]])));
-}
-
-/** axe-core's serious and critical violations inside the element `selector`. */
-async function violationsIn(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(ctx: Element, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document.querySelector(sel) as Element, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
 }
 
 describe('try it', () => {
@@ -129,7 +117,7 @@ describe('try it', () => {
     await screenshot(page, 'try-it-penguins-message');
     await mass.fill(raw['Body Mass (g)']);
     await expect.poll(() => panel.getByTestId('try-it-predicted').textContent(), { timeout: 30_000 }).toBe(predicted);
-    expect(await violationsIn(page, '[data-testid=try-it]')).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid=try-it]')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
