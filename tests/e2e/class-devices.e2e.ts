@@ -10,12 +10,12 @@ import { encodeResultDocument, resultDocument, resultUrl } from '../../src/class
 import { restorePipeline } from '../../src/core/restore';
 import { stepCatalog } from '../../src/steps/catalog';
 import { code } from '../class/fixtures';
+import { runAndWait, teacherAssignment } from './teacher';
 import { seriousViolations } from './axe';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { pixelsOf, y4mFrame } from './qr-helpers';
 
 const Y4M = path.resolve('test-results/class-fake-camera.y4m');
-const BACKEND = '[data-testid=active-backend] strong';
 let camera: Browser;
 let plain: Browser;
 
@@ -30,23 +30,9 @@ afterAll(async () => {
   await plain?.close();
 });
 
-async function runAndWait(page: Page, tap = false) {
-  const run = page.getByRole('button', { name: 'Run', exact: true });
-  await (tap ? run.tap() : run.click());
-  await page.getByTestId('run-status').filter({ hasText: /Done|Failed/ }).waitFor({ timeout: 120_000 });
-}
-
 /** Iris on cpu, run, an assignment made and its board open; returns the assignment id. */
 async function boardIn(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Open Iris flowers' }).click();
-  await page.getByLabel('Backend').selectOption('cpu');
-  await page.locator(BACKEND, { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
-  await runAndWait(page);
-  await page.getByRole('button', { name: 'Assignment' }).click();
-  await page.getByRole('button', { name: 'Make assignment link' }).click();
-  const link = await page.getByTestId('assignment-link').inputValue();
-  await page.getByTestId('open-board').click();
-  await page.getByTestId('class-board').waitFor();
+  const link = await teacherAssignment(page, { openBoard: true });
   return (await decodeAssignmentLink(link)).assignment!.id;
 }
 

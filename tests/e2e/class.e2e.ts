@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKEND, runAndWait, teacherAssignment } from './teacher';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { readQr } from './qr-helpers';
 import { decodeAssignmentLink } from '../../src/class/assignment';
@@ -16,26 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const BACKEND = '[data-testid=active-backend] strong';
-
-async function runAndWait(page: Page) {
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByTestId('run-status').filter({ hasText: /Done|Failed/ }).waitFor({ timeout: 120_000 });
-}
-
-/** The teacher: iris on cpu, run, Share → Assignment (defaults: result hidden, seed locked). */
-async function teacherAssignment(): Promise<{ page: Page; link: string }> {
-  const { page } = await openApp(browser);
-  await page.getByRole('button', { name: 'Open Iris flowers' }).click();
-  await page.getByLabel('Backend').selectOption('cpu');
-  await page.locator(BACKEND, { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
-  await runAndWait(page);
-  await page.getByRole('button', { name: 'Assignment' }).click();
-  await page.getByRole('button', { name: 'Make assignment link' }).click();
-  await page.getByTestId('assignment-qr').waitFor({ timeout: 30_000 });
-  return { page, link: await page.getByTestId('assignment-link').inputValue() };
-}
 
 /** A student in a fresh browser context: opens the assignment, runs (on `backend`), hands in as `name`; returns the result link. */
 async function student(link: string, name: string, backend: 'cpu' | 'wasm'): Promise<{ page: Page; result: string; errors: string[] }> {
@@ -57,7 +38,8 @@ async function student(link: string, name: string, backend: 'cpu' | 'wasm'): Pro
 
 describe('the class board (issue 20)', () => {
   it('three students hand in, two on cpu and one on wasm; the board groups them and names the first differing step', async () => {
-    const { page: teacher, link } = await teacherAssignment();
+    const { page: teacher } = await openApp(browser);
+    const link = await teacherAssignment(teacher);
     expect(link).toMatch(/#share=1\./);
     const size = Number((await teacher.getByTestId('assignment-size').textContent())?.match(/\d+/)?.[0]);
     expect(size).toBe(link.length);

@@ -12,6 +12,7 @@ import { startRelay, type Relay } from '../../src/cli/relay/relay-server';
 import { decodeAssignmentLink } from '../../src/class/assignment';
 import { versionHash } from '../../src/engine/fingerprint';
 import { liveRoots } from '../../src/share/live-doc';
+import { BACKEND, runAndWait, teacherAssignment } from './teacher';
 import { seriousViolations } from './axe';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { until } from '../cli/relay-clients';
@@ -28,13 +29,6 @@ afterAll(async () => {
   await relay?.close();
 });
 
-const BACKEND = '[data-testid=active-backend] strong';
-
-async function runAndWait(page: Page) {
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByTestId('run-status').filter({ hasText: /Done|Failed/ }).waitFor({ timeout: 120_000 });
-}
-
 async function setParam(page: Page, id: string, value: string) {
   await page.locator(`#${id}`).fill(value);
   await page.locator(`#${id}`).press('Enter');
@@ -43,18 +37,7 @@ async function setParam(page: Page, id: string, value: string) {
 /** The teacher: Iris on cpu, run, a live assignment, the board; returns the page and the co-edit link. */
 async function teacherWithCoeditLink(): Promise<{ page: Page; coedit: string }> {
   const { page } = await openApp(browser);
-  await page.getByRole('button', { name: 'Open Iris flowers' }).click();
-  await page.getByLabel('Backend').selectOption('cpu');
-  await page.locator(BACKEND, { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
-  await runAndWait(page);
-  await page.getByRole('button', { name: 'Assignment' }).click();
-  await page.getByTestId('live-toggle').check();
-  await page.getByTestId('relay-url').fill(relay.url);
-  await page.getByRole('button', { name: 'Make assignment link' }).click();
-  await page.getByTestId('assignment-qr').waitFor({ timeout: 60_000 });
-  await page.getByTestId('open-board').click();
-  await page.getByTestId('class-board').waitFor();
-  await page.getByTestId('live-status').filter({ hasText: 'Live: connected' }).waitFor({ timeout: 60_000 });
+  await teacherAssignment(page, { relayUrl: relay.url, openBoard: true });
   await page.getByText('Co-edit link: edit the pipeline together').click();
   const coedit = await page.getByTestId('coedit-link').inputValue();
   await screenshot(page, 'coedit-board-link');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type Relay } from '../../src/cli/relay/relay-server';
+import { BACKEND, runAndWait, teacherAssignment } from './teacher';
 import { launchBrowser, openApp, screenshot } from './browser';
 import { decodeAssignmentLink } from '../../src/class/assignment';
 import { liveRoots } from '../../src/share/live-doc';
@@ -25,29 +26,10 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const BACKEND = '[data-testid=active-backend] strong';
-
-async function runAndWait(page: Page) {
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByTestId('run-status').filter({ hasText: /Done|Failed/ }).waitFor({ timeout: 120_000 });
-}
-
+/** The teacher's live assignment over the test's relay, with the board open and connected. */
 async function teacherLive(): Promise<{ page: Page; link: string }> {
   const { page } = await openApp(browser);
-  await page.getByRole('button', { name: 'Open Iris flowers' }).click();
-  await page.getByLabel('Backend').selectOption('cpu');
-  await page.locator(BACKEND, { hasText: 'cpu' }).waitFor({ timeout: 60_000 });
-  await runAndWait(page);
-  await page.getByRole('button', { name: 'Assignment' }).click();
-  await page.getByTestId('live-toggle').check();
-  await page.getByTestId('relay-url').fill(relay.url);
-  await screenshot(page, 'live-assignment-dialog');
-  await page.getByRole('button', { name: 'Make assignment link' }).click();
-  await page.getByTestId('assignment-qr').waitFor({ timeout: 30_000 });
-  const link = await page.getByTestId('assignment-link').inputValue();
-  await page.getByTestId('open-board').click();
-  await page.getByTestId('class-board').waitFor();
-  await page.getByTestId('live-status').filter({ hasText: 'Live: connected' }).waitFor({ timeout: 30_000 });
+  const link = await teacherAssignment(page, { relayUrl: relay.url, openBoard: true, beforeMaking: async (p) => void (await screenshot(p, 'live-assignment-dialog')) });
   return { page, link };
 }
 
