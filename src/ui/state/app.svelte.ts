@@ -84,7 +84,7 @@ export class AppState implements AppHost {
     this.classroom = new ClassState(db);
     this.sweep.dataOptions = { dataDb: db.name };
     this.editor.subscribe((revision, reason) => {
-      if (this.link.editedAt(revision)) void forkShared(this);
+      if (this.link.editedAt(revision)) void this.forkShared();
       if (reason === 'edit' && this.autoRun) this.scheduleAutoRun();
     });
     // The teacher's edits are shared while the session's pipeline is open (any, for an assignment made from an unsaved link).
@@ -265,6 +265,12 @@ export class AppState implements AppHost {
   /** Opens a share link: the shared pipeline, read-only, on the author's backend when there is one (share-actions). */
   openShared(fragment: string): Promise<void> {
     return openShared(this, fragment);
+  }
+
+  /** The first edit of an open link's pipeline: read-only ends at once, then the user's own fork is made (share-actions). */
+  private async forkShared(): Promise<void> {
+    const payload = this.link.fork();
+    if (payload) await forkShared(this, payload);
   }
 
   /** Stores the open link's embedded data, once the user uses the pipeline (runs, forks, studies or exports it). */

@@ -4,6 +4,7 @@
 import type { PipelineSpec } from '../../core/spec';
 import { versionHash } from '../../engine/fingerprint';
 import { appBaseUrl } from '../../share/location';
+import type { SharePayload } from '../../share/share-payload';
 import { saveRun } from '../../storage/runs-repo';
 import { APP_MESSAGES, type AppHost } from './app-host';
 import { followTeacher } from './live-glue';
@@ -38,10 +39,8 @@ export async function openShared(app: OpenSharedHost, fragment: string): Promise
 /** What forking a link needs of the app. */
 export type ForkHost = Pick<AppHost, 'editor' | 'runner' | 'workspace' | 'messages' | 'link' | 'storage' | 'markStored'>;
 
-/** The first edit of a shared pipeline makes the user's own fork; the link's original stays as it was. */
-export async function forkShared(app: ForkHost): Promise<void> {
-  const payload = app.link.fork();
-  if (!payload) return;
+/** The first edit of a shared pipeline (`payload`, taken with SharedLink.fork) makes the user's own fork; the link's original stays as it was. */
+export async function forkShared(app: ForkHost, payload: SharePayload): Promise<void> {
   await app.link.keepData(app.workspace.db);
   const edited = $state.snapshot(app.editor.spec) as PipelineSpec;
   const forkedFrom = { name: payload.spec.name, versionHash: await versionHash(payload.spec), resultHash: payload.expected?.resultHash ?? null };
