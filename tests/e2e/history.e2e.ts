@@ -63,9 +63,10 @@ describe('nothing is lost: workspace, versions and runs in IndexedDB', () => {
 
   it('compares two of three runs with the differing parameter highlighted, and restores an older version', async () => {
     const { page } = await openIrisOnCpu();
+    const hashes: string[] = [];
     for (const rate of ['0.1', '0.05', '0.02']) {
       await setParam(page, 'model-learningRate', rate);
-      await run(page);
+      hashes.push(await run(page));
     }
     await page.getByRole('tab', { name: 'Runs (3)' }).click();
     await page.getByRole('checkbox', { name: 'Select run 1' }).check();
@@ -93,6 +94,11 @@ describe('nothing is lost: workspace, versions and runs in IndexedDB', () => {
     await expect.poll(() => page.locator('#model-learningRate').inputValue()).toBe('0.1');
     await expect.poll(() => page.locator(`.version-item[data-hash="${oldestHash}"] .badge`).textContent()).toBe('current');
     expect(await versions.count()).toBe(3);
+    // The display follows the restored version: its own run is on show, not the newer one marked stale.
+    await page.getByRole('tab', { name: 'Results' }).click();
+    await expect.poll(() => page.locator('[data-testid=result-hash]').getAttribute('data-hash')).toBe(hashes[0]);
+    expect(await page.locator('[data-testid=stale-banner]').count()).toBe(0);
+    await screenshot(page, 'version-restored-results');
     await page.close();
   });
 

@@ -1,47 +1,14 @@
-import Dexie from 'dexie';
-import { IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PipelabDb } from '../../src/storage/db';
+import { describe, expect, it } from 'vitest';
 import { listRuns } from '../../src/storage/runs-repo';
+import { listVersions } from '../../src/storage/versions-repo';
 import { listedRun } from '../../src/ui/state/run-list';
-import { APP_MESSAGES, AppState } from '../../src/ui/state/app.svelte';
-import { freshDb } from '../storage/helpers';
-import { standInEngine, standInPool, type StandIn } from './engine-stand-in';
+import { APP_MESSAGES } from '../../src/ui/state/app.svelte';
+import { database, page, until } from './app-page';
 
 // AppState through a stand-in engine (tests/ui/engine-stand-in.ts) and a fake IndexedDB:
 // start-up, opening an example, running and storing the run, an invalid pipeline, what a
-// reload brings back, the remembered backend, and auto-run after an edit.
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.splice(0).forEach((c) => c());
-  vi.unstubAllGlobals();
-});
-
-/** Waits for a state to be reached (a run ending, a save landing); never for a duration. */
-const until = (check: () => unknown | Promise<unknown>) => vi.waitFor(async () => expect(await check()).toBeTruthy(), { timeout: 30_000, interval: 20 });
-
-function database(): PipelabDb {
-  const { db, factory } = freshDb();
-  // Dexie's liveQuery only runs its queries when a global indexedDB exists (Dexie issue #2046).
-  vi.stubGlobal('indexedDB', factory);
-  Dexie.dependencies.indexedDB = factory;
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
-  cleanups.push(() => db.close());
-  return db;
-}
-
-/** An app (a page load) on `db` with a stand-in engine. */
-async function page(db: PipelabDb, engine: StandIn = standInEngine()) {
-  const app = new AppState(db, { client: engine.client, pool: () => standInPool().pool });
-  cleanups.push(() => {
-    app.workspace.dispose();
-    app.lab.dispose();
-    app.sweep.dispose();
-  });
-  await app.init(undefined, null);
-  return { app, engine };
-}
+// reload brings back, the remembered backend, showing runs (showRun) and restoring versions, and
+// auto-run after an edit.
 
 describe('AppState', () => {
   it('starts on the gallery with the engine started on Auto', async () => {
@@ -122,6 +89,46 @@ describe('AppState', () => {
     expect(app.runner.view).toBeNull();
     expect(app.shownRunId).toBeNull();
     expect(app.runner.status).toBe('idle');
+  });
+
+  it('restoring a version goes through showRun: its latest run goes on display, a version that never ran clears it; the tab stays', async () => {
+    const db = database();
+    const { app } = await page(db);
+    await app.openExample('iris-logreg');
+    await until(() => app.runner.status === 'idle');
+    const C = () => app.editor.spec.steps.find((s) => s.id === 'model')?.params.C;
+    const firstC = C();
+    await app.run();
+    app.editor.setParam('model', 'C', 0.5);
+    await app.run();
+    app.editor.setParam('model', 'C', 0.25);
+    await app.workspace.saveVersion(app.editor.snapshot(), 'never ran');
+    const id = app.workspace.currentId!;
+    const [newer, older] = await listRuns(db, id);
+    await until(() => app.workspace.runs.length === 2);
+    expect(app.shownRunId).toBe(newer.id);
+    app.tab = 'versions';
+    app.messages.post(APP_MESSAGES.action, 'error', 'an earlier problem');
+
+    await app.restoreVersion(older.versionHash);
+    expect(C()).toBe(firstC);
+    expect(app.runner.view?.record.resultHash).toBe(older.view.record.resultHash);
+    expect(app.shownRunId).toBe(older.id);
+    expect(app.runner.resultsStale(app.editor.spec)).toBe(false);
+    expect(app.tab).toBe('versions');
+    expect(app.messages.latest('error', APP_MESSAGES.action)).toBeNull();
+
+    const unrun = (await listVersions(db, id)).find((v) => v.label === 'never ran')!;
+    await app.restoreVersion(unrun.hash);
+    expect(C()).toBe(0.25);
+    expect(app.runner.view).toBeNull();
+    expect(app.shownRunId).toBeNull();
+    expect(app.runner.status).toBe('idle');
+
+    await app.restoreVersion('f'.repeat(64)); // no such version: nothing changes, storage's message says so
+    expect(C()).toBe(0.25);
+    expect(app.workspace.error).toMatch(/No version ffffffffffff/);
+    expect(app.tab).toBe('versions');
   });
 
   it('with auto-run on, runs again after an edit', async () => {

@@ -1,10 +1,8 @@
 import type { PipelineSpec } from '../../core/spec';
 import { PipelabDb } from '../../storage/db';
-import { getSetting, setSetting } from '../../storage/settings-repo';
-import type { BackendChoice, DataOptions } from '../../worker/engine-api';
+import type { BackendChoice } from '../../worker/engine-api';
 import type { EngineClient } from '../../worker/engine-client';
 import type { EnginePool } from '../../worker/engine-pool';
-import type { Calibration } from '../../engine/calibration';
 import type { RunView } from '../../engine/run-view';
 import { GALLERY } from '../gallery/gallery';
 import { EditorState } from './editor.svelte';
@@ -14,45 +12,22 @@ import { MessageStore } from './messages.svelte';
 import { LabState } from './lab.svelte';
 import { SweepState } from './sweep.svelte';
 import { ImportPreviewState } from './import-preview.svelte';
-import { ClassState, type AssignmentChoice } from './class.svelte';
-import { followTeacher, shareEdits } from './live-glue';
-import type { StoredBoard } from '../../class/board-record';
-import type { SharePayload } from '../../share/share-payload';
-import type { AuthorCheck } from '../../share/compare-author';
-import { versionHash } from '../../engine/fingerprint';
-import { appBaseUrl, presentRequested, setPresentParam } from '../../share/location';
-import { saveRun } from '../../storage/runs-repo';
-import { fileStem, saveFile } from '../workspace/save-file';
-import { putDataset } from '../../storage/datasets-repo';
+import { ClassState } from './class.svelte';
+import { shareEdits } from './live-glue';
+import { setPresentParam } from '../../share/location';
 import { earlierData, hasNewData } from '../../storage/data-versions-repo';
-import { sha256Hex } from '../../core/hash';
-import { formatOf } from '../../steps/data/parse-user-data';
 import { wholeRuns, type RunRow } from './run-list';
-import { checkSharedData, linkData, storeSharedData } from './shared-data';
-import type { SharedData } from '../../share/share-payload';
+import { APP_MESSAGES, type AppHost, type ResultsTab, type Screen } from './app-host';
+import { SharedLink } from './app-link.svelte';
+import { StorageCheck } from './app-storage.svelte';
+import { readSettings, remember } from './app-settings';
+import { forkShared, openShared } from './share-actions.svelte';
 
-/**
- * The app's own message sources: `action` errors show with the run's (a link that cannot be
- * opened, an invalid pipeline, a wrong data file), `import` errors with storage's, `notice`
- * in the notice banner.
- */
-export const APP_MESSAGES = { action: 'app', import: 'import', notice: 'notice' } as const;
+export { APP_MESSAGES, type ResultsTab, type Screen } from './app-host';
+export type { StorageInfo } from './app-storage.svelte';
 
 /** Pause after the last edit before auto-run starts a run. */
 export const AUTO_RUN_MS = 500;
-
-/** Which screen is showing. */
-export type Screen = 'gallery' | 'editor' | 'class';
-
-/** Which view the results side of the editor shows. */
-export type ResultsTab = 'results' | 'runs' | 'versions' | 'lab' | 'sweep';
-
-/** Storage usage as the browser reports it. */
-export interface StorageInfo {
-  readonly used: number;
-  readonly quota: number;
-  readonly persisted: boolean;
-}
 
 /** Where the app's engine runs: the editor's client and a maker of pools (lab, sweeps). Absent parts: real workers; Node tests pass stand-ins. */
 export interface AppEngine {
@@ -60,40 +35,32 @@ export interface AppEngine {
   readonly pool?: () => EnginePool;
 }
 
-/** The whole app's state: the screen, the pipeline being edited, the engine runner and the stored workspace. */
-export class AppState {
+/**
+ * The whole app's state and its coordinator: the screen, the pipeline being edited, the
+ * engine runner and the stored workspace; opening pipelines, showing runs (showRun),
+ * running and selecting. Components call the actions on links, the classroom, imports and
+ * exports from their own modules (share-actions, class-actions, import-actions,
+ * export-actions), which take the parts of the app they use (AppHost).
+ */
+export class AppState implements AppHost {
   screen = $state<Screen>('gallery');
   tab = $state<ResultsTab>('results');
-  storage = $state<StorageInfo | null>(null);
   ready = $state(false);
   /** Id of the stored run whose results are on display, if any. */
   shownRunId = $state<string | null>(null);
-  /** A shared pipeline opened from a link: shown read-only until the first edit forks it. */
-  shared = $state.raw<SharePayload | null>(null);
-  /** How the last run of a shared pipeline compares with the author's result. */
-  authorCheck = $state.raw<AuthorCheck | null>(null);
-  /** The shared pipeline was edited after the check: the result no longer compares with the author's. */
-  authorChanged = $state(false);
   /** Presentation mode: a projector layout (remembered; `?present` in the address turns it on). */
   present = $state(false);
   /** In presentation mode: the step whose parameters are open beside the results. */
   editingStepId = $state<string | null>(null);
-  /** Every message the app shows: the runner's, storage's, and the app's own (APP_MESSAGES). */
-  readonly messages = new MessageStore();
-  /** A message for the user that is neither an error nor a result (a fork was made, a bundle imported). */
-  get notice(): string | null {
-    return this.messages.latest('info', APP_MESSAGES.notice);
-  }
-  private sharedRevision = -1;
   /** Re-run automatically after every edit (a short pause after the last one). */
   autoRun = $state(false);
   private autoTimer: ReturnType<typeof setTimeout> | null = null;
-  private storageApi: StorageManager | undefined;
-  private persistAsked = false;
-  /** Files a shared pipeline reads that this browser does not have: the user is asked for them. */
-  missingData = $state.raw<{ name: string; hash: string }[]>([]);
-  /** Data embedded in the open link, checked against its hash: stored only when the user runs or forks it. */
-  private pendingData: SharedData[] = [];
+  /** Every message the app shows: the runner's, storage's, and the app's own (APP_MESSAGES). */
+  readonly messages = new MessageStore();
+  /** The share link open in the editor (read-only until forked), its data and the author check. */
+  readonly link = new SharedLink();
+  /** Browser storage usage and persistence. */
+  readonly storage = new StorageCheck();
   readonly editor = new EditorState();
   readonly runner: RunnerState;
   readonly lab: LabState;
@@ -117,127 +84,34 @@ export class AppState {
     this.classroom = new ClassState(db);
     this.sweep.dataOptions = { dataDb: db.name };
     this.editor.subscribe((revision, reason) => {
-      if (this.shared && revision !== this.sharedRevision) void this.forkShared();
+      if (this.link.editedAt(revision)) void this.forkShared();
       if (reason === 'edit' && this.autoRun) this.scheduleAutoRun();
     });
     // The teacher's edits are shared while the session's pipeline is open (any, for an assignment made from an unsaved link).
     shareEdits(this.editor, this.classroom, () => this.classroom.livePipelineId === null || this.workspace.currentId === this.classroom.livePipelineId);
   }
 
-  /** Opens a share link: the shared pipeline, read-only, on the author's backend when there is one. */
-  async openShared(fragment: string): Promise<void> {
-    try {
-      const { decodeAssignmentLink } = await import('../../class/assignment'); // share links load their code when opened
-      const { payload, assignment } = await decodeAssignmentLink(fragment);
-      await this.workspace.flush();
-      const data = await checkSharedData(this.workspace.db, payload);
-      this.leaveShared();
-      this.missingData = data.missing;
-      this.pendingData = data.pending;
-      this.showRun(null);
-      this.workspace.detach();
-      this.editor.load(payload.spec);
-      this.sharedRevision = this.editor.revision;
-      this.shared = payload;
-      this.classroom.opened(assignment);
-      if (assignment?.live) void followTeacher(assignment.live, this.classroom);
-      this.screen = 'editor';
-      const backend = payload.expected?.backend;
-      if (backend === 'cpu' || backend === 'wasm' || backend === 'webgl') await this.runner.useBackend(backend);
-    } catch (err) {
-      this.messages.clear(APP_MESSAGES.notice);
-      this.messages.post(APP_MESSAGES.action, 'error', `This link cannot be opened: ${(err as Error).message} Nothing you had saved was changed.`);
-    }
+  /** A message for the user that is neither an error nor a result (a fork was made, a bundle imported). */
+  get notice(): string | null {
+    return this.messages.latest('info', APP_MESSAGES.notice);
   }
 
-  /** The first edit of a shared pipeline makes the user's own fork; the link's original stays as it was. */
-  private async forkShared(): Promise<void> {
-    const payload = this.shared;
-    if (!payload) return;
-    this.shared = null;
-    if (this.authorCheck) this.authorChanged = true;
-    await this.keepSharedData();
-    const edited = $state.snapshot(this.editor.spec) as PipelineSpec;
-    const forkedFrom = { name: payload.spec.name, versionHash: await versionHash(payload.spec), resultHash: payload.expected?.resultHash ?? null };
-    const id = await this.workspace.fork(payload.spec, edited, forkedFrom);
-    await this.keepReproducingRun(id, forkedFrom.versionHash);
-    void this.checkStorage(true);
-    this.messages.post(APP_MESSAGES.notice, 'info', `This is now your own copy of “${payload.spec.name}”. The shared original is unchanged: open the link again to see it.`);
-  }
-
-  /** Where a preview (the data plot) reads the user's files: the database, plus an open link's embedded files not stored yet. */
-  previewDataOptions(): DataOptions {
-    const userData = Object.fromEntries(this.pendingData.flatMap((d) => (d.csv === null ? [] : [[d.hash, d.csv] as const])));
-    return Object.keys(userData).length ? { dataDb: this.workspace.db.name, userData } : { dataDb: this.workspace.db.name };
-  }
-
-  /** Stores the open link's embedded data, once the user uses the pipeline (runs, forks, studies or exports it). */
-  async keepSharedData(): Promise<void> {
-    const pending = this.pendingData;
-    this.pendingData = [];
-    if (pending.length) await storeSharedData(this.workspace.db, pending);
-  }
-
-  /** The user's run of the shared original (the one checked against the author's) goes into the fork's runs. */
-  private async keepReproducingRun(forkId: string | null, originalHash: string): Promise<void> {
-    const view = this.runner.view;
-    if (!forkId || !view || view.record.versionHash !== originalHash) return;
-    const stored = await saveRun(this.workspace.db, forkId, view).catch(() => null);
-    if (stored) this.shownRunId = stored.id;
-  }
-
-  /** Turns presentation mode on or off (remembered, and mirrored in the address as `?present`). */
-  async setPresent(on: boolean): Promise<void> {
-    this.present = on;
-    this.editingStepId = null;
-    setPresentParam(on);
-    await setSetting(this.workspace.db, 'present', on).catch(() => undefined);
-  }
-
-  /** Runs again with every step recomputed (no step cache): the same result hash is expected. */
-  runFromScratch(): Promise<void> {
-    return this.run(false);
-  }
-
-  /** Loads the workspace and reopens the pipeline that was open before the reload. */
+  /** Loads the workspace and reopens the pipeline that was open before the reload (or the share link given). */
   async init(storage: StorageManager | undefined = globalThis.navigator?.storage, shareFragment: string | null = null): Promise<void> {
-    this.storageApi = storage;
-    const backend = await getSetting<BackendChoice>(this.workspace.db, 'backend', 'auto').catch(() => 'auto' as const);
-    this.runner.rememberCalibration(await getSetting<Calibration | null>(this.workspace.db, 'calibration', null).catch(() => null));
-    this.runner.onCalibrated = (c) => void setSetting(this.workspace.db, 'calibration', c).catch(() => undefined);
-    if (!shareFragment) void this.runner.useBackend(backend);
-    this.autoRun = await getSetting<boolean>(this.workspace.db, 'autoRun', false).catch(() => false);
-    this.present = presentRequested() || (await getSetting<boolean>(this.workspace.db, 'present', false).catch(() => false));
+    this.storage.use(storage);
+    const settings = await readSettings(this.workspace.db);
+    this.runner.rememberCalibration(settings.calibration);
+    this.runner.onCalibrated = (c) => void remember(this.workspace.db, 'calibration', c);
+    if (!shareFragment) void this.runner.useBackend(settings.backend);
+    this.autoRun = settings.autoRun;
+    this.present = settings.present;
     const id = await this.workspace.init();
     await this.classroom.init();
     void this.sweep.resume();
     if (shareFragment) await this.openShared(shareFragment);
     else if (id) await this.openStored(id);
     this.ready = true;
-    await this.checkStorage(this.workspace.currentId !== null);
-  }
-
-  /** Turns auto-run on or off (remembered). */
-  async setAutoRun(on: boolean): Promise<void> {
-    this.autoRun = on;
-    await setSetting(this.workspace.db, 'autoRun', on).catch(() => undefined);
-  }
-
-  /** After an edit with auto-run on: cancel a run in flight and run again once edits pause. */
-  private scheduleAutoRun(): void {
-    if (this.autoTimer) clearTimeout(this.autoTimer);
-    this.runner.cancel();
-    this.autoTimer = setTimeout(() => {
-      this.autoTimer = null;
-      if (this.runner.status === 'running') this.scheduleAutoRun();
-      else void this.run();
-    }, AUTO_RUN_MS);
-  }
-
-  /** Switches the engine to another backend and remembers the choice. */
-  async setBackend(choice: BackendChoice): Promise<void> {
-    await setSetting(this.workspace.db, 'backend', choice).catch(() => undefined);
-    await this.runner.useBackend(choice);
+    await this.storage.check(this.workspace.currentId !== null);
   }
 
   /** Opens a copy of a pipeline (a gallery example, a blank one) as a new workspace pipeline. */
@@ -246,7 +120,7 @@ export class AppState {
     this.showRun(null);
     await this.workspace.create(structuredClone(spec));
     this.screen = 'editor';
-    void this.checkStorage(true);
+    void this.storage.check(true);
   }
 
   /** Opens a gallery example by id (e.g. "iris-logreg"); returns false when there is none. */
@@ -275,27 +149,41 @@ export class AppState {
   }
 
   /**
-   * The one way results go on display (null: none): after a run (the runner already holds
-   * it), a stored run opened, a pipeline or a link opened. Shows `view` with the selected
-   * step's data view on the results tab, remembers the stored run's id, and clears the
-   * app's messages about what was on display before.
+   * Makes an earlier version of the open pipeline the head and loads it into the editor;
+   * the display follows: the version's latest stored run, or nothing when it never ran.
+   * The tab stays where the user restored it (the versions list, a sweep).
    */
-  showRun(view: RunView | null, storedId: string | null = null): void {
+  async restoreVersion(hash: string): Promise<void> {
+    if (!(await this.workspace.restore(hash))) return; // not restored: the workspace's message says why
+    const latest = this.workspace.runs.find((r) => r.versionHash === hash); // runs are listed newest first
+    const [run] = latest ? await wholeRuns(this.workspace.db, [latest]) : [];
+    this.showRun(run?.view ?? null, run?.id ?? null, this.tab);
+  }
+
+  /**
+   * The one way results go on display (null: none): after a run (the runner already holds
+   * it), a stored run opened, a version restored, a pipeline or a link opened. Shows `view`
+   * with the selected step's data view on `tab` (the results tab unless told), remembers
+   * the stored run's id, and clears the app's messages about what was on display before.
+   */
+  showRun(view: RunView | null, storedId: string | null = null, tab: ResultsTab = 'results'): void {
     if (this.runner.view !== view || view === null) this.runner.showStored(view);
     this.runner.showStep(this.editor.selectedStepId);
     this.shownRunId = storedId;
-    this.tab = 'results';
+    this.tab = tab;
     this.messages.clear(APP_MESSAGES.action);
     this.messages.clear(APP_MESSAGES.import);
   }
 
+  /** The run on display was stored as `storedId`: its id is remembered, unless another run went on display meanwhile. */
+  markStored(view: RunView, storedId: string | null): void {
+    if (this.runner.view === view) this.shownRunId = storedId;
+  }
+
   /** Leaves an open link behind (its read-only state, embedded data, assignment and author check). */
-  private leaveShared(): void {
-    this.shared = null;
-    this.pendingData = [];
+  leaveShared(): void {
+    this.link.leave();
     this.classroom.opened(null);
-    this.authorCheck = null;
-    this.authorChanged = false;
   }
 
   /** Selects the step whose output the data view shows (remembered with the pipeline). */
@@ -322,154 +210,71 @@ export class AppState {
     const view = this.runner.view;
     if (!view || view === before) {
       this.runner.showStep(this.editor.selectedStepId); // no new result (cancelled, crashed): the last one stays on display
-      return this.checkStorage(true);
+      return this.storage.check(true);
     }
-    this.showRun(view, null);
-    if (this.shared) {
-      const { compareWithAuthor } = await import('../../share/compare-author');
-      this.authorCheck = this.shared.expected ? compareWithAuthor(this.shared.expected, view.record) : null;
-      return;
-    }
+    this.showRun(view);
+    if (this.link.payload) return this.checkWithAuthor(view);
     const model = view.record.status === 'done' ? await this.runner.engine.call('exportModel').catch(() => null) : null;
-    const stored = await this.workspace.recordRun(spec, view, model);
-    if (this.runner.view === view) this.shownRunId = stored?.id ?? null;
-    await this.checkStorage(true);
+    this.markStored(view, (await this.workspace.recordRun(spec, view, model))?.id ?? null);
+    await this.storage.check(true);
   }
 
-  /** A link to the pipeline as it is now, with the result on display when it belongs to this very version. */
-  async shareLink(): Promise<{ url: string; withResult: boolean }> {
-    const spec = this.editor.snapshot();
-    const [{ shareUrl }, { sharedResult }] = await Promise.all([import('../../share/link-codec'), import('../../share/share-payload')]);
-    const record = this.runner.view?.record;
-    const matches = record?.status === 'done' && record.versionHash === (await versionHash(spec));
-    const expected = matches && record ? sharedResult(record) : null;
-    const data = await linkData(this.workspace.db, spec);
-    return { url: await shareUrl({ spec, expected, data }, appBaseUrl()), withResult: Boolean(expected) };
+  /** Runs again with every step recomputed (no step cache): the same result hash is expected. */
+  runFromScratch(): Promise<void> {
+    return this.run(false);
   }
 
-  /** Share → Assignment: an assignment link of the open pipeline, with a new class board to collect the results. */
-  async makeAssignment(choice: AssignmentChoice): Promise<StoredBoard> {
-    const spec = this.editor.snapshot();
-    const source = { spec, versionHash: await versionHash(spec), record: this.runner.view?.record ?? null, data: await linkData(this.workspace.db, spec), pipelineId: this.workspace.currentId, base: appBaseUrl() };
-    return this.classroom.makeAssignment(source, choice, Date.now());
+  /** A run of an open link's pipeline: compared with the author's result (not stored: the link is only looked at). */
+  private async checkWithAuthor(view: RunView): Promise<void> {
+    const expected = this.link.payload?.expected;
+    const { compareWithAuthor } = await import('../../share/compare-author');
+    this.link.authorCheck = expected ? compareWithAuthor(expected, view.record) : null;
   }
 
-  /** A student's result link opened here: added to its class board, which is shown (or a notice says where it belongs). */
-  async openResultCode(link: string): Promise<void> {
-    if (await this.classroom.receive(link, Date.now())) this.screen = 'class';
-    else if (this.classroom.message) this.messages.post(APP_MESSAGES.notice, 'info', this.classroom.message);
-    else this.messages.clear(APP_MESSAGES.notice);
+  /** After an edit with auto-run on: cancel a run in flight and run again once edits pause. */
+  private scheduleAutoRun(): void {
+    if (this.autoTimer) clearTimeout(this.autoTimer);
+    this.runner.cancel();
+    this.autoTimer = setTimeout(() => {
+      this.autoTimer = null;
+      if (this.runner.status === 'running') this.scheduleAutoRun();
+      else void this.run();
+    }, AUTO_RUN_MS);
   }
 
-  /** Shows a class board (the Class view). */
-  async openBoard(id: string): Promise<void> {
-    if (await this.classroom.openBoard(id)) this.screen = 'class';
+  /** Turns auto-run on or off (remembered). */
+  async setAutoRun(on: boolean): Promise<void> {
+    this.autoRun = on;
+    await remember(this.workspace.db, 'autoRun', on);
   }
 
-  /** Opens the previewed file as a starter pipeline built from the choices in the preview; the worker stores the file once by hash. */
-  async openImported(): Promise<void> {
-    const taken = this.importPreview.take();
-    if (!taken) return;
-    const { preview, choices } = taken;
-    try {
-      await this.runner.engine.call('storePreviewed', preview.hash, this.workspace.db.name);
-      const { starterPipeline } = await import('./starter-pipeline'); // loaded with the first import, not the start page
-      await this.open(starterPipeline(preview, choices));
-      this.messages.post(APP_MESSAGES.notice, 'info', `Imported ${preview.name}: ${preview.rows} rows, predicting "${choices.target}". Press Run.`);
-    } catch (err) {
-      this.messages.post(APP_MESSAGES.import, 'error', `The file could not be imported: ${(err as Error).message}`);
-    }
+  /** Turns presentation mode on or off (remembered, and mirrored in the address as `?present`). */
+  async setPresent(on: boolean): Promise<void> {
+    this.present = on;
+    this.editingStepId = null;
+    setPresentParam(on);
+    await remember(this.workspace.db, 'present', on);
   }
 
-  /**
-   * Stores a re-imported file as the next version of the data set of that name and
-   * moves the pipelines that read it to the new version, then opens one of them (the
-   * open one when it is among them): its steps show stale and, with auto-run on, it
-   * retrains. Each stored run records the data version it read.
-   */
-  async adoptImported(): Promise<void> {
-    const number = this.importPreview.earlier?.nextNumber;
-    const preview = this.importPreview.takeAsVersion();
-    if (!preview) return;
-    try {
-      await this.runner.engine.call('storePreviewed', preview.hash, this.workspace.db.name);
-      const current = this.workspace.currentId;
-      const changed = await this.workspace.adoptData(preview.name, preview.hash);
-      const show = changed.includes(current ?? '') ? current : changed[0];
-      if (show) await this.openStored(show);
-      this.messages.post(APP_MESSAGES.notice, 'info', `${preview.name} version ${number}: ${changed.length} pipeline${changed.length === 1 ? '' : 's'} now read it.` +
-        (show ? (this.autoRun ? ' Retraining this one…' : ' Its steps are stale: press Run to retrain.') : ''));
-    } catch (err) {
-      this.messages.post(APP_MESSAGES.import, 'error', `The new version of ${preview.name} could not be imported: ${(err as Error).message}`);
-    }
+  /** Switches the engine to another backend and remembers the choice. */
+  async setBackend(choice: BackendChoice): Promise<void> {
+    await remember(this.workspace.db, 'backend', choice);
+    await this.runner.useBackend(choice);
   }
 
-  /** A file the user picked for a shared pipeline that needs it: kept when its content is the author's. */
-  async provideData(name: string, text: string): Promise<void> {
-    const hash = await sha256Hex(text);
-    const wanted = this.missingData.find((m) => m.hash === hash);
-    if (!wanted) {
-      this.messages.post(APP_MESSAGES.action, 'error', `${name} is not the file this pipeline was made with (its content differs). Ask the author for the original file.`);
-      return;
-    }
-    await putDataset(this.workspace.db, wanted.name, formatOf(wanted.name), text);
-    this.missingData = this.missingData.filter((m) => m.hash !== hash);
-    this.messages.clear(APP_MESSAGES.action);
+  /** Opens a share link: the shared pipeline, read-only, on the author's backend when there is one (share-actions). */
+  openShared(fragment: string): Promise<void> {
+    return openShared(this, fragment);
   }
 
-  /** Downloads the open pipeline with its versions, runs, data and models as one file. */
-  async exportBundle(): Promise<void> {
-    const id = this.workspace.currentId;
-    if (!id) throw new Error('Make your own copy first: only your pipelines can be exported as a bundle.');
-    await this.workspace.flush();
-    const { bundleText, collectBundle } = await import('../../share/bundle');
-    const bundle = await collectBundle(this.workspace.db, id);
-    saveFile(bundleText(bundle), `${fileStem(bundle.pipeline.name)}.pipelab.json`, 'application/json');
+  /** The first edit of an open link's pipeline: read-only ends at once, then the user's own fork is made (share-actions). */
+  private async forkShared(): Promise<void> {
+    const payload = this.link.fork();
+    if (payload) await forkShared(this, payload);
   }
 
-  /** Downloads a Python script (scikit-learn) that rebuilds the pipeline on the same data and split. */
-  async exportPythonScript(): Promise<void> {
-    const spec = this.editor.snapshot();
-    await this.keepSharedData();
-    const inputs = await this.runner.engine.call('pythonInputs', spec, { dataDb: this.workspace.db.name });
-    const { exportPython } = await import('../../share/python-export'); // loaded on first use, not with the start page
-    saveFile(exportPython(spec, inputs), `${fileStem(spec.name)}.py`, 'text/x-python');
-  }
-
-  /** Downloads a Jupyter notebook (.ipynb) of the same scikit-learn code, one explained cell per step. */
-  async exportNotebookFile(): Promise<void> {
-    const spec = this.editor.snapshot();
-    const inputs = await this.runner.engine.call('pythonInputs', spec, { dataDb: this.workspace.db.name });
-    const { exportNotebook } = await import('../../share/notebook-export'); // loaded on first use
-    saveFile(exportNotebook(spec, inputs), `${fileStem(spec.name)}.ipynb`, 'application/x-ipynb+json');
-  }
-
-  /** Imports a bundle file, merging it without duplicates, and opens its pipeline. */
-  async importBundleText(text: string): Promise<void> {
-    try {
-      const { importBundle, parseBundle } = await import('../../share/bundle');
-      const summary = await importBundle(this.workspace.db, parseBundle(text));
-      await this.openStored(summary.pipelineId);
-      void this.checkStorage(true);
-      this.messages.post(APP_MESSAGES.notice, 'info', `Imported “${summary.name}”: ${summary.runs} new runs, ${summary.versions} new versions${summary.newPipeline ? '' : ' (merged into your copy)'}.`);
-    } catch (err) {
-      this.messages.clear(APP_MESSAGES.notice);
-      this.messages.post(APP_MESSAGES.import, 'error', `The bundle could not be imported: ${(err as Error).message} Nothing was changed.`);
-    }
-  }
-
-  /** Reads storage usage; once something is saved, asks the browser (once) to keep the data persistently. */
-  async checkStorage(saved: boolean): Promise<void> {
-    const storage = this.storageApi;
-    if (!storage?.estimate) return;
-    try {
-      const ask = saved && !this.persistAsked && Boolean(storage.persist);
-      if (ask) this.persistAsked = true;
-      const persisted = ask ? await storage.persist() : ((await storage.persisted?.()) ?? false);
-      const { usage = 0, quota = 0 } = await storage.estimate();
-      this.storage = { used: usage, quota, persisted };
-    } catch {
-      this.storage = null;
-    }
+  /** Stores the open link's embedded data, once the user uses the pipeline (runs, forks, studies or exports it). */
+  keepSharedData(): Promise<void> {
+    return this.link.keepData(this.workspace.db);
   }
 }

@@ -152,16 +152,17 @@ export class WorkspaceState {
     if (id) await this.guard(() => labelVersion(this.db, id, hash, label.trim()));
   }
 
-  /** Makes an earlier version the head and loads it into the editor. */
-  async restore(hash: string): Promise<void> {
+  /** Makes an earlier version the head and loads it into the editor; false when it could not (the message says why). */
+  async restore(hash: string): Promise<boolean> {
     const id = this.currentId;
-    if (!id) return;
+    if (!id) return false;
     await this.flush();
     const spec = await this.guard(() => restoreVersion(this.db, id, hash, this.tabId));
-    if (!spec) return;
+    if (!spec) return false;
     const row = await this.guard(() => getPipeline(this.db, id));
     if (row) this.autosave.based(row.rev);
     this.autosave.load(spec);
+    return true;
   }
 
   /** Remembers the selected step with the pipeline. */
