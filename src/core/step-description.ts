@@ -53,6 +53,14 @@ export interface StepDescription {
   readonly metrics?: readonly MetricSchema[];
   /** Model steps: task and Python export. */
   readonly model?: ModelDescription;
+  /** Transform steps: their Python export (the script's step objects, or the rows they keep). */
+  readonly transform?: TransformDescription;
+  /** Data steps: what the Python export needs to know of the data their params make. */
+  readonly data?: DataDescription;
+  /** Evaluate steps: the line of the Python export that adds their metrics (the task they score is their need). */
+  readonly evaluation?: EvaluationDescription;
+  /** Why the Python export refuses this step (a whole sentence: what to do instead); absent when it exports it. */
+  readonly pythonRefusal?: string;
 }
 
 /** Where a Python script being written collects what it imports ("module" or "module:name"). */
@@ -60,10 +68,63 @@ export interface PythonImports {
   use(...names: string[]): void;
 }
 
-/** What the Python export knows about the data when it writes a model's notes. */
+/** A Python script being written: its imports, and the helpers (functions and step classes) it defines by key. */
+export interface PythonScript extends PythonImports {
+  helper(key: string): void;
+}
+
+/** What the Python export knows about the data when it writes a step's notes. */
 export interface PythonFacts {
   /** The data has exactly two classes (scikit-learn's networks then end in one logistic unit). */
   readonly twoClasses: boolean;
+  /** The task of the data (and so of the script's model). */
+  readonly task: Task;
+  /** The data may hold label (text) columns. */
+  readonly labels: boolean;
+}
+
+/**
+ * A transform's part of the Python script: step objects (Python expressions with fit(X, y, names)
+ * and transform(X), applied with fit_apply), or `keepRows`, the name of a script function
+ * f(X, y) giving the mask of rows kept, applied to each set on its own.
+ */
+export type TransformPython = { readonly steps: readonly string[] } | { readonly keepRows: string };
+
+/** What a transform step tells the Python export (pure text, like a model's ModelDescription). */
+export interface TransformDescription<P = ParamValues> {
+  /** Its part of the script for these params and the data's task (throws when the params cannot be written). */
+  python(params: P, out: PythonScript, task: Task): TransformPython;
+  /** What the exported script cannot reproduce exactly, in words. */
+  pythonNotes?(params: P, facts: PythonFacts): string[];
+}
+
+/** The data a data step's params make, as the Python export needs to know it. */
+export interface PythonData {
+  readonly target: string;
+  readonly task: Task;
+  /** A built-in data set's name (the script loads scikit-learn's copy where it bundles one), else null: the data goes into the script as CSV. */
+  readonly dataset: string | null;
+  /** How many classes the data has when the params alone say (null: the data decides). */
+  readonly classes: number | null;
+  /** The data may hold label (text) columns. */
+  readonly labels: boolean;
+}
+
+/** What a data step tells the Python export. */
+export interface DataDescription<P = ParamValues> {
+  python(params: P): PythonData;
+}
+
+/** What an evaluate step tells the Python export. */
+export interface EvaluationDescription {
+  /** The script's line that adds its metrics to `results` (helpers it needs recorded through `out`). */
+  python(out: PythonScript): string;
+}
+
+/** The task an evaluate step scores, read from its needs; null for any other step. */
+export function scoredTask(description: StepDescription): Task | null {
+  if (description.category !== 'evaluate') return null;
+  return description.needs?.includes('regression') ? 'regression' : description.needs?.includes('classification') ? 'classification' : null;
 }
 
 /**
@@ -86,9 +147,11 @@ export interface StepCatalog {
 }
 
 /** A step's description with its params' schemas typed (so the step's code reads them typed). */
-export type TypedDescription<P extends ParamSchemas> = Omit<StepDescription, 'params' | 'model'> & {
+export type TypedDescription<P extends ParamSchemas> = Omit<StepDescription, 'params' | 'model' | 'transform' | 'data'> & {
   readonly params: P;
   readonly model?: ModelDescription<ParamsOf<P>>;
+  readonly transform?: TransformDescription<ParamsOf<P>>;
+  readonly data?: DataDescription<ParamsOf<P>>;
 };
 
 /** Declares a step's description (identity; keeps the literal types of its param schemas). */

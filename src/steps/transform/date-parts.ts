@@ -3,6 +3,8 @@ import type { ParamsOf } from '../../core/params';
 import { StepInputError } from '../../core/errors';
 import { dayOfWeek, dayOfYear, detectDateFormat, parseDate, type DateValue } from '../../core/date-parse';
 import { makeTable, numericColumn, type CategoricalColumn, type Column } from '../../core/table';
+import { pyColumns, pyStep } from './transform-python';
+import { pyBool, pyStrings } from '../../core/python-code';
 import { describeStep } from '../../core/step-description';
 import { defineStep } from '../step';
 import { requireTable, type TableInput } from '../require-input';
@@ -30,6 +32,9 @@ const PARTS: readonly Part[] = [
 
 const LABEL = 'Date parts';
 
+/** Each part's param and column suffix, for the Python export (the description cannot carry PARTS' code). */
+const DATE_PARTS = [['year', 'year'], ['month', 'month'], ['dayOfWeek', 'day_of_week'], ['dayOfYear', 'day_of_year'], ['hour', 'hour']] as const;
+
 /** What the palette, forms and restore know of `date-parts`: plain data, no code. */
 export const datePartsDescription = describeStep({
   kind: 'transform.date-parts',
@@ -55,6 +60,17 @@ export const datePartsDescription = describeStep({
       help: 'Write month, day of week, day of year and hour as a sine and a cosine pair, so the end of a cycle sits next to its start.',
       default: false,
     },
+  },
+  transform: {
+    python: (p, out) => {
+      const parts = DATE_PARTS.filter(([key]) => p[key]).map(([, suffix]) => suffix);
+      return pyStep(out, 'dateParts', `DateParts(${pyColumns(p.columns)}, ${pyStrings(parts, 'date parts')}, ${pyBool(p.cyclical)})`);
+    },
+    pythonNotes: () => [
+      "Date parts: the script reads a column's date format (day or month first, with or without a time) from the rows the step is fitted on, " +
+        "pipelab from every row of the column; the two differ only when the test rows alone tell day from month. Its sine and cosine are Python's, " +
+        "which may differ from pipelab's in the last bit.",
+    ],
   },
 });
 

@@ -1,3 +1,4 @@
+import { pyColumns, pyStep } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { makeTable } from '../../core/table';
@@ -23,6 +24,7 @@ export const dropColumnsDescription = describeStep({
       maxLength: 500,
     },
   },
+  transform: { python: (p, out) => pyStep(out, 'keep', `Keep(${pyColumns(p.columns)}, keep=False)`) },
 });
 
 /** Removes the named columns; an empty list removes nothing. The target can never be dropped. */

@@ -1,3 +1,4 @@
+import { pyColumns, pyReplace } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { makeTable, numericColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
@@ -18,6 +19,7 @@ export const minMaxDescription = describeStep({
   usesRandomness: false,
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
+  transform: { python: (p, out) => ({ steps: [pyReplace(out, 'MinMaxScaler()', 'sklearn.preprocessing:MinMaxScaler', pyColumns(p.columns))] }) },
 });
 
 /** Rescales number columns to [0, 1] by the smallest and largest training value. */

@@ -1,3 +1,4 @@
+import { pyStep } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { MISSING_CODE, makeTable, numericColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
@@ -15,6 +16,7 @@ export const oneHotDescription = describeStep({
   needs: ['labels'],
   fitsOnData: true,
   params: {},
+  transform: { python: (_p, out) => pyStep(out, 'oneHot', 'OneHot()') },
 });
 
 /** Turns every categorical feature into one 0/1 column per category seen in the training rows. */

@@ -1,3 +1,4 @@
+import { pyColumns, pyStep } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { MISSING_CODE, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
@@ -18,6 +19,7 @@ export const ordinalEncodeDescription = describeStep({
   needs: ['labels'],
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
+  transform: { python: (p, out) => pyStep(out, 'ordinal', `Ordinal(${pyColumns(p.columns)})`) },
 });
 
 /** Replaces each text column by one number column: the value's position among the sorted training categories. */

@@ -1,3 +1,5 @@
+import { pyColumns, pyStep } from './transform-python';
+import { pyNumber } from '../../core/python-code';
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { makeTable, numericColumn, type Column, type NumericColumn } from '../../core/table';
@@ -48,6 +50,7 @@ export const pcaDescription = describeStep({
     },
     columns: COLUMNS_PARAM,
   },
+  transform: { python: (p, out) => pyStep(out, 'components', `Components(${pyNumber(p.nComponents, 'nComponents', true)}, ${pyColumns(p.columns)})`) },
 });
 
 /** Replaces number columns by their first principal components, found on the training rows. */

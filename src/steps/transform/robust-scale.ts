@@ -1,3 +1,4 @@
+import { pyColumns, pyReplace } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { makeTable, numericColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
@@ -27,6 +28,9 @@ export const robustScaleDescription = describeStep({
   usesRandomness: false,
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
+  transform: {
+    python: (p, out) => ({ steps: [pyReplace(out, 'RobustScaler(quantile_range=(25.0, 75.0))', 'sklearn.preprocessing:RobustScaler', pyColumns(p.columns))] }),
+  },
 });
 
 /** Centres number columns on the training median and divides by the interquartile range (scikit-learn's RobustScaler). */

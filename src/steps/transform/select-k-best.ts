@@ -1,3 +1,5 @@
+import { pyStep } from './transform-python';
+import { pyNumber } from '../../core/python-code';
 import { describeStep } from '../../core/step-description';
 import { MISSING_CODE, makeTable, type Column, type NumericColumn } from '../../core/table';
 import { defineStep } from '../step';
@@ -32,6 +34,18 @@ export const selectKBestDescription = describeStep({
       max: 1000,
       integer: true,
     },
+  },
+  transform: {
+    python: (p, out, task) => {
+      const score = task === 'classification' ? 'f_classif' : 'f_regression';
+      out.use(`sklearn.feature_selection:${score}`);
+      return pyStep(out, 'best', `SelectBest(${score}, ${pyNumber(p.k, 'k', true)})`);
+    },
+    pythonNotes: (_p, facts) => [
+      'Select k best: scikit-learn breaks ties between equal scores in favour of later columns (pipelab: earlier ones), ranks constant columns last (pipelab scores them 0) ' +
+        'and needs columns without missing values (pipelab skips the gaps)' +
+        (facts.task === 'regression' ? "; it ranks regression features by F, in the same order as pipelab's |Pearson correlation|." : '.'),
+    ],
   },
 });
 

@@ -1,3 +1,4 @@
+import { pyReplace } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { makeTable, numericColumn, type Column } from '../../core/table';
 import { defineStep } from '../step';
@@ -14,6 +15,7 @@ export const standardizeDescription = describeStep({
   usesRandomness: false,
   fitsOnData: true,
   params: {},
+  transform: { python: (_p, out) => ({ steps: [pyReplace(out, 'StandardScaler()', 'sklearn.preprocessing:StandardScaler')] }) },
 });
 
 /** Rescales every numeric feature to mean 0 and standard deviation 1, fitted on the training rows. */
