@@ -39,6 +39,8 @@ export interface StepDescription {
    * "dummies"…): the palette's filter and `pipelab steps --search` match them.
    */
   readonly keywords?: readonly string[];
+  /** The id a new step of this kind gets ("scale", "encode"; a number is added when taken); default: its kind's last part. */
+  readonly shortId?: string;
   readonly params: ParamSchemas;
   /** Whether the step draws random numbers (its output then depends on the seed). */
   readonly usesRandomness: boolean;
@@ -108,6 +110,8 @@ export interface PythonData {
   readonly classes: number | null;
   /** The data may hold label (text) columns. */
   readonly labels: boolean;
+  /** The name of the user's file the data is read from, or null (a notebook may read a large one from disk). */
+  readonly fileName: string | null;
 }
 
 /** What a data step tells the Python export. */

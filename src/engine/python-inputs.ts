@@ -20,7 +20,8 @@ export async function pythonInputs(spec: PipelineSpec, opts: RunOptions): Promis
   if (record.status !== 'done') throw new Error(record.error?.message ?? `The run ${record.status}.`);
   const split = outputs.find((o) => o.stepId === spec.steps[splitAt].id)?.state.split;
   const data = spec.steps.find((s) => s.enabled);
-  const loadable = data?.kind === 'data.builtin' && SKLEARN_DATASETS.has(String(data.params.name));
+  const dataset = data && stepCatalog.describe(data.kind)?.data?.python(data.params).dataset;
+  const loadable = typeof dataset === 'string' && SKLEARN_DATASETS.has(dataset);
   const table = outputs[0]?.state.table;
   return { testRows: Array.from(split?.test ?? []), dataCsv: loadable || !table ? null : tableToCsv(table) };
 }

@@ -75,6 +75,8 @@ export interface ModelCode<P, I extends ModelInfo = ModelInfo> {
    * has none (plain replays); models that need it then return null.
    */
   predict?(model: FittedModel<I>, x: ArrayLike<number>, tf: Tf | null): Float32Array | Float64Array | null;
+  /** True when predict gives the softmax of decision scores rather than probabilities (a linear SVM): try it says so. */
+  readonly scores?: boolean;
   /** The fitted model as a stack of TF.js layers (weights set), for the TF.js model export. */
   layers?(tf: Tf, model: FittedModel<I>): TF.LayersModel;
 }
@@ -94,6 +96,8 @@ export interface StepCode<P extends ParamSchemas, I extends ModelInfo = ModelInf
    * puts them in the order of the run's output. The arithmetic is the run's own, bit for bit.
    */
   apply?(table: Table, fitted: F, params: ParamsOf<P>, target: string): readonly Column[];
+  /** Transform steps that remove rows: the rows of a table they keep, in order (try it traces the run's test rows through them). */
+  keptRows?(table: Table, fitted: F): number[];
   /** Transform steps: what a person should know about new rows it applies to (a label the training rows never had). */
   applyNotes?(table: Table, fitted: F): string[];
   /**

@@ -48,7 +48,7 @@ export function tryItSetup(result: RunResult | null): TryItSetup | null {
     columns,
     classes: pipeline.model.output.predictions?.classes ?? null,
     modelLabel: findStep(model.kind)?.label ?? model.kind,
-    scores: model.kind === 'model.linear-svm',
+    scores: findStep(model.kind)?.fitted?.scores === true,
     testRows,
     testCount,
   };

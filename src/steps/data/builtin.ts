@@ -17,6 +17,7 @@ export const builtinDatasetDescription = describeStep({
   kind: 'data.builtin',
   version: 1,
   category: 'data',
+  shortId: 'data',
   label: 'Built-in data set',
   keywords: ['example data', 'sample data set', 'iris', 'wine', 'breast cancer', 'digits', 'diabetes', 'penguins', 'load_iris'],
   help: 'Starts the pipeline with a classic data set that ships with pipelab, so it works offline.',
@@ -30,7 +31,7 @@ export const builtinDatasetDescription = describeStep({
       options: Object.entries(BUILTIN_DATASETS).map(([value, d]) => ({ value, label: d.label })),
     },
   },
-  data: { python: (p) => ({ ...builtinTarget(p.name), dataset: p.name, classes: null, labels: false }) },
+  data: { python: (p) => ({ ...builtinTarget(p.name), dataset: p.name, classes: null, labels: false, fileName: null }) },
 });
 
 /** Loads one of the data sets that ship with pipelab. */

@@ -12,6 +12,7 @@ export const syntheticDatasetDescription = describeStep({
   kind: 'data.synthetic',
   version: 1,
   category: 'data',
+  shortId: 'data',
   label: 'Synthetic 2-D data',
   keywords: ['make_moons', 'make_circles', 'spiral', 'moons', 'circles', 'xor', 'blobs', 'gaussian', 'toy data'],
   help: 'Draws points of two classes in a shape you pick; good for seeing how a model bends its decision boundary.',
@@ -50,7 +51,7 @@ export const syntheticDatasetDescription = describeStep({
       step: 0.01,
     },
   },
-  data: { python: () => ({ target: 'label', task: 'classification', dataset: null, classes: 2, labels: false }) },
+  data: { python: () => ({ target: 'label', task: 'classification', dataset: null, classes: 2, labels: false, fileName: null }) },
 });
 
 /** Generates a seeded two-class 2-D data set (circle, xor, blobs, spiral, moons). */

@@ -10,6 +10,7 @@ export const dropMissingDescription = describeStep({
   kind: 'transform.drop-missing',
   version: 1,
   category: 'transform',
+  shortId: 'clean',
   label: 'Drop rows with missing values',
   keywords: ['dropna', 'NaN', 'null', 'missing values'],
   help: 'Removes every row with an empty cell. Simple, but it throws data away; fine when few rows are affected.',
@@ -31,6 +32,7 @@ export const dropMissing = defineStep(dropMissingDescription, {
     return { ...input, table: takeRows(table, keep), split, fitted: { ...input.fitted, [ctx.stepId]: { dropped } } };
   },
   apply: (table) => takeRows(table, completeRows(table)).columns,
+  keptRows: (table) => completeRows(table),
 });
 
 /** The rows without an empty cell, in order. */

@@ -10,6 +10,7 @@ export const oneHotDescription = describeStep({
   kind: 'transform.one-hot',
   version: 1,
   category: 'transform',
+  shortId: 'encode',
   label: 'One-hot encode',
   keywords: ['OneHotEncoder', 'one-hot', 'dummies', 'get_dummies', 'dummy variables', 'categorical'],
   help: 'Replaces each text column (such as island) with one 0/1 column per value, so a model can use it. Values unseen in training become all zeros.',

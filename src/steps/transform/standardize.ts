@@ -10,6 +10,7 @@ export const standardizeDescription = describeStep({
   kind: 'transform.standardize',
   version: 1,
   category: 'transform',
+  shortId: 'scale',
   label: 'Standardize',
   keywords: ['StandardScaler', 'scaler', 'scaling', 'z-score', 'normalize', 'normalise'],
   help: 'Shifts and scales each numeric column to mean 0 and spread 1, using the training rows only; most models train better on scaled data.',
