@@ -55,8 +55,6 @@ export interface StepDescription {
   readonly metrics?: readonly MetricSchema[];
   /** Model steps: task and Python export. */
   readonly model?: ModelDescription;
-  /** Transform steps: their Python export (the script's step objects, or the rows they keep). */
-  readonly transform?: TransformDescription;
   /** Data steps: what the Python export needs to know of the data their params make. */
   readonly data?: DataDescription;
   /** Evaluate steps: the line of the Python export that adds their metrics (the task they score is their need). */
@@ -92,7 +90,11 @@ export interface PythonFacts {
  */
 export type TransformPython = { readonly steps: readonly string[] } | { readonly keepRows: string };
 
-/** What a transform step tells the Python export (pure text, like a model's ModelDescription). */
+/**
+ * What a transform step tells the Python export (pure text). It is declared beside the step's
+ * description, not in it (describeTransformPython), so the main bundle carries it only when
+ * the export loads.
+ */
 export interface TransformDescription<P = ParamValues> {
   /** Its part of the script for these params and the data's task (throws when the params cannot be written). */
   python(params: P, out: PythonScript, task: Task): TransformPython;
@@ -151,12 +153,25 @@ export interface StepCatalog {
 }
 
 /** A step's description with its params' schemas typed (so the step's code reads them typed). */
-export type TypedDescription<P extends ParamSchemas> = Omit<StepDescription, 'params' | 'model' | 'transform' | 'data'> & {
+export type TypedDescription<P extends ParamSchemas> = Omit<StepDescription, 'params' | 'model' | 'data'> & {
   readonly params: P;
   readonly model?: ModelDescription<ParamsOf<P>>;
-  readonly transform?: TransformDescription<ParamsOf<P>>;
   readonly data?: DataDescription<ParamsOf<P>>;
 };
+
+/** A transform kind's Python export, with the kind it belongs to. */
+export interface TransformPythonDeclaration extends TransformDescription {
+  readonly kind: string;
+}
+
+/** Declares a transform's Python export beside its description (the params typed by its schema). */
+/* @__NO_SIDE_EFFECTS__ */
+export function describeTransformPython<const P extends ParamSchemas>(
+  description: TypedDescription<P>,
+  code: TransformDescription<ParamsOf<P>>,
+): TransformPythonDeclaration {
+  return { kind: description.kind, ...(code as TransformDescription) };
+}
 
 /** Declares a step's description (identity; keeps the literal types of its param schemas). */
 /* @__NO_SIDE_EFFECTS__ */

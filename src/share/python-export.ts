@@ -2,6 +2,7 @@ import type { PipelineSpec, StepSpec } from '../core/spec';
 import type { Task } from '../core/state';
 import { scoredTask, type DataDescription, type EvaluationDescription, type StepDescription } from '../core/step-description';
 import { stepCatalog } from '../steps/catalog';
+import { transformPythonOf } from '../steps/python-catalog';
 import { comment, pyNumber, pyString, stepLabel } from '../core/python-code';
 import { modelLines } from './python-models';
 import { exportNotes } from './python-notes';
@@ -56,7 +57,8 @@ function planSteps(spec: PipelineSpec): Plan {
   let stage = 0; // 0: before the split, 1: after it, 2: after the model
   let modelTask: Task | null = null;
   for (const s of rest) {
-    const { category, transform, model } = s.d;
+    const { category, model } = s.d;
+    const transform = transformPythonOf(s.step.kind);
     if (category === 'data' || (category === 'split' && stage > 0)) {
       throw new Error(`Step "${s.step.id}" (${s.step.kind}) cannot be exported: expected one data step, then one split before the model.`);
     } else if (category === 'split') stage = 1;

@@ -1,6 +1,7 @@
 import type { PipelineSpec } from '../core/spec';
 import type { PythonFacts } from '../core/step-description';
 import { stepCatalog } from '../steps/catalog';
+import { transformPythonOf } from '../steps/python-catalog';
 import { BUNDLED, own } from './python-tables';
 
 // What an exported script cannot reproduce exactly, step by step, in words for its header:
@@ -24,6 +25,6 @@ export function exportNotes(spec: PipelineSpec): string[] {
   const facts = pythonFacts(spec);
   const described = spec.steps.filter((s) => s.enabled).map((s) => ({ s, d: stepCatalog.describe(s.kind) }));
   const models = described.flatMap(({ s, d }) => d?.model?.pythonNotes?.(s.params, facts) ?? []);
-  const transforms = described.flatMap(({ s, d }) => d?.transform?.pythonNotes?.(s.params, facts) ?? []);
+  const transforms = described.flatMap(({ s }) => transformPythonOf(s.kind)?.pythonNotes?.(s.params, facts) ?? []);
   return [...new Set([...models, ...transforms])];
 }

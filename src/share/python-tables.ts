@@ -1,5 +1,6 @@
 import { scoredTask, type StepDescription } from '../core/step-description';
 import { ALL_DESCRIPTIONS } from '../steps/catalog';
+import { transformPythonOf } from '../steps/python-catalog';
 
 // What the Python export knows of the steps, read from their declarations, and the data
 // sets scikit-learn bundles.
@@ -17,7 +18,7 @@ export function exported(d: StepDescription): boolean {
     case 'split':
       return true;
     case 'transform':
-      return d.transform !== undefined;
+      return transformPythonOf(d.kind) !== undefined;
     case 'model':
       return d.model !== undefined;
     case 'evaluate':

@@ -1,23 +1,23 @@
 import type { StepSpec } from '../core/spec';
 import type { Task } from '../core/state';
 import type { TransformPython } from '../core/step-description';
-import { ALL_DESCRIPTIONS, stepCatalog } from '../steps/catalog';
+import { TRANSFORM_PYTHON, transformPythonOf } from '../steps/python-catalog';
 import type { ScriptNeeds } from './python-script';
 
-// Each pipelab transform's part of the script, as the transform step declares it (its
-// description's `transform.python`): step objects of the script's classes (python-steps.ts)
+// Each pipelab transform's part of the script, as the transform step declares it (beside its
+// description, listed in steps/python-catalog.ts): step objects of the script's classes (python-steps.ts)
 // around the scikit-learn estimator that does the work, or the rows it keeps.
 
 /** The script's part for a transform step; errors name the step. */
 export function transformPython(step: StepSpec, s: ScriptNeeds, task: Task): TransformPython {
-  const code = stepCatalog.describe(step.kind)?.transform;
+  const code = transformPythonOf(step.kind);
   if (!code) throw new Error(`Step kind "${step.kind}" has no Python transform; expected one of ${WRITTEN_TRANSFORMS.join(', ')}.`);
   try {
     return code.python(step.params, s, task);
   } catch (err) {
-    throw new Error(`Step "${step.id}": ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`Step "${step.id}": ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
 
 /** Kinds transformPython writes: every transform step that declares its Python. */
-export const WRITTEN_TRANSFORMS: readonly string[] = ALL_DESCRIPTIONS.filter((d) => d.transform).map((d) => d.kind);
+export const WRITTEN_TRANSFORMS: readonly string[] = TRANSFORM_PYTHON.map((t) => t.kind);

@@ -9,6 +9,7 @@ import { makeTable, takeRows, type Column, type Table } from '../../src/core/tab
 import { withUserData } from '../../src/engine/data-source';
 import { nodeDataSource } from '../../src/cli/node-data-source';
 import { stepCatalog } from '../../src/steps/catalog';
+import { transformPythonOf } from '../../src/steps/python-catalog';
 import { ALL_STEPS } from '../../src/steps/registry';
 import type { StepDefinition } from '../../src/steps/step';
 import { doc, run, spec, tf } from '../helpers';
@@ -46,7 +47,7 @@ describe.each(TRANSFORMS.map((s) => [s.kind, s] as const))('transform %s', (_kin
   it('declares apply, and its Python export or a refusal', () => {
     expect(typeof step.apply).toBe('function');
     const d = stepCatalog.describe(step.kind);
-    expect(d?.transform !== undefined || (d?.pythonRefusal ?? '').length > 20, 'a Python writer or a stated refusal').toBe(true);
+    expect(transformPythonOf(step.kind) !== undefined || (d?.pythonRefusal ?? '').length > 20, 'a Python writer or a stated refusal').toBe(true);
   });
 
   it("applies its fitted state to the test rows exactly as its run did (learning nothing from them)", async () => {

@@ -3,8 +3,6 @@ import type { ParamsOf } from '../../core/params';
 import { StepInputError } from '../../core/errors';
 import { dayOfWeek, dayOfYear, detectDateFormat, parseDate, type DateValue } from '../../core/date-parse';
 import { makeTable, numericColumn, type CategoricalColumn, type Column } from '../../core/table';
-import { pyColumns, pyStep } from './transform-python';
-import { pyBool, pyStrings } from '../../core/python-code';
 import { describeStep } from '../../core/step-description';
 import { defineStep } from '../step';
 import { requireTable } from '../require-input';
@@ -32,9 +30,6 @@ const PARTS: readonly Part[] = [
 
 const LABEL = 'Date parts';
 
-/** Each part's param and column suffix, for the Python export (the description cannot carry PARTS' code). */
-const DATE_PARTS = [['year', 'year'], ['month', 'month'], ['dayOfWeek', 'day_of_week'], ['dayOfYear', 'day_of_year'], ['hour', 'hour']] as const;
-
 /** What the palette, forms and restore know of `date-parts`: plain data, no code. */
 export const datePartsDescription = describeStep({
   kind: 'transform.date-parts',
@@ -61,17 +56,7 @@ export const datePartsDescription = describeStep({
       default: false,
     },
   },
-  transform: {
-    python: (p, out) => {
-      const parts = DATE_PARTS.filter(([key]) => p[key]).map(([, suffix]) => suffix);
-      return pyStep(out, 'dateParts', `DateParts(${pyColumns(p.columns)}, ${pyStrings(parts, 'date parts')}, ${pyBool(p.cyclical)})`);
-    },
-    pythonNotes: () => [
-      "Date parts: the script reads a column's date format (day or month first, with or without a time) from the rows the step is fitted on, " +
-        "pipelab from every row of the column; the two differ only when the test rows alone tell day from month. Its sine and cosine are Python's, " +
-        "which may differ from pipelab's in the last bit.",
-    ],
-  },
+
 });
 
 /** Turns date columns (text such as 2012-01-31) into number columns: year, month, day of week, day of year, hour; optionally as sine/cosine pairs. */

@@ -1,4 +1,3 @@
-import { pyColumns, pyStep } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { makeTable, type Column } from '../../core/table';
@@ -24,7 +23,6 @@ export const dropColumnsDescription = describeStep({
       maxLength: 500,
     },
   },
-  transform: { python: (p, out) => pyStep(out, 'keep', `Keep(${pyColumns(p.columns)}, keep=False)`) },
 });
 
 /** Removes the named columns; an empty list removes nothing. The target can never be dropped. */

@@ -17,7 +17,6 @@ export const dropMissingDescription = describeStep({
   usesRandomness: false,
   needs: ['gaps'],
   params: {},
-  transform: { python: (_p, out) => (out.helper('missing'), { keepRows: 'complete_rows' }) },
 });
 
 /** Removes every row that has a missing value in any column. */

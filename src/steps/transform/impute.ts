@@ -1,5 +1,3 @@
-import { pyColumns, pyReplace } from './transform-python';
-import { pySigned } from '../../core/python-code';
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { MISSING_CODE, categoricalColumn, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column, type NumericColumn, type Table } from '../../core/table';
@@ -56,21 +54,7 @@ export const imputeDescription = describeStep({
     },
     columns: COLUMNS_PARAM,
   },
-  transform: {
-    python: (p, out) => {
-      const fill = p.strategy === 'constant' ? `, fill_value=${pySigned(p.fillValue, 'fillValue')}` : '';
-      const labels = p.strategy === 'constant' ? 'strategy="constant", fill_value="missing"' : 'strategy="most_frequent"';
-      const numbers = pyReplace(out, `SimpleImputer(strategy="${p.strategy}"${fill})`, 'sklearn.impute:SimpleImputer', pyColumns(p.columns));
-      return { steps: [numbers, `Replace(SimpleImputer(${labels}, missing_values=None), ${pyColumns(p.columns)}, ("label",))`] };
-    },
-    pythonNotes: (_p, facts) =>
-      facts.labels
-        ? [
-            "Fill in missing values: for label columns, scikit-learn breaks a tie between equally frequent labels by Python's string order, " +
-              'pipelab by its label order (numbers by value), which differs only for labels that look like numbers.',
-          ]
-        : [],
-  },
+
 });
 
 /** Fills empty cells with a value learned from the training rows (scikit-learn's SimpleImputer). */

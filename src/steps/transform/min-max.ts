@@ -1,4 +1,3 @@
-import { pyColumns, pyReplace } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { makeTable, type Column, type Table } from '../../core/table';
 import { mapNumeric } from './fitted-columns';
@@ -20,7 +19,6 @@ export const minMaxDescription = describeStep({
   usesRandomness: false,
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
-  transform: { python: (p, out) => ({ steps: [pyReplace(out, 'MinMaxScaler()', 'sklearn.preprocessing:MinMaxScaler', pyColumns(p.columns))] }) },
 });
 
 /** Rescales number columns to [0, 1] by the smallest and largest training value. */

@@ -1,4 +1,3 @@
-import { pyStep } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { MISSING_CODE, makeTable, numericColumn, type Column, type Table } from '../../core/table';
 import { fitOf, textAt } from './fitted-columns';
@@ -18,7 +17,6 @@ export const oneHotDescription = describeStep({
   needs: ['labels'],
   fitsOnData: true,
   params: {},
-  transform: { python: (_p, out) => pyStep(out, 'oneHot', 'OneHot()') },
 });
 
 /** Turns every categorical feature into one 0/1 column per category seen in the training rows. */

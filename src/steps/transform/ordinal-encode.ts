@@ -1,4 +1,3 @@
-import { pyColumns, pyStep } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { MISSING_CODE, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column, type Table } from '../../core/table';
 import { fitOf } from './fitted-columns';
@@ -20,7 +19,6 @@ export const ordinalEncodeDescription = describeStep({
   needs: ['labels'],
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
-  transform: { python: (p, out) => pyStep(out, 'ordinal', `Ordinal(${pyColumns(p.columns)})`) },
 });
 
 /** Replaces each text column by one number column: the value's position among the sorted training categories. */

@@ -1,5 +1,3 @@
-import { pyColumns, pyStep } from './transform-python';
-import { pyNumber } from '../../core/python-code';
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { findColumn, makeTable, numericColumn, type Column, type NumericColumn, type Table } from '../../core/table';
@@ -50,7 +48,6 @@ export const pcaDescription = describeStep({
     },
     columns: COLUMNS_PARAM,
   },
-  transform: { python: (p, out) => pyStep(out, 'components', `Components(${pyNumber(p.nComponents, 'nComponents', true)}, ${pyColumns(p.columns)})`) },
 });
 
 /** Replaces number columns by their first principal components, found on the training rows. */

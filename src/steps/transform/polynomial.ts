@@ -1,5 +1,3 @@
-import { pyColumns, pyStep } from './transform-python';
-import { pyBool, pyNumber } from '../../core/python-code';
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { makeTable, numericColumn, type Column, type NumericColumn } from '../../core/table';
@@ -42,10 +40,7 @@ export const polynomialDescription = describeStep({
     },
     columns: COLUMNS_PARAM,
   },
-  transform: {
-    python: (p, out) => pyStep(out, 'products', `Products(${pyNumber(p.degree, 'degree', true)}, ${pyBool(p.interactionOnly)}, ${pyColumns(p.columns)})`),
-    pythonNotes: () => ['Polynomial features: PolynomialFeatures refuses missing values, where pipelab gives a missing product; fill them in or drop those rows first.'],
-  },
+
 });
 
 /** Adds products of number columns (squares and pairwise products, …), in scikit-learn's PolynomialFeatures order. */

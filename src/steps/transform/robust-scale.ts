@@ -1,4 +1,3 @@
-import { pyColumns, pyReplace } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { makeTable, type Column, type Table } from '../../core/table';
 import { mapNumeric } from './fitted-columns';
@@ -29,9 +28,7 @@ export const robustScaleDescription = describeStep({
   usesRandomness: false,
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
-  transform: {
-    python: (p, out) => ({ steps: [pyReplace(out, 'RobustScaler(quantile_range=(25.0, 75.0))', 'sklearn.preprocessing:RobustScaler', pyColumns(p.columns))] }),
-  },
+
 });
 
 /** Centres number columns on the training median and divides by the interquartile range (scikit-learn's RobustScaler). */

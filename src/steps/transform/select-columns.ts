@@ -1,4 +1,3 @@
-import { pyColumns, pyStep } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { makeTable, type Column } from '../../core/table';
 import { defineStep } from '../step';
@@ -23,7 +22,6 @@ export const selectColumnsDescription = describeStep({
       maxLength: 500,
     },
   },
-  transform: { python: (p, out) => pyStep(out, 'keep', `Keep(${pyColumns(p.columns)}, keep=True)`) },
 });
 
 /** Keeps only the named columns (and the target); an empty list keeps every column. */

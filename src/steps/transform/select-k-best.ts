@@ -1,5 +1,3 @@
-import { pyStep } from './transform-python';
-import { pyNumber } from '../../core/python-code';
 import { describeStep } from '../../core/step-description';
 import { MISSING_CODE, makeTable, type Column, type NumericColumn, type Table } from '../../core/table';
 import { defineStep } from '../step';
@@ -35,18 +33,7 @@ export const selectKBestDescription = describeStep({
       integer: true,
     },
   },
-  transform: {
-    python: (p, out, task) => {
-      const score = task === 'classification' ? 'f_classif' : 'f_regression';
-      out.use(`sklearn.feature_selection:${score}`);
-      return pyStep(out, 'best', `SelectBest(${score}, ${pyNumber(p.k, 'k', true)})`);
-    },
-    pythonNotes: (_p, facts) => [
-      'Select k best: scikit-learn breaks ties between equal scores in favour of later columns (pipelab: earlier ones), ranks constant columns last (pipelab scores them 0) ' +
-        'and needs columns without missing values (pipelab skips the gaps)' +
-        (facts.task === 'regression' ? "; it ranks regression features by F, in the same order as pipelab's |Pearson correlation|." : '.'),
-    ],
-  },
+
 });
 
 /** Keeps the k numeric features most related to the target, scored on the training rows. */

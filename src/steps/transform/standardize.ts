@@ -1,4 +1,3 @@
-import { pyReplace } from './transform-python';
 import { describeStep } from '../../core/step-description';
 import { makeTable, type Column, type Table } from '../../core/table';
 import { mapNumeric } from './fitted-columns';
@@ -17,7 +16,6 @@ export const standardizeDescription = describeStep({
   usesRandomness: false,
   fitsOnData: true,
   params: {},
-  transform: { python: (_p, out) => ({ steps: [pyReplace(out, 'StandardScaler()', 'sklearn.preprocessing:StandardScaler')] }) },
 });
 
 /** Rescales every numeric feature to mean 0 and standard deviation 1, fitted on the training rows. */

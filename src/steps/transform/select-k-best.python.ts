@@ -1,0 +1,18 @@
+import { describeTransformPython } from '../../core/step-description';
+import { pyNumber } from '../../core/python-code';
+import { selectKBestDescription } from './select-k-best';
+import { pyStep } from './transform-python';
+
+/** SelectKBest's part of the Python export: in its own module, so the start page (which holds the description) never carries it: the export loads it through src/steps/python-catalog.ts. */
+export const selectKBestPython = describeTransformPython(selectKBestDescription, {
+  python: (p, out, task) => {
+    const score = task === 'classification' ? 'f_classif' : 'f_regression';
+    out.use(`sklearn.feature_selection:${score}`);
+    return pyStep(out, 'best', `SelectBest(${score}, ${pyNumber(p.k, 'k', true)})`);
+  },
+  pythonNotes: (_p, facts) => [
+    'Select k best: scikit-learn breaks ties between equal scores in favour of later columns (pipelab: earlier ones), ranks constant columns last (pipelab scores them 0) ' +
+      'and needs columns without missing values (pipelab skips the gaps)' +
+      (facts.task === 'regression' ? "; it ranks regression features by F, in the same order as pipelab's |Pearson correlation|." : '.'),
+  ],
+});
