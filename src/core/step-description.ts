@@ -55,12 +55,6 @@ export interface StepDescription {
   readonly metrics?: readonly MetricSchema[];
   /** Model steps: task and Python export. */
   readonly model?: ModelDescription;
-  /** Data steps: what the Python export needs to know of the data their params make. */
-  readonly data?: DataDescription;
-  /** Evaluate steps: the line of the Python export that adds their metrics (the task they score is their need). */
-  readonly evaluation?: EvaluationDescription;
-  /** Why the Python export refuses this step (a whole sentence: what to do instead); absent when it exports it. */
-  readonly pythonRefusal?: string;
 }
 
 /** Where a Python script being written collects what it imports ("module" or "module:name"). */
@@ -90,11 +84,7 @@ export interface PythonFacts {
  */
 export type TransformPython = { readonly steps: readonly string[] } | { readonly keepRows: string };
 
-/**
- * What a transform step tells the Python export (pure text). It is declared beside the step's
- * description, not in it (describeTransformPython), so the main bundle carries it only when
- * the export loads.
- */
+/** What a transform step tells the Python export (pure text). */
 export interface TransformDescription<P = ParamValues> {
   /** Its part of the script for these params and the data's task (throws when the params cannot be written). */
   python(params: P, out: PythonScript, task: Task): TransformPython;
@@ -153,24 +143,34 @@ export interface StepCatalog {
 }
 
 /** A step's description with its params' schemas typed (so the step's code reads them typed). */
-export type TypedDescription<P extends ParamSchemas> = Omit<StepDescription, 'params' | 'model' | 'data'> & {
+export type TypedDescription<P extends ParamSchemas> = Omit<StepDescription, 'params' | 'model'> & {
   readonly params: P;
   readonly model?: ModelDescription<ParamsOf<P>>;
-  readonly data?: DataDescription<ParamsOf<P>>;
 };
 
-/** A transform kind's Python export, with the kind it belongs to. */
-export interface TransformPythonDeclaration extends TransformDescription {
+/**
+ * A step's Python export, declared in a sibling module of the step (`<step>.python.ts`, listed
+ * in steps/python-catalog.ts) so that the start page, which holds the description, never
+ * carries its text: what a data step makes, a transform's part of the script, an evaluation's
+ * line, or why the export refuses the step. (Model steps keep theirs in ModelDescription.)
+ */
+export interface StepPython<P = ParamValues> {
+  readonly data?: DataDescription<P>;
+  readonly transform?: TransformDescription<P>;
+  readonly evaluation?: EvaluationDescription;
+  /** Why the Python export refuses this step (a whole sentence: what to do instead). */
+  readonly refusal?: string;
+}
+
+/** A step kind's Python export, with the kind it belongs to. */
+export interface StepPythonDeclaration extends StepPython {
   readonly kind: string;
 }
 
-/** Declares a transform's Python export beside its description (the params typed by its schema). */
+/** Declares a step's Python export beside its description (the params typed by its schema). */
 /* @__NO_SIDE_EFFECTS__ */
-export function describeTransformPython<const P extends ParamSchemas>(
-  description: TypedDescription<P>,
-  code: TransformDescription<ParamsOf<P>>,
-): TransformPythonDeclaration {
-  return { kind: description.kind, ...(code as TransformDescription) };
+export function describePython<const P extends ParamSchemas>(description: TypedDescription<P>, code: StepPython<ParamsOf<P>>): StepPythonDeclaration {
+  return { kind: description.kind, ...(code as StepPython) };
 }
 
 /** Declares a step's description (identity; keeps the literal types of its param schemas). */

@@ -1,5 +1,6 @@
 import type { PipelineSpec, StepSpec } from '../core/spec';
 import { stepCatalog } from '../steps/catalog';
+import { pythonOf } from '../steps/python-catalog';
 import { namedSteps, readDataFromFile, scriptParts, type ScriptParts } from './notebook-cells';
 import { exportNotes, exportPython, type PythonExportInputs } from './python-export';
 
@@ -95,7 +96,7 @@ function stepCells(spec: PipelineSpec, paragraphs: readonly string[][], cells: C
 export function exportNotebook(spec: PipelineSpec, inputs: PythonExportInputs, options: NotebookOptions = {}): string {
   const parts = scriptParts(exportPython(spec, inputs));
   const data = spec.steps.find((s) => s.enabled);
-  const name = (data && stepCatalog.describe(data.kind)?.data?.python(data.params).fileName) ?? '';
+  const name = (data && pythonOf(data.kind)?.data?.python(data.params).fileName) ?? '';
   const big = (inputs.dataCsv?.length ?? 0) > (options.embedLimit ?? DEFAULT_EMBED_LIMIT);
   const fileName = big && /\.csv$/i.test(name) ? name : null;
   const cells = new Cells();

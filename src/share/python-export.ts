@@ -2,7 +2,7 @@ import type { PipelineSpec, StepSpec } from '../core/spec';
 import type { Task } from '../core/state';
 import { scoredTask, type DataDescription, type EvaluationDescription, type StepDescription } from '../core/step-description';
 import { stepCatalog } from '../steps/catalog';
-import { transformPythonOf } from '../steps/python-catalog';
+import { pythonOf } from '../steps/python-catalog';
 import { comment, pyNumber, pyString, stepLabel } from '../core/python-code';
 import { modelLines } from './python-models';
 import { exportNotes } from './python-notes';
@@ -45,7 +45,8 @@ interface DataInfo {
 /** The step's description when the export writes it; else an error saying why not (the step's own refusal, or what it can export). */
 function describeExported(step: StepSpec): Described {
   const d = stepCatalog.describe(step.kind);
-  if (d?.pythonRefusal !== undefined) throw new Error(`Step "${step.id}" (${step.kind}) cannot be exported to Python: ${d.pythonRefusal}`);
+  const refusal = pythonOf(step.kind)?.refusal;
+  if (refusal !== undefined) throw new Error(`Step "${step.id}" (${step.kind}) cannot be exported to Python: ${refusal}`);
   if (!d || !exported(d)) throw new Error(`Step kind "${step.kind}" has no Python export; expected one of ${[...KNOWN].join(', ')}.`);
   return { step, d };
 }
@@ -58,7 +59,7 @@ function planSteps(spec: PipelineSpec): Plan {
   let modelTask: Task | null = null;
   for (const s of rest) {
     const { category, model } = s.d;
-    const transform = transformPythonOf(s.step.kind);
+    const transform = pythonOf(s.step.kind)?.transform;
     if (category === 'data' || (category === 'split' && stage > 0)) {
       throw new Error(`Step "${s.step.id}" (${s.step.kind}) cannot be exported: expected one data step, then one split before the model.`);
     } else if (category === 'split') stage = 1;
@@ -72,7 +73,7 @@ function planSteps(spec: PipelineSpec): Plan {
 }
 
 function dataInfo({ step, d }: Described, csv: string | null): DataInfo {
-  const facts = (d.data as DataDescription).python(step.params);
+  const facts = (pythonOf(d.kind)?.data as DataDescription).python(step.params);
   const bundled = facts.dataset === null ? null : own(BUNDLED, facts.dataset);
   if (bundled === undefined) throw new Error(`Unknown built-in data set "${String(facts.dataset)}"; expected one of ${Object.keys(BUNDLED).join(', ')}.`);
   if (csv === null && !bundled?.load) throw new Error(`Step "${step.id}" (${step.kind}) makes data scikit-learn cannot load by name: pass it as dataCsv.`);
@@ -133,7 +134,7 @@ function modelPart(plan: Plan, task: Task, s: ScriptNeeds): string[] {
   s.helper(task);
   s.helper('show');
   lines.push('', 'results = {}');
-  for (const e of plan.evaluations) lines.push(`# ${stepLabel(e.step)}`, (e.d.evaluation as EvaluationDescription).python(s));
+  for (const e of plan.evaluations) lines.push(`# ${stepLabel(e.step)}`, (pythonOf(e.d.kind)?.evaluation as EvaluationDescription).python(s));
   return [...lines, 'show(results)'];
 }
 

@@ -1,6 +1,6 @@
 import { scoredTask, type StepDescription } from '../core/step-description';
 import { ALL_DESCRIPTIONS } from '../steps/catalog';
-import { transformPythonOf } from '../steps/python-catalog';
+import { STEP_PYTHON, pythonOf } from '../steps/python-catalog';
 
 // What the Python export knows of the steps, read from their declarations, and the data
 // sets scikit-learn bundles.
@@ -11,18 +11,19 @@ import { transformPythonOf } from '../steps/python-catalog';
  * Python, an evaluation with its line and the task it scores.
  */
 export function exported(d: StepDescription): boolean {
-  if (d.pythonRefusal !== undefined) return false;
+  const python = pythonOf(d.kind);
+  if (python?.refusal !== undefined) return false;
   switch (d.category) {
     case 'data':
-      return d.data !== undefined;
+      return python?.data !== undefined;
     case 'split':
       return true;
     case 'transform':
-      return transformPythonOf(d.kind) !== undefined;
+      return python?.transform !== undefined;
     case 'model':
       return d.model !== undefined;
     case 'evaluate':
-      return d.evaluation !== undefined && scoredTask(d) !== null;
+      return python?.evaluation !== undefined && scoredTask(d) !== null;
   }
 }
 
@@ -30,11 +31,12 @@ export function exported(d: StepDescription): boolean {
 export const KNOWN: ReadonlySet<string> = new Set(ALL_DESCRIPTIONS.filter(exported).map((d) => d.kind));
 
 /**
- * Step kinds the export deliberately refuses, with the reason each step gives. Every registered
- * kind is either in KNOWN or here (a test checks it), so a new kind is never missed silently.
+ * Step kinds the export deliberately refuses, with the reason each step gives (its Python
+ * module's refusal). Every registered kind is either in KNOWN or here (a test checks it), so a
+ * new kind is never missed silently.
  */
 export const REFUSED: Readonly<Record<string, string>> = Object.fromEntries(
-  ALL_DESCRIPTIONS.flatMap((d) => (d.pythonRefusal !== undefined ? [[d.kind, d.pythonRefusal] as const] : [])),
+  STEP_PYTHON.flatMap((p) => (p.refusal !== undefined ? [[p.kind, p.refusal] as const] : [])),
 );
 
 /** Python expression turning a bunch's class codes into class names. */

@@ -1,7 +1,7 @@
 import type { StepSpec } from '../core/spec';
 import type { Task } from '../core/state';
 import type { TransformPython } from '../core/step-description';
-import { TRANSFORM_PYTHON, transformPythonOf } from '../steps/python-catalog';
+import { STEP_PYTHON, pythonOf } from '../steps/python-catalog';
 import type { ScriptNeeds } from './python-script';
 
 // Each pipelab transform's part of the script, as the transform step declares it (beside its
@@ -10,7 +10,7 @@ import type { ScriptNeeds } from './python-script';
 
 /** The script's part for a transform step; errors name the step. */
 export function transformPython(step: StepSpec, s: ScriptNeeds, task: Task): TransformPython {
-  const code = transformPythonOf(step.kind);
+  const code = pythonOf(step.kind)?.transform;
   if (!code) throw new Error(`Step kind "${step.kind}" has no Python transform; expected one of ${WRITTEN_TRANSFORMS.join(', ')}.`);
   try {
     return code.python(step.params, s, task);
@@ -20,4 +20,4 @@ export function transformPython(step: StepSpec, s: ScriptNeeds, task: Task): Tra
 }
 
 /** Kinds transformPython writes: every transform step that declares its Python. */
-export const WRITTEN_TRANSFORMS: readonly string[] = TRANSFORM_PYTHON.map((t) => t.kind);
+export const WRITTEN_TRANSFORMS: readonly string[] = STEP_PYTHON.filter((p) => p.transform).map((p) => p.kind);

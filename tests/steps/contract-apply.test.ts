@@ -8,8 +8,7 @@ import type { PipelineState } from '../../src/core/state';
 import { makeTable, takeRows, type Column, type Table } from '../../src/core/table';
 import { withUserData } from '../../src/engine/data-source';
 import { nodeDataSource } from '../../src/cli/node-data-source';
-import { stepCatalog } from '../../src/steps/catalog';
-import { transformPythonOf } from '../../src/steps/python-catalog';
+import { pythonOf } from '../../src/steps/python-catalog';
 import { ALL_STEPS } from '../../src/steps/registry';
 import type { StepDefinition } from '../../src/steps/step';
 import { doc, run, spec, tf } from '../helpers';
@@ -46,8 +45,8 @@ async function expectApplyReproducesRun(step: StepDefinition, input: PipelineSta
 describe.each(TRANSFORMS.map((s) => [s.kind, s] as const))('transform %s', (_kind, step) => {
   it('declares apply, and its Python export or a refusal', () => {
     expect(typeof step.apply).toBe('function');
-    const d = stepCatalog.describe(step.kind);
-    expect(transformPythonOf(step.kind) !== undefined || (d?.pythonRefusal ?? '').length > 20, 'a Python writer or a stated refusal').toBe(true);
+    const python = pythonOf(step.kind);
+    expect(python?.transform !== undefined || (python?.refusal ?? '').length > 20, 'a Python writer or a stated refusal').toBe(true);
   });
 
   it("applies its fitted state to the test rows exactly as its run did (learning nothing from them)", async () => {

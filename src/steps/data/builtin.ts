@@ -1,16 +1,10 @@
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
 import { parseCsv, parseRecords } from '../../core/parse-table';
-import { EMPTY_STATE, type Task } from '../../core/state';
+import { EMPTY_STATE } from '../../core/state';
 import { defineStep } from '../step';
 import { prepareTarget } from './as-target';
 import { BUILTIN_DATASETS } from './builtin-datasets';
-
-/** The target and task of a built-in data set (throws naming the known ones when there is no such set). */
-function builtinTarget(name: string): { target: string; task: Task } {
-  if (!Object.hasOwn(BUILTIN_DATASETS, name)) throw new Error(`Unknown built-in data set "${name}"; expected one of ${Object.keys(BUILTIN_DATASETS).join(', ')}.`);
-  return { target: BUILTIN_DATASETS[name].target, task: BUILTIN_DATASETS[name].task };
-}
 
 /** What the palette, forms and restore know of `builtinDataset`: plain data, no code. */
 export const builtinDatasetDescription = describeStep({
@@ -31,7 +25,6 @@ export const builtinDatasetDescription = describeStep({
       options: Object.entries(BUILTIN_DATASETS).map(([value, d]) => ({ value, label: d.label })),
     },
   },
-  data: { python: (p) => ({ ...builtinTarget(p.name), dataset: p.name, classes: null, labels: false, fileName: null }) },
 });
 
 /** Loads one of the data sets that ship with pipelab. */

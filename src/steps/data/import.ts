@@ -45,7 +45,6 @@ export const importedDatasetDescription = describeStep({
       maxLength: 2000,
     },
   },
-  data: { python: (p) => ({ target: p.target, task: p.task, dataset: null, classes: null, labels: true, fileName: p.name }) },
 });
 
 /** Starts a pipeline with a file the user imported, identified by its content hash. */

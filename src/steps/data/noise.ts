@@ -46,7 +46,6 @@ export const noiseDatasetDescription = describeStep({
       integer: true,
     },
   },
-  data: { python: (p) => ({ target: 'label', task: 'classification', dataset: null, classes: p.classes, labels: false, fileName: null }) },
 });
 
 /** Random features and random labels, unrelated to each other: a data set nothing can be learned from. */

@@ -51,7 +51,6 @@ export const syntheticDatasetDescription = describeStep({
       step: 0.01,
     },
   },
-  data: { python: () => ({ target: 'label', task: 'classification', dataset: null, classes: 2, labels: false, fileName: null }) },
 });
 
 /** Generates a seeded two-class 2-D data set (circle, xor, blobs, spiral, moons). */

@@ -25,7 +25,6 @@ export const evaluateClassificationDescription = describeStep({
     { name: 'recall', label: 'Recall (macro)', unit: 'share', better: 'higher', order: 50 },
     { name: 'logLoss', label: 'Log loss', unit: 'number', better: 'lower', order: 60 },
   ],
-  evaluation: { python: () => 'results = evaluate(model, X_train, y_train, X_test, y_test)' },
 });
 
 /** Scores a classifier on the test rows (and the training rows, to spot overfitting). */

@@ -23,7 +23,6 @@ export const evaluateRegressionDescription = describeStep({
     { name: 'mae', label: 'MAE', unit: 'number', better: 'lower', order: 90 },
     { name: 'mse', label: 'MSE', unit: 'number', better: 'lower', order: 100 },
   ],
-  evaluation: { python: () => 'results = evaluate(model, X_train, y_train, X_test, y_test)' },
 });
 
 /** Scores a regression model on the test rows (and the training rows). */

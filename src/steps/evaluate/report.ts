@@ -18,7 +18,6 @@ export const classificationReportDescription = describeStep({
   needs: ['classification'],
   params: {},
   metrics: [{ name: 'auc', label: 'ROC AUC', unit: 'number', better: 'higher', order: 30 }],
-  evaluation: { python: (out) => (out.helper('report'), 'results = add_report(results, model, X_test, y_test)') },
 });
 
 /**

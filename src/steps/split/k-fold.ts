@@ -36,9 +36,6 @@ export const kFoldSplitDescription = describeStep({
       default: true,
     },
   },
-  pythonRefusal:
-    "cross-validation is not exported yet: the script would need all of pipelab's folds; " +
-    'replace the k-fold step with a train/test split to export, or run the cross-validation in pipelab (or with npx pipelab run)',
 });
 
 /**

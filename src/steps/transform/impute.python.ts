@@ -1,10 +1,10 @@
-import { describeTransformPython } from '../../core/step-description';
+import { describePython } from '../../core/step-description';
 import { pySigned } from '../../core/python-code';
 import { imputeDescription } from './impute';
 import { pyColumns, pyReplace } from './transform-python';
 
-/** Impute's part of the Python export: in its own module, so the start page (which holds the description) never carries it: the export loads it through src/steps/python-catalog.ts. */
-export const imputePython = describeTransformPython(imputeDescription, {
+/** Impute's part of the Python export (loaded with the export only, see src/steps/python-catalog.ts). */
+export const imputePython = describePython(imputeDescription, { transform: {
   python: (p, out) => {
     const fill = p.strategy === 'constant' ? `, fill_value=${pySigned(p.fillValue, 'fillValue')}` : '';
     const labels = p.strategy === 'constant' ? 'strategy="constant", fill_value="missing"' : 'strategy="most_frequent"';
@@ -18,4 +18,4 @@ export const imputePython = describeTransformPython(imputeDescription, {
             'pipelab by its label order (numbers by value), which differs only for labels that look like numbers.',
         ]
       : [],
-});
+} });

@@ -1,10 +1,10 @@
-import { describeTransformPython } from '../../core/step-description';
+import { describePython } from '../../core/step-description';
 import { pyNumber } from '../../core/python-code';
 import { selectKBestDescription } from './select-k-best';
 import { pyStep } from './transform-python';
 
-/** SelectKBest's part of the Python export: in its own module, so the start page (which holds the description) never carries it: the export loads it through src/steps/python-catalog.ts. */
-export const selectKBestPython = describeTransformPython(selectKBestDescription, {
+/** SelectKBest's part of the Python export (loaded with the export only, see src/steps/python-catalog.ts). */
+export const selectKBestPython = describePython(selectKBestDescription, { transform: {
   python: (p, out, task) => {
     const score = task === 'classification' ? 'f_classif' : 'f_regression';
     out.use(`sklearn.feature_selection:${score}`);
@@ -15,4 +15,4 @@ export const selectKBestPython = describeTransformPython(selectKBestDescription,
       'and needs columns without missing values (pipelab skips the gaps)' +
       (facts.task === 'regression' ? "; it ranks regression features by F, in the same order as pipelab's |Pearson correlation|." : '.'),
   ],
-});
+} });
