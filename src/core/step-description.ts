@@ -130,6 +130,11 @@ export function scoredTask(description: StepDescription): Task | null {
 export interface ModelDescription<P = ParamValues> {
   /** The task it serves: the evaluation that scores it must serve the same one. */
   readonly task: Task;
+  /**
+   * What the training replay steps through: its training (epochs, or lbfgs iterations), a
+   * tree's depth, or a forest's trees; absent: the model has no replay.
+   */
+  readonly replay?: 'training' | 'depth' | 'trees';
   /** Python lines that define `model`, a scikit-learn estimator (throws when the params cannot be written). */
   python(params: P, out: PythonImports): string[];
   /** What the exported script cannot reproduce exactly, in words. */
