@@ -40,7 +40,7 @@ export function networkWeights(model: FittedModel | null | undefined): NetworkWe
     sizes: [...sizes],
     activation: String(info.activation ?? ''),
     inputNames: names('features', sizes[0], 'input'),
-    outputNames: model.kind === 'model.mlp-regressor' ? ['prediction'].slice(0, outputs) : names('classes', outputs, 'output'),
+    outputNames: findStep(model.kind)?.model?.task === 'regression' ? ['prediction'].slice(0, outputs) : names('classes', outputs, 'output'),
     kernels: kernels.map((k) => Float32Array.from(k.values)),
   };
 }

@@ -1,6 +1,7 @@
 import type { PipelineSpec } from '../core/spec';
 import { tableToCsv } from '../core/csv-writer';
 import { stepCatalog } from '../steps/catalog';
+import { pythonOf } from '../steps/python-catalog';
 import { runPipeline, type RunOptions } from './run-pipeline';
 
 /** Data sets Python can load by name from scikit-learn (the bundled CSVs are its copies). */
@@ -20,7 +21,8 @@ export async function pythonInputs(spec: PipelineSpec, opts: RunOptions): Promis
   if (record.status !== 'done') throw new Error(record.error?.message ?? `The run ${record.status}.`);
   const split = outputs.find((o) => o.stepId === spec.steps[splitAt].id)?.state.split;
   const data = spec.steps.find((s) => s.enabled);
-  const loadable = data?.kind === 'data.builtin' && SKLEARN_DATASETS.has(String(data.params.name));
+  const dataset = data && pythonOf(data.kind)?.data?.python(data.params).dataset;
+  const loadable = typeof dataset === 'string' && SKLEARN_DATASETS.has(dataset);
   const table = outputs[0]?.state.table;
   return { testRows: Array.from(split?.test ?? []), dataCsv: loadable || !table ? null : tableToCsv(table) };
 }

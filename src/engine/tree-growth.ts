@@ -4,16 +4,20 @@
 // tree with the nodes at depth d made leaves, and a forest of its first k trees is the same
 // forest with fewer roots. Nothing is recorded while the tree grows.
 import { snapshotEpochs } from '../core/snapshot-schedule';
+import { stepCatalog } from '../steps/catalog';
 import type { FittedModel, PipelineState } from '../core/state';
 import type { RunResult } from './run-pipeline';
 import type { RecordedTraining } from './training-replay';
 
-const TREE_KINDS: ReadonlySet<string> = new Set(['model.decision-tree', 'model.decision-tree-regressor']);
-const FOREST_KINDS: ReadonlySet<string> = new Set(['model.random-forest', 'model.random-forest-regressor']);
+/** How a model kind's growth is replayed, as its step declares it: by depth (a tree), by trees (a forest), or not. */
+function growth(kind: string): 'depth' | 'trees' | null {
+  const replay = stepCatalog.describe(kind)?.model?.replay;
+  return replay === 'depth' || replay === 'trees' ? replay : null;
+}
 
 /** Whether a model kind's growth can be replayed (single trees and random forests). */
 export function growsInSteps(kind: string): boolean {
-  return TREE_KINDS.has(kind) || FOREST_KINDS.has(kind);
+  return growth(kind) !== null;
 }
 
 /** The growth of the model in `state` (a model step's output), or null for other models. */
@@ -21,7 +25,7 @@ export function treeGrowth(state: PipelineState, stepId: string): RecordedTraini
   const model = state.model;
   if (!model || !growsInSteps(model.kind)) return null;
   const roots = values(model, 'roots');
-  const forest = FOREST_KINDS.has(model.kind);
+  const forest = growth(model.kind) === 'trees';
   const total = forest ? roots.length : maxDepth(model);
   if (total < 1) return null;
   const steps = snapshotEpochs(total);

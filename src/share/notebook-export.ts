@@ -1,5 +1,6 @@
 import type { PipelineSpec, StepSpec } from '../core/spec';
 import { stepCatalog } from '../steps/catalog';
+import { pythonOf } from '../steps/python-catalog';
 import { namedSteps, readDataFromFile, scriptParts, type ScriptParts } from './notebook-cells';
 import { exportNotes, exportPython, type PythonExportInputs } from './python-export';
 
@@ -80,7 +81,7 @@ function dataCells(spec: PipelineSpec, parts: ScriptParts, fileName: string | nu
 
 function stepCells(spec: PipelineSpec, paragraphs: readonly string[][], cells: Cells): void {
   const byId = new Map(spec.steps.filter((s) => s.enabled).map((s) => [s.id, s]));
-  const split = spec.steps.find((s) => s.enabled && s.kind.startsWith('split.'));
+  const split = spec.steps.find((s) => s.enabled && stepCatalog.describe(s.kind)?.category === 'split');
   for (const paragraph of paragraphs) {
     const steps = namedSteps(paragraph).flatMap((id) => byId.get(id) ?? []);
     if (split && paragraph.some((l) => l.startsWith('test_idx = '))) steps.push(split);
@@ -95,7 +96,7 @@ function stepCells(spec: PipelineSpec, paragraphs: readonly string[][], cells: C
 export function exportNotebook(spec: PipelineSpec, inputs: PythonExportInputs, options: NotebookOptions = {}): string {
   const parts = scriptParts(exportPython(spec, inputs));
   const data = spec.steps.find((s) => s.enabled);
-  const name = data?.kind === 'data.import' ? String(data.params.name) : '';
+  const name = (data && pythonOf(data.kind)?.data?.python(data.params).fileName) ?? '';
   const big = (inputs.dataCsv?.length ?? 0) > (options.embedLimit ?? DEFAULT_EMBED_LIMIT);
   const fileName = big && /\.csv$/i.test(name) ? name : null;
   const cells = new Cells();

@@ -1,12 +1,14 @@
 import type { PipelineSpec, StepSpec } from '../core/spec';
 import type { Task } from '../core/state';
-import { BUILTIN_DATASETS } from '../steps/data/builtin-datasets';
+import { scoredTask, type DataDescription, type EvaluationDescription, type StepDescription } from '../core/step-description';
+import { stepCatalog } from '../steps/catalog';
+import { pythonOf } from '../steps/python-catalog';
 import { comment, pyNumber, pyString, stepLabel } from '../core/python-code';
 import { modelLines } from './python-models';
 import { exportNotes } from './python-notes';
 import { ScriptNeeds } from './python-script';
-import { BUNDLED, EVALUATIONS, KNOWN, MODELS, REFUSED, TRANSFORMS, own } from './python-tables';
-import { transformSteps } from './python-transforms';
+import { BUNDLED, KNOWN, exported, own } from './python-tables';
+import { transformPython } from './python-transforms';
 
 /** What the script needs besides the spec: pipelab's test rows and, for data scikit-learn cannot load by name, the data. */
 export interface PythonExportInputs {
@@ -18,13 +20,19 @@ export interface PythonExportInputs {
 
 export { exportNotes };
 
+/** An enabled step with its description. */
+interface Described {
+  readonly step: StepSpec;
+  readonly d: StepDescription;
+}
+
 /** The enabled steps, sorted into the stages of the script. */
 interface Plan {
-  readonly data: StepSpec;
-  readonly before: StepSpec[];
-  readonly after: StepSpec[];
+  readonly data: Described;
+  readonly before: Described[];
+  readonly after: Described[];
   model: StepSpec | null;
-  readonly evaluations: StepSpec[];
+  readonly evaluations: Described[];
 }
 
 /** What the script knows about its data: target, task, and how to load it. */
@@ -34,51 +42,42 @@ interface DataInfo {
   readonly bundled: (typeof BUNDLED)[string] | null;
 }
 
-function checkKind(step: StepSpec): void {
-  const refused = own(REFUSED, step.kind);
-  if (refused) throw new Error(`Step "${step.id}" (${step.kind}) cannot be exported to Python: ${refused}`);
-  if (!KNOWN.has(step.kind)) throw new Error(`Step kind "${step.kind}" has no Python export; expected one of ${[...KNOWN].join(', ')}.`);
+/** The step's description when the export writes it; else an error saying why not (the step's own refusal, or what it can export). */
+function describeExported(step: StepSpec): Described {
+  const d = stepCatalog.describe(step.kind);
+  const refusal = pythonOf(step.kind)?.refusal;
+  if (refusal !== undefined) throw new Error(`Step "${step.id}" (${step.kind}) cannot be exported to Python: ${refusal}`);
+  if (!d || !exported(d)) throw new Error(`Step kind "${step.kind}" has no Python export; expected one of ${[...KNOWN].join(', ')}.`);
+  return { step, d };
 }
 
 function planSteps(spec: PipelineSpec): Plan {
-  const steps = spec.steps.filter((s) => s.enabled);
-  steps.forEach(checkKind);
-  const [data, ...rest] = steps;
-  if (!data?.kind.startsWith('data.')) throw new Error(`The pipeline must start with a data step, but it starts with ${data ? `"${data.kind}"` : 'nothing'}.`);
+  const [data, ...rest] = spec.steps.filter((s) => s.enabled).map(describeExported);
+  if (data?.d.category !== 'data') throw new Error(`The pipeline must start with a data step, but it starts with ${data ? `"${data.step.kind}"` : 'nothing'}.`);
   const plan: Plan = { data, before: [], after: [], model: null, evaluations: [] };
   let stage = 0; // 0: before the split, 1: after it, 2: after the model
+  let modelTask: Task | null = null;
   for (const s of rest) {
-    const task = own(MODELS, s.kind);
-    if (s.kind.startsWith('data.') || (s.kind === 'split.train-test' && stage > 0)) {
-      throw new Error(`Step "${s.id}" (${s.kind}) cannot be exported: expected one data step, then one split before the model.`);
-    } else if (s.kind === 'split.train-test') stage = 1;
-    else if (TRANSFORMS.includes(s.kind) && stage < 2) (stage === 0 ? plan.before : plan.after).push(s);
-    else if (task && stage === 1) [plan.model, stage] = [s, 2];
-    else if (plan.model && own(EVALUATIONS, s.kind) === own(MODELS, plan.model.kind)) plan.evaluations.push(s);
-    else throw new Error(`Step "${s.id}" (${s.kind}) cannot be exported here: expected data, transforms, a split, transforms, one model, then its evaluation.`);
+    const { category, model } = s.d;
+    const transform = pythonOf(s.step.kind)?.transform;
+    if (category === 'data' || (category === 'split' && stage > 0)) {
+      throw new Error(`Step "${s.step.id}" (${s.step.kind}) cannot be exported: expected one data step, then one split before the model.`);
+    } else if (category === 'split') stage = 1;
+    else if (transform && stage < 2) (stage === 0 ? plan.before : plan.after).push(s);
+    else if (model && stage === 1) [plan.model, modelTask, stage] = [s.step, model.task, 2];
+    else if (modelTask && scoredTask(s.d) === modelTask) plan.evaluations.push(s);
+    else throw new Error(`Step "${s.step.id}" (${s.step.kind}) cannot be exported here: expected data, transforms, a split, transforms, one model, then its evaluation.`);
   }
   if (stage === 0) throw new Error('The pipeline has no train/test split step: add one before exporting it.');
   return plan;
 }
 
-function dataInfo(step: StepSpec, csv: string | null): DataInfo {
-  const needCsv = (): void => {
-    if (csv === null) throw new Error(`Step "${step.id}" (${step.kind}) makes data scikit-learn cannot load by name: pass it as dataCsv.`);
-  };
-  if (step.kind === 'data.import') {
-    needCsv();
-    const task = step.params.task === 'regression' ? 'regression' : 'classification';
-    return { target: String(step.params.target), task, bundled: null };
-  }
-  if (step.kind !== 'data.builtin') {
-    needCsv();
-    return { target: 'label', task: 'classification', bundled: null };
-  }
-  const dataset = own(BUILTIN_DATASETS, step.params.name);
-  const bundled = own(BUNDLED, step.params.name);
-  if (!dataset || !bundled) throw new Error(`Unknown built-in data set "${String(step.params.name)}"; expected one of ${Object.keys(BUNDLED).join(', ')}.`);
-  if (!(csv === null && bundled.load)) needCsv();
-  return { target: dataset.target, task: dataset.task, bundled: csv === null ? bundled : null };
+function dataInfo({ step, d }: Described, csv: string | null): DataInfo {
+  const facts = (pythonOf(d.kind)?.data as DataDescription).python(step.params);
+  const bundled = facts.dataset === null ? null : own(BUNDLED, facts.dataset);
+  if (bundled === undefined) throw new Error(`Unknown built-in data set "${String(facts.dataset)}"; expected one of ${Object.keys(BUNDLED).join(', ')}.`);
+  if (csv === null && !bundled?.load) throw new Error(`Step "${step.id}" (${step.kind}) makes data scikit-learn cannot load by name: pass it as dataCsv.`);
+  return { target: facts.target, task: facts.task, bundled: csv === null ? bundled : null };
 }
 
 function dataLines(spec: PipelineSpec, data: DataInfo, csv: string | null, s: ScriptNeeds): string[] {
@@ -114,18 +113,17 @@ function splitLines(testRows: readonly number[]): string[] {
 }
 
 /** The lines of one transform: before the split fitted on (and applied to) every row, after it fitted on the training rows. */
-function transformLines(step: StepSpec, task: Task, s: ScriptNeeds, afterSplit: boolean): string[] {
+function transformLines({ step }: Described, task: Task, s: ScriptNeeds, afterSplit: boolean): string[] {
   const head = ['', ...comment(afterSplit
     ? `${stepLabel(step)}: fitted on the training rows, applied to both sets`
     : `${stepLabel(step)}: before the split, so it is fitted on and applied to every row, as pipelab does`)];
-  if (step.kind === 'transform.drop-missing') {
-    s.helper('missing');
-    if (!afterSplit) return [...head, 'keep = complete_rows(X, y)', 'X, y = X[keep], y[keep]'];
-    return [...head, 'keep = complete_rows(X_train, y_train)', 'X_train, y_train = X_train[keep], y_train[keep]',
-      'keep = complete_rows(X_test, y_test)', 'X_test, y_test = X_test[keep], y_test[keep]'];
+  const code = transformPython(step, s, task);
+  if ('keepRows' in code) {
+    const keep = (X: string, y: string): string[] => [`keep = ${code.keepRows}(${X}, ${y})`, `${X}, ${y} = ${X}[keep], ${y}[keep]`];
+    return [...head, ...(afterSplit ? [...keep('X_train', 'y_train'), ...keep('X_test', 'y_test')] : keep('X', 'y'))];
   }
   const apply = afterSplit ? 'names, X_train, X_test = fit_apply(STEP, names, X_train, y_train, X_test)' : 'names, X = fit_apply(STEP, names, X, y)';
-  return [...head, ...transformSteps(step, s, task).map((expr) => apply.replace('STEP', expr))];
+  return [...head, ...code.steps.map((expr) => apply.replace('STEP', expr))];
 }
 
 function modelPart(plan: Plan, task: Task, s: ScriptNeeds): string[] {
@@ -136,13 +134,7 @@ function modelPart(plan: Plan, task: Task, s: ScriptNeeds): string[] {
   s.helper(task);
   s.helper('show');
   lines.push('', 'results = {}');
-  for (const e of plan.evaluations) {
-    lines.push(`# ${stepLabel(e)}`);
-    if (e.kind === 'evaluate.classification-report') {
-      s.helper('report');
-      lines.push('results = add_report(results, model, X_test, y_test)');
-    } else lines.push('results = evaluate(model, X_train, y_train, X_test, y_test)');
-  }
+  for (const e of plan.evaluations) lines.push(`# ${stepLabel(e.step)}`, (pythonOf(e.d.kind)?.evaluation as EvaluationDescription).python(s));
   return [...lines, 'show(results)'];
 }
 

@@ -1,38 +1,43 @@
-import type { Task } from '../core/state';
+import { scoredTask, type StepDescription } from '../core/step-description';
 import { ALL_DESCRIPTIONS } from '../steps/catalog';
+import { STEP_PYTHON, pythonOf } from '../steps/python-catalog';
 
-// Lookup tables shared by the Python export and its notes.
-
-/** Data kinds the export maps: scikit-learn's bundled copy where there is one, else the data embedded as CSV. */
-export const DATA = ['data.builtin', 'data.import', 'data.synthetic', 'data.noise'];
-/** Transform kinds the export maps to scikit-learn (see python-transforms.ts). */
-export const TRANSFORMS = [
-  'transform.drop-missing', 'transform.one-hot', 'transform.standardize', 'transform.select-k-best', 'transform.impute',
-  'transform.min-max', 'transform.robust-scale', 'transform.ordinal-encode', 'transform.polynomial', 'transform.pca',
-  'transform.select-columns', 'transform.drop-columns', 'transform.date-parts',
-];
-/** Model kinds the export maps, with the task each serves: read from each model step's own declaration. */
-export const MODELS: Readonly<Record<string, Task>> = Object.fromEntries(
-  ALL_DESCRIPTIONS.flatMap((s) => (s.model ? [[s.kind, s.model.task] as const] : [])),
-);
-/** Evaluation kinds, with the task each scores. */
-export const EVALUATIONS: Readonly<Record<string, Task>> = {
-  'evaluate.classification': 'classification',
-  'evaluate.classification-report': 'classification',
-  'evaluate.regression': 'regression',
-};
-/** Every step kind the export understands. */
-export const KNOWN = new Set([...DATA, 'split.train-test', ...TRANSFORMS, ...Object.keys(MODELS), ...Object.keys(EVALUATIONS)]);
+// What the Python export knows of the steps, read from their declarations, and the data
+// sets scikit-learn bundles.
 
 /**
- * Step kinds the export deliberately refuses, with the reason it gives. Every registered
- * kind is either in KNOWN or here (a test checks it), so a new kind is never missed silently.
+ * Whether the export writes a step: a data step that says what data it makes, any split it
+ * does not refuse (the script takes pipelab's test rows), a transform or model with its
+ * Python, an evaluation with its line and the task it scores.
  */
-export const REFUSED: Readonly<Record<string, string>> = {
-  'split.k-fold':
-    'cross-validation is not exported yet: the script would need all of pipelab\'s folds; ' +
-    'replace the k-fold step with a train/test split to export, or run the cross-validation in pipelab (or with npx pipelab run)',
-};
+export function exported(d: StepDescription): boolean {
+  const python = pythonOf(d.kind);
+  if (python?.refusal !== undefined) return false;
+  switch (d.category) {
+    case 'data':
+      return python?.data !== undefined;
+    case 'split':
+      return true;
+    case 'transform':
+      return python?.transform !== undefined;
+    case 'model':
+      return d.model !== undefined;
+    case 'evaluate':
+      return python?.evaluation !== undefined && scoredTask(d) !== null;
+  }
+}
+
+/** Every step kind the export writes, in palette order. */
+export const KNOWN: ReadonlySet<string> = new Set(ALL_DESCRIPTIONS.filter(exported).map((d) => d.kind));
+
+/**
+ * Step kinds the export deliberately refuses, with the reason each step gives (its Python
+ * module's refusal). Every registered kind is either in KNOWN or here (a test checks it), so a
+ * new kind is never missed silently.
+ */
+export const REFUSED: Readonly<Record<string, string>> = Object.fromEntries(
+  STEP_PYTHON.flatMap((p) => (p.refusal !== undefined ? [[p.kind, p.refusal] as const] : [])),
+);
 
 /** Python expression turning a bunch's class codes into class names. */
 export const LABELS = 'bunch.target_names[bunch.target].astype(object)';

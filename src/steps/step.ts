@@ -3,6 +3,7 @@ import type { ParamSchemas, ParamsOf } from '../core/params';
 import type { Prng } from '../core/prng';
 import type { EpochRecord, FittedModel, ModelInfo, PipelineState } from '../core/state';
 import type { TypedDescription } from '../core/step-description';
+import type { Column, Table } from '../core/table';
 
 /** The tfjs namespace, handed to steps by the engine (steps never import tfjs themselves). */
 export type Tf = typeof TF;
@@ -74,22 +75,40 @@ export interface ModelCode<P, I extends ModelInfo = ModelInfo> {
    * has none (plain replays); models that need it then return null.
    */
   predict?(model: FittedModel<I>, x: ArrayLike<number>, tf: Tf | null): Float32Array | Float64Array | null;
+  /** True when predict gives the softmax of decision scores rather than probabilities (a linear SVM): try it says so. */
+  readonly scores?: boolean;
   /** The fitted model as a stack of TF.js layers (weights set), for the TF.js model export. */
   layers?(tf: Tf, model: FittedModel<I>): TF.LayersModel;
 }
 
-/** The code half of a step: what runs in the worker and the CLI, never on the main thread. */
-export interface StepCode<P extends ParamSchemas, I extends ModelInfo = ModelInfo> {
+/** The code half of a step: what runs in the worker and the CLI, never on the main thread; `F` types a transform's fitted state. */
+export interface StepCode<P extends ParamSchemas, I extends ModelInfo = ModelInfo, F = unknown> {
   /** The data file this step needs for these params, if any. */
   dataRef?(params: ParamsOf<P>): DataRef | null;
   /** Computes the output state; must leave no tensor behind. */
   run(ctx: StepContext, input: PipelineState, params: ParamsOf<P>): Promise<PipelineState>;
   /** Model steps: prediction, backend and TF.js export (task and Python export are in the description). */
   readonly fitted?: ModelCode<ParamsOf<P>, I>;
+  /**
+   * Transform steps: the columns the step gives new rows (try it) with the state its run recorded
+   * under its step id (`fitted`; undefined for a step that learns nothing), never refitting. It
+   * returns the columns it produces or keeps, and fewer rows where it removes some; the caller
+   * puts them in the order of the run's output. The arithmetic is the run's own, bit for bit.
+   */
+  apply?(table: Table, fitted: F, params: ParamsOf<P>, target: string): readonly Column[];
+  /** Transform steps that remove rows: the rows of a table they keep, in order (try it traces the run's test rows through them). */
+  keptRows?(table: Table, fitted: F): number[];
+  /** Transform steps: what a person should know about new rows it applies to (a label the training rows never had). */
+  applyNotes?(table: Table, fitted: F): string[];
+  /**
+   * Transform steps that read the text of label columns (dates), so try it takes any text typed
+   * there, not only the data's labels: the label columns the step turns into other columns.
+   */
+  readonly readsText?: boolean;
 }
 
 /** A step kind: its plain-data description plus the code that runs it; `P` types its params, `I` its fitted model's info. */
-export interface StepDefinition<P extends ParamSchemas = ParamSchemas, I extends ModelInfo = ModelInfo> extends TypedDescription<P>, StepCode<P, I> {}
+export interface StepDefinition<P extends ParamSchemas = ParamSchemas, I extends ModelInfo = ModelInfo, F = unknown> extends TypedDescription<P>, StepCode<P, I, F> {}
 
 /**
  * Declares a step from its description (which the main thread imports alone, see
@@ -97,6 +116,9 @@ export interface StepDefinition<P extends ParamSchemas = ParamSchemas, I extends
  * the code reads them without casts.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function defineStep<const P extends ParamSchemas, I extends ModelInfo = ModelInfo>(description: TypedDescription<P>, code: StepCode<P, I>): StepDefinition<P, I> {
+export function defineStep<const P extends ParamSchemas, I extends ModelInfo = ModelInfo, F = unknown>(
+  description: TypedDescription<P>,
+  code: StepCode<P, I, F>,
+): StepDefinition<P, I, F> {
   return { ...description, ...code };
 }

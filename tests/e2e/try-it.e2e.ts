@@ -113,7 +113,7 @@ describe('try it', () => {
     // A value the pipeline cannot use gets a message, and the model's answer comes back when it is fixed.
     const mass = panel.getByLabel('Body Mass (g)', { exact: true });
     await mass.fill('');
-    await panel.getByTestId('try-it-result').filter({ hasText: 'removes rows with an empty cell' }).waitFor();
+    await panel.getByTestId('try-it-result').filter({ hasText: 'removes this row' }).waitFor();
     await screenshot(page, 'try-it-penguins-message');
     await mass.fill(raw['Body Mass (g)']);
     await expect.poll(() => panel.getByTestId('try-it-predicted').textContent(), { timeout: 30_000 }).toBe(predicted);

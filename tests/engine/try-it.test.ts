@@ -76,7 +76,7 @@ describe('try it: bad input gets a message saying what to do', () => {
     const text = await tryRow({ ...first, 'Body Mass (g)': 'heavy' });
     expect(text.ok || text.message).toMatch(/^"Body Mass \(g\)" takes a number, but got the text "heavy"/);
     const empty = await tryRow({ ...first, 'Body Mass (g)': null });
-    expect(empty.ok || empty.message).toMatch(/"Body Mass \(g\)" is empty, and step "clean" \(Drop rows with missing values\) removes rows with an empty cell.*Fill in "Body Mass \(g\)"/);
+    expect(empty.ok || empty.message).toMatch(/"Body Mass \(g\)" is empty, and step "clean" \(Drop rows with missing values\) removes this row.*Fill in "Body Mass \(g\)"/);
     const stray = await tryRow({ ...first, wings: 2 });
     expect(stray.ok || stray.message).toMatch(/^There is no input column "wings"/);
     // The good row still predicts after the bad ones.

@@ -1,11 +1,9 @@
 import { EMPTY_STATE, type PipelineState } from '../../core/state';
 import type { StepSpec } from '../../core/spec';
-import { Prng } from '../../core/prng';
-import { isMissing, makeTable, type Column, type Table } from '../../core/table';
+import { columnLength, isMissing, makeTable, type Column, type Table } from '../../core/table';
 import { findStep } from '../../steps/registry';
-import type { StepDefinition, Tf } from '../../steps/step';
+import type { StepDefinition } from '../../steps/step';
 import type { RunResult } from '../run-pipeline';
-import { FITTED_TRANSFORMS } from './fitted-transforms';
 import { RawInputError } from './raw-table';
 
 /** One step of the latest run between its data and its model: its spec, code, and the states around it. */
@@ -43,55 +41,37 @@ export function fittedPipeline(result: RunResult): FittedPipeline | null {
 }
 
 /**
- * Runs raw rows (a table of the data step's feature columns) through the run's steps up to
- * its model with their fitted state, never refitting; returns the model's input table.
- * Notes collect what a person should know (a text value one-hot encoding never saw in training).
+ * Runs raw rows (a table of the data step's feature columns) through the run's transforms up to
+ * its model, each with its own `apply` and the state the run recorded, never refitting; returns
+ * the model's input table. Notes collect what a person should know (a text value one-hot
+ * encoding never saw in training).
  */
-export async function preprocess(tf: Tf, pipeline: FittedPipeline, raw: Table, notes: string[]): Promise<Table> {
+export function preprocess(pipeline: FittedPipeline, raw: Table, notes: string[]): Table {
   let table = raw;
   for (const step of pipeline.steps) {
     if (step.definition.category !== 'transform') continue;
-    const produced = await applyStep(tf, step, table, pipeline.target, notes);
+    const produced = applyStep(step, table, pipeline.target, notes);
     table = inRecordedOrder(step, produced, pipeline.target);
   }
   return table;
 }
 
-async function applyStep(tf: Tf, step: FittedStep, table: Table, target: string, notes: string[]): Promise<readonly Column[]> {
+function applyStep(step: FittedStep, table: Table, target: string, notes: string[]): readonly Column[] {
   const { spec, definition } = step;
+  if (!definition.apply) throw new RawInputError(`Try it cannot yet apply step "${spec.id}" (${definition.label}) to new rows.`);
   const fitted = step.output.fitted[spec.id];
-  if (spec.kind === 'transform.drop-missing') return checkComplete(step, table);
-  const apply = FITTED_TRANSFORMS[spec.kind];
-  if (apply) {
-    if (spec.kind === 'transform.one-hot') noteUnseen(table, fitted as Record<string, readonly string[]>, notes);
-    return apply(table, fitted);
-  }
-  if (definition.fitsOnData || definition.usesRandomness) {
-    throw new RawInputError(`Try it cannot yet apply step "${spec.id}" (${definition.label}) to new rows with its fitted state.`);
-  }
-  // A step that learns nothing (date parts, polynomial features, column choices) is a pure function of the row: run it as is.
-  const ctx = { tf, stepId: spec.id, seed: 1, rng: new Prng(1), signal: new AbortController().signal, data: null, epsilon: 1e-7, onEpoch: () => {} };
-  const out = await definition.run(ctx, { ...EMPTY_STATE, table, target, task: step.input.task }, spec.params);
-  return out.table?.columns ?? [];
+  const produced = definition.apply(table, fitted, spec.params, target);
+  if (produced.length && columnLength(produced[0]) < table.rowCount) throw rowRemoved(step, table);
+  notes.push(...(definition.applyNotes?.(table, fitted) ?? []));
+  return produced;
 }
 
-/** Drop rows with missing values makes no prediction for an incomplete row: say which value to fill in. */
-function checkComplete(step: FittedStep, table: Table): readonly Column[] {
+/** A step removed the row (drop rows with missing values): say so, and which empty value to fill in. */
+function rowRemoved(step: FittedStep, table: Table): RawInputError {
+  const named = `"${step.spec.id}" (${step.definition.label})`;
   const gap = table.columns.find((c) => isMissing(c, 0));
-  if (gap) {
-    throw new RawInputError(
-      `"${gap.name}" is empty, and step "${step.spec.id}" (${step.definition.label}) removes rows with an empty cell, so the pipeline makes no prediction for this row. Fill in "${gap.name}".`,
-    );
-  }
-  return table.columns;
-}
-
-function noteUnseen(table: Table, kept: Readonly<Record<string, readonly string[]>>, notes: string[]): void {
-  for (const col of table.columns) {
-    if (col.type !== 'categorical' || !kept[col.name] || col.codes[0] < 0) continue;
-    const text = col.categories[col.codes[0]];
-    if (!kept[col.name].includes(text)) notes.push(`"${text}" in "${col.name}" never occurs in the training rows: One-hot encode gives it all zeros, as it does for such test rows.`);
-  }
+  if (!gap) return new RawInputError(`Step ${named} removes this row, so the pipeline makes no prediction for it.`);
+  return new RawInputError(`"${gap.name}" is empty, and step ${named} removes this row, so the pipeline makes no prediction for it. Fill in "${gap.name}".`);
 }
 
 /** The produced columns in the order of the step's recorded output (the target left out). */

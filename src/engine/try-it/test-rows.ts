@@ -47,12 +47,10 @@ function originOfRows(pipeline: FittedPipeline): Int32Array | null {
     const before = step.input.table?.rowCount ?? 0;
     const after = step.output.table?.rowCount ?? 0;
     if (before === after) continue;
-    if (step.spec.kind !== 'transform.drop-missing' || !step.input.table) return null;
-    const table = step.input.table;
-    const keep: number[] = [];
-    for (let r = 0; r < table.rowCount; r++) if (!table.columns.some((c) => isMissing(c, r))) keep.push(origin[r]);
-    if (keep.length !== after) return null;
-    origin = Int32Array.from(keep);
+    const kept = step.input.table && step.definition.keptRows?.(step.input.table, step.output.fitted[step.spec.id]);
+    if (!kept || kept.length !== after) return null;
+    const from = origin;
+    origin = Int32Array.from(kept, (r) => from[r]);
   }
   return origin;
 }

@@ -48,7 +48,7 @@ export function tryItSetup(result: RunResult | null): TryItSetup | null {
     columns,
     classes: pipeline.model.output.predictions?.classes ?? null,
     modelLabel: findStep(model.kind)?.label ?? model.kind,
-    scores: model.kind === 'model.linear-svm',
+    scores: findStep(model.kind)?.fitted?.scores === true,
     testRows,
     testCount,
   };
@@ -71,7 +71,7 @@ export function rawColumns(pipeline: FittedPipeline): RawColumn[] {
 function dateColumns(pipeline: FittedPipeline): Set<string> {
   const names = new Set<string>();
   for (const step of pipeline.steps) {
-    if (step.spec.kind !== 'transform.date-parts') continue;
+    if (!step.definition.readsText) continue;
     const after = new Set(step.output.table?.columns.map((c) => c.name));
     step.input.table?.columns.forEach((c) => c.type === 'categorical' && !after.has(c.name) && names.add(c.name));
   }
@@ -94,7 +94,7 @@ export async function predictRaw(tf: Tf, result: RunResult | null, runKey: strin
 async function predictOne(tf: Tf, pipeline: FittedPipeline, columns: readonly RawColumn[], row: RawRow): Promise<TryItOutcome> {
   const notes: string[] = [];
   try {
-    const table = await preprocess(tf, pipeline, rawTable(columns, [row]), notes);
+    const table = preprocess(pipeline, rawTable(columns, [row]), notes);
     const model = pipeline.model.output.model as FittedModel;
     const features = (model.info.features as string[]).map((name) => featureOf(table, name));
     const out = modelPredict(tf, model, Float64Array.from(features, (c) => (c.type === 'numeric' ? c.values[0] : NaN)));

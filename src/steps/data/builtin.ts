@@ -11,6 +11,7 @@ export const builtinDatasetDescription = describeStep({
   kind: 'data.builtin',
   version: 1,
   category: 'data',
+  shortId: 'data',
   label: 'Built-in data set',
   keywords: ['example data', 'sample data set', 'iris', 'wine', 'breast cancer', 'digits', 'diabetes', 'penguins', 'load_iris'],
   help: 'Starts the pipeline with a classic data set that ships with pipelab, so it works offline.',

@@ -12,6 +12,7 @@ export const syntheticDatasetDescription = describeStep({
   kind: 'data.synthetic',
   version: 1,
   category: 'data',
+  shortId: 'data',
   label: 'Synthetic 2-D data',
   keywords: ['make_moons', 'make_circles', 'spiral', 'moons', 'circles', 'xor', 'blobs', 'gaussian', 'toy data'],
   help: 'Draws points of two classes in a shape you pick; good for seeing how a model bends its decision boundary.',

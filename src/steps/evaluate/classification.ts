@@ -11,6 +11,7 @@ export const evaluateClassificationDescription = describeStep({
   kind: 'evaluate.classification',
   version: 1,
   category: 'evaluate',
+  shortId: 'evaluate',
   label: 'Classification metrics',
   keywords: ['accuracy', 'F1', 'confusion matrix', 'score', 'log loss'],
   help: 'Scores the predictions on the test rows: accuracy, precision, recall, F1, log loss and a confusion matrix.',

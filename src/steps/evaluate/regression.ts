@@ -10,6 +10,7 @@ export const evaluateRegressionDescription = describeStep({
   kind: 'evaluate.regression',
   version: 1,
   category: 'evaluate',
+  shortId: 'evaluate',
   label: 'Regression metrics',
   keywords: ['R2', 'R squared', 'MAE', 'RMSE', 'MSE', 'mean squared error', 'score'],
   help: 'Scores predicted numbers on the test rows: mean squared error, its root, mean absolute error and R² (1 is perfect).',

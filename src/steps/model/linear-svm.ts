@@ -173,5 +173,6 @@ export const linearSvm = defineStep(linearSvmDescription, {
   },
   fitted: {
     predict: (model: FittedModel<LinearSvmInfo>, x) => predictShares(fitOf(model), x),
+    scores: true,
   },
 });

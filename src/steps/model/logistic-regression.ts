@@ -33,6 +33,7 @@ export const logisticRegressionDescription = describeStep({
   },
   model: {
     task: 'classification',
+    replay: 'training',
     python: logisticLines,
     pythonNotes: (p) => p.solver === 'lbfgs' ? [] : [
       `Logistic regression is fitted by lbfgs to convergence instead of pipelab's mini-batch ${OPTIMIZER_NAMES[p.optimizer] ?? String(p.optimizer)} for ${String(p.epochs)} epochs, ` +

@@ -27,6 +27,7 @@ export const mlpClassifierDescription = describeStep({
   },
   model: {
     task: 'classification',
+    replay: 'training',
     python: (p, out) => mlpLines(p, out, false),
     pythonNotes: (p, facts) => networkNotes(p, false, facts.twoClasses),
   },

@@ -31,6 +31,7 @@ export const mlpRegressorDescription = describeStep({
   },
   model: {
     task: 'regression',
+    replay: 'training',
     python: (p, out) => mlpLines(p, out, true),
     pythonNotes: (p) => networkNotes(p, true, false),
   },

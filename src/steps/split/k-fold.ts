@@ -11,6 +11,7 @@ export const kFoldSplitDescription = describeStep({
   kind: 'split.k-fold',
   version: 1,
   category: 'split',
+  shortId: 'folds',
   label: 'K-fold cross-validation',
   keywords: ['KFold', 'StratifiedKFold', 'CV', 'cross_val_score', 'folds'],
   help:

@@ -11,6 +11,7 @@ export const trainTestSplitDescription = describeStep({
   kind: 'split.train-test',
   version: 1,
   category: 'split',
+  shortId: 'split',
   label: 'Train/test split',
   keywords: ['train_test_split', 'holdout', 'validation set'],
   help: 'Holds back some rows as a test set the model never trains on, so its score is honest.',

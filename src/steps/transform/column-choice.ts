@@ -3,6 +3,9 @@ import type { ColumnsParam } from '../../core/params';
 import { findColumn, type CategoricalColumn, type Column, type NumericColumn } from '../../core/table';
 import type { TableInput } from '../require-input';
 
+/** The part of a step's input that choosing columns reads (a try-it table has no task). */
+export type TableColumns = Pick<TableInput, 'table' | 'target'>;
+
 /** The `columns` param shared by the column-wise transforms: empty means every suitable column. */
 export const COLUMNS_PARAM: ColumnsParam = {
   type: 'columns',
@@ -22,7 +25,7 @@ const KIND_WORDS: Record<ColumnKind, string> = { numeric: 'number', categorical:
  * empty (each checked to exist, not to be the target and to be of an accepted kind), else
  * every column of an accepted kind except the target.
  */
-export function chooseColumns(data: TableInput, names: readonly string[], kinds: readonly ColumnKind[], label: string): Column[] {
+export function chooseColumns(data: TableColumns, names: readonly string[], kinds: readonly ColumnKind[], label: string): Column[] {
   if (names.length === 0) return data.table.columns.filter((c) => c.name !== data.target && kinds.includes(c.type));
   for (const name of names) {
     const col = findColumn(data.table, name);
@@ -37,17 +40,17 @@ export function chooseColumns(data: TableInput, names: readonly string[], kinds:
 }
 
 /** `chooseColumns` for transforms of number columns only. */
-export function chooseNumeric(data: TableInput, names: readonly string[], label: string): NumericColumn[] {
+export function chooseNumeric(data: TableColumns, names: readonly string[], label: string): NumericColumn[] {
   return chooseColumns(data, names, ['numeric'], label) as NumericColumn[];
 }
 
 /** `chooseColumns` for transforms of text (categorical) columns only. */
-export function chooseCategorical(data: TableInput, names: readonly string[], label: string): CategoricalColumn[] {
+export function chooseCategorical(data: TableColumns, names: readonly string[], label: string): CategoricalColumn[] {
   return chooseColumns(data, names, ['categorical'], label) as CategoricalColumn[];
 }
 
 /** Checks that every name in `names` is a column of the table; throws a StepInputError naming the first that is not. */
-export function requireExisting(data: TableInput, names: readonly string[], label: string): void {
+export function requireExisting(data: TableColumns, names: readonly string[], label: string): void {
   const missing = names.find((name) => !findColumn(data.table, name));
   if (missing !== undefined) {
     throw new StepInputError(`${label}: there is no column "${missing}" (${columnList(data)}). Fix the Columns list.`);
@@ -69,7 +72,7 @@ function wrongKind(label: string, col: Column, kinds: readonly ColumnKind[]): st
   return `${label} works on ${wanted} columns, but "${col.name}" holds ${KIND_WORDS[col.type]} values. Remove it from Columns${fix}.`;
 }
 
-function columnList(data: TableInput): string {
+function columnList(data: TableColumns): string {
   const names = data.table.columns.map((c) => `"${c.name}"`);
   const shown = names.length > 12 ? [...names.slice(0, 12), `and ${names.length - 12} more`] : names;
   return `the table has ${shown.join(', ')}`;

@@ -5,8 +5,8 @@ import { dayOfWeek, dayOfYear, detectDateFormat, parseDate, type DateValue } fro
 import { makeTable, numericColumn, type CategoricalColumn, type Column } from '../../core/table';
 import { describeStep } from '../../core/step-description';
 import { defineStep } from '../step';
-import { requireTable, type TableInput } from '../require-input';
-import { COLUMNS_PARAM, checkNewNames, chooseCategorical } from './column-choice';
+import { requireTable } from '../require-input';
+import { COLUMNS_PARAM, checkNewNames, chooseCategorical, type TableColumns } from './column-choice';
 
 /** One part of a date: its column suffix, its value, and its period (null: not cyclical, such as the year). */
 /** The date-parts step's typed params. */
@@ -56,24 +56,33 @@ export const datePartsDescription = describeStep({
       default: false,
     },
   },
+
 });
 
 /** Turns date columns (text such as 2012-01-31) into number columns: year, month, day of week, day of year, hour; optionally as sine/cosine pairs. */
 export const dateParts = defineStep(datePartsDescription, {
   async run(_ctx, input, params) {
     const data = requireTable(input, LABEL);
-    const names = params.columns;
-    const chosen = names.length ? chooseCategorical(data, names, LABEL) : data.table.columns.filter((c) => isDateColumn(c, data));
-    if (chosen.length === 0) return input;
-    const replaced = new Map<string, Column[]>();
-    for (const col of chosen) replaced.set(col.name, partColumns(col, params));
-    const added = [...replaced.values()].flat().map((c) => c.name);
-    checkNewNames(data.table.columns, added, new Set(replaced.keys()), LABEL);
-    return { ...input, table: makeTable(data.table.columns.flatMap((c) => replaced.get(c.name) ?? [c])) };
+    const columns = withParts(data, params);
+    return columns ? { ...input, table: makeTable(columns) } : input;
   },
+  apply: (table, _fitted, params, target) => withParts({ table, target }, params) ?? table.columns,
+  readsText: true,
 });
 
-function isDateColumn(col: Column, data: TableInput): col is CategoricalColumn {
+/** The table with each chosen date column replaced by its parts; null when there is no date column. */
+function withParts(data: TableColumns, params: DatePartsParams): Column[] | null {
+  const names = params.columns;
+  const chosen = names.length ? chooseCategorical(data, names, LABEL) : data.table.columns.filter((c) => isDateColumn(c, data));
+  if (chosen.length === 0) return null;
+  const replaced = new Map<string, Column[]>();
+  for (const col of chosen) replaced.set(col.name, partColumns(col, params));
+  const added = [...replaced.values()].flat().map((c) => c.name);
+  checkNewNames(data.table.columns, added, new Set(replaced.keys()), LABEL);
+  return data.table.columns.flatMap((c) => replaced.get(c.name) ?? [c]);
+}
+
+function isDateColumn(col: Column, data: TableColumns): col is CategoricalColumn {
   return col.type === 'categorical' && col.name !== data.target && detectDateFormat(col.categories) !== null;
 }
 

@@ -1,9 +1,9 @@
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
-import { makeTable } from '../../core/table';
+import { makeTable, type Column } from '../../core/table';
 import { defineStep } from '../step';
 import { requireTable } from '../require-input';
-import { requireExisting } from './column-choice';
+import { requireExisting, type TableColumns } from './column-choice';
 
 /** What the palette, forms and restore know of `dropColumns`: plain data, no code. */
 export const dropColumnsDescription = describeStep({
@@ -30,13 +30,19 @@ export const dropColumns = defineStep(dropColumnsDescription, {
   async run(_ctx, input, params) {
     const label = 'Dropping columns';
     const data = requireTable(input, label);
-    const names = params.columns;
-    if (names.length === 0) return input;
-    requireExisting(data, names, label);
-    if (names.includes(data.target)) {
-      throw new StepInputError(`${label}: "${data.target}" is the target column, which the models predict, so it cannot be dropped. Remove it from Columns.`);
-    }
-    const drop = new Set(names);
-    return { ...input, table: makeTable(data.table.columns.filter((c) => !drop.has(c.name))) };
+    if (params.columns.length === 0) return input;
+    return { ...input, table: makeTable(remaining(data, params.columns)) };
   },
+  apply: (table, _fitted, params, target) => remaining({ table, target }, params.columns),
 });
+
+/** The columns not listed, in table order (the target may not be listed). */
+function remaining(data: TableColumns, names: readonly string[]): Column[] {
+  const label = 'Dropping columns';
+  requireExisting(data, names, label);
+  if (names.includes(data.target)) {
+    throw new StepInputError(`${label}: "${data.target}" is the target column, which the models predict, so it cannot be dropped. Remove it from Columns.`);
+  }
+  const drop = new Set(names);
+  return data.table.columns.filter((c) => !drop.has(c.name));
+}

@@ -1,6 +1,7 @@
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
-import { MISSING_CODE, categoricalColumn, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column, type NumericColumn } from '../../core/table';
+import { MISSING_CODE, categoricalColumn, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column, type NumericColumn, type Table } from '../../core/table';
+import { fitOf } from './fitted-columns';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
 import { COLUMNS_PARAM, chooseColumns } from './column-choice';
@@ -53,6 +54,7 @@ export const imputeDescription = describeStep({
     },
     columns: COLUMNS_PARAM,
   },
+
 });
 
 /** Fills empty cells with a value learned from the training rows (scikit-learn's SimpleImputer). */
@@ -61,42 +63,51 @@ export const impute = defineStep(imputeDescription, {
     const data = requireTable(input, LABEL);
     const rows = fitRows(input, data.table.rowCount);
     const chosen = new Set(chooseColumns(data, params.columns, ['numeric', 'categorical'], LABEL));
-    const strategy = params.strategy;
     const fitted: Record<string, ImputeFit> = {};
-    const columns = data.table.columns.map((col): Column => {
-      if (!chosen.has(col)) return col;
-      const { column, fit } =
-        col.type === 'numeric' ? imputeNumeric(col, rows, strategy, params.fillValue) : imputeCategorical(col, rows, strategy);
-      fitted[col.name] = fit;
-      return column;
-    });
-    return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
+    for (const col of data.table.columns) {
+      if (!chosen.has(col)) continue;
+      fitted[col.name] = col.type === 'numeric' ? numericFit(col, rows, params.strategy, params.fillValue) : categoricalFit(col, rows, params.strategy);
+    }
+    return { ...input, table: makeTable(filled(data.table, fitted)), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
   },
+  apply: (table, fitted: Readonly<Record<string, ImputeFit>>) => filled(table, fitted),
 });
 
-function imputeNumeric(col: NumericColumn, rows: ArrayLike<number>, strategy: string, fillValue: number) {
-  let fill = fillValue;
-  if (strategy !== 'constant') {
-    const sorted = sortedPresent(col.values, rows);
-    if (sorted.length === 0) throw noTrainingValues(col.name);
-    fill = strategy === 'mean' ? mean(sorted) : strategy === 'median' ? median(sorted) : mostFrequent(sorted);
-  }
-  const column = numericColumn(col.name, col.values.map((v) => (Number.isNaN(v) ? fill : v)));
-  return { column, fit: { strategy, fill } };
+/** The fitted columns with their empty cells filled (the run's output, and new rows'). */
+function filled(table: Table, fitted: Readonly<Record<string, ImputeFit>>): Column[] {
+  return table.columns.map((col): Column => {
+    const fit = fitOf(fitted, col.name);
+    if (!fit) return col;
+    if (col.type === 'numeric') return numericColumn(col.name, col.values.map((v) => (Number.isNaN(v) ? (fit.fill as number) : v)));
+    return fillCategorical(col, String(fit.fill), fit.strategy === 'constant');
+  });
 }
 
-function imputeCategorical(col: CategoricalColumn, rows: ArrayLike<number>, strategy: string) {
-  if (strategy === 'constant') {
-    const categories = col.categories.includes(MISSING_CATEGORY) ? [...col.categories] : [...col.categories, MISSING_CATEGORY];
+function numericFit(col: NumericColumn, rows: ArrayLike<number>, strategy: string, fillValue: number): ImputeFit {
+  if (strategy === 'constant') return { strategy, fill: fillValue };
+  const sorted = sortedPresent(col.values, rows);
+  if (sorted.length === 0) throw noTrainingValues(col.name);
+  return { strategy, fill: strategy === 'mean' ? mean(sorted) : strategy === 'median' ? median(sorted) : mostFrequent(sorted) };
+}
+
+function categoricalFit(col: CategoricalColumn, rows: ArrayLike<number>, strategy: string): ImputeFit {
+  if (strategy === 'constant') return { strategy, fill: MISSING_CATEGORY };
+  return { strategy: 'most_frequent', fill: col.categories[mostFrequentCode(col, rows)] };
+}
+
+/** A text column with its gaps filled: a constant joins the labels in label order; a learned label is added at the end when the column lacks it. */
+function fillCategorical(col: CategoricalColumn, fill: string, constant: boolean): CategoricalColumn {
+  if (constant) {
+    const categories = col.categories.includes(fill) ? [...col.categories] : [...col.categories, fill];
     categories.sort(compareLabels);
     const index = new Map(categories.map((c, i) => [c, i]));
-    const fillCode = index.get(MISSING_CATEGORY) as number;
+    const fillCode = index.get(fill) as number;
     const codes = Int32Array.from(col.codes, (c) => (c === MISSING_CODE ? fillCode : (index.get(col.categories[c]) as number)));
-    return { column: categoricalColumn(col.name, codes, categories), fit: { strategy, fill: MISSING_CATEGORY } };
+    return categoricalColumn(col.name, codes, categories);
   }
-  const fillCode = mostFrequentCode(col, rows);
-  const codes = Int32Array.from(col.codes, (c) => (c === MISSING_CODE ? fillCode : c));
-  return { column: categoricalColumn(col.name, codes, col.categories), fit: { strategy: 'most_frequent', fill: col.categories[fillCode] } };
+  const categories = col.categories.includes(fill) ? col.categories : [...col.categories, fill];
+  const fillCode = categories.indexOf(fill);
+  return categoricalColumn(col.name, Int32Array.from(col.codes, (c) => (c === MISSING_CODE ? fillCode : c)), categories);
 }
 
 /** The code of the most frequent category in the training rows; ties go to the first in sorted label order. */

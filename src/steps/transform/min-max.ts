@@ -1,5 +1,6 @@
 import { describeStep } from '../../core/step-description';
-import { makeTable, numericColumn, type Column } from '../../core/table';
+import { makeTable, type Column, type Table } from '../../core/table';
+import { mapNumeric } from './fitted-columns';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
 import { COLUMNS_PARAM, chooseNumeric } from './column-choice';
@@ -28,15 +29,20 @@ export const minMax = defineStep(minMaxDescription, {
     const rows = fitRows(input, data.table.rowCount);
     const chosen = new Set(chooseNumeric(data, params.columns, label));
     const fitted: Record<string, { min: number; max: number }> = {};
-    const columns = data.table.columns.map((col): Column => {
-      if (col.type !== 'numeric' || !chosen.has(col)) return col;
+    for (const col of data.table.columns) {
+      if (col.type !== 'numeric' || !chosen.has(col)) continue;
       const sorted = trainingValues(col, rows, label);
-      const min = sorted[0];
-      const max = sorted[sorted.length - 1];
-      const range = scaleOrOne(max - min);
-      fitted[col.name] = { min, max };
-      return numericColumn(col.name, col.values.map((v) => (v - min) / range));
-    });
-    return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
+      fitted[col.name] = { min: sorted[0], max: sorted[sorted.length - 1] };
+    }
+    return { ...input, table: makeTable(scaled(data.table, fitted)), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
   },
+  apply: (table, fitted: MinMaxFit) => scaled(table, fitted),
 });
+
+/** What Min-max scaling learns: each scaled column's training minimum and maximum, by name. */
+export type MinMaxFit = Readonly<Record<string, { readonly min: number; readonly max: number }>>;
+
+/** (v - min) / (max - min) for every value of the fitted columns (a constant column is only shifted). */
+function scaled(table: Table, fitted: MinMaxFit): Column[] {
+  return mapNumeric(table, fitted, (v, fit) => (v - fit.min) / scaleOrOne(fit.max - fit.min));
+}

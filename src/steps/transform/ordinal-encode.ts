@@ -1,5 +1,6 @@
 import { describeStep } from '../../core/step-description';
-import { MISSING_CODE, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column } from '../../core/table';
+import { MISSING_CODE, compareLabels, makeTable, numericColumn, type CategoricalColumn, type Column, type Table } from '../../core/table';
+import { fitOf } from './fitted-columns';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
 import { COLUMNS_PARAM, chooseCategorical } from './column-choice';
@@ -28,25 +29,29 @@ export const ordinalEncode = defineStep(ordinalEncodeDescription, {
     const rows = fitRows(input, data.table.rowCount);
     const chosen = new Set<Column>(chooseCategorical(data, params.columns, label));
     const fitted: Record<string, string[]> = {};
-    const columns = data.table.columns.map((col): Column => {
-      if (col.type !== 'categorical' || !chosen.has(col)) return col;
-      const { categories, positions } = trainingCategories(col, rows);
-      fitted[col.name] = categories;
-      return numericColumn(col.name, Float64Array.from(col.codes, (c) => (c === MISSING_CODE ? NaN : positions[c])));
-    });
-    return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
+    for (const col of data.table.columns) if (col.type === 'categorical' && chosen.has(col)) fitted[col.name] = trainingCategories(col, rows);
+    return { ...input, table: makeTable(encoded(data.table, fitted)), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
   },
+  apply: (table, fitted: OrdinalFit) => encoded(table, fitted),
 });
 
-/**
- * The categories seen in the training rows, sorted, and for every code of the column its
- * position among them (NaN for a category absent from the training rows).
- */
-function trainingCategories(col: CategoricalColumn, rows: ArrayLike<number>): { categories: string[]; positions: Float64Array } {
+/** What Ordinal encode learns: each encoded column's labels seen in the training rows, sorted. */
+export type OrdinalFit = Readonly<Record<string, readonly string[]>>;
+
+/** The categories seen in the training rows, sorted. */
+function trainingCategories(col: CategoricalColumn, rows: ArrayLike<number>): string[] {
   const seen = new Set<number>();
   for (let i = 0; i < rows.length; i++) if (col.codes[rows[i]] !== MISSING_CODE) seen.add(col.codes[rows[i]]);
-  const categories = [...seen].map((code) => col.categories[code]).sort(compareLabels);
-  const index = new Map(categories.map((c, i) => [c, i]));
-  const positions = Float64Array.from(col.categories, (c) => index.get(c) ?? NaN);
-  return { categories, positions };
+  return [...seen].map((code) => col.categories[code]).sort(compareLabels);
+}
+
+/** Each fitted text column becomes its labels' positions among the fitted ones (NaN for a gap or a label they lack). */
+function encoded(table: Table, fitted: OrdinalFit): Column[] {
+  return table.columns.map((col): Column => {
+    const labels = fitOf(fitted, col.name);
+    if (col.type !== 'categorical' || !labels) return col;
+    const index = new Map(labels.map((c, i) => [c, i]));
+    const positions = Float64Array.from(col.categories, (c) => index.get(c) ?? NaN);
+    return numericColumn(col.name, Float64Array.from(col.codes, (c) => (c === MISSING_CODE ? NaN : positions[c])));
+  });
 }

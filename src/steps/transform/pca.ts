@@ -1,6 +1,6 @@
 import { describeStep } from '../../core/step-description';
 import { StepInputError } from '../../core/errors';
-import { makeTable, numericColumn, type Column, type NumericColumn } from '../../core/table';
+import { findColumn, makeTable, numericColumn, type Column, type NumericColumn, type Table } from '../../core/table';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
 import { COLUMNS_PARAM, checkNewNames, chooseNumeric } from './column-choice';
@@ -61,11 +61,21 @@ export const pca = defineStep(pcaDescription, {
     const fit = fitPca(used, rows, k);
     const names = fit.components.map((_, i) => `PC${i + 1}`);
     checkNewNames(data.table.columns, names, new Set(fit.columns), LABEL);
-    const scores = fit.components.map((loadings, i) => numericColumn(names[i], project(used, fit.means, loadings)));
-    const columns = replaceColumns(data.table.columns, used, scores);
-    return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fit } };
+    return { ...input, table: makeTable(projected(data.table, fit)), fitted: { ...input.fitted, [ctx.stepId]: fit } };
   },
+  apply: (table, fit: PcaFit) => projected(table, fit),
 });
+
+/** The table with the fitted columns replaced by their scores PC1, PC2, … (the run's output, and new rows'). */
+function projected(table: Table, fit: PcaFit): Column[] {
+  const used = fit.columns.map((name) => {
+    const col = findColumn(table, name);
+    if (col?.type !== 'numeric') throw new StepInputError(`${LABEL} needs the number column "${name}" it was fitted on.`);
+    return col;
+  });
+  const scores = fit.components.map((loadings, i) => numericColumn(`PC${i + 1}`, project(used, fit.means, loadings)));
+  return replaceColumns(table.columns, used, scores);
+}
 
 function checkPcaInput(used: readonly NumericColumn[], trainRows: number, k: number): void {
   if (used.length > MAX_PCA_COLUMNS) {

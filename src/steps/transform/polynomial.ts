@@ -3,7 +3,8 @@ import { StepInputError } from '../../core/errors';
 import { makeTable, numericColumn, type Column, type NumericColumn } from '../../core/table';
 import { defineStep } from '../step';
 import { requireTable } from '../require-input';
-import { COLUMNS_PARAM, checkNewNames, chooseNumeric } from './column-choice';
+import { COLUMNS_PARAM, checkNewNames, chooseNumeric, type TableColumns } from './column-choice';
+import type { ParamsOf } from '../../core/params';
 
 /** The most columns (original plus products) the step may produce. */
 export const MAX_POLYNOMIAL_COLUMNS = 2000;
@@ -39,27 +40,33 @@ export const polynomialDescription = describeStep({
     },
     columns: COLUMNS_PARAM,
   },
+
 });
 
 /** Adds products of number columns (squares and pairwise products, …), in scikit-learn's PolynomialFeatures order. */
 export const polynomial = defineStep(polynomialDescription, {
   async run(_ctx, input, params) {
-    const data = requireTable(input, LABEL);
-    const used = chooseNumeric(data, params.columns, LABEL);
-    const degree = params.degree;
-    const interactionOnly = params.interactionOnly;
-    const total = used.length + termCount(used.length, degree, interactionOnly);
-    if (total > MAX_POLYNOMIAL_COLUMNS) {
-      throw new StepInputError(
-        `${LABEL} would make ${total} columns from ${used.length} number columns (at most ${MAX_POLYNOMIAL_COLUMNS}). ` +
-          'Pick fewer columns in Columns, lower the degree, or turn on Interactions only.',
-      );
-    }
-    const added = productTerms(used.length, degree, interactionOnly).map((term) => productColumn(used, term));
-    checkNewNames(data.table.columns, added.map((c) => c.name), new Set(), LABEL);
-    return { ...input, table: makeTable(insertAfterLast(data.table.columns, used, added)) };
+    return { ...input, table: makeTable(withProducts(requireTable(input, LABEL), params)) };
   },
+  apply: (table, _fitted, params, target) => withProducts({ table, target }, params),
 });
+
+/** The table with the products of the chosen number columns added after the last of them. */
+function withProducts(data: TableColumns, params: ParamsOf<typeof polynomialDescription.params>): Column[] {
+  const used = chooseNumeric(data, params.columns, LABEL);
+  const degree = params.degree;
+  const interactionOnly = params.interactionOnly;
+  const total = used.length + termCount(used.length, degree, interactionOnly);
+  if (total > MAX_POLYNOMIAL_COLUMNS) {
+    throw new StepInputError(
+      `${LABEL} would make ${total} columns from ${used.length} number columns (at most ${MAX_POLYNOMIAL_COLUMNS}). ` +
+        'Pick fewer columns in Columns, lower the degree, or turn on Interactions only.',
+    );
+  }
+  const added = productTerms(used.length, degree, interactionOnly).map((term) => productColumn(used, term));
+  checkNewNames(data.table.columns, added.map((c) => c.name), new Set(), LABEL);
+  return insertAfterLast(data.table.columns, used, added);
+}
 
 /** Number of product terms of degree 2 to `degree` over n columns (multisets, or sets when interaction only). */
 export function termCount(n: number, degree: number, interactionOnly: boolean): number {

@@ -1,5 +1,6 @@
 import { describeStep } from '../../core/step-description';
-import { makeTable, numericColumn, type Column } from '../../core/table';
+import { makeTable, type Column, type Table } from '../../core/table';
+import { mapNumeric } from './fitted-columns';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
 import { COLUMNS_PARAM, chooseNumeric } from './column-choice';
@@ -27,6 +28,7 @@ export const robustScaleDescription = describeStep({
   usesRandomness: false,
   fitsOnData: true,
   params: { columns: COLUMNS_PARAM },
+
 });
 
 /** Centres number columns on the training median and divides by the interquartile range (scikit-learn's RobustScaler). */
@@ -37,15 +39,16 @@ export const robustScale = defineStep(robustScaleDescription, {
     const rows = fitRows(input, data.table.rowCount);
     const chosen = new Set(chooseNumeric(data, params.columns, label));
     const fitted: Record<string, RobustFit> = {};
-    const columns = data.table.columns.map((col): Column => {
-      if (col.type !== 'numeric' || !chosen.has(col)) return col;
-      const fit = robustFit(trainingValues(col, rows, label));
-      fitted[col.name] = fit;
-      return numericColumn(col.name, col.values.map((v) => (v - fit.median) / fit.scale));
-    });
-    return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
+    for (const col of data.table.columns) if (col.type === 'numeric' && chosen.has(col)) fitted[col.name] = robustFit(trainingValues(col, rows, label));
+    return { ...input, table: makeTable(robustScaled(data.table, fitted)), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
   },
+  apply: (table, fitted: Readonly<Record<string, RobustFit>>) => robustScaled(table, fitted),
 });
+
+/** (v - median) / scale for every value of the fitted columns (the run's output, and new rows'). */
+function robustScaled(table: Table, fitted: Readonly<Record<string, RobustFit>>): Column[] {
+  return mapNumeric(table, fitted, (v, fit) => (v - fit.median) / fit.scale);
+}
 
 /** Median, quartiles (numpy's linear interpolation) and divisor of a non-empty ascending list. */
 export function robustFit(sorted: Float64Array): RobustFit {

@@ -1,8 +1,8 @@
 import { describeStep } from '../../core/step-description';
-import { makeTable } from '../../core/table';
+import { makeTable, type Column } from '../../core/table';
 import { defineStep } from '../step';
 import { requireTable } from '../require-input';
-import { requireExisting } from './column-choice';
+import { requireExisting, type TableColumns } from './column-choice';
 
 /** What the palette, forms and restore know of `selectColumns`: plain data, no code. */
 export const selectColumnsDescription = describeStep({
@@ -29,10 +29,16 @@ export const selectColumns = defineStep(selectColumnsDescription, {
   async run(_ctx, input, params) {
     const label = 'Keeping columns';
     const data = requireTable(input, label);
-    const names = params.columns;
-    if (names.length === 0) return input;
-    requireExisting(data, names, label);
-    const keep = new Set([...names, data.target]);
-    return { ...input, table: makeTable(data.table.columns.filter((c) => keep.has(c.name))) };
+    if (params.columns.length === 0) return input;
+    return { ...input, table: makeTable(kept(data, params.columns)) };
   },
+  apply: (table, _fitted, params, target) => kept({ table, target }, params.columns),
 });
+
+/** The listed columns and the target, in table order (every column when none are listed). */
+function kept(data: TableColumns, names: readonly string[]): Column[] {
+  if (names.length === 0) return [...data.table.columns];
+  requireExisting(data, names, 'Keeping columns');
+  const keep = new Set([...names, data.target]);
+  return data.table.columns.filter((c) => keep.has(c.name));
+}

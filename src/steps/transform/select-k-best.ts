@@ -1,5 +1,5 @@
 import { describeStep } from '../../core/step-description';
-import { MISSING_CODE, makeTable, type Column, type NumericColumn } from '../../core/table';
+import { MISSING_CODE, makeTable, type Column, type NumericColumn, type Table } from '../../core/table';
 import { defineStep } from '../step';
 import { fitRows, requireTable, targetColumn } from '../require-input';
 
@@ -33,6 +33,7 @@ export const selectKBestDescription = describeStep({
       integer: true,
     },
   },
+
 });
 
 /** Keeps the k numeric features most related to the target, scored on the training rows. */
@@ -44,12 +45,23 @@ export const selectKBest = defineStep(selectKBestDescription, {
     const features = data.table.columns.filter((c): c is NumericColumn => c.type === 'numeric' && c.name !== data.target);
     const scored = features.map((col) => ({ column: col.name, score: scoreFeature(col.values, target, rows) }));
     const kept = rankScores(scored).slice(0, params.k);
-    const keep = new Set(kept.map((s) => s.column));
-    const columns = data.table.columns.filter((c: Column) => c.type !== 'numeric' || c.name === data.target || keep.has(c.name));
-    const fitted = { scoredBy: target.type === 'categorical' ? 'ANOVA F' : '|Pearson correlation|', kept };
-    return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
+    const fitted: SelectKBestFit = { scoredBy: target.type === 'categorical' ? 'ANOVA F' : '|Pearson correlation|', kept };
+    return { ...input, table: makeTable(selected(data.table, fitted, data.target)), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
   },
+  apply: (table, fitted: SelectKBestFit, _params, target) => selected(table, fitted, target),
 });
+
+/** What Select k best learns: how it scored, and the kept columns with their scores, best first. */
+export interface SelectKBestFit {
+  readonly scoredBy: string;
+  readonly kept: readonly FeatureScore[];
+}
+
+/** The kept number columns, every other column, and the target, in table order. */
+function selected(table: Table, fitted: SelectKBestFit, target: string): Column[] {
+  const keep = new Set(fitted.kept.map((s) => s.column));
+  return table.columns.filter((c: Column) => c.type !== 'numeric' || c.name === target || keep.has(c.name));
+}
 
 /** Scores sorted from best to worst; equal scores keep their column order. A NaN score counts as 0. */
 export function rankScores(scores: readonly FeatureScore[]): FeatureScore[] {

@@ -1,5 +1,6 @@
 import { describeStep } from '../../core/step-description';
-import { makeTable, numericColumn, type Column } from '../../core/table';
+import { makeTable, type Column, type Table } from '../../core/table';
+import { mapNumeric } from './fitted-columns';
 import { defineStep } from '../step';
 import { fitRows, requireTable } from '../require-input';
 
@@ -8,6 +9,7 @@ export const standardizeDescription = describeStep({
   kind: 'transform.standardize',
   version: 1,
   category: 'transform',
+  shortId: 'scale',
   label: 'Standardize',
   keywords: ['StandardScaler', 'scaler', 'scaling', 'z-score', 'normalize', 'normalise'],
   help: 'Shifts and scales each numeric column to mean 0 and spread 1, using the training rows only; most models train better on scaled data.',
@@ -22,21 +24,18 @@ export const standardize = defineStep(standardizeDescription, {
     const data = requireTable(input, 'Standardize');
     const rows = fitRows(input, data.table.rowCount);
     const fitted: Record<string, { mean: number; scale: number }> = {};
-    const columns = data.table.columns.map((col): Column => {
-      if (col.type !== 'numeric' || col.name === data.target) return col;
-      const { mean, scale } = meanAndScale(col.values, rows);
-      fitted[col.name] = { mean, scale };
-      return numericColumn(col.name, standardized(col.values, mean, scale));
-    });
-    return { ...input, table: makeTable(columns), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
+    for (const col of data.table.columns) if (col.type === 'numeric' && col.name !== data.target) fitted[col.name] = meanAndScale(col.values, rows);
+    return { ...input, table: makeTable(standardized(data.table, fitted)), fitted: { ...input.fitted, [ctx.stepId]: fitted } };
   },
+  apply: (table, fitted: StandardizeFit) => standardized(table, fitted),
 });
 
-/** (v - mean) / scale for every value, in a plain loop (TypedArray.map calls a function per value, which took longer than the arithmetic). */
-function standardized(values: Float64Array, mean: number, scale: number): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = (values[i] - mean) / scale;
-  return out;
+/** What Standardize learns: each scaled column's mean and scale, by name. */
+export type StandardizeFit = Readonly<Record<string, { readonly mean: number; readonly scale: number }>>;
+
+/** (v - mean) / scale for every value of the fitted columns (the run's output, and new rows'). */
+function standardized(table: Table, fitted: StandardizeFit): Column[] {
+  return mapNumeric(table, fitted, (v, fit) => (v - fit.mean) / fit.scale);
 }
 
 /** Mean and population standard deviation over the given rows, ignoring missing values (scale 1 when constant). */

@@ -5,6 +5,7 @@ import type { DecisionBoundary } from '../../engine/decision-boundary';
 import type { NetworkWeights } from '../../engine/network-weights';
 import type { ReplaySnapshot, ReplayUnit, TrainingReplay } from '../../engine/training-replay';
 import type { RunView } from '../../engine/run-view';
+import { stepCatalog } from '../../steps/catalog';
 
 /** The final boundary with the snapshot's grid in place of its own (the final one when the snapshot has none). */
 export function frameBoundary(final: DecisionBoundary | null | undefined, snapshot: ReplaySnapshot | null): DecisionBoundary | null {
@@ -54,20 +55,15 @@ export function replayNotes(replay: TrainingReplay): string[] {
   return notes;
 }
 
-/** Model kinds the replay records (networks train by epochs; lbfgs logistic regression by iterations). */
-const REPLAYED_KINDS: ReadonlySet<string> = new Set([
-  'model.mlp-classifier', 'model.mlp-regressor', 'model.logistic-regression',
-  'model.decision-tree', 'model.decision-tree-regressor', 'model.random-forest', 'model.random-forest-regressor',
-]);
 
 /** Why a finished run on display has no replay, in words; null when there is nothing to say (no model, not done). */
 export function replayAbsence(view: Pick<RunView, 'record'>): string | null {
   const { record } = view;
   if (record.status !== 'done') return null;
-  const model = [...record.spec.steps].reverse().find((s) => s.enabled && s.kind.startsWith('model.'));
+  const model = [...record.spec.steps].reverse().find((s) => s.enabled && stepCatalog.describe(s.kind)?.category === 'model');
   if (!model) return null;
   if (record.crossValidation) return 'No replay under cross-validation: the model trains once per fold (the charts show the last fold).';
-  if (!REPLAYED_KINDS.has(model.kind)) {
+  if (!stepCatalog.describe(model.kind)?.model?.replay) {
     return 'No replay for this model: it is not trained epoch by epoch (neural networks and logistic regression replay their training, ' +
       'decision trees and random forests their growth; boosting, neighbours, naive Bayes and the one-step linear models have none).';
   }

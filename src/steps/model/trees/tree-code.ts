@@ -36,6 +36,7 @@ export function treeDescribed<P extends AnyTreeParams>(task: 'classification' | 
   const classes = task === 'classification';
   return {
     task,
+    replay: forest ? 'trees' : 'depth',
     python: (p, out) => {
       if (!forest) return pyModel(out, 'sklearn.tree', cls, [...treeArgs(p, classes), 'random_state=SEED']);
       const features = p.maxFeatures === 'sqrt' ? '"sqrt"' : 'None';
