@@ -38,7 +38,7 @@ export function javascriptKernels(): MatrixKernels {
   return { alloc: (length) => new Float32Array(length), matMul, matMulTransposeA, matMulTransposeB };
 }
 
-type WasmMatMul = (out: number, a: number, aI: number, aK: number, b: number, rows: number, cols: number, shared: number) => void;
+type WasmMatMul = (out: number, a: number, aI: number, aK: number, b: number, bK: number, bJ: number, rows: number, cols: number, shared: number, work: number) => void;
 type WasmAdam = (w: number, g: number, m: number, v: number, n: number, ...constants: number[]) => void;
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -61,43 +61,52 @@ export function simdKernelsAvailable(): boolean {
   return kernelModule() !== null;
 }
 
+/** Scratch floats the WebAssembly matMul needs for a rows × cols product over `shared`: both operands widened to float64, and the padded result. */
+export function matMulWork(rows: number, cols: number, shared: number): number {
+  const [rowsP, colsP] = [(rows + 3) & ~3, (cols + 3) & ~3];
+  return 2 * (rowsP + colsP) * shared + rowsP * colsP;
+}
+
 /**
  * The WebAssembly SIMD kernels over one memory holding `floats` float32s (all the
- * buffers a run will ask for) plus room to transpose a `transposeFloats` matrix (a
- * released memory is reused: creating one per run would leave the collector many to free);
- * null where WebAssembly SIMD is unavailable. Faster than the JavaScript kernels (README,
- * Performance, has the figures), with the same bits (unit-tested against them); Adam's step runs there too.
+ * buffers a run will ask for) plus `workFloats` of scratch (matMulWork of its largest
+ * product; a released memory is reused: creating one per run would leave the collector
+ * many to free); null where WebAssembly SIMD is unavailable. Faster than the JavaScript
+ * kernels (README, Performance, has the figures), with the same bits (unit-tested
+ * against them); Adam's step runs there too.
  */
-export function wasmKernels(floats: number, transposeFloats: number): MatrixKernels | null {
+export function wasmKernels(floats: number, workFloats: number): MatrixKernels | null {
   const module = kernelModule();
   if (!module) return null;
   const instance = idle.pop() ?? newInstance(module);
-  const bytes = (floats + transposeFloats) * 4;
+  const bytes = (floats + workFloats) * 4 + 16;
   const { memory } = instance;
   if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
   const { matMul: run, adam } = instance;
+  const buffer = memory.buffer;
   let used = 0;
   const alloc = (length: number) => {
     if (used + length > floats) throw new Error(`The training buffers need more than the ${floats} floats reserved.`);
-    const view = new Float32Array(memory.buffer, used * 4, length);
+    const view = new Float32Array(buffer, used * 4, length);
     view.fill(0); // the memory is reused from run to run
     used += length;
     return view;
   };
-  const scratch = new Float32Array(memory.buffer, floats * 4, transposeFloats);
+  const work = (floats * 4 + 15) & ~15; // 16-byte aligned
   const at = (x: Float32Array) => {
-    if (x.buffer !== memory.buffer) throw new Error('A matrix outside the kernels’ memory was passed to the WebAssembly matMul.');
+    if (x.buffer !== buffer) throw new Error('A matrix outside the kernels’ memory was passed to the WebAssembly matMul.');
     return x.byteOffset;
+  };
+  const product = (out: Float32Array, a: Float32Array, aI: number, aK: number, b: Float32Array, bK: number, bJ: number, rows: number, cols: number, shared: number) => {
+    const [o, x, y] = [at(out), at(a), at(b)];
+    if (matMulWork(rows, cols, shared) > workFloats) throw new Error(`A ${rows}×${cols} product over ${shared} needs more than the ${workFloats} scratch floats reserved.`);
+    run(o, x, aI, aK, y, bK, bJ, rows, cols, shared, work);
   };
   return {
     alloc,
-    matMul: (out, a, b, rows, cols, shared) => run(at(out), at(a), 4 * shared, 4, at(b), rows, cols, shared),
-    matMulTransposeA: (out, a, b, rows, cols, shared) => run(at(out), at(a), 4, 4 * rows, at(b), rows, cols, shared),
-    matMulTransposeB: (out, a, b, rows, cols, shared) => {
-      if (cols * shared > transposeFloats) throw new Error(`A ${cols}×${shared} transpose does not fit the ${transposeFloats} floats reserved.`);
-      for (let j = 0; j < cols; j++) for (let k = 0; k < shared; k++) scratch[k * cols + j] = b[j * shared + k];
-      run(at(out), at(a), 4 * shared, 4, scratch.byteOffset, rows, cols, shared);
-    },
+    matMul: (out, a, b, rows, cols, shared) => product(out, a, 4 * shared, 4, b, 4 * cols, 4, rows, cols, shared),
+    matMulTransposeA: (out, a, b, rows, cols, shared) => product(out, a, 4, 4 * rows, b, 4 * cols, 4, rows, cols, shared),
+    matMulTransposeB: (out, a, b, rows, cols, shared) => product(out, a, 4 * shared, 4, b, 4, 4 * shared, rows, cols, shared),
     adam: (w, g, m, v, c) => adam(at(w), at(g), at(m), at(v), w.length, c.b1, c.c1, c.b2, c.c2, c.oneMinusAcc1, c.oneMinusAcc2, c.eps, c.step),
     release: () => {
       if (idle.length < 2 && memory.buffer.byteLength <= KEEP_BYTES) idle.push(instance);

@@ -1,131 +1,144 @@
 ;; matMul with exactly the arithmetic of tfjs's cpu backend (see cpu-kernels.ts), in
 ;; WebAssembly with 128-bit SIMD: each output is a float64 sum of float32 products over
 ;; each block of 48 shared indices, in index order, added into the float32 result
-;; block after block. SIMD lanes hold different outputs (columns j, j+1), never parts
-;; of one sum, so every output sees the same operations in the same order as the
-;; JavaScript kernel. Built into cpu-matmul-wasm.ts by `npm run build:wasm`.
+;; block after block. SIMD lanes hold different outputs, never parts of one sum, so
+;; every output sees the same operations in the same order as the JavaScript kernel.
+;; Both operands are first widened to float64 panels of four rows (or columns), so the
+;; inner loop is loads, multiplies and adds over a 4 × 4 tile of outputs. Built into
+;; cpu-matmul-wasm.ts by `npm run build:wasm`.
 (module
   (import "env" "memory" (memory 1))
 
-  ;; out[i*cols + j] (float32) = Σ_k a(i, k) · b[k*cols + j] for i < rows, j < cols, k < shared,
-  ;; where a(i, k) is the float32 at byte a + i*aI + k*aK (row-major a: aI = 4·shared, aK = 4;
-  ;; a transposed: aI = 4, aK = 4·rows). Pointers are byte offsets.
+  ;; out[i*cols + j] (float32) = Σ_k a(i, k) · b(k, j) for i < rows, j < cols, k < shared, where
+  ;; a(i, k) is the float32 at byte a + i*aI + k*aK and b(k, j) the one at b + k*bK + j*bJ
+  ;; (row-major a: aI = 4·shared, aK = 4; transposed: aI = 4, aK = 4·rows; likewise b).
+  ;; work: byte offset of scratch for matMulWork(rows, cols, shared) floats (cpu-matmul.ts).
   (func (export "matMul")
-    (param $out i32) (param $a i32) (param $aI i32) (param $aK i32) (param $b i32)
-    (param $rows i32) (param $cols i32) (param $shared i32)
-    (local $i i32) (local $j i32) (local $k i32) (local $k0 i32) (local $end i32)
-    (local $arow i32) (local $ap i32) (local $bp i32) (local $op i32) (local $rowBytes i32) (local $cols4 i32) (local $cols8 i32)
-    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $x v128) (local $ss f64) (local $first i32)
-    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 2)))
-    (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
-    (local.set $cols8 (i32.and (local.get $cols) (i32.const -8)))
+    (param $out i32) (param $a i32) (param $aI i32) (param $aK i32) (param $b i32) (param $bK i32) (param $bJ i32)
+    (param $rows i32) (param $cols i32) (param $shared i32) (param $work i32)
+    (local $rowsP i32) (local $colsP i32) (local $pa i32) (local $pb i32) (local $po i32)
+    (local.set $rowsP (i32.and (i32.add (local.get $rows) (i32.const 3)) (i32.const -4)))
+    (local.set $colsP (i32.and (i32.add (local.get $cols) (i32.const 3)) (i32.const -4)))
+    (local.set $pa (local.get $work))
+    (local.set $pb (i32.add (local.get $pa) (i32.shl (i32.mul (local.get $rowsP) (local.get $shared)) (i32.const 3))))
+    (local.set $po (i32.add (local.get $pb) (i32.shl (i32.mul (local.get $colsP) (local.get $shared)) (i32.const 3))))
+    (call $panel (local.get $pa) (local.get $a) (local.get $aI) (local.get $aK) (local.get $rows) (local.get $rowsP) (local.get $shared))
+    (call $panel (local.get $pb) (local.get $b) (local.get $bJ) (local.get $bK) (local.get $cols) (local.get $colsP) (local.get $shared))
+    (call $zero (local.get $po) (i32.mul (local.get $rowsP) (local.get $colsP)))
+    (call $tiles (local.get $po) (local.get $pa) (local.get $pb) (local.get $rowsP) (local.get $colsP) (local.get $shared))
+    (call $unpad (local.get $out) (local.get $po) (local.get $rows) (local.get $cols) (local.get $colsP)))
+
+  ;; Widens n lines (rows of a, or columns of b) of a strided float32 matrix into float64
+  ;; panels: line i, index k goes to dst + ((i>>2)·shared + k)·32 + (i&3)·8; lines n…nP-1 are zeros.
+  (func $panel (param $dst i32) (param $src i32) (param $sI i32) (param $sK i32) (param $n i32) (param $nP i32) (param $shared i32)
+    (local $i i32) (local $k i32) (local $from i32) (local $to i32) (local $valid i32)
+    (block $doneI (loop $loopI
+      (br_if $doneI (i32.ge_u (local.get $i) (local.get $nP)))
+      (local.set $valid (i32.lt_u (local.get $i) (local.get $n)))
+      (local.set $from (i32.add (local.get $src) (i32.mul (local.get $i) (local.get $sI))))
+      (local.set $to (i32.add (local.get $dst) (i32.add
+        (i32.shl (i32.mul (i32.shr_u (local.get $i) (i32.const 2)) (local.get $shared)) (i32.const 5))
+        (i32.shl (i32.and (local.get $i) (i32.const 3)) (i32.const 3)))))
+      (local.set $k (i32.const 0))
+      (block $doneK (loop $loopK
+        (br_if $doneK (i32.ge_u (local.get $k) (local.get $shared)))
+        (f64.store (local.get $to) (if (result f64) (local.get $valid)
+          (then (f64.promote_f32 (f32.load (local.get $from)))) (else (f64.const 0))))
+        (local.set $from (i32.add (local.get $from) (local.get $sK)))
+        (local.set $to (i32.add (local.get $to) (i32.const 32)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $loopK)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $loopI))))
+
+  ;; n float32 zeros from p (n a multiple of 4).
+  (func $zero (param $p i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (v128.store (local.get $p) (v128.const i64x2 0 0))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (br $next))))
+
+  ;; The padded product (rowsP × colsP float32 at po, zeroed) from the panels, 4 × 4 outputs
+  ;; at a time: per block of 48 shared indices, eight float64 pairs of sums, then each
+  ;; output ← float32(output + its sum).
+  (func $tiles (param $po i32) (param $pa i32) (param $pb i32) (param $rowsP i32) (param $colsP i32) (param $shared i32)
+    (local $t i32) (local $u i32) (local $k0 i32) (local $n i32) (local $ap i32) (local $bp i32) (local $o i32) (local $rowBytes i32)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $s4 v128) (local $s5 v128) (local $s6 v128) (local $s7 v128)
+    (local $b0 v128) (local $b1 v128) (local $x v128)
+    (local.set $rowBytes (i32.shl (local.get $colsP) (i32.const 2)))
+    (block $doneT (loop $loopT
+      (br_if $doneT (i32.ge_u (local.get $t) (local.get $rowsP)))
+      (local.set $u (i32.const 0))
+      (block $doneU (loop $loopU
+        (br_if $doneU (i32.ge_u (local.get $u) (local.get $colsP)))
+        (local.set $k0 (i32.const 0))
+        (block $doneK0 (loop $loopK0
+          (br_if $doneK0 (i32.ge_u (local.get $k0) (local.get $shared)))
+          (local.set $n (i32.sub (local.get $shared) (local.get $k0)))
+          (if (i32.gt_u (local.get $n) (i32.const 48)) (then (local.set $n (i32.const 48))))
+          (local.set $ap (i32.add (local.get $pa) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $shared)) (i32.shl (local.get $k0) (i32.const 2))) (i32.const 3))))
+          (local.set $bp (i32.add (local.get $pb) (i32.shl (i32.add (i32.mul (local.get $u) (local.get $shared)) (i32.shl (local.get $k0) (i32.const 2))) (i32.const 3))))
+          (local.set $s0 (v128.const i64x2 0 0)) (local.set $s1 (v128.const i64x2 0 0))
+          (local.set $s2 (v128.const i64x2 0 0)) (local.set $s3 (v128.const i64x2 0 0))
+          (local.set $s4 (v128.const i64x2 0 0)) (local.set $s5 (v128.const i64x2 0 0))
+          (local.set $s6 (v128.const i64x2 0 0)) (local.set $s7 (v128.const i64x2 0 0))
+          (block $doneK (loop $loopK
+            (local.set $b0 (v128.load (local.get $bp)))
+            (local.set $b1 (v128.load offset=16 (local.get $bp)))
+            (local.set $x (v128.load64_splat (local.get $ap)))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $x (v128.load64_splat offset=8 (local.get $ap)))
+            (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $x (v128.load64_splat offset=16 (local.get $ap)))
+            (local.set $s4 (f64x2.add (local.get $s4) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $s5 (f64x2.add (local.get $s5) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $x (v128.load64_splat offset=24 (local.get $ap)))
+            (local.set $s6 (f64x2.add (local.get $s6) (f64x2.mul (local.get $x) (local.get $b0))))
+            (local.set $s7 (f64x2.add (local.get $s7) (f64x2.mul (local.get $x) (local.get $b1))))
+            (local.set $ap (i32.add (local.get $ap) (i32.const 32)))
+            (local.set $bp (i32.add (local.get $bp) (i32.const 32)))
+            (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+            (br_if $loopK (local.get $n))))
+          (local.set $o (i32.add (local.get $po) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $colsP)) (local.get $u)) (i32.const 2))))
+          (call $addTileRow (local.get $o) (local.get $s0) (local.get $s1))
+          (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
+          (call $addTileRow (local.get $o) (local.get $s2) (local.get $s3))
+          (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
+          (call $addTileRow (local.get $o) (local.get $s4) (local.get $s5))
+          (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
+          (call $addTileRow (local.get $o) (local.get $s6) (local.get $s7))
+          (local.set $k0 (i32.add (local.get $k0) (i32.const 48)))
+          (br $loopK0)))
+        (local.set $u (i32.add (local.get $u) (i32.const 4)))
+        (br $loopU)))
+      (local.set $t (i32.add (local.get $t) (i32.const 4)))
+      (br $loopT))))
+
+  ;; Four float32 outputs at o ← float32(output + sum), the sums in two float64 pairs.
+  (func $addTileRow (param $o i32) (param $lo v128) (param $hi v128)
+    (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero
+      (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $lo))))
+    (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero
+      (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $hi)))))
+
+  ;; The first cols of each of rows rows (colsP apart) at from, to out (cols apart), bit for bit.
+  (func $unpad (param $out i32) (param $from i32) (param $rows i32) (param $cols i32) (param $colsP i32)
+    (local $i i32) (local $j i32) (local $src i32)
     (block $doneI (loop $loopI
       (br_if $doneI (i32.ge_u (local.get $i) (local.get $rows)))
-      (local.set $arow (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $aI))))
-      (local.set $k0 (i32.const 0))
-      (block $doneK0 (loop $loopK0
-        (br_if $doneK0 (i32.ge_u (local.get $k0) (local.get $shared)))
-        (local.set $first (i32.eqz (local.get $k0)))
-        (local.set $end (i32.add (local.get $k0) (i32.const 48)))
-        (if (i32.gt_u (local.get $end) (local.get $shared)) (then (local.set $end (local.get $shared))))
-        ;; eight columns at a time: four float64 pairs (independent sums keep the adder busy)
-        (local.set $j (i32.const 0))
-        (block $doneJ8 (loop $loopJ8
-          (br_if $doneJ8 (i32.ge_u (local.get $j) (local.get $cols8)))
-          (local.set $s0 (v128.const i64x2 0 0))
-          (local.set $s1 (v128.const i64x2 0 0))
-          (local.set $s2 (v128.const i64x2 0 0))
-          (local.set $s3 (v128.const i64x2 0 0))
-          (local.set $ap (i32.add (local.get $arow) (i32.mul (local.get $k0) (local.get $aK))))
-          (local.set $bp (i32.add (local.get $b)
-            (i32.shl (i32.add (i32.mul (local.get $k0) (local.get $cols)) (local.get $j)) (i32.const 2))))
-          (local.set $k (local.get $k0))
-          (block $doneK8 (loop $loopK8
-            (br_if $doneK8 (i32.ge_u (local.get $k) (local.get $end)))
-            (local.set $x (f64x2.splat (f64.promote_f32 (f32.load (local.get $ap)))))
-            (local.set $s0 (f64x2.add (local.get $s0)
-              (f64x2.mul (local.get $x) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $bp))))))
-            (local.set $s1 (f64x2.add (local.get $s1)
-              (f64x2.mul (local.get $x) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $bp))))))
-            (local.set $s2 (f64x2.add (local.get $s2)
-              (f64x2.mul (local.get $x) (f64x2.promote_low_f32x4 (v128.load64_zero offset=16 (local.get $bp))))))
-            (local.set $s3 (f64x2.add (local.get $s3)
-              (f64x2.mul (local.get $x) (f64x2.promote_low_f32x4 (v128.load64_zero offset=24 (local.get $bp))))))
-            (local.set $ap (i32.add (local.get $ap) (local.get $aK)))
-            (local.set $bp (i32.add (local.get $bp) (local.get $rowBytes)))
-            (local.set $k (i32.add (local.get $k) (i32.const 1)))
-            (br $loopK8)))
-          (local.set $op (i32.add (local.get $out)
-            (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
-          (v128.store64_lane 0 (local.get $op) (f32x4.demote_f64x2_zero (f64x2.add
-            (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $op))) (local.get $first))
-            (local.get $s0))))
-          (v128.store64_lane offset=8 0 (local.get $op) (f32x4.demote_f64x2_zero (f64x2.add
-            (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $op))) (local.get $first))
-            (local.get $s1))))
-          (v128.store64_lane offset=16 0 (local.get $op) (f32x4.demote_f64x2_zero (f64x2.add
-            (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero offset=16 (local.get $op))) (local.get $first))
-            (local.get $s2))))
-          (v128.store64_lane offset=24 0 (local.get $op) (f32x4.demote_f64x2_zero (f64x2.add
-            (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero offset=24 (local.get $op))) (local.get $first))
-            (local.get $s3))))
-          (local.set $j (i32.add (local.get $j) (i32.const 8)))
-          (br $loopJ8)))
-        ;; four columns at a time: two float64 pairs
-        (block $doneJ (loop $loopJ
-          (br_if $doneJ (i32.ge_u (local.get $j) (local.get $cols4)))
-          (local.set $s0 (v128.const i64x2 0 0))
-          (local.set $s1 (v128.const i64x2 0 0))
-          (local.set $ap (i32.add (local.get $arow) (i32.mul (local.get $k0) (local.get $aK))))
-          (local.set $bp (i32.add (local.get $b)
-            (i32.shl (i32.add (i32.mul (local.get $k0) (local.get $cols)) (local.get $j)) (i32.const 2))))
-          (local.set $k (local.get $k0))
-          (block $doneK (loop $loopK
-            (br_if $doneK (i32.ge_u (local.get $k) (local.get $end)))
-            (local.set $x (f64x2.splat (f64.promote_f32 (f32.load (local.get $ap)))))
-            (local.set $s0 (f64x2.add (local.get $s0)
-              (f64x2.mul (local.get $x) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $bp))))))
-            (local.set $s1 (f64x2.add (local.get $s1)
-              (f64x2.mul (local.get $x) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $bp))))))
-            (local.set $ap (i32.add (local.get $ap) (local.get $aK)))
-            (local.set $bp (i32.add (local.get $bp) (local.get $rowBytes)))
-            (local.set $k (i32.add (local.get $k) (i32.const 1)))
-            (br $loopK)))
-          (local.set $op (i32.add (local.get $out)
-            (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
-          (v128.store64_lane 0 (local.get $op) (f32x4.demote_f64x2_zero (f64x2.add
-            (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $op))) (local.get $first))
-            (local.get $s0))))
-          (v128.store64_lane offset=8 0 (local.get $op) (f32x4.demote_f64x2_zero (f64x2.add
-            (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $op))) (local.get $first))
-            (local.get $s1))))
-          (local.set $j (i32.add (local.get $j) (i32.const 4)))
-          (br $loopJ)))
-        ;; the remaining columns one at a time
-        (block $doneT (loop $loopT
-          (br_if $doneT (i32.ge_u (local.get $j) (local.get $cols)))
-          (local.set $ss (f64.const 0))
-          (local.set $ap (i32.add (local.get $arow) (i32.mul (local.get $k0) (local.get $aK))))
-          (local.set $bp (i32.add (local.get $b)
-            (i32.shl (i32.add (i32.mul (local.get $k0) (local.get $cols)) (local.get $j)) (i32.const 2))))
-          (local.set $k (local.get $k0))
-          (block $doneKT (loop $loopKT
-            (br_if $doneKT (i32.ge_u (local.get $k) (local.get $end)))
-            (local.set $ss (f64.add (local.get $ss)
-              (f64.mul (f64.promote_f32 (f32.load (local.get $ap))) (f64.promote_f32 (f32.load (local.get $bp))))))
-            (local.set $ap (i32.add (local.get $ap) (local.get $aK)))
-            (local.set $bp (i32.add (local.get $bp) (local.get $rowBytes)))
-            (local.set $k (i32.add (local.get $k) (i32.const 1)))
-            (br $loopKT)))
-          (local.set $op (i32.add (local.get $out)
-            (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
-          (f32.store (local.get $op) (f32.demote_f64 (f64.add
-            (select (f64.const 0) (f64.promote_f32 (f32.load (local.get $op))) (local.get $first))
-            (local.get $ss))))
-          (local.set $j (i32.add (local.get $j) (i32.const 1)))
-          (br $loopT)))
-        (local.set $k0 (i32.add (local.get $k0) (i32.const 48)))
-        (br $loopK0)))
+      (local.set $src (i32.add (local.get $from) (i32.shl (i32.mul (local.get $i) (local.get $colsP)) (i32.const 2))))
+      (local.set $j (i32.const 0))
+      (block $doneJ (loop $loopJ
+        (br_if $doneJ (i32.ge_u (local.get $j) (local.get $cols)))
+        (i32.store (local.get $out) (i32.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $loopJ)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $loopI))))
 

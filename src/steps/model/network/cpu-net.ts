@@ -1,5 +1,5 @@
 import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, rowMax } from '../kernels/cpu-kernels';
-import type { MatrixKernels } from '../kernels/cpu-matmul';
+import { matMulWork, type MatrixKernels } from '../kernels/cpu-matmul';
 import type { NetShape } from './net-shape';
 
 /**
@@ -44,10 +44,13 @@ export class CpuNet {
     return n;
   }
 
-  /** The largest kernel's size (kernels are transposed to back-propagate through them). */
-  static largestKernel(shape: NetShape): number {
+  /** Scratch floats the kernels need for the largest product an instance for `maxRows` rows runs (matMulWork). */
+  static workFloats(shape: NetShape, maxRows: number): number {
     let n = 0;
-    for (let l = 0; l + 1 < shape.sizes.length; l++) n = Math.max(n, shape.sizes[l] * shape.sizes[l + 1]);
+    for (let l = 0; l + 1 < shape.sizes.length; l++) {
+      const [fanIn, fanOut] = [shape.sizes[l], shape.sizes[l + 1]];
+      n = Math.max(n, matMulWork(maxRows, fanOut, fanIn), matMulWork(fanIn, fanOut, maxRows), matMulWork(maxRows, fanIn, fanOut));
+    }
     return n;
   }
 

@@ -14,11 +14,11 @@ import { runEpochs } from './epoch-loop';
  */
 export const EVAL_ROWS = 1024;
 
-/** Makes the matrix kernels for a run needing `floats` floats of buffers and `transposeFloats` to transpose a kernel. */
-export type KernelsFor = (floats: number, transposeFloats: number) => MatrixKernels;
+/** Makes the matrix kernels for a run needing `floats` floats of buffers and `workFloats` of scratch for its largest product. */
+export type KernelsFor = (floats: number, workFloats: number) => MatrixKernels;
 
 /** WebAssembly SIMD where the engine has it, JavaScript elsewhere (same bits). */
-export const fastestKernels: KernelsFor = (floats, transposeFloats) => wasmKernels(floats, transposeFloats) ?? javascriptKernels();
+export const fastestKernels: KernelsFor = (floats, workFloats) => wasmKernels(floats, workFloats) ?? javascriptKernels();
 
 /**
  * trainWithTensors on the cpu backend, without tensors: the same seeded batches, the
@@ -35,7 +35,7 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
   const size = initial.reduce((n, w) => n + w.values.length, 0);
   const evalRows = Math.max(1, Math.min(Math.max(nTrain, nTest), EVAL_ROWS));
   const floats = 4 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + CpuNet.floats(o.shape, batch) + CpuNet.floats(o.shape, evalRows);
-  const kernels = kernelsFor(floats, CpuNet.largestKernel(o.shape));
+  const kernels = kernelsFor(floats, Math.max(CpuNet.workFloats(o.shape, batch), CpuNet.workFloats(o.shape, evalRows)));
   try {
     const copy = (values: Float32Array) => {
       const out = kernels.alloc(values.length);
@@ -117,7 +117,7 @@ export function predictOnCpu(shape: NetShape, weights: readonly WeightArray[], x
   const rows = x.length / d;
   const size = weights.reduce((n, w) => n + w.values.length, 0);
   const evalRows = Math.max(1, Math.min(rows, EVAL_ROWS));
-  const kernels = kernelsFor(size + rows * (d + k) + CpuNet.floats(shape, evalRows), CpuNet.largestKernel(shape));
+  const kernels = kernelsFor(size + rows * (d + k) + CpuNet.floats(shape, evalRows), CpuNet.workFloats(shape, evalRows));
   try {
     const flat = kernels.alloc(size);
     CpuNet.parts(shape, flat).forEach((part, i) => part.set(weights[i].values));
