@@ -1,4 +1,4 @@
-import { matMul, matMulTransposeA, matMulTransposeB } from './cpu-kernels';
+import { activateInPlace, addPenalty, addRowVector, columnSums, matMul, matMulTransposeA, matMulTransposeB, reluGradient } from './cpu-kernels';
 import { CPU_MATMUL_WASM } from './cpu-matmul-wasm';
 
 /**
@@ -15,6 +15,14 @@ export interface MatrixKernels {
   matMulTransposeA(out: Float32Array, a: Float32Array, b: Float32Array, rows: number, cols: number, shared: number): void;
   /** out (rows × cols) = a · bᵀ, b being cols × shared. */
   matMulTransposeB(out: Float32Array, a: Float32Array, b: Float32Array, rows: number, cols: number, shared: number): void;
+  /** A dense layer: pre (rows × cols) = x · w + bias, and relu = max(0, pre) where given. */
+  dense(pre: Float32Array, x: Float32Array, w: Float32Array, bias: Float32Array, rows: number, cols: number, shared: number, relu: Float32Array | null): void;
+  /** Relu's gradient: into = dy · step(pre) over `length` values. */
+  reluGradient(into: Float32Array, dy: Float32Array, pre: Float32Array, length: number): void;
+  /** out[j] = the sum of column j of a rows × cols matrix (float64 in row order). */
+  columnSums(out: Float32Array, m: Float32Array, rows: number, cols: number): void;
+  /** g ← g + penalty · (w · 2) over `length` values: the L2 penalty's gradient. */
+  addPenalty(g: Float32Array, w: Float32Array, penalty: number, length: number): void;
   /** An Adam step over buffers from `alloc`, where these kernels have their own (cpu-optimizers.ts runs it otherwise). */
   adam?(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, c: AdamConstants): void;
   /** Hands the buffers back for a later run to reuse; none of them may be used afterwards. */
@@ -35,10 +43,18 @@ export interface AdamConstants {
 
 /** The JavaScript kernels (cpu-kernels.ts) over ordinary arrays: the fallback where WebAssembly SIMD is missing. */
 export function javascriptKernels(): MatrixKernels {
-  return { alloc: (length) => new Float32Array(length), matMul, matMulTransposeA, matMulTransposeB };
+  const dense: MatrixKernels['dense'] = (pre, x, w, bias, rows, cols, shared, relu) => {
+    matMul(pre, x, w, rows, cols, shared);
+    addRowVector(pre, bias, rows, cols);
+    if (relu) activateInPlace(relu, pre, rows * cols, 'relu');
+  };
+  return { alloc: (length) => new Float32Array(length), matMul, matMulTransposeA, matMulTransposeB, dense, reluGradient, columnSums, addPenalty };
 }
 
-type WasmMatMul = (out: number, a: number, aI: number, aK: number, b: number, bK: number, bJ: number, rows: number, cols: number, shared: number, work: number) => void;
+type WasmMatMul = (out: number, a: number, aI: number, aK: number, b: number, bK: number, bJ: number, rows: number, cols: number, shared: number, work: number, bias: number, act: number) => void;
+type WasmReluGradient = (into: number, dy: number, pre: number, n: number) => void;
+type WasmColumnSums = (out: number, m: number, rows: number, cols: number) => void;
+type WasmPenalty = (g: number, w: number, n: number, penalty: number) => void;
 type WasmAdam = (w: number, g: number, m: number, v: number, n: number, ...constants: number[]) => void;
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -82,7 +98,7 @@ export function wasmKernels(floats: number, workFloats: number): MatrixKernels |
   const bytes = (floats + workFloats) * 4 + 16;
   const { memory } = instance;
   if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
-  const { matMul: run, adam } = instance;
+  const { matMul: run, adam } = instance.exports;
   const buffer = memory.buffer;
   let used = 0;
   const alloc = (length: number) => {
@@ -97,16 +113,21 @@ export function wasmKernels(floats: number, workFloats: number): MatrixKernels |
     if (x.buffer !== buffer) throw new Error('A matrix outside the kernels’ memory was passed to the WebAssembly matMul.');
     return x.byteOffset;
   };
-  const product = (out: Float32Array, a: Float32Array, aI: number, aK: number, b: Float32Array, bK: number, bJ: number, rows: number, cols: number, shared: number) => {
+  const product = (out: Float32Array, a: Float32Array, aI: number, aK: number, b: Float32Array, bK: number, bJ: number, rows: number, cols: number, shared: number, bias = -1, act = -1) => {
     const [o, x, y] = [at(out), at(a), at(b)];
     if (matMulWork(rows, cols, shared) > workFloats) throw new Error(`A ${rows}×${cols} product over ${shared} needs more than the ${workFloats} scratch floats reserved.`);
-    run(o, x, aI, aK, y, bK, bJ, rows, cols, shared, work);
+    run(o, x, aI, aK, y, bK, bJ, rows, cols, shared, work, bias, act);
   };
+  const e = instance.exports;
   return {
     alloc,
     matMul: (out, a, b, rows, cols, shared) => product(out, a, 4 * shared, 4, b, 4 * cols, 4, rows, cols, shared),
     matMulTransposeA: (out, a, b, rows, cols, shared) => product(out, a, 4, 4 * rows, b, 4 * cols, 4, rows, cols, shared),
     matMulTransposeB: (out, a, b, rows, cols, shared) => product(out, a, 4 * shared, 4, b, 4, 4 * shared, rows, cols, shared),
+    dense: (pre, x, w, bias, rows, cols, shared, relu) => product(pre, x, 4 * shared, 4, w, 4 * cols, 4, rows, cols, shared, at(bias), relu ? at(relu) : -1),
+    reluGradient: (into, dy, pre, length) => e.reluGradient(at(into), at(dy), at(pre), length),
+    columnSums: (out, m, rows, cols) => e.columnSums(at(out), at(m), rows, cols),
+    addPenalty: (g, w, penalty, length) => e.addPenalty(at(g), at(w), length, penalty),
     adam: (w, g, m, v, c) => adam(at(w), at(g), at(m), at(v), w.length, c.b1, c.c1, c.b2, c.c2, c.oneMinusAcc1, c.oneMinusAcc2, c.eps, c.step),
     release: () => {
       if (idle.length < 2 && memory.buffer.byteLength <= KEEP_BYTES) idle.push(instance);
@@ -117,8 +138,13 @@ export function wasmKernels(floats: number, workFloats: number): MatrixKernels |
 /** A kernel module instance and its memory, reused by later runs once released. */
 interface KernelInstance {
   readonly memory: WebAssembly.Memory;
-  readonly matMul: WasmMatMul;
-  readonly adam: WasmAdam;
+  readonly exports: {
+    readonly matMul: WasmMatMul;
+    readonly adam: WasmAdam;
+    readonly reluGradient: WasmReluGradient;
+    readonly columnSums: WasmColumnSums;
+    readonly addPenalty: WasmPenalty;
+  };
 }
 
 /** Released instances: each run takes one (or makes one), so runs never share buffers, and at most two memories stay around. */
@@ -129,6 +155,6 @@ const KEEP_BYTES = 64 * 2 ** 20;
 
 function newInstance(module: WebAssembly.Module): KernelInstance {
   const memory = new WebAssembly.Memory({ initial: 1 });
-  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
-  return { memory, matMul: exports.matMul as WasmMatMul, adam: exports.adam as WasmAdam };
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelInstance['exports'];
+  return { memory, exports };
 }

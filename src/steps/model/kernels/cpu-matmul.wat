@@ -13,9 +13,11 @@
   ;; a(i, k) is the float32 at byte a + i*aI + k*aK and b(k, j) the one at b + k*bK + j*bJ
   ;; (row-major a: aI = 4·shared, aK = 4; transposed: aI = 4, aK = 4·rows; likewise b).
   ;; work: byte offset of scratch for matMulWork(rows, cols, shared) floats (cpu-matmul.ts).
+  ;; A dense layer's epilogue where bias ≥ 0: out[i, j] ← float32(out[i, j] + bias[j]) (tfjs's
+  ;; broadcast Add), and where act ≥ 0 also act[i, j] = max(0, out[i, j]) (its Relu).
   (func (export "matMul")
     (param $out i32) (param $a i32) (param $aI i32) (param $aK i32) (param $b i32) (param $bK i32) (param $bJ i32)
-    (param $rows i32) (param $cols i32) (param $shared i32) (param $work i32)
+    (param $rows i32) (param $cols i32) (param $shared i32) (param $work i32) (param $bias i32) (param $act i32)
     (local $rowsP i32) (local $colsP i32) (local $pa i32) (local $pb i32) (local $po i32)
     (local.set $rowsP (i32.and (i32.add (local.get $rows) (i32.const 3)) (i32.const -4)))
     (local.set $colsP (i32.and (i32.add (local.get $cols) (i32.const 3)) (i32.const -4)))
@@ -26,7 +28,7 @@
     (call $panel (local.get $pb) (local.get $b) (local.get $bJ) (local.get $bK) (local.get $cols) (local.get $colsP) (local.get $shared))
     (call $zero (local.get $po) (i32.mul (local.get $rowsP) (local.get $colsP)))
     (call $tiles (local.get $po) (local.get $pa) (local.get $pb) (local.get $rowsP) (local.get $colsP) (local.get $shared))
-    (call $unpad (local.get $out) (local.get $po) (local.get $rows) (local.get $cols) (local.get $colsP)))
+    (call $unpad (local.get $out) (local.get $po) (local.get $rows) (local.get $cols) (local.get $colsP) (local.get $bias) (local.get $act)))
 
   ;; Widens n lines (rows of a, or columns of b) of a strided float32 matrix into float64
   ;; panels: line i, index k goes to dst + ((i>>2)·shared + k)·32 + (i&3)·8; lines n…nP-1 are zeros.
@@ -105,13 +107,26 @@
             (local.set $n (i32.sub (local.get $n) (i32.const 1)))
             (br_if $loopK (local.get $n))))
           (local.set $o (i32.add (local.get $po) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $colsP)) (local.get $u)) (i32.const 2))))
-          (call $addTileRow (local.get $o) (local.get $s0) (local.get $s1))
+          ;; each output ← float32(output + its sum), a row of four at a time
+          (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero
+            (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $s0))))
+          (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero
+            (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $s1))))
           (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
-          (call $addTileRow (local.get $o) (local.get $s2) (local.get $s3))
+          (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero
+            (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $s2))))
+          (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero
+            (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $s3))))
           (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
-          (call $addTileRow (local.get $o) (local.get $s4) (local.get $s5))
+          (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero
+            (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $s4))))
+          (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero
+            (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $s5))))
           (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
-          (call $addTileRow (local.get $o) (local.get $s6) (local.get $s7))
+          (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero
+            (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $s6))))
+          (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero
+            (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $s7))))
           (local.set $k0 (i32.add (local.get $k0) (i32.const 48)))
           (br $loopK0)))
         (local.set $u (i32.add (local.get $u) (i32.const 4)))
@@ -119,28 +134,88 @@
       (local.set $t (i32.add (local.get $t) (i32.const 4)))
       (br $loopT))))
 
-  ;; Four float32 outputs at o ← float32(output + sum), the sums in two float64 pairs.
-  (func $addTileRow (param $o i32) (param $lo v128) (param $hi v128)
-    (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero
-      (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $lo))))
-    (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero
-      (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $hi)))))
-
-  ;; The first cols of each of rows rows (colsP apart) at from, to out (cols apart), bit for bit.
-  (func $unpad (param $out i32) (param $from i32) (param $rows i32) (param $cols i32) (param $colsP i32)
-    (local $i i32) (local $j i32) (local $src i32)
+;; The first cols of each of rows rows (colsP apart) at from, to out (cols apart): bit for
+  ;; bit, or plus bias (and their Relu into act) as matMul says.
+  (func $unpad (param $out i32) (param $from i32) (param $rows i32) (param $cols i32) (param $colsP i32) (param $bias i32) (param $act i32)
+    (local $i i32) (local $j i32) (local $src i32) (local $x f32)
     (block $doneI (loop $loopI
       (br_if $doneI (i32.ge_u (local.get $i) (local.get $rows)))
       (local.set $src (i32.add (local.get $from) (i32.shl (i32.mul (local.get $i) (local.get $colsP)) (i32.const 2))))
       (local.set $j (i32.const 0))
       (block $doneJ (loop $loopJ
         (br_if $doneJ (i32.ge_u (local.get $j) (local.get $cols)))
-        (i32.store (local.get $out) (i32.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
+        (if (i32.lt_s (local.get $bias) (i32.const 0))
+          (then (i32.store (local.get $out) (i32.load (local.get $src))))
+          (else
+            (local.set $x (f32.add (f32.load (local.get $src))
+              (f32.load (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2))))))
+            (f32.store (local.get $out) (local.get $x))
+            (if (i32.ge_s (local.get $act) (i32.const 0)) (then
+              (f32.store (local.get $act) (f32.max (f32.const 0) (local.get $x)))
+              (local.set $act (i32.add (local.get $act) (i32.const 4)))))))
+        (local.set $src (i32.add (local.get $src) (i32.const 4)))
         (local.set $out (i32.add (local.get $out) (i32.const 4)))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $loopJ)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $loopI))))
+
+  ;; Relu's gradient: into[i] = dy[i] · (pre[i] > 0 ? 1 : 0), NaN where pre[i] is NaN (float32 products).
+  (func (export "reluGradient") (param $into i32) (param $dy i32) (param $pre i32) (param $n i32)
+    (local $end i32) (local $p v128)
+    (local.set $end (i32.add (local.get $into) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done (loop $next
+      (br_if $done (i32.gt_u (i32.add (local.get $into) (i32.const 16)) (local.get $end)))
+      (local.set $p (v128.load (local.get $pre)))
+      (v128.store (local.get $into) (f32x4.mul (v128.load (local.get $dy))
+        (v128.bitselect (v128.const f32x4 nan nan nan nan)
+          (v128.and (f32x4.gt (local.get $p) (f32x4.splat (f32.const 0))) (v128.const f32x4 1 1 1 1))
+          (f32x4.ne (local.get $p) (local.get $p)))))
+      (local.set $into (i32.add (local.get $into) (i32.const 16)))
+      (local.set $dy (i32.add (local.get $dy) (i32.const 16)))
+      (local.set $pre (i32.add (local.get $pre) (i32.const 16)))
+      (br $next)))
+    (block $doneT (loop $nextT ;; the last n mod 4, one lane each
+      (br_if $doneT (i32.ge_u (local.get $into) (local.get $end)))
+      (local.set $p (v128.load32_zero (local.get $pre)))
+      (v128.store32_lane 0 (local.get $into) (f32x4.mul (v128.load32_zero (local.get $dy))
+        (v128.bitselect (v128.const f32x4 nan nan nan nan)
+          (v128.and (f32x4.gt (local.get $p) (f32x4.splat (f32.const 0))) (v128.const f32x4 1 1 1 1))
+          (f32x4.ne (local.get $p) (local.get $p)))))
+      (local.set $into (i32.add (local.get $into) (i32.const 4)))
+      (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+      (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
+      (br $nextT))))
+
+  ;; out[j] = float32 of the float64 sum, in row order, of column j of a rows × cols matrix (tfjs's Sum over axis 0).
+  (func (export "columnSums") (param $out i32) (param $m i32) (param $rows i32) (param $cols i32)
+    (local $j i32) (local $i i32) (local $p i32) (local $s f64)
+    (block $doneJ (loop $loopJ
+      (br_if $doneJ (i32.ge_u (local.get $j) (local.get $cols)))
+      (local.set $s (f64.const 0))
+      (local.set $p (i32.add (local.get $m) (i32.shl (local.get $j) (i32.const 2))))
+      (local.set $i (i32.const 0))
+      (block $doneI (loop $loopI
+        (br_if $doneI (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.load (local.get $p)))))
+        (local.set $p (i32.add (local.get $p) (i32.shl (local.get $cols) (i32.const 2))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $loopI)))
+      (f32.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))) (f32.demote_f64 (local.get $s)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $loopJ))))
+
+  ;; The L2 penalty's gradient added to a kernel's: g[i] ← g[i] + penalty · (w[i] · 2), float32 operations.
+  (func (export "addPenalty") (param $g i32) (param $w i32) (param $n i32) (param $penalty f32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $g) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $g) (local.get $end)))
+      (f32.store (local.get $g) (f32.add (f32.load (local.get $g))
+        (f32.mul (local.get $penalty) (f32.mul (f32.load (local.get $w)) (f32.const 2)))))
+      (local.set $g (i32.add (local.get $g) (i32.const 4)))
+      (local.set $w (i32.add (local.get $w) (i32.const 4)))
+      (br $next))))
 
   ;; One Adam step over n float32 weights, as cpu-optimizers.ts does it in JavaScript:
   ;; m ← m·β₁ + g·(1−β₁); v ← v·β₂ + g²·(1−β₂); w ← (m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε) · (−lr) + w.
