@@ -51,7 +51,8 @@ export function javascriptKernels(): MatrixKernels {
   return { alloc: (length) => new Float32Array(length), matMul, matMulTransposeA, matMulTransposeB, dense, reluGradient, columnSums, addPenalty };
 }
 
-type WasmMatMul = (out: number, a: number, aI: number, aK: number, b: number, bK: number, bJ: number, rows: number, cols: number, shared: number, work: number, bias: number, act: number) => void;
+type WasmMatMul = (out: number, a: number, aI: number, aK: number, b: number, bK: number, bJ: number, rows: number, cols: number, shared: number, work: number) => void;
+type WasmBiasRelu = (m: number, bias: number, act: number, rows: number, cols: number) => void;
 type WasmReluGradient = (into: number, dy: number, pre: number, n: number) => void;
 type WasmColumnSums = (out: number, m: number, rows: number, cols: number) => void;
 type WasmPenalty = (g: number, w: number, n: number, penalty: number) => void;
@@ -77,10 +78,9 @@ export function simdKernelsAvailable(): boolean {
   return kernelModule() !== null;
 }
 
-/** Scratch floats the WebAssembly matMul needs for a rows × cols product over `shared`: both operands widened to float64, and the padded result. */
+/** Scratch floats the WebAssembly matMul needs for a rows × cols product over `shared`: both operands widened to float64 (padded to four lines). */
 export function matMulWork(rows: number, cols: number, shared: number): number {
-  const [rowsP, colsP] = [(rows + 3) & ~3, (cols + 3) & ~3];
-  return 2 * (rowsP + colsP) * shared + rowsP * colsP;
+  return 2 * (((rows + 3) & ~3) + ((cols + 3) & ~3)) * shared;
 }
 
 /**
@@ -95,7 +95,8 @@ export function wasmKernels(floats: number, workFloats: number): MatrixKernels |
   const module = kernelModule();
   if (!module) return null;
   const instance = idle.pop() ?? newInstance(module);
-  const bytes = (floats + workFloats) * 4 + 16;
+  const work = (floats * 4 + 15) & ~15; // 16-byte aligned
+  const bytes = work + workFloats * 4 + 16; // the matMul may read 16 bytes past its output
   const { memory } = instance;
   if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
   const { matMul: run, adam } = instance.exports;
@@ -108,15 +109,14 @@ export function wasmKernels(floats: number, workFloats: number): MatrixKernels |
     used += length;
     return view;
   };
-  const work = (floats * 4 + 15) & ~15; // 16-byte aligned
   const at = (x: Float32Array) => {
     if (x.buffer !== buffer) throw new Error('A matrix outside the kernels’ memory was passed to the WebAssembly matMul.');
     return x.byteOffset;
   };
-  const product = (out: Float32Array, a: Float32Array, aI: number, aK: number, b: Float32Array, bK: number, bJ: number, rows: number, cols: number, shared: number, bias = -1, act = -1) => {
+  const product = (out: Float32Array, a: Float32Array, aI: number, aK: number, b: Float32Array, bK: number, bJ: number, rows: number, cols: number, shared: number) => {
     const [o, x, y] = [at(out), at(a), at(b)];
     if (matMulWork(rows, cols, shared) > workFloats) throw new Error(`A ${rows}×${cols} product over ${shared} needs more than the ${workFloats} scratch floats reserved.`);
-    run(o, x, aI, aK, y, bK, bJ, rows, cols, shared, work, bias, act);
+    run(o, x, aI, aK, y, bK, bJ, rows, cols, shared, work);
   };
   const e = instance.exports;
   return {
@@ -124,7 +124,10 @@ export function wasmKernels(floats: number, workFloats: number): MatrixKernels |
     matMul: (out, a, b, rows, cols, shared) => product(out, a, 4 * shared, 4, b, 4 * cols, 4, rows, cols, shared),
     matMulTransposeA: (out, a, b, rows, cols, shared) => product(out, a, 4, 4 * rows, b, 4 * cols, 4, rows, cols, shared),
     matMulTransposeB: (out, a, b, rows, cols, shared) => product(out, a, 4 * shared, 4, b, 4, 4 * shared, rows, cols, shared),
-    dense: (pre, x, w, bias, rows, cols, shared, relu) => product(pre, x, 4 * shared, 4, w, 4 * cols, 4, rows, cols, shared, at(bias), relu ? at(relu) : -1),
+    dense: (pre, x, w, bias, rows, cols, shared, relu) => {
+      product(pre, x, 4 * shared, 4, w, 4 * cols, 4, rows, cols, shared);
+      e.biasRelu(at(pre), at(bias), relu ? at(relu) : -1, rows, cols);
+    },
     reluGradient: (into, dy, pre, length) => e.reluGradient(at(into), at(dy), at(pre), length),
     columnSums: (out, m, rows, cols) => e.columnSums(at(out), at(m), rows, cols),
     addPenalty: (g, w, penalty, length) => e.addPenalty(at(g), at(w), length, penalty),
@@ -140,6 +143,7 @@ interface KernelInstance {
   readonly memory: WebAssembly.Memory;
   readonly exports: {
     readonly matMul: WasmMatMul;
+    readonly biasRelu: WasmBiasRelu;
     readonly adam: WasmAdam;
     readonly reluGradient: WasmReluGradient;
     readonly columnSums: WasmColumnSums;
