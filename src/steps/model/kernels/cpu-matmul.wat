@@ -152,8 +152,12 @@
 
   ;; A row of four outputs at o from two float64 pairs of sums.
   (func $put4 (param $o i32) (param $lo v128) (param $hi v128) (param $first i32)
-    (v128.store64_lane 0 (local.get $o) (call $sum2 (local.get $o) (local.get $lo) (local.get $first)))
-    (v128.store64_lane offset=8 0 (local.get $o) (call $sum2 (i32.add (local.get $o) (i32.const 8)) (local.get $hi) (local.get $first))))
+    (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero (f64x2.add
+      (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $first))
+      (local.get $lo))))
+    (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero (f64x2.add
+      (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $first))
+      (local.get $hi)))))
 
   ;; The first nc (1 to 4) of a row of four outputs at o.
   (func $put (param $o i32) (param $lo v128) (param $hi v128) (param $first i32) (param $nc i32)
@@ -164,22 +168,33 @@
     (if (i32.eq (local.get $nc) (i32.const 3)) (then
       (v128.store32_lane offset=8 0 (local.get $o) (call $sum2 (i32.add (local.get $o) (i32.const 8)) (local.get $hi) (local.get $first))))))
 
-  ;; A dense layer's epilogue over rows × cols values at m: m[i, j] ← float32(m[i, j] + bias[j])
+;; A dense layer's epilogue over rows × cols values at m: m[i, j] ← float32(m[i, j] + bias[j])
   ;; (tfjs's broadcast Add), and where act ≥ 0, act[i, j] = max(0, m[i, j]) (its Relu).
   (func (export "biasRelu") (param $m i32) (param $bias i32) (param $act i32) (param $rows i32) (param $cols i32)
-    (local $j i32) (local $end i32) (local $x f32)
+    (local $j i32) (local $end i32) (local $x v128) (local $relu i32) (local $at i32)
+    (local.set $relu (i32.ge_s (local.get $act) (i32.const 0)))
     (local.set $end (i32.add (local.get $m) (i32.shl (i32.mul (local.get $rows) (local.get $cols)) (i32.const 2))))
-    (block $done (loop $next
+    (block $done (loop $row
       (br_if $done (i32.ge_u (local.get $m) (local.get $end)))
-      (local.set $x (f32.add (f32.load (local.get $m)) (f32.load (i32.add (local.get $bias) (i32.shl (local.get $j) (i32.const 2))))))
-      (f32.store (local.get $m) (local.get $x))
-      (if (i32.ge_s (local.get $act) (i32.const 0)) (then
-        (f32.store (local.get $act) (f32.max (f32.const 0) (local.get $x)))
-        (local.set $act (i32.add (local.get $act) (i32.const 4)))))
-      (local.set $m (i32.add (local.get $m) (i32.const 4)))
-      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-      (if (i32.eq (local.get $j) (local.get $cols)) (then (local.set $j (i32.const 0))))
-      (br $next))))
+      (local.set $j (i32.const 0))
+      (block $doneJ (loop $nextJ ;; four columns at a time, then one lane at a time
+        (br_if $doneJ (i32.ge_u (local.get $j) (local.get $cols)))
+        (local.set $at (i32.shl (local.get $j) (i32.const 2)))
+        (if (i32.le_u (i32.add (local.get $j) (i32.const 4)) (local.get $cols))
+          (then
+            (local.set $x (f32x4.add (v128.load (i32.add (local.get $m) (local.get $at))) (v128.load (i32.add (local.get $bias) (local.get $at)))))
+            (v128.store (i32.add (local.get $m) (local.get $at)) (local.get $x))
+            (if (local.get $relu) (then (v128.store (i32.add (local.get $act) (local.get $at)) (f32x4.max (v128.const f32x4 0 0 0 0) (local.get $x)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 4))))
+          (else
+            (local.set $x (f32x4.add (v128.load32_zero (i32.add (local.get $m) (local.get $at))) (v128.load32_zero (i32.add (local.get $bias) (local.get $at)))))
+            (v128.store32_lane 0 (i32.add (local.get $m) (local.get $at)) (local.get $x))
+            (if (local.get $relu) (then (v128.store32_lane 0 (i32.add (local.get $act) (local.get $at)) (f32x4.max (v128.const f32x4 0 0 0 0) (local.get $x)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))))
+        (br $nextJ)))
+      (local.set $m (i32.add (local.get $m) (i32.shl (local.get $cols) (i32.const 2))))
+      (local.set $act (i32.add (local.get $act) (i32.shl (local.get $cols) (i32.const 2))))
+      (br $row))))
 
   ;; Relu's gradient: into[i] = dy[i] · (pre[i] > 0 ? 1 : 0), NaN where pre[i] is NaN (float32 products).
   (func (export "reluGradient") (param $into i32) (param $dy i32) (param $pre i32) (param $n i32)
