@@ -22,6 +22,16 @@ function run(kernels: MatrixKernels, seed: number, rows: number, cols: number, s
   return outs.map((o) => Array.from(new Uint32Array(Float32Array.from(o).buffer)));
 }
 
+// Seeded values with zeros, negatives and a range of magnitudes.
+function filled(kernels: MatrixKernels, n: number, seed: number): Float32Array {
+  const rng = new Prng(seed);
+  const x = kernels.alloc(n);
+  for (let i = 0; i < n; i++) x[i] = i % 11 === 3 ? 0 : rng.normal() * (i % 7 === 0 ? 1e-3 : 3);
+  return x;
+}
+
+const bitsOf = (x: Float32Array) => Array.from(new Uint32Array(Float32Array.from(x).buffer));
+
 describe('the WebAssembly SIMD matMul', () => {
   it.each(shapes)('%i × %i over %i shared: the bits of the JavaScript kernels in every orientation', (rows, cols, shared) => {
     const wasm = wasmKernels(4 * 64 * 97 + 64 * 97, 3 * 68 * 100);
@@ -29,6 +39,35 @@ describe('the WebAssembly SIMD matMul', () => {
     const expected = run(javascriptKernels(), rows * 1000 + shared, rows, cols, shared);
     expect(run(wasm!, rows * 1000 + shared, rows, cols, shared)).toEqual(expected);
     if (shared > 0) expect(expected[0].some((bits) => bits !== 0)).toBe(true);
+  });
+
+  it.each([[32, 64, 64], [11, 10, 64], [5, 3, 7], [1, 1, 1]])('a dense layer %i × %i over %i: the bits of the JavaScript matMul, bias Add and Relu', (rows, cols, shared) => {
+    const dense = (kernels: MatrixKernels) => {
+      const [x, w, bias] = [filled(kernels, rows * shared, 1), filled(kernels, shared * cols, 2), filled(kernels, cols, 3)];
+      const [pre, relu, plain] = [kernels.alloc(rows * cols), kernels.alloc(rows * cols), kernels.alloc(rows * cols)];
+      kernels.dense(pre, x, w, bias, rows, cols, shared, relu);
+      kernels.dense(plain, x, w, bias, rows, cols, shared, null);
+      return [pre, relu, plain].map(bitsOf);
+    };
+    const expected = dense(javascriptKernels());
+    expect(dense(wasmKernels(8 * 64 * 64, 4 * 64 * 68)!)).toEqual(expected);
+    if (rows * cols > 8) expect(expected[1].some((bits) => bits === 0) && expected[1].some((bits) => bits !== 0)).toBe(true); // some Relus cut, some pass
+  });
+
+  it.each([1, 4, 7, 2048])('Relu’s gradient, the column sums and the L2 penalty over %i values: the bits of the JavaScript kernels', (n) => {
+    const elementwise = (kernels: MatrixKernels) => {
+      const [dy, pre, g, w] = [filled(kernels, n, 4), filled(kernels, n, 5), filled(kernels, n, 6), filled(kernels, n, 7)];
+      pre[0] = NaN; // NaN in, NaN out (as tfjs's step gives)
+      if (n > 2) pre[2] = -0;
+      const [into, sums] = [kernels.alloc(n), kernels.alloc(n)];
+      kernels.reluGradient(into, dy, pre, n);
+      kernels.columnSums(sums, dy, n % 2 === 0 ? 2 : 1, n % 2 === 0 ? n / 2 : n);
+      kernels.addPenalty(g, w, Math.fround(0.5e-4 / 32), n);
+      return [into, sums, g].map(bitsOf);
+    };
+    const expected = elementwise(javascriptKernels());
+    expect(elementwise(wasmKernels(16 * n, 0)!)).toEqual(expected);
+    expect(Number.isNaN(new Float32Array(Uint32Array.from(expected[0]).buffer)[0])).toBe(true);
   });
 
   it('refuses a matrix that does not live in its memory, rather than reading the wrong bytes', () => {
