@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../src/core/prng';
-import { javascriptKernels, wasmKernels, type MatrixKernels } from '../../src/steps/model/kernels/cpu-matmul';
+import { javascriptKernels, wasmKernels, type KernelVariant, type MatrixKernels } from '../../src/steps/model/kernels/cpu-matmul';
 import { assemble, MODULE_FILE, moduleSource } from '../../scripts/build-wasm';
+
+// Node 20 runs relaxed SIMD behind a flag (Chromium since 114 without): both builds are compared.
+v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+const variants: KernelVariant[] = ['plain', 'relaxed'];
 
 // Products of every orientation, with shapes around the SIMD width (4) and the block (48).
 const shapes: [number, number, number][] = [[1, 1, 1], [3, 5, 4], [7, 3, 49], [32, 64, 64], [13, 10, 97], [64, 9, 32], [5, 4, 48], [2, 6, 0]];
@@ -33,15 +38,15 @@ function filled(kernels: MatrixKernels, n: number, seed: number): Float32Array {
 const bitsOf = (x: Float32Array) => Array.from(new Uint32Array(Float32Array.from(x).buffer));
 
 describe('the WebAssembly SIMD matMul', () => {
-  it.each(shapes)('%i × %i over %i shared: the bits of the JavaScript kernels in every orientation', (rows, cols, shared) => {
-    const wasm = wasmKernels(4 * 64 * 97 + 64 * 97, 3 * 68 * 100);
+  it.each(variants.flatMap((v) => shapes.map((s) => [v, ...s] as const)))('%s: %i × %i over %i shared: the bits of the JavaScript kernels in every orientation', (variant, rows, cols, shared) => {
+    const wasm = wasmKernels(4 * 64 * 97 + 64 * 97, 3 * 68 * 100, variant);
     expect(wasm).not.toBeNull(); // Node 20 has WebAssembly SIMD
     const expected = run(javascriptKernels(), rows * 1000 + shared, rows, cols, shared);
     expect(run(wasm!, rows * 1000 + shared, rows, cols, shared)).toEqual(expected);
     if (shared > 0) expect(expected[0].some((bits) => bits !== 0)).toBe(true);
   });
 
-  it.each([[32, 64, 64], [11, 10, 64], [5, 3, 7], [1, 1, 1]])('a dense layer %i × %i over %i: the bits of the JavaScript matMul, bias Add and Relu', (rows, cols, shared) => {
+  it.each(variants.flatMap((v) => [[v, 32, 64, 64], [v, 11, 10, 64], [v, 5, 3, 7], [v, 1, 1, 1]] as const))('%s: a dense layer %i × %i over %i: the bits of the JavaScript matMul, bias Add and Relu', (variant, rows, cols, shared) => {
     const dense = (kernels: MatrixKernels) => {
       const [x, w, bias] = [filled(kernels, rows * shared, 1), filled(kernels, shared * cols, 2), filled(kernels, cols, 3)];
       const [pre, relu, plain] = [kernels.alloc(rows * cols), kernels.alloc(rows * cols), kernels.alloc(rows * cols)];
@@ -50,7 +55,7 @@ describe('the WebAssembly SIMD matMul', () => {
       return [pre, relu, plain].map(bitsOf);
     };
     const expected = dense(javascriptKernels());
-    expect(dense(wasmKernels(8 * 64 * 64, 4 * 64 * 68)!)).toEqual(expected);
+    expect(dense(wasmKernels(8 * 64 * 64, 4 * 64 * 68, variant)!)).toEqual(expected);
     if (rows * cols > 8) expect(expected[1].some((bits) => bits === 0) && expected[1].some((bits) => bits !== 0)).toBe(true); // some Relus cut, some pass
   });
 
@@ -87,6 +92,6 @@ describe('the WebAssembly SIMD matMul', () => {
   });
 
   it('is built from the committed .wat source (npm run build:wasm)', async () => {
-    expect(readFileSync(MODULE_FILE, 'utf8')).toBe(moduleSource(await assemble()));
+    expect(readFileSync(MODULE_FILE, 'utf8')).toBe(moduleSource(await assemble(), await assemble(true)));
   });
 });

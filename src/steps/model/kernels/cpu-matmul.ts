@@ -1,5 +1,5 @@
 import { activateInPlace, addPenalty, addRowVector, columnSums, matMul, matMulTransposeA, matMulTransposeB, reluGradient } from './cpu-kernels';
-import { CPU_MATMUL_WASM } from './cpu-matmul-wasm';
+import { CPU_MATMUL_WASM, CPU_MATMUL_WASM_RELAXED } from './cpu-matmul-wasm';
 
 /**
  * Float32 buffers for one training run on the cpu backend, and the three matrix
@@ -58,24 +58,33 @@ type WasmColumnSums = (out: number, m: number, rows: number, cols: number) => vo
 type WasmPenalty = (g: number, w: number, n: number, penalty: number) => void;
 type WasmAdam = (w: number, g: number, m: number, v: number, n: number, ...constants: number[]) => void;
 
-let compiled: WebAssembly.Module | null | undefined;
+/** Which build of the kernel module: plain SIMD, or with relaxed SIMD's multiply-add in the matMul (same bits; fused where the processor has FMA). */
+export type KernelVariant = 'plain' | 'relaxed';
 
-/** The kernel module (cpu-matmul.wat), compiled once; null where WebAssembly or its SIMD is unavailable. */
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
+const compiled: Partial<Record<KernelVariant, WebAssembly.Module | null>> = {};
+
+/** A build of the kernel module (cpu-matmul.wat), compiled once; null where this engine cannot run it. */
+function kernelModule(variant: KernelVariant): WebAssembly.Module | null {
+  if (compiled[variant] === undefined) {
     try {
-      const bytes = Uint8Array.from(atob(CPU_MATMUL_WASM), (c) => c.charCodeAt(0));
-      compiled = new WebAssembly.Module(bytes);
+      const bytes = Uint8Array.from(atob(variant === 'relaxed' ? CPU_MATMUL_WASM_RELAXED : CPU_MATMUL_WASM), (c) => c.charCodeAt(0));
+      compiled[variant] = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
     } catch {
-      compiled = null;
+      compiled[variant] = null;
     }
   }
-  return compiled;
+  return compiled[variant];
+}
+
+/** The fastest build this engine runs: relaxed SIMD where it has it (Chromium since 114), else plain SIMD; null without SIMD. */
+function bestVariant(): KernelVariant | null {
+  if (kernelModule('relaxed')) return 'relaxed';
+  return kernelModule('plain') ? 'plain' : null;
 }
 
 /** Whether this engine runs the WebAssembly SIMD kernels (else the cpu backend trains with the slower JavaScript ones). */
 export function simdKernelsAvailable(): boolean {
-  return kernelModule() !== null;
+  return bestVariant() !== null;
 }
 
 /** Scratch floats the WebAssembly matMul needs for a rows × cols product over `shared`: both operands widened to float64 (padded to four lines). */
@@ -89,12 +98,13 @@ export function matMulWork(rows: number, cols: number, shared: number): number {
  * product; a released memory is reused: creating one per run would leave the collector
  * many to free); null where WebAssembly SIMD is unavailable. Faster than the JavaScript
  * kernels (README, Performance, has the figures), with the same bits (unit-tested
- * against them); Adam's step runs there too.
+ * against them); Adam's step runs there too. `variant` picks a build (tests compare both).
  */
-export function wasmKernels(floats: number, workFloats: number): MatrixKernels | null {
-  const module = kernelModule();
+export function wasmKernels(floats: number, workFloats: number, variant = bestVariant()): MatrixKernels | null {
+  const module = variant && kernelModule(variant);
   if (!module) return null;
-  const instance = idle.pop() ?? newInstance(module);
+  const pool = idle[variant];
+  const instance = pool.pop() ?? newInstance(module);
   const work = (floats * 4 + 15) & ~15; // 16-byte aligned
   const bytes = work + workFloats * 4 + 16; // the matMul may read 16 bytes past its output
   const { memory } = instance;
@@ -133,7 +143,7 @@ export function wasmKernels(floats: number, workFloats: number): MatrixKernels |
     addPenalty: (g, w, penalty, length) => e.addPenalty(at(g), at(w), length, penalty),
     adam: (w, g, m, v, c) => adam(at(w), at(g), at(m), at(v), w.length, c.b1, c.c1, c.b2, c.c2, c.oneMinusAcc1, c.oneMinusAcc2, c.eps, c.step),
     release: () => {
-      if (idle.length < 2 && memory.buffer.byteLength <= KEEP_BYTES) idle.push(instance);
+      if (pool.length < 2 && memory.buffer.byteLength <= KEEP_BYTES) pool.push(instance);
     },
   };
 }
@@ -151,8 +161,8 @@ interface KernelInstance {
   };
 }
 
-/** Released instances: each run takes one (or makes one), so runs never share buffers, and at most two memories stay around. */
-const idle: KernelInstance[] = [];
+/** Released instances per build: each run takes one (or makes one), so runs never share buffers, and at most two memories (per build) stay around. */
+const idle: Record<KernelVariant, KernelInstance[]> = { plain: [], relaxed: [] };
 
 /** A memory grown past this (a big data set's run) is left to the collector rather than kept: WebAssembly memory never shrinks. */
 const KEEP_BYTES = 64 * 2 ** 20;
