@@ -125,10 +125,33 @@
           (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $cols)) (local.get $u)) (i32.const 2))))
           (if (local.get $full)
             (then
-              (call $put4 (local.get $o) (local.get $s0) (local.get $s1) (local.get $first))
-              (call $put4 (i32.add (local.get $o) (local.get $rowBytes)) (local.get $s2) (local.get $s3) (local.get $first))
-              (call $put4 (i32.add (local.get $o) (i32.shl (local.get $rowBytes) (i32.const 1))) (local.get $s4) (local.get $s5) (local.get $first))
-              (call $put4 (i32.add (local.get $o) (i32.mul (local.get $rowBytes) (i32.const 3))) (local.get $s6) (local.get $s7) (local.get $first)))
+              (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero (f64x2.add
+                (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $first))
+                (local.get $s0))))
+              (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero (f64x2.add
+                (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $first))
+                (local.get $s1))))
+              (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
+              (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero (f64x2.add
+                (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $first))
+                (local.get $s2))))
+              (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero (f64x2.add
+                (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $first))
+                (local.get $s3))))
+              (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
+              (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero (f64x2.add
+                (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $first))
+                (local.get $s4))))
+              (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero (f64x2.add
+                (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $first))
+                (local.get $s5))))
+              (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
+              (v128.store64_lane 0 (local.get $o) (f32x4.demote_f64x2_zero (f64x2.add
+                (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $o))) (local.get $first))
+                (local.get $s6))))
+              (v128.store64_lane offset=8 0 (local.get $o) (f32x4.demote_f64x2_zero (f64x2.add
+                (select (v128.const i64x2 0 0) (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $o))) (local.get $first))
+                (local.get $s7)))))
             (else
               (call $put (local.get $o) (local.get $s0) (local.get $s1) (local.get $first) (local.get $nc))
               (if (i32.lt_u (i32.add (local.get $t) (i32.const 1)) (local.get $rows)) (then
@@ -245,6 +268,13 @@
   (func (export "addPenalty") (param $g i32) (param $w i32) (param $n i32) (param $penalty f32)
     (local $end i32)
     (local.set $end (i32.add (local.get $g) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done4 (loop $next4 ;; four at a time, then one at a time
+      (br_if $done4 (i32.gt_u (i32.add (local.get $g) (i32.const 16)) (local.get $end)))
+      (v128.store (local.get $g) (f32x4.add (v128.load (local.get $g))
+        (f32x4.mul (f32x4.splat (local.get $penalty)) (f32x4.mul (v128.load (local.get $w)) (v128.const f32x4 2 2 2 2)))))
+      (local.set $g (i32.add (local.get $g) (i32.const 16)))
+      (local.set $w (i32.add (local.get $w) (i32.const 16)))
+      (br $next4)))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $g) (local.get $end)))
       (f32.store (local.get $g) (f32.add (f32.load (local.get $g))
