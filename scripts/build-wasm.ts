@@ -1,12 +1,13 @@
-// Assembles src/steps/model/kernels/cpu-matmul.wat into cpu-matmul-wasm.ts (the module's bytes,
-// base64) with wabt. Run `npm run build:wasm` after editing the .wat; a unit test checks
+// Assembles src/steps/model/kernels/cpu-matmul.wat (and cpu-elementwise.wat) into cpu-matmul-wasm.ts
+// (the module's bytes, base64) with wabt. Run `npm run build:wasm` after editing the .wat; a unit test checks
 // that the committed bytes match the source.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import wabtInit from 'wabt';
 
-/** The .wat source and the generated module file. */
+/** The .wat sources (the module, and the element-wise kernels' fields spliced into it) and the generated module file. */
 export const WAT_FILE = path.resolve(import.meta.dirname, '../src/steps/model/kernels/cpu-matmul.wat');
+export const ELEMENTWISE_FILE = path.resolve(import.meta.dirname, '../src/steps/model/kernels/cpu-elementwise.wat');
 export const MODULE_FILE = path.resolve(import.meta.dirname, '../src/steps/model/kernels/cpu-matmul-wasm.ts');
 
 /** A float64 pair of sums plus a product, as the matMul's inner loop writes it: `(f64x2.add (local.get $s) (f64x2.mul X Y))`. */
@@ -21,10 +22,17 @@ export function relaxedSource(wat: string): string {
   return wat.replace(MULTIPLY_ADD, '(f64x2.relaxed_madd $2 $3 (local.get $1))');
 }
 
-/** The wasm bytes of the .wat source, or of its relaxed-SIMD variant. */
+/** The module's text: cpu-matmul.wat with cpu-elementwise.wat's fields before its closing parenthesis. */
+function moduleText(): string {
+  const main = readFileSync(WAT_FILE, 'utf8').trimEnd();
+  if (!main.endsWith(')')) throw new Error(`${WAT_FILE} should end with the module's closing parenthesis.`);
+  return `${main.slice(0, -1)}\n${readFileSync(ELEMENTWISE_FILE, 'utf8')})\n`;
+}
+
+/** The wasm bytes of the .wat sources, or of their relaxed-SIMD variant. */
 export async function assemble(relaxed = false): Promise<Uint8Array> {
   const wabt = await wabtInit();
-  const source = readFileSync(WAT_FILE, 'utf8');
+  const source = moduleText();
   const module = wabt.parseWat('cpu-matmul.wat', relaxed ? relaxedSource(source) : source, { simd: true, relaxed_simd: relaxed });
   try {
     module.validate();
