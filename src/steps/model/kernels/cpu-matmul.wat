@@ -28,7 +28,8 @@
 
   ;; Widens n lines (rows of a, or columns of b) of a strided float32 matrix into float64
   ;; panels: line i, index k goes to dst + ((i>>2)·shared + k)·32 + (i&3)·8; lines past n, to
-  ;; the next multiple of 4, are zeros. Four lines side by side in memory (sI = 4) go together.
+  ;; the next multiple of 4, are zeros. Four lines side by side in memory (sI = 4), or four
+  ;; lines each contiguous (sK = 4), go together.
   (func $panel (param $dst i32) (param $src i32) (param $sI i32) (param $sK i32) (param $n i32) (param $shared i32)
     (local $i i32) (local $k i32) (local $from i32) (local $to i32) (local $x v128)
     (block $doneI (loop $loopI
@@ -52,6 +53,11 @@
             (local.set $k (i32.sub (local.get $k) (i32.const 1)))
             (br $loop4)))
           (local.set $i (i32.add (local.get $i) (i32.const 4))))
+        (else (if (i32.and (i32.eq (local.get $sK) (i32.const 4))
+            (i32.and (i32.eqz (i32.and (local.get $i) (i32.const 3))) (i32.le_u (i32.add (local.get $i) (i32.const 4)) (local.get $n))))
+        (then ;; lines i…i+3, each contiguous
+          (call $panelRows (local.get $to) (local.get $from) (local.get $sI) (local.get $shared))
+          (local.set $i (i32.add (local.get $i) (i32.const 4))))
         (else
           (block $doneK (loop $loopK
             (br_if $doneK (i32.eqz (local.get $k)))
@@ -60,7 +66,7 @@
             (local.set $to (i32.add (local.get $to) (i32.const 32)))
             (local.set $k (i32.sub (local.get $k) (i32.const 1)))
             (br $loopK)))
-          (local.set $i (i32.add (local.get $i) (i32.const 1)))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))))))
       (br $loopI)))
     (block $doneZ (loop $loopZ ;; zero lines up to the next multiple of 4
       (br_if $doneZ (i32.eqz (i32.and (local.get $i) (i32.const 3))))
@@ -76,6 +82,39 @@
         (br $loopK)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $loopZ))))
+
+  ;; Four lines (sI bytes apart, each contiguous along k) into one panel at to: four by four
+  ;; values, transposed with shuffles, then the last shared mod 4 one by one.
+  (func $panelRows (param $to i32) (param $from i32) (param $sI i32) (param $shared i32)
+    (local $k i32) (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128)
+    (block $done4 (loop $next4
+      (br_if $done4 (i32.gt_u (i32.add (local.get $k) (i32.const 4)) (local.get $shared)))
+      (local.set $r0 (v128.load (local.get $from)))
+      (local.set $r1 (v128.load (i32.add (local.get $from) (local.get $sI))))
+      (local.set $r2 (v128.load (i32.add (local.get $from) (i32.shl (local.get $sI) (i32.const 1)))))
+      (local.set $r3 (v128.load (i32.add (local.get $from) (i32.mul (local.get $sI) (i32.const 3)))))
+      (v128.store (local.get $to) (f64x2.promote_low_f32x4 (i8x16.shuffle 0 1 2 3 16 17 18 19 0 0 0 0 0 0 0 0 (local.get $r0) (local.get $r1))))
+      (v128.store offset=16 (local.get $to) (f64x2.promote_low_f32x4 (i8x16.shuffle 0 1 2 3 16 17 18 19 0 0 0 0 0 0 0 0 (local.get $r2) (local.get $r3))))
+      (v128.store offset=32 (local.get $to) (f64x2.promote_low_f32x4 (i8x16.shuffle 4 5 6 7 20 21 22 23 0 0 0 0 0 0 0 0 (local.get $r0) (local.get $r1))))
+      (v128.store offset=48 (local.get $to) (f64x2.promote_low_f32x4 (i8x16.shuffle 4 5 6 7 20 21 22 23 0 0 0 0 0 0 0 0 (local.get $r2) (local.get $r3))))
+      (v128.store offset=64 (local.get $to) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 24 25 26 27 0 0 0 0 0 0 0 0 (local.get $r0) (local.get $r1))))
+      (v128.store offset=80 (local.get $to) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 24 25 26 27 0 0 0 0 0 0 0 0 (local.get $r2) (local.get $r3))))
+      (v128.store offset=96 (local.get $to) (f64x2.promote_low_f32x4 (i8x16.shuffle 12 13 14 15 28 29 30 31 0 0 0 0 0 0 0 0 (local.get $r0) (local.get $r1))))
+      (v128.store offset=112 (local.get $to) (f64x2.promote_low_f32x4 (i8x16.shuffle 12 13 14 15 28 29 30 31 0 0 0 0 0 0 0 0 (local.get $r2) (local.get $r3))))
+      (local.set $from (i32.add (local.get $from) (i32.const 16)))
+      (local.set $to (i32.add (local.get $to) (i32.const 128)))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br $next4)))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $k) (local.get $shared)))
+      (f64.store (local.get $to) (f64.promote_f32 (f32.load (local.get $from))))
+      (f64.store offset=8 (local.get $to) (f64.promote_f32 (f32.load (i32.add (local.get $from) (i32.mul (local.get $sI) (i32.const 1))))))
+      (f64.store offset=16 (local.get $to) (f64.promote_f32 (f32.load (i32.add (local.get $from) (i32.mul (local.get $sI) (i32.const 2))))))
+      (f64.store offset=24 (local.get $to) (f64.promote_f32 (f32.load (i32.add (local.get $from) (i32.mul (local.get $sI) (i32.const 3))))))
+      (local.set $from (i32.add (local.get $from) (i32.const 4)))
+      (local.set $to (i32.add (local.get $to) (i32.const 32)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $next))))
 
   ;; The product from the panels into out, 4 × 4 outputs at a time: per block of 48 shared
   ;; indices, eight float64 pairs of sums, then each output ← float32(output + its sum)
