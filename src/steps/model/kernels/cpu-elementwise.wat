@@ -100,13 +100,19 @@
   ;; m ← m·β₁ + g·(1−β₁); v ← v·β₂ + g²·(1−β₂); w ← (m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε) · (−lr) + w.
   ;; Every float32 operation is IEEE-rounded, in WebAssembly as in Math.fround of the
   ;; float64 result, so four lanes at a time give the same bits.
+  ;; The constants are eight float32s at c: β₁, 1−β₁, β₂, 1−β₂, 1−β₁ᵗ, 1−β₂ᵗ, ε, −lr (float
+  ;; arguments would cost a slow call from JavaScript at every step).
   (func (export "adam")
-    (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $n i32)
-    (param $b1 f32) (param $c1 f32) (param $b2 f32) (param $c2 f32)
-    (param $om1 f32) (param $om2 f32) (param $eps f32) (param $step f32)
+    (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $n i32) (param $c i32)
+    (local $b1 f32) (local $c1 f32) (local $b2 f32) (local $c2 f32)
+    (local $om1 f32) (local $om2 f32) (local $eps f32) (local $step f32)
     (local $i i32) (local $at i32) (local $n4 i32)
     (local $G v128) (local $M v128) (local $V v128)
     (local $g1 f32) (local $m1 f32) (local $v1 f32)
+    (local.set $b1 (f32.load (local.get $c))) (local.set $c1 (f32.load offset=4 (local.get $c)))
+    (local.set $b2 (f32.load offset=8 (local.get $c))) (local.set $c2 (f32.load offset=12 (local.get $c)))
+    (local.set $om1 (f32.load offset=16 (local.get $c))) (local.set $om2 (f32.load offset=20 (local.get $c)))
+    (local.set $eps (f32.load offset=24 (local.get $c))) (local.set $step (f32.load offset=28 (local.get $c)))
     (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $i) (local.get $n4)))

@@ -56,7 +56,7 @@ type WasmBiasRelu = (m: number, bias: number, act: number, rows: number, cols: n
 type WasmReluGradient = (into: number, dy: number, pre: number, n: number) => void;
 type WasmColumnSums = (out: number, m: number, rows: number, cols: number) => void;
 type WasmPenalty = (g: number, w: number, n: number, penalty: number) => void;
-type WasmAdam = (w: number, g: number, m: number, v: number, n: number, ...constants: number[]) => void;
+type WasmAdam = (w: number, g: number, m: number, v: number, n: number, constants: number) => void;
 
 /** Which build of the kernel module: plain SIMD, or with relaxed SIMD's multiply-add in the matMul (same bits; fused where the processor has FMA). */
 export type KernelVariant = 'plain' | 'relaxed';
@@ -106,7 +106,8 @@ export function wasmKernels(floats: number, workFloats: number, variant = bestVa
   const pool = idle[variant];
   const instance = pool.pop() ?? newInstance(module);
   const work = (floats * 4 + 15) & ~15; // 16-byte aligned
-  const bytes = work + workFloats * 4 + 16; // the matMul may read 16 bytes past its output
+  const constants = work + workFloats * 4 + 16; // the matMul may read 16 bytes past its output
+  const bytes = constants + 32;
   const { memory } = instance;
   if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
   const { matMul: run, adam } = instance.exports;
@@ -129,6 +130,7 @@ export function wasmKernels(floats: number, workFloats: number, variant = bestVa
     run(o, x, aI, aK, y, bK, bJ, rows, cols, shared, work);
   };
   const e = instance.exports;
+  const adamConstants = new Float32Array(buffer, constants, 8);
   return {
     alloc,
     matMul: (out, a, b, rows, cols, shared) => product(out, a, 4 * shared, 4, b, 4 * cols, 4, rows, cols, shared),
@@ -141,7 +143,18 @@ export function wasmKernels(floats: number, workFloats: number, variant = bestVa
     reluGradient: (into, dy, pre, length) => e.reluGradient(at(into), at(dy), at(pre), length),
     columnSums: (out, m, rows, cols) => e.columnSums(at(out), at(m), rows, cols),
     addPenalty: (g, w, penalty, length) => e.addPenalty(at(g), at(w), length, penalty),
-    adam: (w, g, m, v, c) => adam(at(w), at(g), at(m), at(v), w.length, c.b1, c.c1, c.b2, c.c2, c.oneMinusAcc1, c.oneMinusAcc2, c.eps, c.step),
+    adam: (w, g, m, v, c) => {
+      const k = adamConstants; // index by index: a step allocates nothing
+      k[0] = c.b1;
+      k[1] = c.c1;
+      k[2] = c.b2;
+      k[3] = c.c2;
+      k[4] = c.oneMinusAcc1;
+      k[5] = c.oneMinusAcc2;
+      k[6] = c.eps;
+      k[7] = c.step;
+      adam(at(w), at(g), at(m), at(v), w.length, constants);
+    },
     release: () => {
       if (pool.length < 2 && memory.buffer.byteLength <= KEEP_BYTES) pool.push(instance);
     },
