@@ -75,6 +75,20 @@ describe('the WebAssembly SIMD matMul', () => {
     expect(Number.isNaN(new Float32Array(Uint32Array.from(expected[0]).buffer)[0])).toBe(true);
   });
 
+  it.each([7, 8, 1])('gathers rows of width %i in a seeded order, as the JavaScript kernel does', (width) => {
+    const gather = (kernels: MatrixKernels) => {
+      const from = filled(kernels, 9 * width, 8);
+      const order = kernels.allocIndices(9);
+      order.set(new Prng(2).permutation(9));
+      const into = kernels.alloc(5 * width);
+      kernels.gatherRows(into, from, order, 3, 5, width); // rows order[3…8)
+      return bitsOf(into);
+    };
+    const expected = gather(javascriptKernels());
+    expect(gather(wasmKernels(20 * width + 9, 0)!)).toEqual(expected);
+    expect(new Set(expected).size).toBeGreaterThan(width); // distinct rows came through
+  });
+
   it('refuses a matrix that does not live in its memory, rather than reading the wrong bytes', () => {
     const wasm = wasmKernels(16, 16)!;
     const out = wasm.alloc(4);

@@ -156,3 +156,28 @@
         (f32.load (i32.add (local.get $w) (local.get $at)))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $nextT))))
+
+  ;; Rows order[start…start+rows) (int32s at order) of a row-major matrix with `width` float32
+  ;; columns at from, copied bit for bit into the first rows at into.
+  (func (export "gatherRows") (param $into i32) (param $from i32) (param $order i32) (param $start i32) (param $rows i32) (param $width i32)
+    (local $src i32) (local $end i32) (local $rowBytes i32) (local $p i32)
+    (local.set $rowBytes (i32.shl (local.get $width) (i32.const 2)))
+    (local.set $order (i32.add (local.get $order) (i32.shl (local.get $start) (i32.const 2))))
+    (local.set $end (i32.add (local.get $order) (i32.shl (local.get $rows) (i32.const 2))))
+    (block $done (loop $row
+      (br_if $done (i32.ge_u (local.get $order) (local.get $end)))
+      (local.set $src (i32.add (local.get $from) (i32.mul (i32.load (local.get $order)) (local.get $rowBytes))))
+      (local.set $p (i32.const 0))
+      (block $done4 (loop $next4 ;; four at a time, then one at a time
+        (br_if $done4 (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $rowBytes)))
+        (v128.store (i32.add (local.get $into) (local.get $p)) (v128.load (i32.add (local.get $src) (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $next4)))
+      (block $done1 (loop $next1
+        (br_if $done1 (i32.ge_u (local.get $p) (local.get $rowBytes)))
+        (i32.store (i32.add (local.get $into) (local.get $p)) (i32.load (i32.add (local.get $src) (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $next1)))
+      (local.set $into (i32.add (local.get $into) (local.get $rowBytes)))
+      (local.set $order (i32.add (local.get $order) (i32.const 4)))
+      (br $row))))

@@ -137,6 +137,15 @@ export function addPenalty(g: Float32Array, w: Float32Array, penalty: number, le
   for (let i = 0; i < length; i++) g[i] = f32(g[i] + f32(penalty * f32(w[i] * 2)));
 }
 
+/** Copies rows order[start…start+rows) of a row-major matrix with `width` columns into the first rows of `into`. */
+export function gatherRows(into: Float32Array, from: Float32Array, order: Int32Array, start: number, rows: number, width: number): void {
+  for (let r = 0; r < rows; r++) {
+    const src = order[start + r] * width;
+    const dst = r * width;
+    for (let c = 0; c < width; c++) into[dst + c] = from[src + c];
+  }
+}
+
 /** Square root as the cpu backend's Sqrt kernel computes it. */
 export function sqrt32(x: number): number {
   return f32(Math.sqrt(x));

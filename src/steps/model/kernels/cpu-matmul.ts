@@ -1,4 +1,4 @@
-import { activateInPlace, addPenalty, addRowVector, columnSums, matMul, matMulTransposeA, matMulTransposeB, reluGradient } from './cpu-kernels';
+import { activateInPlace, addPenalty, addRowVector, columnSums, gatherRows, matMul, matMulTransposeA, matMulTransposeB, reluGradient } from './cpu-kernels';
 import { CPU_MATMUL_WASM, CPU_MATMUL_WASM_RELAXED } from './cpu-matmul-wasm';
 
 /**
@@ -9,6 +9,10 @@ import { CPU_MATMUL_WASM, CPU_MATMUL_WASM_RELAXED } from './cpu-matmul-wasm';
 export interface MatrixKernels {
   /** A zeroed float32 buffer. */
   alloc(length: number): Float32Array;
+  /** A zeroed int32 buffer (row indices), counted in floats as `alloc` counts them. */
+  allocIndices(length: number): Int32Array;
+  /** Rows order[start…start+rows) of a row-major matrix with `width` columns, into the first rows of `into`. */
+  gatherRows(into: Float32Array, from: Float32Array, order: Int32Array, start: number, rows: number, width: number): void;
   /** out (rows × cols) = a (rows × shared) · b (shared × cols). */
   matMul(out: Float32Array, a: Float32Array, b: Float32Array, rows: number, cols: number, shared: number): void;
   /** out (rows × cols) = aᵀ · b, a being shared × rows. */
@@ -48,7 +52,7 @@ export function javascriptKernels(): MatrixKernels {
     addRowVector(pre, bias, rows, cols);
     if (relu) activateInPlace(relu, pre, rows * cols, 'relu');
   };
-  return { alloc: (length) => new Float32Array(length), matMul, matMulTransposeA, matMulTransposeB, dense, reluGradient, columnSums, addPenalty };
+  return { alloc: (length) => new Float32Array(length), allocIndices: (length) => new Int32Array(length), gatherRows, matMul, matMulTransposeA, matMulTransposeB, dense, reluGradient, columnSums, addPenalty };
 }
 
 type WasmMatMul = (out: number, a: number, aI: number, aK: number, b: number, bK: number, bJ: number, rows: number, cols: number, shared: number, work: number) => void;
@@ -120,7 +124,7 @@ export function wasmKernels(floats: number, workFloats: number, variant = bestVa
     used += length;
     return view;
   };
-  const at = (x: Float32Array) => {
+  const at = (x: Float32Array | Int32Array) => {
     if (x.buffer !== buffer) throw new Error('A matrix outside the kernels’ memory was passed to the WebAssembly matMul.');
     return x.byteOffset;
   };
@@ -133,6 +137,11 @@ export function wasmKernels(floats: number, workFloats: number, variant = bestVa
   const adamConstants = new Float32Array(buffer, constants, 8);
   return {
     alloc,
+    allocIndices: (length) => {
+      const view = alloc(length);
+      return new Int32Array(view.buffer, view.byteOffset, length);
+    },
+    gatherRows: (into, from, order, start, rows, width) => e.gatherRows(at(into), at(from), at(order), start, rows, width),
     matMul: (out, a, b, rows, cols, shared) => product(out, a, 4 * shared, 4, b, 4 * cols, 4, rows, cols, shared),
     matMulTransposeA: (out, a, b, rows, cols, shared) => product(out, a, 4, 4 * rows, b, 4 * cols, 4, rows, cols, shared),
     matMulTransposeB: (out, a, b, rows, cols, shared) => product(out, a, 4 * shared, 4, b, 4, 4 * shared, rows, cols, shared),
@@ -171,6 +180,7 @@ interface KernelInstance {
     readonly reluGradient: WasmReluGradient;
     readonly columnSums: WasmColumnSums;
     readonly addPenalty: WasmPenalty;
+    readonly gatherRows: (into: number, from: number, order: number, start: number, rows: number, width: number) => void;
   };
 }
 

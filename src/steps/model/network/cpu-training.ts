@@ -34,7 +34,7 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
   const initial = initWeights(o.shape, o.rng);
   const size = initial.reduce((n, w) => n + w.values.length, 0);
   const evalRows = Math.max(1, Math.min(Math.max(nTrain, nTest), EVAL_ROWS));
-  const floats = 4 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + CpuNet.floats(o.shape, batch) + CpuNet.floats(o.shape, evalRows);
+  const floats = 4 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + nTrain + CpuNet.floats(o.shape, batch) + CpuNet.floats(o.shape, evalRows);
   const kernels = kernelsFor(floats, Math.max(CpuNet.workFloats(o.shape, batch), CpuNet.workFloats(o.shape, evalRows)));
   try {
     const copy = (values: Float32Array) => {
@@ -47,7 +47,7 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
       updater: makeCpuUpdater(o.optimizer, o.learningRate, o.epsilon, size, kernels),
       xTrain: copy(o.xTrain), yTrain: copy(o.yTrain), xTest: copy(o.xTest), yTest: copy(o.yTest),
       batchNet: new CpuNet(o.shape, batch, kernels), evalNet: new CpuNet(o.shape, evalRows, kernels),
-      xb: kernels.alloc(batch * d), yb: kernels.alloc(batch * k),
+      xb: kernels.alloc(batch * d), yb: kernels.alloc(batch * k), order: kernels.allocIndices(nTrain), kernels,
     };
     const w = CpuNet.parts(o.shape, run.flat);
     initial.forEach((init, i) => w[i].set(init.values));
@@ -72,6 +72,9 @@ interface Run {
   readonly evalNet: CpuNet;
   readonly xb: Float32Array;
   readonly yb: Float32Array;
+  /** This epoch's order of the training rows. */
+  readonly order: Int32Array;
+  readonly kernels: MatrixKernels;
 }
 
 function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> {
@@ -82,12 +85,12 @@ function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> 
   const g = CpuNet.parts(o.shape, r.gradient);
   const weightsNow = () => w.map((part, i) => ({ name: weightName(i), shape: shapeOf(o.shape, i), values: part.slice() }));
   return runEpochs(o, () => {
-    const order = o.rng.permutation(nTrain);
+    r.order.set(o.rng.permutation(nTrain));
     for (let start = 0; start < nTrain; start += batch) {
       if (o.signal.aborted) throw new CancelledError();
       const rows = Math.min(batch, nTrain - start);
-      gatherRows(r.xb, r.xTrain, order, start, rows, d);
-      gatherRows(r.yb, r.yTrain, order, start, rows, k);
+      r.kernels.gatherRows(r.xb, r.xTrain, r.order, start, rows, d);
+      r.kernels.gatherRows(r.yb, r.yTrain, r.order, start, rows, k);
       r.batchNet.gradients(w, g, r.xb, r.yb, rows, o.l2);
       r.updater.apply(r.flat, r.gradient);
     }
@@ -99,15 +102,6 @@ function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> 
 function shapeOf(shape: NetShape, i: number): number[] {
   const l = i >> 1;
   return i % 2 === 0 ? [shape.sizes[l], shape.sizes[l + 1]] : [shape.sizes[l + 1]];
-}
-
-/** Copies rows order[start…start+rows) of a row-major matrix with `width` columns into the first rows of `into`. */
-function gatherRows(into: Float32Array, from: Float32Array, order: Int32Array, start: number, rows: number, width: number): void {
-  for (let r = 0; r < rows; r++) {
-    const src = order[start + r] * width;
-    const dst = r * width;
-    for (let c = 0; c < width; c++) into[dst + c] = from[src + c];
-  }
 }
 
 /** predictNet on the cpu backend, without tensors: the same kernels as training, so the same bits as tfjs's cpu ops. */
