@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../src/core/prng';
-import { javascriptKernels, wasmKernels, type KernelVariant, type MatrixKernels } from '../../src/steps/model/kernels/cpu-matmul';
+import { javascriptKernels, wasmKernels, type MatrixKernels } from '../../src/steps/model/kernels/cpu-matmul';
+import type { KernelVariant } from '../../src/steps/model/kernels/kernel-module';
 import { assemble, MODULE_FILE, moduleSource } from '../../scripts/build-wasm';
 
 // Node 20 runs relaxed SIMD behind a flag (Chromium since 114 without): both builds are compared.

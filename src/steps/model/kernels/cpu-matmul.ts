@@ -1,10 +1,11 @@
 import { activateInPlace, addPenalty, addRowVector, columnSums, gatherRows, matMul, matMulTransposeA, matMulTransposeB, reluGradient } from './cpu-kernels';
-import { CPU_MATMUL_WASM, CPU_MATMUL_WASM_RELAXED } from './cpu-matmul-wasm';
+import { bestVariant, takeInstance, type KernelExports } from './kernel-module';
 
 /**
- * Float32 buffers for one training run on the cpu backend, and the three matrix
- * products the loop needs over them (all row-major; every one gives exactly the bits
- * of tfjs cpu's BatchMatMul). Buffers passed to the products must come from `alloc`.
+ * Float32 buffers for one training run on the cpu backend, and the kernels the loop
+ * runs over them: three matrix products (all row-major; every one gives exactly the bits
+ * of tfjs cpu's BatchMatMul) and element-wise ops with tfjs cpu's bits. Buffers passed
+ * to them must come from `alloc`.
  */
 export interface MatrixKernels {
   /** A zeroed float32 buffer. */
@@ -55,37 +56,6 @@ export function javascriptKernels(): MatrixKernels {
   return { alloc: (length) => new Float32Array(length), allocIndices: (length) => new Int32Array(length), gatherRows, matMul, matMulTransposeA, matMulTransposeB, dense, reluGradient, columnSums, addPenalty };
 }
 
-type WasmMatMul = (out: number, a: number, aI: number, aK: number, b: number, bK: number, bJ: number, rows: number, cols: number, shared: number, work: number) => void;
-type WasmBiasRelu = (m: number, bias: number, act: number, rows: number, cols: number) => void;
-type WasmReluGradient = (into: number, dy: number, pre: number, n: number) => void;
-type WasmColumnSums = (out: number, m: number, rows: number, cols: number) => void;
-type WasmPenalty = (g: number, w: number, n: number, penalty: number) => void;
-type WasmAdam = (w: number, g: number, m: number, v: number, n: number, constants: number) => void;
-
-/** Which build of the kernel module: plain SIMD, or with relaxed SIMD's multiply-add in the matMul (same bits; fused where the processor has FMA). */
-export type KernelVariant = 'plain' | 'relaxed';
-
-const compiled: Partial<Record<KernelVariant, WebAssembly.Module | null>> = {};
-
-/** A build of the kernel module (cpu-matmul.wat), compiled once; null where this engine cannot run it. */
-function kernelModule(variant: KernelVariant): WebAssembly.Module | null {
-  if (compiled[variant] === undefined) {
-    try {
-      const bytes = Uint8Array.from(atob(variant === 'relaxed' ? CPU_MATMUL_WASM_RELAXED : CPU_MATMUL_WASM), (c) => c.charCodeAt(0));
-      compiled[variant] = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      compiled[variant] = null;
-    }
-  }
-  return compiled[variant];
-}
-
-/** The fastest build this engine runs: relaxed SIMD where it has it (Chromium since 114), else plain SIMD; null without SIMD. */
-function bestVariant(): KernelVariant | null {
-  if (kernelModule('relaxed')) return 'relaxed';
-  return kernelModule('plain') ? 'plain' : null;
-}
-
 /** Whether this engine runs the WebAssembly SIMD kernels (else the cpu backend trains with the slower JavaScript ones). */
 export function simdKernelsAvailable(): boolean {
   return bestVariant() !== null;
@@ -105,17 +75,11 @@ export function matMulWork(rows: number, cols: number, shared: number): number {
  * against them); Adam's step runs there too. `variant` picks a build (tests compare both).
  */
 export function wasmKernels(floats: number, workFloats: number, variant = bestVariant()): MatrixKernels | null {
-  const module = variant && kernelModule(variant);
-  if (!module) return null;
-  const pool = idle[variant];
-  const instance = pool.pop() ?? newInstance(module);
   const work = (floats * 4 + 15) & ~15; // 16-byte aligned
   const constants = work + workFloats * 4 + 16; // the matMul may read 16 bytes past its output
-  const bytes = constants + 32;
-  const { memory } = instance;
-  if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
-  const { matMul: run, adam } = instance.exports;
-  const buffer = memory.buffer;
+  const taken = variant && takeInstance(variant, constants + 32);
+  if (!taken) return null;
+  const buffer = taken.instance.memory.buffer;
   let used = 0;
   const alloc = (length: number) => {
     if (used + length > floats) throw new Error(`The training buffers need more than the ${floats} floats reserved.`);
@@ -128,13 +92,19 @@ export function wasmKernels(floats: number, workFloats: number, variant = bestVa
     if (x.buffer !== buffer) throw new Error('A matrix outside the kernels’ memory was passed to the WebAssembly matMul.');
     return x.byteOffset;
   };
-  const product = (out: Float32Array, a: Float32Array, aI: number, aK: number, b: Float32Array, bK: number, bJ: number, rows: number, cols: number, shared: number) => {
+  const product: Product = (out, a, aI, aK, b, bK, bJ, rows, cols, shared) => {
     const [o, x, y] = [at(out), at(a), at(b)];
     if (matMulWork(rows, cols, shared) > workFloats) throw new Error(`A ${rows}×${cols} product over ${shared} needs more than the ${workFloats} scratch floats reserved.`);
-    run(o, x, aI, aK, y, bK, bJ, rows, cols, shared, work);
+    taken.instance.exports.matMul(o, x, aI, aK, y, bK, bJ, rows, cols, shared, work);
   };
-  const e = instance.exports;
-  const adamConstants = new Float32Array(buffer, constants, 8);
+  return { ...bindKernels(taken.instance.exports, alloc, at, product), adam: adamStep(taken.instance.exports, at, new Float32Array(buffer, constants, 8)), release: taken.release };
+}
+
+/** A strided product in the kernels' memory: a(i, k) at a + i·aI + k·aK bytes, b(k, j) at b + k·bK + j·bJ. */
+type Product = (out: Float32Array, a: Float32Array, aI: number, aK: number, b: Float32Array, bK: number, bJ: number, rows: number, cols: number, shared: number) => void;
+
+/** The kernels over an instance's exports, given its allocator, the byte offset of a buffer, and the strided product. */
+function bindKernels(e: KernelExports, alloc: (length: number) => Float32Array, at: (x: Float32Array | Int32Array) => number, product: Product): Omit<MatrixKernels, 'adam' | 'release'> {
   return {
     alloc,
     allocIndices: (length) => {
@@ -152,46 +122,20 @@ export function wasmKernels(floats: number, workFloats: number, variant = bestVa
     reluGradient: (into, dy, pre, length) => e.reluGradient(at(into), at(dy), at(pre), length),
     columnSums: (out, m, rows, cols) => e.columnSums(at(out), at(m), rows, cols),
     addPenalty: (g, w, penalty, length) => e.addPenalty(at(g), at(w), length, penalty),
-    adam: (w, g, m, v, c) => {
-      const k = adamConstants; // index by index: a step allocates nothing
-      k[0] = c.b1;
-      k[1] = c.c1;
-      k[2] = c.b2;
-      k[3] = c.c2;
-      k[4] = c.oneMinusAcc1;
-      k[5] = c.oneMinusAcc2;
-      k[6] = c.eps;
-      k[7] = c.step;
-      adam(at(w), at(g), at(m), at(v), w.length, constants);
-    },
-    release: () => {
-      if (pool.length < 2 && memory.buffer.byteLength <= KEEP_BYTES) pool.push(instance);
-    },
   };
 }
 
-/** A kernel module instance and its memory, reused by later runs once released. */
-interface KernelInstance {
-  readonly memory: WebAssembly.Memory;
-  readonly exports: {
-    readonly matMul: WasmMatMul;
-    readonly biasRelu: WasmBiasRelu;
-    readonly adam: WasmAdam;
-    readonly reluGradient: WasmReluGradient;
-    readonly columnSums: WasmColumnSums;
-    readonly addPenalty: WasmPenalty;
-    readonly gatherRows: (into: number, from: number, order: number, start: number, rows: number, width: number) => void;
+/** Adam's step in WebAssembly: its constants go through `constants` (eight floats in the memory), index by index, so a step allocates nothing. */
+function adamStep(e: KernelExports, at: (x: Float32Array) => number, constants: Float32Array): NonNullable<MatrixKernels['adam']> {
+  return (w, g, m, v, c) => {
+    constants[0] = c.b1;
+    constants[1] = c.c1;
+    constants[2] = c.b2;
+    constants[3] = c.c2;
+    constants[4] = c.oneMinusAcc1;
+    constants[5] = c.oneMinusAcc2;
+    constants[6] = c.eps;
+    constants[7] = c.step;
+    e.adam(at(w), at(g), at(m), at(v), w.length, constants.byteOffset);
   };
-}
-
-/** Released instances per build: each run takes one (or makes one), so runs never share buffers, and at most two memories (per build) stay around. */
-const idle: Record<KernelVariant, KernelInstance[]> = { plain: [], relaxed: [] };
-
-/** A memory grown past this (a big data set's run) is left to the collector rather than kept: WebAssembly memory never shrinks. */
-const KEEP_BYTES = 64 * 2 ** 20;
-
-function newInstance(module: WebAssembly.Module): KernelInstance {
-  const memory = new WebAssembly.Memory({ initial: 1 });
-  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelInstance['exports'];
-  return { memory, exports };
 }
