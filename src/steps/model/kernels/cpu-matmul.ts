@@ -93,7 +93,9 @@ export function wasmKernels(floats: number, workFloats: number, variant = bestVa
     return x.byteOffset;
   };
   const product: Product = (out, a, aI, aK, b, bK, bJ, rows, cols, shared) => {
-    const [o, x, y] = [at(out), at(a), at(b)];
+    const o = at(out);
+    const x = at(a);
+    const y = at(b);
     if (matMulWork(rows, cols, shared) > workFloats) throw new Error(`A ${rows}×${cols} product over ${shared} needs more than the ${workFloats} scratch floats reserved.`);
     taken.instance.exports.matMul(o, x, aI, aK, y, bK, bJ, rows, cols, shared, work);
   };
