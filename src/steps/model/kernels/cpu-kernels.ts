@@ -127,6 +127,25 @@ export function activateInPlace(out: Float32Array, pre: Float32Array, length: nu
   else for (let i = 0; i < length; i++) out[i] = Math.max(0, pre[i]);
 }
 
+/** Relu's gradient as tfjs computes it (dy · step(pre), NaN where pre is NaN) into `into`. */
+export function reluGradient(into: Float32Array, dy: Float32Array, pre: Float32Array, length: number): void {
+  for (let i = 0; i < length; i++) into[i] = dy[i] * (Number.isNaN(pre[i]) ? NaN : pre[i] > 0 ? 1 : 0);
+}
+
+/** The L2 penalty's gradient added to a kernel's, as tfjs's Add, Mul and Mul compute it: g ← g + penalty · (w · 2). */
+export function addPenalty(g: Float32Array, w: Float32Array, penalty: number, length: number): void {
+  for (let i = 0; i < length; i++) g[i] = f32(g[i] + f32(penalty * f32(w[i] * 2)));
+}
+
+/** Copies rows order[start…start+rows) of a row-major matrix with `width` columns into the first rows of `into`. */
+export function gatherRows(into: Float32Array, from: Float32Array, order: Int32Array, start: number, rows: number, width: number): void {
+  for (let r = 0; r < rows; r++) {
+    const src = order[start + r] * width;
+    const dst = r * width;
+    for (let c = 0; c < width; c++) into[dst + c] = from[src + c];
+  }
+}
+
 /** Square root as the cpu backend's Sqrt kernel computes it. */
 export function sqrt32(x: number): number {
   return f32(Math.sqrt(x));

@@ -1,5 +1,5 @@
-import { activateInPlace, addRowVector, columnSums, exp32, f32, logSoftmaxRow, rowMax } from '../kernels/cpu-kernels';
-import type { MatrixKernels } from '../kernels/cpu-matmul';
+import { activateInPlace, exp32, f32, logSoftmaxRow, rowMax } from '../kernels/cpu-kernels';
+import { matMulWork, type MatrixKernels } from '../kernels/cpu-matmul';
 import type { NetShape } from './net-shape';
 
 /**
@@ -44,10 +44,13 @@ export class CpuNet {
     return n;
   }
 
-  /** The largest kernel's size (kernels are transposed to back-propagate through them). */
-  static largestKernel(shape: NetShape): number {
+  /** Scratch floats the kernels need for the largest product an instance for `maxRows` rows runs (matMulWork). */
+  static workFloats(shape: NetShape, maxRows: number): number {
     let n = 0;
-    for (let l = 0; l + 1 < shape.sizes.length; l++) n = Math.max(n, shape.sizes[l] * shape.sizes[l + 1]);
+    for (let l = 0; l + 1 < shape.sizes.length; l++) {
+      const [fanIn, fanOut] = [shape.sizes[l], shape.sizes[l + 1]];
+      n = Math.max(n, matMulWork(maxRows, fanOut, fanIn), matMulWork(fanIn, fanOut, maxRows), matMulWork(maxRows, fanIn, fanOut));
+    }
     return n;
   }
 
@@ -68,10 +71,11 @@ export class CpuNet {
     let input = x;
     for (let l = 0; l < this.layers; l++) {
       const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
-      this.kernels.matMul(this.pre[l], input, w[2 * l], rows, fanOut, fanIn);
-      addRowVector(this.pre[l], w[2 * l + 1], rows, fanOut);
-      if (l + 1 < this.layers) {
-        activateInPlace(this.act[l], this.pre[l], rows * fanOut, this.shape.activation);
+      const hidden = l + 1 < this.layers;
+      const relu = hidden && this.shape.activation === 'relu';
+      this.kernels.dense(this.pre[l], input, w[2 * l], w[2 * l + 1], rows, fanOut, fanIn, relu ? this.act[l] : null);
+      if (hidden) {
+        if (!relu) activateInPlace(this.act[l], this.pre[l], rows * fanOut, this.shape.activation);
         input = this.act[l];
       }
     }
@@ -148,11 +152,8 @@ export class CpuNet {
       const g = this.delta[l];
       const gw = grads[2 * l];
       this.kernels.matMulTransposeA(gw, input, g, fanIn, fanOut, rows);
-      if (l2 !== 0) {
-        const kernel = w[2 * l];
-        for (let i = 0; i < gw.length; i++) gw[i] = f32(gw[i] + f32(penalty * f32(kernel[i] * 2)));
-      }
-      columnSums(grads[2 * l + 1], g, rows, fanOut);
+      if (l2 !== 0) this.kernels.addPenalty(gw, w[2 * l], penalty, gw.length);
+      this.kernels.columnSums(grads[2 * l + 1], g, rows, fanOut);
       if (l > 0) {
         this.kernels.matMulTransposeB(this.back[l], g, w[2 * l], rows, fanIn, fanOut);
         this.activationGradient(this.delta[l - 1], this.back[l], this.pre[l - 1], this.act[l - 1], rows * fanIn);
@@ -183,7 +184,7 @@ export class CpuNet {
     } else if (activation === 'sigmoid') {
       for (let i = 0; i < length; i++) into[i] = f32(dy[i] * f32(out[i] * f32(1 - out[i])));
     } else {
-      for (let i = 0; i < length; i++) into[i] = f32(dy[i] * (Number.isNaN(pre[i]) ? NaN : pre[i] > 0 ? 1 : 0));
+      this.kernels.reluGradient(into, dy, pre, length);
     }
   }
 }

@@ -14,11 +14,11 @@ import { runEpochs } from './epoch-loop';
  */
 export const EVAL_ROWS = 1024;
 
-/** Makes the matrix kernels for a run needing `floats` floats of buffers and `transposeFloats` to transpose a kernel. */
-export type KernelsFor = (floats: number, transposeFloats: number) => MatrixKernels;
+/** Makes the matrix kernels for a run needing `floats` floats of buffers and `workFloats` of scratch for its largest product. */
+export type KernelsFor = (floats: number, workFloats: number) => MatrixKernels;
 
 /** WebAssembly SIMD where the engine has it, JavaScript elsewhere (same bits). */
-export const fastestKernels: KernelsFor = (floats, transposeFloats) => wasmKernels(floats, transposeFloats) ?? javascriptKernels();
+export const fastestKernels: KernelsFor = (floats, workFloats) => wasmKernels(floats, workFloats) ?? javascriptKernels();
 
 /**
  * trainWithTensors on the cpu backend, without tensors: the same seeded batches, the
@@ -34,8 +34,8 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
   const initial = initWeights(o.shape, o.rng);
   const size = initial.reduce((n, w) => n + w.values.length, 0);
   const evalRows = Math.max(1, Math.min(Math.max(nTrain, nTest), EVAL_ROWS));
-  const floats = 4 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + CpuNet.floats(o.shape, batch) + CpuNet.floats(o.shape, evalRows);
-  const kernels = kernelsFor(floats, CpuNet.largestKernel(o.shape));
+  const floats = 4 * size + batch * (d + k) + (nTrain + nTest) * (d + k) + nTrain + CpuNet.floats(o.shape, batch) + CpuNet.floats(o.shape, evalRows);
+  const kernels = kernelsFor(floats, Math.max(CpuNet.workFloats(o.shape, batch), CpuNet.workFloats(o.shape, evalRows)));
   try {
     const copy = (values: Float32Array) => {
       const out = kernels.alloc(values.length);
@@ -47,7 +47,7 @@ export async function trainOnCpu(o: TrainOptions, kernelsFor: KernelsFor = faste
       updater: makeCpuUpdater(o.optimizer, o.learningRate, o.epsilon, size, kernels),
       xTrain: copy(o.xTrain), yTrain: copy(o.yTrain), xTest: copy(o.xTest), yTest: copy(o.yTest),
       batchNet: new CpuNet(o.shape, batch, kernels), evalNet: new CpuNet(o.shape, evalRows, kernels),
-      xb: kernels.alloc(batch * d), yb: kernels.alloc(batch * k),
+      xb: kernels.alloc(batch * d), yb: kernels.alloc(batch * k), order: kernels.allocIndices(nTrain), kernels,
     };
     const w = CpuNet.parts(o.shape, run.flat);
     initial.forEach((init, i) => w[i].set(init.values));
@@ -72,6 +72,9 @@ interface Run {
   readonly evalNet: CpuNet;
   readonly xb: Float32Array;
   readonly yb: Float32Array;
+  /** This epoch's order of the training rows. */
+  readonly order: Int32Array;
+  readonly kernels: MatrixKernels;
 }
 
 function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> {
@@ -82,12 +85,12 @@ function epochs(o: TrainOptions, r: Run, batch: number): Promise<EpochRecord[]> 
   const g = CpuNet.parts(o.shape, r.gradient);
   const weightsNow = () => w.map((part, i) => ({ name: weightName(i), shape: shapeOf(o.shape, i), values: part.slice() }));
   return runEpochs(o, () => {
-    const order = o.rng.permutation(nTrain);
+    r.order.set(o.rng.permutation(nTrain));
     for (let start = 0; start < nTrain; start += batch) {
       if (o.signal.aborted) throw new CancelledError();
       const rows = Math.min(batch, nTrain - start);
-      gatherRows(r.xb, r.xTrain, order, start, rows, d);
-      gatherRows(r.yb, r.yTrain, order, start, rows, k);
+      r.kernels.gatherRows(r.xb, r.xTrain, r.order, start, rows, d);
+      r.kernels.gatherRows(r.yb, r.yTrain, r.order, start, rows, k);
       r.batchNet.gradients(w, g, r.xb, r.yb, rows, o.l2);
       r.updater.apply(r.flat, r.gradient);
     }
@@ -101,15 +104,6 @@ function shapeOf(shape: NetShape, i: number): number[] {
   return i % 2 === 0 ? [shape.sizes[l], shape.sizes[l + 1]] : [shape.sizes[l + 1]];
 }
 
-/** Copies rows order[start…start+rows) of a row-major matrix with `width` columns into the first rows of `into`. */
-function gatherRows(into: Float32Array, from: Float32Array, order: Int32Array, start: number, rows: number, width: number): void {
-  for (let r = 0; r < rows; r++) {
-    const src = order[start + r] * width;
-    const dst = r * width;
-    for (let c = 0; c < width; c++) into[dst + c] = from[src + c];
-  }
-}
-
 /** predictNet on the cpu backend, without tensors: the same kernels as training, so the same bits as tfjs's cpu ops. */
 export function predictOnCpu(shape: NetShape, weights: readonly WeightArray[], x: Float32Array, kernelsFor: KernelsFor = fastestKernels): Float32Array {
   const d = shape.sizes[0];
@@ -117,7 +111,7 @@ export function predictOnCpu(shape: NetShape, weights: readonly WeightArray[], x
   const rows = x.length / d;
   const size = weights.reduce((n, w) => n + w.values.length, 0);
   const evalRows = Math.max(1, Math.min(rows, EVAL_ROWS));
-  const kernels = kernelsFor(size + rows * (d + k) + CpuNet.floats(shape, evalRows), CpuNet.largestKernel(shape));
+  const kernels = kernelsFor(size + rows * (d + k) + CpuNet.floats(shape, evalRows), CpuNet.workFloats(shape, evalRows));
   try {
     const flat = kernels.alloc(size);
     CpuNet.parts(shape, flat).forEach((part, i) => part.set(weights[i].values));
