@@ -23,6 +23,11 @@ export interface ChoiceParam<V extends string = string> extends ParamBase {
   readonly type: 'choice';
   readonly default: V;
   readonly options: readonly { readonly value: V; readonly label: string }[];
+  /**
+   * For a param added to a step after documents were saved without it: the value those documents
+   * restore to, the one that reproduces what they meant (new steps still get `default`).
+   */
+  readonly before?: V;
 }
 
 /** An on/off switch. */
@@ -87,6 +92,16 @@ export type ParamOf<S extends ParamSchema> = S extends NumberParam
 export type ParamsOf<P extends ParamSchemas> = { -readonly [K in keyof P]: ParamOf<P[K]> };
 
 /** The default value of every parameter. */
+/**
+ * The params a saved document that lacks some of them restores to: each param's `before` value
+ * where it declares one (it was added after such documents were saved), else its default.
+ */
+export function restoredParams(schemas: ParamSchemas): ParamValues {
+  const out = defaultParams(schemas);
+  for (const [name, schema] of Object.entries(schemas)) if (schema.type === 'choice' && schema.before !== undefined) out[name] = schema.before;
+  return out;
+}
+
 export function defaultParams(schemas: ParamSchemas): ParamValues {
   const out: ParamValues = {};
   for (const [name, schema] of Object.entries(schemas)) {

@@ -1,5 +1,5 @@
 import { SpecError, describeValue } from './errors';
-import { defaultParams, validateParam, type ParamValues } from './params';
+import { restoredParams, validateParam, type ParamValues } from './params';
 import {
   PIPELINE_FORMAT,
   PIPELINE_VERSION,
@@ -135,7 +135,7 @@ function validateParams(value: unknown, description: StepDescription, path: stri
       throw new SpecError(`${path}.${key}`, expected, `an unknown parameter of ${description.kind}`);
     }
   }
-  const filled = { ...defaultParams(description.params), ...value } as Record<string, unknown>;
+  const filled = { ...restoredParams(description.params), ...value } as Record<string, unknown>;
   const out: ParamValues = {};
   for (const key of known) out[key] = validateParam(description.params[key], filled[key], `${path}.${key}`);
   return out;

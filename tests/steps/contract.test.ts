@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hashValue, sha256Hex } from '../../src/core/hash';
-import { defaultParams, validateParam, type ParamValues } from '../../src/core/params';
+import { defaultParams, restoredParams, validateParam, type ParamValues } from '../../src/core/params';
 import { Prng, deriveSeed } from '../../src/core/prng';
 import { restorePipeline } from '../../src/core/restore';
-import { addedParams } from '../../src/core/migrate';
 import type { PipelineState } from '../../src/core/state';
 import { nodeDataSource } from '../../src/cli/node-data-source';
 import { stepCatalog } from '../../src/steps/catalog';
@@ -46,8 +45,8 @@ describe.each(ALL_STEPS.map((s) => [s.kind, s] as const))('step %s', (_kind, ste
 
   it('round-trips through restore with its defaults filled in', () => {
     const restored = restorePipeline(doc([{ id: 'step', kind: step.kind }]), stepCatalog);
-    // A param added after documents were saved without it restores to its legacy value (core/migrate).
-    expect(restored.steps[0].params).toEqual({ ...declared, ...addedParams(step.kind) });
+    // A param added after documents were saved without it restores to the value it declares for them (`before`).
+    expect(restored.steps[0].params).toEqual(restoredParams(step.params));
     expect(restorePipeline(JSON.parse(JSON.stringify(restored)), stepCatalog)).toEqual(restored);
   });
 

@@ -58,4 +58,11 @@ describe('metric schemas declared by steps', () => {
     expect(metricChoices(spec, [])).toEqual(['r2', 'rmse', 'mae', 'mse']);
     expect(metricChoices(spec, [row('a', { brier: 0.1, hitRate: 0.4 })], TABLE)).toEqual(['hitRate', 'brier']);
   });
+
+  it('a pipeline with no evaluate step is offered the metrics of the evaluation that scores its model', () => {
+    const only = (kind: string) => ({ steps: [{ id: 'm', kind, params: {}, enabled: true }] }) as unknown as PipelineSpec;
+    expect(metricChoices(only('model.linear-regression'), [])).toEqual(metricChoices(only('evaluate.regression'), []));
+    expect(metricChoices(only('model.knn-classifier'), [])).toEqual(metricChoices(only('evaluate.classification'), []));
+    expect(metricChoices(only('model.knn-classifier'), [])).toContain('accuracy');
+  });
 });

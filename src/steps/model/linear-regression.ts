@@ -47,7 +47,7 @@ export const linearRegression = defineStep(linearRegressionDescription, {
   async run(_ctx, input, params) {
     const data = regressionInput(input, 'Linear regression');
     const columns = data.features.map((f) => f.values);
-    const { coef, intercept } = fitLeastSquares(columns, data.target.values, data.split.train, params.l2 as number, params.fitIntercept);
+    const { coef, intercept } = fitLeastSquares(columns, data.target.values, data.split.train, params.l2, params.fitIntercept);
     const values = new Float64Array(data.rowCount);
     for (let i = 0; i < data.rowCount; i++) {
       let v = intercept;

@@ -13,7 +13,7 @@ import { LBFGS_PARAMS, SOLVER_PARAM } from './linear/lbfgs-params';
 /** What the palette, forms and restore know of `logisticRegression`: plain data, no code. */
 export const logisticRegressionDescription = describeStep({
   kind: 'model.logistic-regression',
-  // Version 2 added `solver` (lbfgs, the new default; restore gives older documents 'adam', see core/migrate) and C, tol, maxIter.
+  // Version 2 added `solver` (lbfgs, the new default; older documents restore to 'adam': the param's `before`) and C, tol, maxIter.
   version: 2,
   category: 'model',
   label: 'Logistic regression',

@@ -64,7 +64,7 @@ export const mlpRegressor = defineStep(mlpRegressorDescription, {
       learningRate: params.learningRate,
       epochs: params.epochs,
       batchSize: params.batchSize,
-      l2: params.l2 as number,
+      l2: params.l2,
       epsilon: ctx.epsilon,
       rng: ctx.rng,
       signal: ctx.signal,

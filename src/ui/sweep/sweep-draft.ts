@@ -6,7 +6,9 @@ import type { PipelineSpec } from '../../core/spec';
 import { isSweepable, parseNumberValues, type ValuesMode } from '../../core/sweep-values';
 import type { SweepAxis } from '../../engine/sweep';
 import type { RunRow } from '../state/run-list';
-import { stepCatalog } from '../../steps/catalog';
+import { ALL_DESCRIPTIONS, stepCatalog } from '../../steps/catalog';
+import { scoredTask, type StepDescription } from '../../core/step-description';
+import type { Task } from '../../core/state';
 import { orderedMetrics } from '../results/metric-format';
 
 /** One axis as the form holds it: the step and param, and the values typed (numbers) or ticked (choices, booleans). */
@@ -73,12 +75,24 @@ export function axisValues(spec: PipelineSpec, draft: AxisDraft): { axis: SweepA
 
 /**
  * The metrics to rank by: those the pipeline's finished runs report or, before any run, those
- * its evaluate steps declare (classification's when it has none), in display order.
+ * its evaluate steps declare (when it has none: those of the evaluation that scores its model's task), in display order.
  */
 export function metricChoices(spec: PipelineSpec, runs: readonly RunRow[], table?: MetricTable): string[] {
   const seen = runs.filter((r) => r.summary.status === 'done').flatMap((r) => Object.keys(r.summary.metrics));
   if (seen.length) return orderedMetrics(seen, table);
-  const declared = (kind: string) => (stepCatalog.describe(kind)?.metrics ?? []).map((m) => m.name);
-  const names = spec.steps.flatMap((s) => declared(s.kind));
-  return orderedMetrics(names.length ? names : declared('evaluate.classification'), table);
+  const declared = (d: StepDescription | undefined) => (d?.metrics ?? []).map((m) => m.name);
+  const names = spec.steps.flatMap((s) => declared(stepCatalog.describe(s.kind)));
+  return orderedMetrics(names.length ? names : declared(evaluationFor(modelTask(spec))), table);
 }
+
+/** The task the pipeline's model serves (classification when it has no model). */
+function modelTask(spec: PipelineSpec): Task {
+  for (const step of spec.steps) {
+    const task = stepCatalog.describe(step.kind)?.model?.task;
+    if (task) return task;
+  }
+  return 'classification';
+}
+
+/** The first evaluate step that scores `task`. */
+const evaluationFor = (task: Task): StepDescription | undefined => ALL_DESCRIPTIONS.find((d) => scoredTask(d) === task);

@@ -8,6 +8,8 @@ export const SOLVER_PARAM: ChoiceParam<'lbfgs' | 'adam'> = {
   help: "lbfgs fits to convergence like scikit-learn's LogisticRegression (uses C, tol, max iterations). " +
     'Adam trains for a fixed number of epochs with the learning rate, batch size, L2 and optimizer below, so you can watch the loss curve.',
   default: 'lbfgs',
+  // Version 2 of logistic regression added the solver: documents saved before it trained with Adam epochs.
+  before: 'adam',
   options: [
     { value: 'lbfgs', label: 'lbfgs (like scikit-learn)' },
     { value: 'adam', label: 'Gradient descent by epochs' },

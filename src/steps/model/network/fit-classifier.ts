@@ -48,7 +48,7 @@ export async function fitClassifier(
     learningRate: params.learningRate,
     epochs: params.epochs,
     batchSize: params.batchSize,
-    l2: params.l2 as number,
+    l2: params.l2,
     epsilon: ctx.epsilon,
     rng: ctx.rng,
     signal: ctx.signal,
