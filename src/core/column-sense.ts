@@ -1,4 +1,5 @@
 import { describeDateFormat, detectDateFormat } from './date-parse';
+import { distinctNumbers } from './distinct-numbers';
 import { MISSING_CODE, type Column, type Table } from './table';
 
 /**
@@ -124,19 +125,10 @@ function canonicalCodes(col: Column): { codes: Int32Array | null; distinct: numb
     }
     let code = seen.get(v);
     if (code === undefined) seen.set(v, (code = seen.size));
-    if (seen.size > MAX_PARTITION) return { codes: null, ...countNumbers(col.values) };
+    if (seen.size > MAX_PARTITION) return { codes: null, ...distinctNumbers(col.values) };
     codes[i] = code;
   }
   return { codes, distinct: seen.size, missing };
-}
-
-/** Distinct and missing numbers by a sorted copy (NaN sorts last). */
-function countNumbers(values: Float64Array): { distinct: number; missing: number } {
-  const sorted = values.slice().sort();
-  let distinct = 0;
-  let i = 0;
-  for (; i < sorted.length && !Number.isNaN(sorted[i]); i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  return { distinct, missing: sorted.length - i };
 }
 
 /** Two 32-bit FNV-1a style hashes of a sequence of 32-bit integers, as hex (collisions are vanishingly unlikely for a hint). */
