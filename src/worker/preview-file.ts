@@ -23,9 +23,8 @@ export interface FilePreview {
 const SLICE_BYTES = 4 << 20;
 
 /**
- * Reads a File in slices, decoding UTF-8 as a stream (a character split between
- * slices stays whole; one BOM is dropped, as Blob.text() does, and two are
- * refused), then parses it with the run-time parser (which checks the file's
+ * Reads a File's bytes and decodes them as UTF-8 (one BOM is dropped, as
+ * Blob.text() does, and two are refused), then parses it with the run-time parser (which checks the file's
  * shape against DATA_LIMITS first) while its bytes are hashed. Runs in the worker: a
  * large file never blocks the page.
  */
@@ -47,25 +46,26 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
 }
 
 /**
- * Reads and decodes a file slice by slice; its bytes (without the BOM, which the text loses)
- * are hashed from the file itself meanwhile (WebCrypto works off this thread, also while
- * the text is parsed), so the text is never encoded again to be hashed.
+ * Reads a file's bytes once, slice by slice (progress after each), into one buffer; hashes them
+ * (without the BOM, which the text loses: WebCrypto works off this thread, also while the text
+ * is parsed) and decodes them in one pass, so the file is neither read twice nor its text
+ * joined from pieces or encoded again to be hashed.
  */
 async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<{ text: string; hash: Promise<string> }> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // the BOM is checked and dropped by the caller
-  const parts: string[] = [];
-  let hash: Promise<string> | null = null;
-  for (let at = 0; at < file.size; at += SLICE_BYTES) {
-    const bytes = new Uint8Array(await file.slice(at, at + SLICE_BYTES).arrayBuffer());
-    if (!hash) {
-      hash = file.slice(startsWithBom(bytes) ? 3 : 0).arrayBuffer().then((all) => sha256Hex(new Uint8Array(all)));
-      hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if reading fails first
-    }
-    parts.push(decoder.decode(bytes, { stream: true }));
-    onProgress({ stage: 'reading', done: Math.min(at + SLICE_BYTES, file.size), total: file.size });
+  const all = new Uint8Array(file.size);
+  let read = 0;
+  while (read < file.size) {
+    const slice = new Uint8Array(await file.slice(read, read + SLICE_BYTES).arrayBuffer());
+    if (slice.length === 0) break; // the file shrank while it was read: what was read is previewed
+    all.set(slice, read);
+    read += slice.length;
+    onProgress({ stage: 'reading', done: read, total: file.size });
   }
-  parts.push(decoder.decode());
-  return { text: parts.join(''), hash: hash ?? sha256Hex(new Uint8Array(0)) };
+  const bytes = all.subarray(0, read);
+  const hash = sha256Hex(bytes.subarray(startsWithBom(bytes) ? 3 : 0));
+  hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if decoding fails first
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes); // the BOM is checked and dropped by the caller
+  return { text, hash };
 }
 
 const startsWithBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
