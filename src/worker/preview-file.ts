@@ -13,10 +13,12 @@ export interface ImportProgress {
   readonly total: number;
 }
 
-/** A previewed file: what the preview dialog shows, and the text to store (decoded once, in the worker). */
+/** A previewed file: what the preview dialog shows, its text (decoded once, in the worker) and the bytes of that text, to store. */
 export interface FilePreview {
   readonly preview: DataPreview;
   readonly text: string;
+  /** The file's bytes without a BOM: the UTF-8 of `text`, whose SHA-256 is the preview's hash. */
+  readonly bytes: Blob;
 }
 
 /** Bytes read per slice of the file (progress is reported after each). */
@@ -33,7 +35,7 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
     if (signal?.aborted) throw new Error(`Reading ${file.name} was cancelled.`);
     onProgress(p);
   };
-  const { text: read, hash: hashing } = await readText(file, report);
+  const { text: read, hash: hashing, bytes } = await readText(file, report);
   const text = withoutByteOrderMark(read);
   const format = formatOf(file.name);
   const parsed = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
@@ -42,7 +44,7 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
   // The bytes hashed are the text's UTF-8: a file that decodes to anything else (U+FFFD) was refused above.
   rememberSha256(text, hash); // the run that reads the stored file next skips hashing it again
   rememberParsed(hash, format, parsed); // and parsing it
-  return { preview: previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size }), text };
+  return { preview: previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size }), text, bytes };
 }
 
 /**
@@ -51,7 +53,7 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
  * is parsed) and decodes them in one pass, so the file is neither read twice nor its text
  * joined from pieces or encoded again to be hashed.
  */
-async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<{ text: string; hash: Promise<string> }> {
+async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<{ text: string; hash: Promise<string>; bytes: Blob }> {
   const all = new Uint8Array(file.size);
   let read = 0;
   while (read < file.size) {
@@ -62,24 +64,25 @@ async function readText(file: File, onProgress: (p: ImportProgress) => void): Pr
     onProgress({ stage: 'reading', done: read, total: file.size });
   }
   const bytes = all.subarray(0, read);
-  const hash = sha256Hex(bytes.subarray(startsWithBom(bytes) ? 3 : 0));
+  const content = bytes.subarray(startsWithBom(bytes) ? 3 : 0);
+  const hash = sha256Hex(content);
   hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if decoding fails first
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes); // the BOM is checked and dropped by the caller
-  return { text, hash };
+  return { text, hash, bytes: new Blob([content], { type: 'text/plain;charset=utf-8' }) };
 }
 
 const startsWithBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /**
- * Stores a previewed file's text in the app's database from the worker: writing
- * tens of megabytes to IndexedDB blocks the thread that writes for a few hundred
- * milliseconds, so the page's thread never does it.
+ * Stores a previewed file in the app's database from the worker, as the Blob of its
+ * bytes: IndexedDB keeps a Blob without serialising it on the writing thread (a 50 MB
+ * string took that thread a few hundred milliseconds), and the page's thread never writes it.
  */
 export async function storePreviewed(previewed: FilePreview, dbName: string): Promise<void> {
   const db = new PipelabDb(dbName);
   try {
     const { name, format, hash } = previewed.preview;
-    await putDataset(db, name, format, previewed.text, { knownHash: hash });
+    await putDataset(db, name, format, { bytes: previewed.bytes, hash }); // the bytes hashed: the text's UTF-8 (a file that is not UTF-8 was refused)
     lastStored = { hash, text: previewed.text };
   } finally {
     db.close();
