@@ -35,22 +35,16 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
     if (signal?.aborted) throw new Error(`Reading ${file.name} was cancelled.`);
     onProgress(p);
   };
-  const T0 = performance.now();
   const { text: read, hash: hashing, bytes } = await readText(file, report);
-  const T1 = performance.now();
   const text = withoutByteOrderMark(read);
   const format = formatOf(file.name);
   const parsed = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
   const { table, delimiter } = parsed;
-  const T2 = performance.now();
   const hash = await hashing; // computed off this thread meanwhile
-  const T3 = performance.now();
   // The bytes hashed are the text's UTF-8: a file that decodes to anything else (U+FFFD) was refused above.
   rememberSha256(text, hash); // the run that reads the stored file next skips hashing it again
   rememberParsed(hash, format, parsed); // and parsing it
-  const pv = previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size });
-  console.log(`TIMING read ${(T1 - T0).toFixed(0)} parse ${(T2 - T1).toFixed(0)} hashwait ${(T3 - T2).toFixed(0)} previewOf ${(performance.now() - T3).toFixed(0)}`);
-  return { preview: pv, text, bytes };
+  return { preview: previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size }), text, bytes };
 }
 
 /**
@@ -90,9 +84,7 @@ export async function storePreviewed(previewed: FilePreview, dbName: string): Pr
   const db = new PipelabDb(dbName);
   try {
     const { name, format, hash } = previewed.preview;
-    const t0 = performance.now();
-    await putDataset(db, name, format, { bytes: previewed.bytes, hash });
-    console.log('TIMING store ' + (performance.now() - t0).toFixed(0)); // the bytes hashed: the text's UTF-8 (a file that is not UTF-8 was refused)
+    await putDataset(db, name, format, { bytes: previewed.bytes, hash }); // the bytes hashed: the text's UTF-8 (a file that is not UTF-8 was refused)
     lastStored = { hash, text: previewed.text };
   } finally {
     db.close();
