@@ -22,6 +22,7 @@ try {
   const node: number[] = [];
   const chromium: number[] = [];
   await benchNodeImport(text); // warm-up
+  await stagedImport(page, mb); // and the same in Chromium: the worker's first run loads and compiles the step code
   if (process.argv.includes('--stages')) console.log(`  preview stages (first progress event of each): ${await previewStages(page, mb)}`);
   for (let i = 0; i < repeats; i++) {
     // Alternate, so load on the shared machine falls on both alike.
