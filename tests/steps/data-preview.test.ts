@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DISTINCT_CAP } from '../../src/core/column-sense';
 import { columnStats } from '../../src/core/table-stats';
 import { previewOf } from '../../src/steps/data/data-preview';
 import { parseUserFile } from '../../src/steps/data/parse-user-data';
@@ -22,5 +23,17 @@ describe('previewOf', () => {
       ['label', 'categorical', 0, 3],
     ]);
     expect(preview.columns[2]).toMatchObject({ min: NaN, max: NaN, mean: NaN });
+  });
+
+  it('counts whole numbers exactly however many, and fractional numbers up to 10,000 (then says so), missing values over the whole column', () => {
+    const rows = 30_000;
+    const lines = Array.from({ length: rows }, (_, i) => `${i * 3},${i % 7 === 0 ? 'NA' : (i * 0.37).toFixed(2)},${(i % 40) / 4},${i % 2 ? 'a' : 'b'}`);
+    const { table } = parseUserFile(`id,x,quarter,label\n${lines.join('\n')}\n`, 'csv');
+    const [id, x, quarter] = previewOf(table, FILE).columns;
+    expect(id).toMatchObject({ type: 'numeric', distinct: rows, missing: 0 });
+    expect(id).not.toHaveProperty('distinctCapped');
+    expect(x).toMatchObject({ type: 'numeric', distinct: DISTINCT_CAP, distinctCapped: true, missing: Math.ceil(rows / 7) });
+    expect(quarter).toMatchObject({ type: 'numeric', distinct: 40, missing: 0 });
+    expect(quarter).not.toHaveProperty('distinctCapped');
   });
 });

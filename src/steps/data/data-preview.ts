@@ -11,6 +11,8 @@ export type ColumnPreview =
       readonly type: 'numeric';
       readonly missing: number;
       readonly distinct: number;
+      /** Set where the column holds more fractional numbers than were counted (`distinct` is then a lower bound). */
+      readonly distinctCapped?: boolean;
       readonly min: number;
       readonly max: number;
       readonly mean: number;
@@ -49,7 +51,8 @@ const TOP_CATEGORIES = 5;
 export function previewOf(table: Table, file: Omit<DataPreview, 'rows' | 'columns' | 'sample'>): DataPreview {
   const facts = columnFacts(table); // counts every column's distinct values once, for the notes and the preview
   const columns = table.columns.map((col, c): ColumnPreview => {
-    if (col.type === 'numeric') return { name: col.name, type: 'numeric', distinct: facts[c].distinct, ...numberSummary(col.values) };
+    const { distinct, distinctCapped } = facts[c];
+    if (col.type === 'numeric') return { name: col.name, type: 'numeric', distinct, ...(distinctCapped ? { distinctCapped } : {}), ...numberSummary(col.values) };
     const stats = columnStats(col) as Extract<ColumnStats, { type: 'categorical' }>;
     const top = stats.top.filter((t) => t.count > 0);
     return { name: col.name, type: 'categorical', missing: stats.missing, distinct: top.length, top: top.slice(0, TOP_CATEGORIES) };
