@@ -218,6 +218,9 @@ describe('the import preview', () => {
     const summary = page.getByTestId('import-summary');
     await summary.waitFor({ timeout: 180_000 });
     expect(await textOf(summary)).toMatch(/1,000,000 rows, 6 columns/);
+    // A million fractional numbers are counted up to 10,000 distinct values, and the cell says so.
+    expect(await textOf(page.locator('[data-testid=import-columns] tr[data-column="x1"] td').nth(4))).toBe('10,000+');
+    await screenshot(page, 'import-preview-50mb');
     await page.getByRole('button', { name: 'Open as pipeline' }).click();
     await page.getByTestId('app-notice').filter({ hasText: 'Imported big-50mb.csv' }).waitFor({ timeout: 120_000 });
     const progress = await progressSeen(page);
