@@ -66,7 +66,7 @@ async function readText(file: File, onProgress: (p: ImportProgress) => void): Pr
   const bytes = all.subarray(0, read);
   const content = bytes.subarray(startsWithBom(bytes) ? 3 : 0);
   const hash = sha256Hex(content);
-  hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if decoding fails first
+  hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if parsing fails first
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes); // the BOM is checked and dropped by the caller
   // The file's own bytes past the BOM, not a copy (copying 50 MB into a new Blob costs this thread ~50 ms):
   // a File is a snapshot, so they are the bytes just hashed, or reading them fails (the file changed on disk).
