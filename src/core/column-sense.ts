@@ -1,4 +1,5 @@
 import { describeDateFormat, detectDateFormat } from './date-parse';
+import { distinctNumbers } from './distinct-numbers';
 import { MISSING_CODE, type Column, type Table } from './table';
 
 /**
@@ -16,8 +17,10 @@ export interface ColumnFacts {
   readonly missingShare: number;
   /** Text with many different values relative to the rows (names, free text), not dates or ids. */
   readonly highCardinality: boolean;
-  /** Distinct values (missing aside). */
+  /** Distinct values (missing aside); at least this many where `distinctCapped`. */
   readonly distinct: number;
+  /** Set for a column of fractional numbers with more than DISTINCT_CAP values: they are not counted further. */
+  readonly distinctCapped?: boolean;
   /** Fingerprint of which rows share a value (equal for two columns that relabel each other); null for numbers with very many values. */
   readonly partition: string | null;
   /** Fingerprint of the values themselves, in row order. */
@@ -48,7 +51,7 @@ export function columnFacts(table: Table): ColumnFacts[] {
 }
 
 function factsOf(col: Column, rows: number): ColumnFacts {
-  const { codes, distinct, missing } = canonicalCodes(col);
+  const { codes, distinct, missing, capped } = canonicalCodes(col);
   const present = rows - missing;
   const format = col.type === 'categorical' && distinct > 0 ? detectDateFormat(col.categories) : null;
   const date = format ? describeDateFormat(format) : null;
@@ -56,7 +59,7 @@ function factsOf(col: Column, rows: number): ColumnFacts {
   const highCardinality = col.type === 'categorical' && !date && !idLike && distinct > 20 && distinct > HIGH_CARDINALITY * present;
   return {
     name: col.name, idLike, date, constant: distinct <= 1, missingShare: rows ? missing / rows : 0, highCardinality, distinct,
-    partition: codes ? fingerprint(codes) : null, values: valueFingerprint(col),
+    partition: codes ? fingerprint(codes) : null, values: valueFingerprint(col), ...(capped ? { distinctCapped: true } : {}),
   };
 }
 
@@ -98,7 +101,7 @@ function monotonic(values: Float64Array): boolean {
 const MAX_PARTITION = 1024;
 
 /** Codes numbering each value by its first appearance (missing: -1), so relabelled columns get equal codes; null for numbers with very many values. */
-function canonicalCodes(col: Column): { codes: Int32Array | null; distinct: number; missing: number } {
+function canonicalCodes(col: Column): { codes: Int32Array | null; distinct: number; missing: number; capped?: boolean } {
   if (col.type === 'categorical') {
     const first = new Int32Array(col.categories.length).fill(-1);
     const codes = new Int32Array(col.codes.length);
@@ -130,13 +133,25 @@ function canonicalCodes(col: Column): { codes: Int32Array | null; distinct: numb
   return { codes, distinct: seen.size, missing };
 }
 
-/** Distinct and missing numbers by a sorted copy (NaN sorts last). */
-function countNumbers(values: Float64Array): { distinct: number; missing: number } {
-  const sorted = values.slice().sort();
-  let distinct = 0;
-  let i = 0;
-  for (; i < sorted.length && !Number.isNaN(sorted[i]); i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  return { distinct, missing: sorted.length - i };
+/** Fractional numbers are counted up to this many distinct values (more tells the preview nothing more). */
+export const DISTINCT_CAP = 10_000;
+
+/**
+ * Distinct and missing numbers of a column with many values: counted exactly where every value is
+ * whole (ids and row numbers need the exact count), else up to DISTINCT_CAP (then `capped`).
+ */
+function countNumbers(values: Float64Array): { distinct: number; missing: number; capped?: boolean } {
+  let missing = 0;
+  let whole = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) missing++;
+    else if (whole && !Number.isInteger(v)) whole = false;
+  }
+  if (whole) return distinctNumbers(values);
+  const seen = new Set<number>();
+  for (let i = 0; i < values.length && seen.size < DISTINCT_CAP; i++) if (values[i] === values[i]) seen.add(values[i]);
+  return seen.size < DISTINCT_CAP ? { distinct: seen.size, missing } : { distinct: DISTINCT_CAP, missing, capped: true };
 }
 
 /** Two 32-bit FNV-1a style hashes of a sequence of 32-bit integers, as hex (collisions are vanishingly unlikely for a hint). */

@@ -4,6 +4,7 @@ import { stepCatalog } from '../steps/catalog';
 import type { PipelabDb } from '../storage/db';
 import { guardedWrite } from '../storage/quota';
 import { versionsOf } from '../storage/versions-repo';
+import { withText } from '../storage/datasets-repo';
 import type { StoredDataset, StoredModel, StoredPipeline, StoredRun, StoredVersion } from '../storage/records';
 import { APP_VERSION } from '../engine/environment';
 import { ShareError } from './share-error';
@@ -56,7 +57,8 @@ export async function collectBundle(db: PipelabDb, pipelineId: string): Promise<
   const versions = await versionsOf(db, pipelineId).toArray();
   const runs = await db.runs.where('pipelineId').equals(pipelineId).toArray();
   const hashes = [...new Set(runs.flatMap((r) => Object.values(r.datasetHashes ?? {})))];
-  const datasets = (await db.datasets.bulkGet(hashes)).filter((d): d is StoredDataset => Boolean(d));
+  const rows = (await db.datasets.bulkGet(hashes)).filter((d) => d !== undefined);
+  const datasets = await Promise.all(rows.map(withText)); // a bundle carries every data set as text
   const models = (await db.models.bulkGet(runs.map((r) => r.id))).filter((m): m is StoredModel => Boolean(m));
   const boards = await boardsOf(db, pipelineId);
   return { pipeline, versions, runs, datasets, models, ...(boards.length ? { boards } : {}) };

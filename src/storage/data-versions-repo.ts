@@ -3,7 +3,7 @@ import type { PipelabDb } from './db';
 import { hasDataset } from './datasets-repo';
 import { savePipelineSpec } from './pipelines-repo';
 import { guardedWrite } from './quota';
-import type { StoredDataset, StoredPipeline } from './records';
+import type { StoredPipeline } from './records';
 
 /** One version of an imported data set: files imported under the same name, oldest first. */
 export interface DataVersion {
@@ -18,7 +18,7 @@ export const DATA_UPDATE_WRITER = 'data-update';
 
 /** The versions of an imported data set by file name (generated data never counts), oldest first. */
 export async function dataVersions(db: PipelabDb, name: string): Promise<DataVersion[]> {
-  const rows = (await db.datasets.where('name').equals(name).toArray()).filter((d: StoredDataset) => d.origin !== 'generated');
+  const rows = (await db.datasets.where('name').equals(name).toArray()).filter((d) => d.origin !== 'generated');
   rows.sort((a, b) => a.createdAt - b.createdAt || a.hash.localeCompare(b.hash));
   return rows.map((d, i) => ({ hash: d.hash, number: i + 1, createdAt: d.createdAt }));
 }

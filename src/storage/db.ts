@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { StoredDataset, StoredHead, StoredModel, StoredPipeline, StoredRun, StoredSetting, StoredSweep, StoredVersion } from './records';
+import type { StoredDatasetRow, StoredHead, StoredModel, StoredPipeline, StoredRun, StoredSetting, StoredSweep, StoredVersion } from './records';
 import { summarizeRun } from './run-summary';
 import type { StoredBoard } from '../class/board-record';
 import type { RestoreOptions } from '../core/restore';
@@ -58,7 +58,7 @@ export class PipelabDb extends Dexie {
   pipelines!: EntityTable<StoredPipeline, 'id'>;
   versions!: Table<StoredVersion, [string, string]>;
   runs!: EntityTable<StoredRun, 'id'>;
-  datasets!: EntityTable<StoredDataset, 'hash'>;
+  datasets!: EntityTable<StoredDatasetRow, 'hash'>;
   models!: EntityTable<StoredModel, 'runId'>;
   settings!: EntityTable<StoredSetting, 'key'>;
   sweeps!: EntityTable<StoredSweep, 'id'>;

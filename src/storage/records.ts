@@ -76,7 +76,7 @@ export interface StoredRun {
   readonly sweep?: { readonly id: string; readonly point: number };
 }
 
-/** A data set stored once by content hash. */
+/** A data set stored once by content hash, with its text (as repositories and bundles hand it out). */
 export interface StoredDataset {
   readonly hash: string;
   readonly name: string;
@@ -86,6 +86,13 @@ export interface StoredDataset {
   /** Where it came from: a file the user imported, or data a run generated. Older rows lack it (read as 'import'). */
   readonly origin?: 'import' | 'generated';
 }
+
+/**
+ * A data set's row in IndexedDB: its text, or (files imported in the worker) the UTF-8 bytes of
+ * that text as a Blob, which IndexedDB stores without copying 50 MB through a structured clone.
+ * getDataset gives either as a StoredDataset.
+ */
+export type StoredDatasetRow = Omit<StoredDataset, 'text'> & ({ readonly text: string; readonly bytes?: undefined } | { readonly bytes: Blob; readonly text?: undefined });
 
 /** A run's trained model in TensorFlow.js's model format (model.json parts + weight bytes). */
 export interface StoredModel {

@@ -13,19 +13,20 @@ export interface ImportProgress {
   readonly total: number;
 }
 
-/** A previewed file: what the preview dialog shows, and the text to store (decoded once, in the worker). */
+/** A previewed file: what the preview dialog shows, its text (decoded once, in the worker) and the bytes of that text, to store. */
 export interface FilePreview {
   readonly preview: DataPreview;
   readonly text: string;
+  /** The file's bytes without a BOM (a slice of the File): the UTF-8 of `text`, whose SHA-256 is the preview's hash. */
+  readonly bytes: Blob;
 }
 
 /** Bytes read per slice of the file (progress is reported after each). */
 const SLICE_BYTES = 4 << 20;
 
 /**
- * Reads a File in slices, decoding UTF-8 as a stream (a character split between
- * slices stays whole; one BOM is dropped, as Blob.text() does, and two are
- * refused), then parses it with the run-time parser (which checks the file's
+ * Reads a File's bytes and decodes them as UTF-8 (one BOM is dropped, as
+ * Blob.text() does, and two are refused), then parses it with the run-time parser (which checks the file's
  * shape against DATA_LIMITS first) while its bytes are hashed. Runs in the worker: a
  * large file never blocks the page.
  */
@@ -34,7 +35,7 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
     if (signal?.aborted) throw new Error(`Reading ${file.name} was cancelled.`);
     onProgress(p);
   };
-  const { text: read, hash: hashing } = await readText(file, report);
+  const { text: read, hash: hashing, bytes } = await readText(file, report);
   const text = withoutByteOrderMark(read);
   const format = formatOf(file.name);
   const parsed = parseUserFile(text, format, (done, total) => report({ stage: 'parsing', done, total }));
@@ -43,43 +44,47 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
   // The bytes hashed are the text's UTF-8: a file that decodes to anything else (U+FFFD) was refused above.
   rememberSha256(text, hash); // the run that reads the stored file next skips hashing it again
   rememberParsed(hash, format, parsed); // and parsing it
-  return { preview: previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size }), text };
+  return { preview: previewOf(table, { name: file.name, format, delimiter, hash, bytes: file.size }), text, bytes };
 }
 
 /**
- * Reads and decodes a file slice by slice; its bytes (without the BOM, which the text loses)
- * are hashed from the file itself meanwhile (WebCrypto works off this thread, also while
- * the text is parsed), so the text is never encoded again to be hashed.
+ * Reads a file's bytes once, slice by slice (progress after each), into one buffer; hashes them
+ * (without the BOM, which the text loses: WebCrypto works off this thread, also while the text
+ * is parsed) and decodes them in one pass, so the file is neither read twice nor its text
+ * joined from pieces or encoded again to be hashed.
  */
-async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<{ text: string; hash: Promise<string> }> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // the BOM is checked and dropped by the caller
-  const parts: string[] = [];
-  let hash: Promise<string> | null = null;
-  for (let at = 0; at < file.size; at += SLICE_BYTES) {
-    const bytes = new Uint8Array(await file.slice(at, at + SLICE_BYTES).arrayBuffer());
-    if (!hash) {
-      hash = file.slice(startsWithBom(bytes) ? 3 : 0).arrayBuffer().then((all) => sha256Hex(new Uint8Array(all)));
-      hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if reading fails first
-    }
-    parts.push(decoder.decode(bytes, { stream: true }));
-    onProgress({ stage: 'reading', done: Math.min(at + SLICE_BYTES, file.size), total: file.size });
+async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<{ text: string; hash: Promise<string>; bytes: Blob }> {
+  const all = new Uint8Array(file.size);
+  let read = 0;
+  while (read < file.size) {
+    const slice = new Uint8Array(await file.slice(read, read + SLICE_BYTES).arrayBuffer());
+    if (slice.length === 0) break; // the file shrank while it was read: what was read is previewed
+    all.set(slice, read);
+    read += slice.length;
+    onProgress({ stage: 'reading', done: read, total: file.size });
   }
-  parts.push(decoder.decode());
-  return { text: parts.join(''), hash: hash ?? sha256Hex(new Uint8Array(0)) };
+  const bytes = all.subarray(0, read);
+  const content = bytes.subarray(startsWithBom(bytes) ? 3 : 0);
+  const hash = sha256Hex(content);
+  hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if parsing fails first
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes); // the BOM is checked and dropped by the caller
+  // The file's own bytes past the BOM, not a copy (copying 50 MB into a new Blob costs this thread ~50 ms):
+  // a File is a snapshot, so they are the bytes just hashed, or reading them fails (the file changed on disk).
+  return { text, hash, bytes: file.slice(bytes.length - content.length, read) };
 }
 
 const startsWithBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 /**
- * Stores a previewed file's text in the app's database from the worker: writing
- * tens of megabytes to IndexedDB blocks the thread that writes for a few hundred
- * milliseconds, so the page's thread never does it.
+ * Stores a previewed file in the app's database from the worker, as the Blob of its
+ * bytes: IndexedDB keeps a Blob without serialising it on the writing thread (a 50 MB
+ * string took that thread a few hundred milliseconds), and the page's thread never writes it.
  */
 export async function storePreviewed(previewed: FilePreview, dbName: string): Promise<void> {
   const db = new PipelabDb(dbName);
   try {
     const { name, format, hash } = previewed.preview;
-    await putDataset(db, name, format, previewed.text, { knownHash: hash });
+    await putDataset(db, name, format, { bytes: previewed.bytes, hash }); // the bytes hashed: the text's UTF-8 (a file that is not UTF-8 was refused)
     lastStored = { hash, text: previewed.text };
   } finally {
     db.close();

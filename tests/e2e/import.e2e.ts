@@ -218,15 +218,19 @@ describe('the import preview', () => {
     const summary = page.getByTestId('import-summary');
     await summary.waitFor({ timeout: 180_000 });
     expect(await textOf(summary)).toMatch(/1,000,000 rows, 6 columns/);
+    // A million fractional numbers are counted up to 10,000 distinct values, and the cell says so.
+    expect(await textOf(page.locator('[data-testid=import-columns] tr[data-column="x1"] td').nth(4))).toBe('10,000+');
+    await screenshot(page, 'import-preview-50mb');
     await page.getByRole('button', { name: 'Open as pipeline' }).click();
     await page.getByTestId('app-notice').filter({ hasText: 'Imported big-50mb.csv' }).waitFor({ timeout: 120_000 });
     const progress = await progressSeen(page);
     const stored = await page.evaluate(async () => {
-      type Db = { datasets: { toArray(): Promise<{ name: string; text: string }[]> } };
+      type Db = { datasets: { toArray(): Promise<{ name: string; text?: string; bytes?: Blob }[]> } };
       const rows = await (window as never as { pipelab: { workspace: { db: Db } } }).pipelab.workspace.db.datasets.toArray();
-      return rows.map((r) => ({ name: r.name, length: r.text.length }));
+      return rows.map((r) => ({ name: r.name, text: r.text === undefined ? null : r.text.length, blob: r.bytes instanceof Blob ? r.bytes.size : null }));
     });
-    expect(stored).toEqual([{ name: 'big-50mb.csv', length: readFileSync(big.file).length }]);
+    // Stored as the file's bytes (a Blob), not as a 50 MB string.
+    expect(stored).toEqual([{ name: 'big-50mb.csv', text: null, blob: readFileSync(big.file).length }]);
     // The bar rose in steps while the file was read, and the page kept painting between them
     // (a main thread blocked for the whole read would run no animation frame in between).
     const values = progress.map((p) => Number(p.value));

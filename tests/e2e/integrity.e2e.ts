@@ -52,9 +52,13 @@ function storeRows<T>(page: Page, store: string): Promise<T[]> {
 }
 
 /** The stored data sets of the page's database: hash → number of lines of text. */
+/** Stored data sets by hash with their line counts (an imported file is stored as its bytes, a Blob; older rows as text). */
 async function storedData(page: Page): Promise<Record<string, number>> {
-  const rows = await storeRows<{ hash: string; text: string }>(page, 'datasets');
-  return Object.fromEntries(rows.map((d) => [d.hash, d.text.trimEnd().split('\n').length]));
+  const texts = await page.evaluate(async () => {
+    const db = (window as never as { pipelab: { workspace: { db: { datasets: { toArray(): Promise<{ hash: string; text?: string; bytes?: Blob }[]> } } } } }).pipelab.workspace.db;
+    return Promise.all((await db.datasets.toArray()).map(async (d) => [d.hash, d.text ?? (await d.bytes!.text())] as const));
+  });
+  return Object.fromEntries(texts.map(([hash, text]) => [hash, text.trimEnd().split('\n').length]));
 }
 
 async function previewFile(page: Page, name: string, text: string | Buffer): Promise<void> {

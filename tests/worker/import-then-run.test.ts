@@ -28,8 +28,9 @@ afterAll(() => {
 
 describe('the run after an import', () => {
   it('trains on the file just stored, with the hash and table the preview made, and refuses it once it is deleted', async () => {
-    const { preview, text } = await previewFile(new File([TEXT], 'mine.csv'), () => {});
-    await storePreviewed({ preview, text }, db.name);
+    const previewed = await previewFile(new File([TEXT], 'mine.csv'), () => {});
+    const { preview } = previewed;
+    await storePreviewed(previewed, db.name);
     const s = spec(doc([
       { id: 'data', kind: 'data.import', params: { name: 'mine.csv', hash: preview.hash, target: 'label' } },
       { id: 'split', kind: 'split.train-test', params: {} },

@@ -1,7 +1,7 @@
 import type { Task } from '../../core/state';
 import { columnFacts, type ColumnFacts } from '../../core/column-sense';
 import { cellText, type Table } from '../../core/table';
-import { columnStats } from '../../core/table-stats';
+import { columnStats, type ColumnStats } from '../../core/table-stats';
 import type { UserFormat } from './parse-user-data';
 
 /** One column as the import preview shows it (plain data, so it crosses the worker boundary). */
@@ -11,6 +11,8 @@ export type ColumnPreview =
       readonly type: 'numeric';
       readonly missing: number;
       readonly distinct: number;
+      /** Set where the column holds more fractional numbers than were counted (`distinct` is then a lower bound). */
+      readonly distinctCapped?: boolean;
       readonly min: number;
       readonly max: number;
       readonly mean: number;
@@ -49,17 +51,32 @@ const TOP_CATEGORIES = 5;
 export function previewOf(table: Table, file: Omit<DataPreview, 'rows' | 'columns' | 'sample'>): DataPreview {
   const facts = columnFacts(table); // counts every column's distinct values once, for the notes and the preview
   const columns = table.columns.map((col, c): ColumnPreview => {
-    const stats = columnStats(col);
-    if (stats.type === 'categorical') {
-      const top = stats.top.filter((t) => t.count > 0);
-      return { name: col.name, type: 'categorical', missing: stats.missing, distinct: top.length, top: top.slice(0, TOP_CATEGORIES) };
-    }
-    const distinct = facts[c].distinct;
-    return { name: col.name, type: 'numeric', missing: stats.missing, distinct, min: stats.min, max: stats.max, mean: stats.mean };
+    const { distinct, distinctCapped } = facts[c];
+    if (col.type === 'numeric') return { name: col.name, type: 'numeric', distinct, ...(distinctCapped ? { distinctCapped } : {}), ...numberSummary(col.values) };
+    const stats = columnStats(col) as Extract<ColumnStats, { type: 'categorical' }>;
+    const top = stats.top.filter((t) => t.count > 0);
+    return { name: col.name, type: 'categorical', missing: stats.missing, distinct: top.length, top: top.slice(0, TOP_CATEGORIES) };
   });
   const shown = Math.min(SAMPLE_ROWS, table.rowCount);
   const sample = Array.from({ length: shown }, (_, r) => table.columns.map((c) => cellText(c, r)));
   return { ...file, rows: table.rowCount, columns, sample, facts };
+}
+
+/** Missing values, min, max and mean of a numeric column in one pass (NaN where none is present). */
+function numberSummary(values: Float64Array): { missing: number; min: number; max: number; mean: number } {
+  let n = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue; // NaN: missing
+    n++;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return n ? { missing: values.length - n, min, max, mean: sum / n } : { missing: values.length, min: NaN, max: NaN, mean: NaN };
 }
 
 /** The task a target suggests: regression for a numeric column with more than 10 distinct values, else classification. */
