@@ -109,6 +109,6 @@ export function workloads(quick: boolean): Workload[] {
     { id: 'penguins-6step', label: 'penguins 6-step pipeline', repeats: r(5), slowRepeats: one, mode: 'cold', spec: PENGUINS_PIPELINE },
     { id: 'penguins-lbfgs', label: 'penguins 6-step pipeline (L-BFGS)', repeats: r(5), slowRepeats: one, mode: 'cold', spec: PENGUINS_LBFGS },
     { id: 'iris-edit', label: 'edit-to-result (iris, new learning rate)', repeats: r(7), slowRepeats: r(3), mode: 'edit', spec: IRIS_EXAMPLE },
-    { id: 'csv-50mb', label: '50 MB CSV import', repeats: r(2), slowRepeats: one, mode: 'import', spec: IRIS_EXAMPLE },
+    { id: 'csv-50mb', label: '50 MB CSV import', repeats: r(3), slowRepeats: one, mode: 'import', spec: IRIS_EXAMPLE },
   ];
 }
