@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonical-json';
+import { sha256Sync } from './sha256';
 
 /** Any typed array pipelab stores in tables, models and predictions. */
 export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array | Uint32Array | Int8Array;
@@ -9,6 +10,14 @@ const encoder = new TextEncoder();
 export type Sha256 = (parts: readonly Uint8Array[]) => string;
 
 let hostSha256: Sha256 | null = null;
+
+/**
+ * Inputs up to this many bytes are hashed in place (sha256Sync) when no host hash is set:
+ * WebCrypto's digest is a trip to another thread and back, which costs more than hashing a
+ * few kilobytes in JavaScript; larger inputs (a data table, a big file) go to WebCrypto,
+ * which is several times faster per byte. Same digests either way.
+ */
+export const SYNC_HASH_BYTES = 16 * 1024;
 
 /**
  * Lets a host hash with its own synchronous SHA-256 instead of WebCrypto (null: back
@@ -36,6 +45,7 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   if (typeof data === 'string' && known !== null && known.text.length === data.length && known.text === data) return known.hash;
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
   if (hostSha256) return hostSha256([bytes]);
+  if (bytes.length <= SYNC_HASH_BYTES) return sha256Sync([bytes]);
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return toHex(new Uint8Array(digest));
 }
@@ -53,6 +63,7 @@ export async function hashValue(value: unknown): Promise<string> {
   if (hostSha256) return hostSha256([head, new Uint8Array(1), ...chunks]);
   let total = head.length + 1;
   for (const c of chunks) total += c.length;
+  if (total <= SYNC_HASH_BYTES) return sha256Sync([head, new Uint8Array(1), ...chunks]);
   const all = new Uint8Array(total);
   all.set(head, 0);
   let offset = head.length + 1;
