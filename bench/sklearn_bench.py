@@ -139,10 +139,10 @@ def main():
         ("digits-mlp", 3, lambda i: digits_mlp(data)),
         ("iris-logreg", 5, lambda i: logreg("iris", data)),
         ("cancer-logreg", 5, lambda i: logreg("breast_cancer", data)),
-        ("iris-lbfgs", 5, lambda i: logreg_lbfgs("iris", data)),
-        ("cancer-lbfgs", 5, lambda i: logreg_lbfgs("breast_cancer", data)),
+        ("iris-lbfgs", 40, lambda i: logreg_lbfgs("iris", data)),  # ms-scale rows: 40 repeats, as pipelab's side
+        ("cancer-lbfgs", 40, lambda i: logreg_lbfgs("breast_cancer", data)),
         ("penguins-6step", 5, lambda i: penguins(penguins_json)),
-        ("penguins-lbfgs", 5, lambda i: penguins(penguins_json, c=1.0)),
+        ("penguins-lbfgs", 40, lambda i: penguins(penguins_json, c=1.0)),
         ("iris-edit", 7, lambda i: iris_edit(prepared, i)),
     ]
     for name, repeats, fn in jobs:
