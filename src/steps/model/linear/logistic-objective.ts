@@ -56,7 +56,7 @@ function addPenalty(w: Float64Array, grad: Float64Array, rows: number, width: nu
   return 0.5 * lambda * sq;
 }
 
-function binomial(p: LogisticProblem, w: Float64Array, grad: Float64Array): number {
+function binomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, trueP: Float64Array | null): number {
   const { x, rows, features: d, labels } = p;
   grad.fill(0);
   let loss = 0;
@@ -68,7 +68,9 @@ function binomial(p: LogisticProblem, w: Float64Array, grad: Float64Array): numb
     // softplus(z) = max(z, 0) + log(1 + e^−|z|) and sigmoid(z) from the same e^−|z|: no overflow, one exp.
     const e = polyExp(-Math.abs(z));
     loss += (z > 0 ? z : 0) + log1p(e) - y * z;
-    const g = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y;
+    const p1 = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    if (trueP) trueP[i] = y === 1 ? p1 : 1 - p1;
+    const g = p1 - y;
     for (let j = 0; j < d; j++) grad[j] += g * x[off + j];
     grad[d] += g;
   }
@@ -162,8 +164,11 @@ function addTwoRowsGradient(x: Float64Array, offA: number, offB: number, g: Floa
   }
 }
 
-/** Row i's log-loss; leaves in g[0…k) the loss's gradient with respect to the row's scores (softmax − one-hot). */
-function rowLoss(p: LogisticProblem, w: Float64Array, i: number, g: Float64Array): number {
+/**
+ * Row i's log-loss; leaves in g[0…k) the loss's gradient with respect to the row's scores
+ * (softmax − one-hot), and in trueP[i] the row's probability of its true class.
+ */
+function rowLoss(p: LogisticProblem, w: Float64Array, i: number, g: Float64Array, trueP: Float64Array | null): number {
   const { x, features: d, labels, classes: k } = p;
   scoreRow(x, i * d, w, d, k, g);
   let max = -Infinity;
@@ -172,23 +177,24 @@ function rowLoss(p: LogisticProblem, w: Float64Array, i: number, g: Float64Array
   let sum = 0;
   for (let c = 0; c < k; c++) sum += g[c] = polyExp(g[c] - max);
   for (let c = 0; c < k; c++) g[c] /= sum;
+  if (trueP) trueP[i] = g[labels[i]];
   g[labels[i]] -= 1;
   return max + polyLog(sum) - own;
 }
 
-function multinomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, raw: Float64Array): number {
+function multinomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, raw: Float64Array, trueP: Float64Array | null): number {
   const { x, rows, features: d, classes: k } = p;
   const rawB = raw.subarray(k);
   grad.fill(0);
   let loss = 0;
   let i = 0;
   for (; i + 1 < rows; i += 2) {
-    loss += rowLoss(p, w, i, raw);
-    loss += rowLoss(p, w, i + 1, rawB);
+    loss += rowLoss(p, w, i, raw, trueP);
+    loss += rowLoss(p, w, i + 1, rawB, trueP);
     addTwoRowsGradient(x, i * d, (i + 1) * d, raw, grad, d, k);
   }
   if (i < rows) {
-    loss += rowLoss(p, w, i, raw);
+    loss += rowLoss(p, w, i, raw, trueP);
     addRowGradient(x, i * d, raw, grad, d, k);
   }
   return loss + addPenalty(w, grad, k, d + 1, 1 / p.C);
@@ -205,12 +211,17 @@ function validate(p: LogisticProblem): void {
   }
 }
 
-/** The objective of `problem` as a value-and-gradient function over the parameter vector. */
-export function logisticObjective(problem: LogisticProblem): (w: Float64Array, grad: Float64Array) => number {
+/**
+ * The objective of `problem` as a value-and-gradient function over the parameter vector. With
+ * `trueProbability` (one number per row), each evaluation also leaves there every row's
+ * probability of its true class, bit for bit as logisticProbabilities computes it at that point.
+ */
+export function logisticObjective(problem: LogisticProblem, trueProbability: Float64Array | null = null): (w: Float64Array, grad: Float64Array) => number {
   validate(problem);
-  if (problem.classes === 2) return (w, grad) => binomial(problem, w, grad);
+  if (trueProbability && trueProbability.length !== problem.rows) throw new Error(`Logistic regression: expected room for ${problem.rows} probabilities, got ${trueProbability.length}.`);
+  if (problem.classes === 2) return (w, grad) => binomial(problem, w, grad, trueProbability);
   const raw = new Float64Array(2 * problem.classes);
-  return (w, grad) => multinomial(problem, w, grad, raw);
+  return (w, grad) => multinomial(problem, w, grad, raw, trueProbability);
 }
 
 /** Predicted class codes for row-major `x` under parameters `w` (laid out as parameterCount describes). */

@@ -8,27 +8,46 @@ import { polyExp, polyLog } from './poly-math';
 export function logisticProbabilities(params: Float64Array, x: Float64Array, features: number, classes: number): Float64Array {
   const rows = x.length / features;
   const out = new Float64Array(rows * classes);
-  const width = features + 1;
   const scores = new Float64Array(classes);
-  for (let i = 0; i < rows; i++) {
-    const off = i * features;
-    const k = classes === 2 ? 1 : classes;
-    for (let c = 0; c < k; c++) {
-      let z = params[c * width + features];
-      for (let j = 0; j < features; j++) z += x[off + j] * params[c * width + j];
-      scores[c] = z;
-    }
-    if (classes === 2) {
-      const z = scores[0];
-      const e = polyExp(-Math.abs(z));
-      const p1 = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-      out[i * 2] = 1 - p1;
-      out[i * 2 + 1] = p1;
-    } else {
-      softmaxInto(scores, out, i * classes);
-    }
-  }
+  for (let i = 0; i < rows; i++) rowProbabilities(params, x, i * features, features, classes, scores, out, i * classes);
   return out;
+}
+
+/**
+ * The mean log-loss of `labels` under `params` on row-major `x`: the same bits as meanLogLoss of
+ * logisticProbabilities' output, without allocating it (the loss chart's test loss, every iteration).
+ * `scratch` holds 2 × classes numbers.
+ */
+export function meanLogLossAt(params: Float64Array, x: Float64Array, labels: Int32Array, features: number, classes: number, scratch: Float64Array): number {
+  if (labels.length === 0) return 0;
+  const scores = scratch.subarray(0, classes);
+  const row = scratch.subarray(classes, 2 * classes);
+  let sum = 0;
+  for (let i = 0; i < labels.length; i++) {
+    rowProbabilities(params, x, i * features, features, classes, scores, row, 0);
+    sum -= polyLog(Math.max(row[labels[i]], 1e-15));
+  }
+  return sum / labels.length;
+}
+
+/** Row `off`'s class probabilities into out[at … at + classes). */
+function rowProbabilities(params: Float64Array, x: Float64Array, off: number, features: number, classes: number, scores: Float64Array, out: Float64Array, at: number): void {
+  const width = features + 1;
+  const k = classes === 2 ? 1 : classes;
+  for (let c = 0; c < k; c++) {
+    let z = params[c * width + features];
+    for (let j = 0; j < features; j++) z += x[off + j] * params[c * width + j];
+    scores[c] = z;
+  }
+  if (classes === 2) {
+    const z = scores[0];
+    const e = polyExp(-Math.abs(z));
+    const p1 = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    out[at] = 1 - p1;
+    out[at + 1] = p1;
+  } else {
+    softmaxInto(scores, out, at);
+  }
 }
 
 function softmaxInto(scores: Float64Array, out: Float64Array, at: number): void {
@@ -49,4 +68,12 @@ export function meanLogLoss(probabilities: Float64Array, labels: Int32Array, cla
   let sum = 0;
   for (let i = 0; i < labels.length; i++) sum -= polyLog(Math.max(probabilities[i * classes + labels[i]], 1e-15));
   return sum / labels.length;
+}
+
+/** meanLogLoss from each row's probability of its true class (as the objective leaves them). */
+export function meanTrueClassLogLoss(trueProbability: Float64Array): number {
+  if (trueProbability.length === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < trueProbability.length; i++) sum -= polyLog(Math.max(trueProbability[i], 1e-15));
+  return sum / trueProbability.length;
 }

@@ -10,7 +10,7 @@ import type { NetworkClassifierInfo } from '../network/network-model';
 import { classificationInput } from '../inputs/design-matrix';
 import { argmaxRows, classifierOutput, rowMajor64 } from '../inputs/rows';
 import { fitLogisticLbfgs, type LogisticFit } from './fit-logistic';
-import { logisticProbabilities, meanLogLoss } from './logistic-probabilities';
+import { logisticProbabilities, meanLogLossAt, meanTrueClassLogLoss } from './logistic-probabilities';
 
 /** The lbfgs knobs, with scikit-learn's meaning. */
 export interface LbfgsParams {
@@ -30,15 +30,17 @@ export function fitLogisticStep(ctx: StepContext, input: PipelineState, params: 
   const yTrain = labelsOf(data.split.train);
   const yTest = labelsOf(data.split.test);
   const history: EpochRecord[] = [];
+  const scratch = new Float64Array(2 * classes.length);
   const fit = fitLogisticLbfgs(
     { x: xTrain, rows: data.split.train.length, features: d, labels: yTrain, classes: classes.length, C: params.C },
     {
       tol: params.tol,
       maxIter: params.maxIter,
-      onIteration: (epoch, w) => {
+      onIteration: (epoch, w, trainTrueProbability) => {
         if (ctx.signal.aborted) throw new CancelledError();
-        const trainLoss = meanLogLoss(logisticProbabilities(w, xTrain, d, classes.length), yTrain, classes.length);
-        const testLoss = meanLogLoss(logisticProbabilities(w, xTest, d, classes.length), yTest, classes.length);
+        // The same bits as meanLogLoss(logisticProbabilities(w, …)): the objective just computed the training rows'.
+        const trainLoss = meanTrueClassLogLoss(trainTrueProbability);
+        const testLoss = meanLogLossAt(w, xTest, yTest, d, classes.length, scratch);
         const record = { epoch, trainLoss, testLoss };
         history.push(record);
         ctx.onEpoch(record, params.maxIter);
