@@ -28,22 +28,54 @@ export function useHostSha256(sha256: Sha256 | null): void {
   hostSha256 = sha256;
 }
 
-/** A text whose SHA-256 is known already (the import preview hashed its bytes as it read them). */
-let known: { readonly text: string; readonly hash: string } | null = null;
+/** Texts whose SHA-256 is known already (the import preview's, and texts hashed here), most recent last. */
+const known: { readonly text: string; readonly hash: string }[] = [];
+/** How many texts are remembered, and how many characters in all (the oldest go first). */
+const KNOWN_TEXTS = 8;
+const KNOWN_CHARS = 64_000_000;
+/** sha256Hex remembers the texts it hashes between these lengths (shorter ones hash in place; bundled data files are far below the upper end). */
+const REMEMBER_CHARS = { min: SYNC_HASH_BYTES, max: 4_000_000 };
 
 /**
  * Tells sha256Hex the hash of `text`'s UTF-8, computed elsewhere from those very bytes: the
  * run that reads the same content next (compared in full, much cheaper than hashing) skips
- * hashing 50 MB again. One text at a time.
+ * hashing 50 MB again.
  */
 export function rememberSha256(text: string, hash: string): void {
-  known = { text, hash };
+  const at = known.findIndex((k) => k.text === text);
+  if (at >= 0) known.splice(at, 1);
+  known.push({ text, hash });
+  let chars = 0;
+  for (const k of known) chars += k.text.length;
+  while (known.length > KNOWN_TEXTS || (known.length > 1 && chars > KNOWN_CHARS)) chars -= known.shift()!.text.length;
 }
 
-/** SHA-256 of bytes or of a string's UTF-8, as lowercase hex: the host's (see useHostSha256), else WebCrypto's. */
+/** The remembered hash of `text`, if any (a string is immutable: equal text, equal hash). */
+function knownHash(text: string): string | undefined {
+  for (let i = known.length - 1; i >= 0; i--) {
+    if (known[i].text.length !== text.length || known[i].text !== text) continue;
+    const [hit] = known.splice(i, 1);
+    known.push(hit); // most recently used last
+    return hit.hash;
+  }
+  return undefined;
+}
+
+/**
+ * SHA-256 of bytes or of a string's UTF-8, as lowercase hex: the host's (see useHostSha256),
+ * else in place for small inputs, else WebCrypto's. A string's hash is remembered (a run
+ * hashes its data file every time; the worker reads the same bundled text each run).
+ */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  if (typeof data === 'string' && known !== null && known.text.length === data.length && known.text === data) return known.hash;
-  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+  if (typeof data !== 'string') return sha256Bytes(data);
+  const kept = knownHash(data);
+  if (kept !== undefined) return kept;
+  const hash = await sha256Bytes(encoder.encode(data));
+  if (data.length >= REMEMBER_CHARS.min && data.length <= REMEMBER_CHARS.max) rememberSha256(data, hash);
+  return hash;
+}
+
+async function sha256Bytes(bytes: Uint8Array): Promise<string> {
   if (hostSha256) return hostSha256([bytes]);
   if (bytes.length <= SYNC_HASH_BYTES) return sha256Sync([bytes]);
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
