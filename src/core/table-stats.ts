@@ -33,12 +33,14 @@ export function columnStats(col: Column): ColumnStats {
     const top = col.categories.map((value, i) => ({ value, count: counts[i] })).sort((a, b) => b.count - a.count);
     return { name: col.name, type: 'categorical', count: col.codes.length - missing, missing, top };
   }
+  const values = col.values;
   let n = 0;
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const v of col.values) {
-    if (Number.isNaN(v)) continue;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue; // NaN: missing
     n++;
     sum += v;
     if (v < min) min = v;
@@ -46,6 +48,9 @@ export function columnStats(col: Column): ColumnStats {
   }
   const mean = n ? sum / n : NaN;
   let sq = 0;
-  for (const v of col.values) if (!Number.isNaN(v)) sq += (v - mean) * (v - mean);
-  return { name: col.name, type: 'numeric', count: n, missing: col.values.length - n, mean, std: n ? Math.sqrt(sq / n) : NaN, min: n ? min : NaN, max: n ? max : NaN };
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) sq += (v - mean) * (v - mean);
+  }
+  return { name: col.name, type: 'numeric', count: n, missing: values.length - n, mean, std: n ? Math.sqrt(sq / n) : NaN, min: n ? min : NaN, max: n ? max : NaN };
 }

@@ -25,8 +25,11 @@ export function outputTable(state: PipelineState): Table | null {
   if (p?.labels && p.classes && p.probabilities) {
     extra.push(categoricalColumn('predicted', p.labels, p.classes));
     const k = p.classes.length;
+    const probabilities = p.probabilities;
     p.classes.forEach((cls, j) => {
-      extra.push(numericColumn(`p(${cls})`, Float64Array.from({ length: n }, (_, i) => (p.probabilities as Float32Array)[i * k + j])));
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = probabilities[i * k + j];
+      extra.push(numericColumn(`p(${cls})`, values));
     });
   } else if (p?.values) {
     extra.push(numericColumn('predicted', p.values));

@@ -6,26 +6,28 @@ import { outputTable } from './output-table';
 /** Rows a data view shows. */
 const SHOWN_ROWS = 50;
 
+/** Statistics and first cells of every column seen, by column object (held weakly: a column goes when its table goes). */
+const statsKept = new WeakMap<Column, ColumnStats>();
+const cellsKept = new WeakMap<Column, readonly string[]>();
+
 /**
  * Statistics and first cells (as text) of columns, each computed once per column
  * object. Step outputs share their unchanged columns (a split passes the data's
- * columns on), so one instance serves all the views of a run; columns never change.
+ * columns on; a built-in data set's table is the same from run to run), and columns
+ * never change, so the summaries are kept for as long as the column lives.
  */
 export class ColumnSummaries {
-  private readonly stats = new Map<Column, ColumnStats>();
-  private readonly cells = new Map<Column, readonly string[]>();
-
   /** The column's statistics. */
   statsOf(col: Column): ColumnStats {
-    let stats = this.stats.get(col);
-    if (!stats) this.stats.set(col, (stats = columnStats(col)));
+    let stats = statsKept.get(col);
+    if (!stats) statsKept.set(col, (stats = columnStats(col)));
     return stats;
   }
 
   /** The column's first cells as the data view shows them. */
   cellsOf(col: Column): readonly string[] {
-    let cells = this.cells.get(col);
-    if (!cells) this.cells.set(col, (cells = Array.from({ length: Math.min(SHOWN_ROWS, columnLength(col)) }, (_, r) => cellText(col, r))));
+    let cells = cellsKept.get(col);
+    if (!cells) cellsKept.set(col, (cells = Array.from({ length: Math.min(SHOWN_ROWS, columnLength(col)) }, (_, r) => cellText(col, r))));
     return cells;
   }
 }
