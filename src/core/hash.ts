@@ -96,14 +96,25 @@ export async function hashValue(value: unknown): Promise<string> {
   let total = head.length + 1;
   for (const c of chunks) total += c.length;
   if (total <= SYNC_HASH_BYTES) return sha256Sync([head, new Uint8Array(1), ...chunks]);
-  const all = new Uint8Array(total);
+  const all = gatherBuffer(total);
   all.set(head, 0);
+  all[head.length] = 0;
   let offset = head.length + 1;
   for (const c of chunks) {
     all.set(c, offset);
     offset += c.length;
   }
-  return sha256Hex(all);
+  return sha256Bytes(all); // WebCrypto copies its input when called, so the buffer is free again at once
+}
+
+/** The buffer hashValue gathers a state's bytes in for WebCrypto: one kept and reused up to 16 MB (a run hashes a dozen states), a new one beyond. */
+let gathered = new Uint8Array(0);
+const GATHER_KEPT = 16 * 1024 * 1024;
+
+function gatherBuffer(bytes: number): Uint8Array {
+  if (bytes > GATHER_KEPT) return new Uint8Array(bytes);
+  if (gathered.length < bytes) gathered = new Uint8Array(Math.min(GATHER_KEPT, Math.max(bytes, 2 * gathered.length)));
+  return gathered.subarray(0, bytes);
 }
 
 function describe(value: unknown, chunks: Uint8Array[]): unknown {

@@ -17,6 +17,9 @@ const cellsKept = new WeakMap<Column, readonly string[]>();
  * never change, so the summaries are kept for as long as the column lives.
  */
 export class ColumnSummaries {
+  /** The shown rows per list of columns (by column ids), within this instance: views with the same columns share one rows array. */
+  private readonly rowsByColumns = new Map<string, readonly (readonly string[])[]>();
+
   /** The column's statistics. */
   statsOf(col: Column): ColumnStats {
     let stats = statsKept.get(col);
@@ -30,6 +33,32 @@ export class ColumnSummaries {
     if (!cells) cellsKept.set(col, (cells = Array.from({ length: Math.min(SHOWN_ROWS, columnLength(col)) }, (_, r) => cellText(col, r))));
     return cells;
   }
+
+  /**
+   * The first rows of a table with these columns, as text. Two steps whose outputs have the
+   * same columns (an evaluation passes its model's table on) get the same array, which a
+   * structured clone sends once.
+   */
+  rowsOf(columns: readonly Column[], rowCount: number): readonly (readonly string[])[] {
+    const key = columns.map(columnId).join(',');
+    let rows = this.rowsByColumns.get(key);
+    if (!rows) {
+      const cells = columns.map((c) => this.cellsOf(c));
+      rows = Array.from({ length: Math.min(SHOWN_ROWS, rowCount) }, (_, r) => cells.map((column) => column[r]));
+      this.rowsByColumns.set(key, rows);
+    }
+    return rows;
+  }
+}
+
+const columnIds = new WeakMap<Column, number>();
+let nextColumnId = 0;
+
+/** A number naming a column object for as long as it lives. */
+function columnId(col: Column): number {
+  let id = columnIds.get(col);
+  if (id === undefined) columnIds.set(col, (id = nextColumnId++));
+  return id;
 }
 
 /** What the data view shows for one step's output: the first rows and per-column statistics. */
@@ -47,8 +76,7 @@ export interface StepView {
 export function buildStepView(stepId: string, state: PipelineState, summaries = new ColumnSummaries()): StepView | null {
   const table = outputTable(state);
   if (!table) return null;
-  const cells = table.columns.map((c) => summaries.cellsOf(c));
-  const rows = Array.from({ length: Math.min(SHOWN_ROWS, table.rowCount) }, (_, r) => cells.map((column) => column[r]));
+  const rows = summaries.rowsOf(table.columns, table.rowCount);
   return {
     stepId,
     rowCount: table.rowCount,
