@@ -90,8 +90,7 @@ async function sha256Bytes(bytes: Uint8Array): Promise<string> {
  */
 export async function hashValue(value: unknown): Promise<string> {
   const chunks: Uint8Array[] = [];
-  const header = canonicalJson(describe(value, chunks));
-  const head = encoder.encode(header);
+  const head = encoder.encode(hashHeader(value, chunks));
   if (hostSha256) return hostSha256([head, new Uint8Array(1), ...chunks]);
   let total = head.length + 1;
   for (const c of chunks) total += c.length;
@@ -115,6 +114,65 @@ function gatherBuffer(bytes: number): Uint8Array {
   if (bytes > GATHER_KEPT) return new Uint8Array(bytes);
   if (gathered.length < bytes) gathered = new Uint8Array(Math.min(GATHER_KEPT, Math.max(bytes, 2 * gathered.length)));
   return gathered.subarray(0, bytes);
+}
+
+/**
+ * hashValue's header: the canonical JSON of `value` with each typed array replaced by
+ * {"$chunk","$length","$typed"} (its bytes pushed onto `chunks`) and each non-finite number by
+ * {"$number"}. Written in one pass; a value canonical JSON cannot hold takes the two-pass way,
+ * whose error names where it is.
+ */
+export function hashHeader(value: unknown, chunks: Uint8Array[]): string {
+  const from = chunks.length;
+  const fast = writeHeader(value, chunks);
+  if (fast !== undefined) return fast;
+  chunks.length = from;
+  return canonicalJson(describe(value, chunks));
+}
+
+/** canonicalJson(describe(value, chunks)), or undefined where that has no answer. */
+function writeHeader(value: unknown, chunks: Uint8Array[]): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : `{"$number":"${String(value)}"}`;
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const view = value as TypedArray;
+    chunks.push(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+    return `{"$chunk":${chunks.length - 1},"$length":${view.length},"$typed":${JSON.stringify(view.constructor.name)}}`;
+  }
+  return Array.isArray(value) ? writeHeaderArray(value, chunks) : writeHeaderObject(value as Record<string, unknown>, chunks);
+}
+
+function writeHeaderArray(items: unknown[], chunks: Uint8Array[]): string | undefined {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    const item = i in items ? writeHeader(items[i], chunks) : ''; // a hole prints as nothing, as canonicalJson prints it
+    if (item === undefined) return undefined;
+    out += i ? ',' + item : item;
+  }
+  return out + ']';
+}
+
+function writeHeaderObject(obj: Record<string, unknown>, chunks: Uint8Array[]): string | undefined {
+  let out = '{';
+  for (const key of Object.keys(obj).sort()) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    const item = writeHeader(v, chunks);
+    if (item === undefined) return undefined;
+    out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + item;
+  }
+  return out + '}';
 }
 
 function describe(value: unknown, chunks: Uint8Array[]): unknown {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Sha256Hasher, sha256Sync } from '../../src/core/sha256';
-import { SYNC_HASH_BYTES, hashValue, sha256Hex, useHostSha256 } from '../../src/core/hash';
+import { SYNC_HASH_BYTES, hashHeader, hashValue, sha256Hex, useHostSha256 } from '../../src/core/hash';
+import { canonicalJson } from '../../src/core/canonical-json';
+import { Prng } from '../../src/core/prng';
 
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 131 + 7) & 255);
 const reference = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -42,5 +44,47 @@ describe('hash without a host hash', () => {
     };
     expect(await hashValue(small)).toBe(await viaHost(small));
     expect(await hashValue(large)).toBe(await viaHost(large));
+  });
+});
+
+/** hashValue's header as its format is documented: typed arrays and non-finite numbers described, then canonical JSON. */
+function referenceHeader(value: unknown, chunks: Uint8Array[]): string {
+  const describe = (v: unknown): unknown => {
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      chunks.push(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+      return { $typed: v.constructor.name, $length: (v as Float64Array).length, $chunk: chunks.length - 1 };
+    }
+    if (typeof v === 'number' && !Number.isFinite(v)) return { $number: String(v) };
+    if (Array.isArray(v)) return v.map(describe);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, describe((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  return canonicalJson(describe(value));
+}
+
+describe('hashHeader', () => {
+  it('writes the documented header in one pass, for nested states of every kind of value', () => {
+    const rng = new Prng(7);
+    const leaf = (): unknown => {
+      const pick = rng.nextUint32() % 9;
+      return [null, true, 'a "quoted" naïve ✓', -0, 1.5e-300, NaN, -Infinity, Float64Array.of(1, 2), Int32Array.of(3)][pick];
+    };
+    const tree = (depth: number): unknown => {
+      if (depth === 0) return leaf();
+      const n = rng.nextUint32() % 4;
+      if (rng.nextUint32() % 2) return Array.from({ length: n }, () => tree(depth - 1));
+      return Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${(rng.nextUint32() % 5) * 7 + i}`, tree(depth - 1)]).concat([['skipped', undefined]]));
+    };
+    for (let i = 0; i < 200; i++) {
+      const value = tree(4);
+      const [fast, slow]: Uint8Array[][] = [[], []];
+      expect(hashHeader(value, fast)).toBe(referenceHeader(value, slow));
+      expect(fast).toEqual(slow);
+    }
+  });
+
+  it('names where a value JSON cannot hold is, as canonical JSON does', () => {
+    expect(() => hashHeader({ a: [1, () => 2] }, [])).toThrow(/a\[1\]/);
+    expect(() => hashHeader({ a: [undefined] }, [])).toThrow();
   });
 });
