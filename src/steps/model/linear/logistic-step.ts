@@ -25,8 +25,9 @@ export function fitLogisticStep(ctx: StepContext, input: PipelineState, params: 
   const classes = data.target.categories;
   const d = data.features.length;
   const labelsOf = (rows: Int32Array) => Int32Array.from(rows, (r) => data.target.codes[r]);
-  const xTrain = rowMajor64(data.features, data.split.train, data.rowCount);
-  const xTest = rowMajor64(data.features, data.split.test, data.rowCount);
+  const xAll = rowMajor64(data.features, null, data.rowCount);
+  const xTrain = pickRows(xAll, data.split.train, d);
+  const xTest = pickRows(xAll, data.split.test, d);
   const yTrain = labelsOf(data.split.train);
   const yTest = labelsOf(data.split.test);
   const history: EpochRecord[] = [];
@@ -49,8 +50,15 @@ export function fitLogisticStep(ctx: StepContext, input: PipelineState, params: 
     },
   );
   const model = lbfgsModel(kind, fit, d, classes, data.features.map((f) => f.name), params.maxIter);
-  const probabilities = logisticProbabilities(fit.params, rowMajor64(data.features, null, data.rowCount), d, classes.length);
+  const probabilities = logisticProbabilities(fit.params, xAll, d, classes.length);
   return { ...classifierOutput(input, model, probabilities, argmaxRows(probabilities, classes.length), classes), history };
+}
+
+/** The given rows of a row-major matrix `width` wide, in that order. */
+function pickRows(matrix: Float64Array, rows: Int32Array, width: number): Float64Array {
+  const out = new Float64Array(rows.length * width);
+  for (let i = 0; i < rows.length; i++) out.set(matrix.subarray(rows[i] * width, rows[i] * width + width), i * width);
+  return out;
 }
 
 /** What a fitted L-BFGS logistic regression records: a one-layer network's info, and the fit (coefficients in float64, iterations, whether it settled, in words). */
