@@ -1,9 +1,10 @@
-// The loss chart's losses, computed without a separate pass over the training rows, must be the
-// very bits the separate pass gave (the history is part of the model step's output hash).
+// The loss chart's losses, computed without a separate pass over the training rows, and exp/log
+// evaluated two at a time, must be the very bits the plain forms gave (they are hashed).
 import { describe, expect, it } from 'vitest';
 import { fitLogisticLbfgs } from '../../src/steps/model/linear/fit-logistic';
 import { logisticObjective, parameterCount } from '../../src/steps/model/linear/logistic-objective';
 import { logisticProbabilities, meanLogLoss, meanLogLossAt, meanTrueClassLogLoss } from '../../src/steps/model/linear/logistic-probabilities';
+import { polyExp, polyExpPair, polyLog, polyLogPair } from '../../src/steps/model/linear/poly-math';
 import { lbfgsInputs } from '../fixtures/sklearn/lbfgs-inputs';
 
 describe.each(['iris', 'breast_cancer', 'wine'])('fused losses on %s', (name) => {
@@ -31,5 +32,28 @@ describe.each(['iris', 'breast_cancer', 'wine'])('fused losses on %s', (name) =>
 
   it('refuses a probability buffer of the wrong size', () => {
     expect(() => logisticObjective({ ...train, C: 1 }, new Float64Array(train.rows - 1))).toThrow(/room for/);
+  });
+});
+
+describe('exp and log two at a time', () => {
+  it('give the bits of polyExp and polyLog one at a time, special values included', () => {
+    const bits = new Float64Array(1);
+    const words = new Uint32Array(bits.buffer);
+    let seed = 12345;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const values: number[] = [0, -0, 1, 2, 0.5, Math.SQRT2, 1e-15, 5e-324, 1e-310, 709.78, 709.79, -745.1, -745.3, 1e308, Infinity, -Infinity, NaN, -1];
+    for (let i = 0; i < 20000; i++) {
+      words[0] = next();
+      words[1] = next();
+      values.push(bits[0], (next() / 2 ** 32) * 1400 - 745); // any double, and exponents in exp's range
+    }
+    const out = new Float64Array(2);
+    for (let i = 0; i + 1 < values.length; i++) {
+      const [a, b] = [values[i], values[i + 1]];
+      polyExpPair(a, b, out);
+      expect([out[0], out[1]], `exp(${a}), exp(${b})`).toEqual([polyExp(a), polyExp(b)]);
+      polyLogPair(a, b, out);
+      expect([out[0], out[1]], `log(${a}), log(${b})`).toEqual([polyLog(a), polyLog(b)]);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // layout of logistic-objective: per coefficient row, its weights then its intercept), in float64
 // as scikit-learn's predict_proba computes them: the sigmoid of the one score for two classes,
 // the softmax of the class scores otherwise. exp and log come from poly-math (same bits everywhere).
-import { polyExp, polyLog } from './poly-math';
+import { polyExp, polyLog, polyLogPair } from './poly-math';
 
 /** rows × classes probabilities, row-major, for row-major `x` (rows × features). */
 export function logisticProbabilities(params: Float64Array, x: Float64Array, features: number, classes: number): Float64Array {
@@ -72,8 +72,17 @@ export function meanLogLoss(probabilities: Float64Array, labels: Int32Array, cla
 
 /** meanLogLoss from each row's probability of its true class (as the objective leaves them). */
 export function meanTrueClassLogLoss(trueProbability: Float64Array): number {
-  if (trueProbability.length === 0) return 0;
+  const n = trueProbability.length;
+  if (n === 0) return 0;
   let sum = 0;
-  for (let i = 0; i < trueProbability.length; i++) sum -= polyLog(Math.max(trueProbability[i], 1e-15));
-  return sum / trueProbability.length;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    polyLogPair(Math.max(trueProbability[i], 1e-15), Math.max(trueProbability[i + 1], 1e-15), LOGS); // two logs side by side, same bits
+    sum -= LOGS[0];
+    sum -= LOGS[1];
+  }
+  if (i < n) sum -= polyLog(Math.max(trueProbability[i], 1e-15));
+  return sum / n;
 }
+
+const LOGS = new Float64Array(2);
