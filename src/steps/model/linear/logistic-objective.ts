@@ -8,6 +8,7 @@
 // `multi_class='auto'`. Rows are float64, row-major; loops run over typed arrays. exp and log
 // are built from basic float operations (poly-math), so the bits are the same in every
 // JavaScript engine.
+import { logisticBinomialLoss as binomialLoss } from './logistic-binomial';
 import { polyExp, polyExpPair, polyLog, polyLogPair } from './poly-math';
 
 /** A logistic-regression fitting problem: standardised rows, class codes and the penalty C. */
@@ -36,12 +37,6 @@ export function parameterCount(problem: LogisticProblem): number {
   return coefficientRows(problem) * (problem.features + 1);
 }
 
-/** log(1 + u) for u >= 0, accurate for tiny u (Goldberg's correction of the rounded 1 + u). */
-function log1p(u: number): number {
-  const w = 1 + u;
-  return w === 1 ? u : (polyLog(w) * u) / (w - 1);
-}
-
 /** The penalty ½λ‖W‖² (intercepts excluded), adding λW to the gradient. */
 function addPenalty(w: Float64Array, grad: Float64Array, rows: number, width: number, lambda: number): number {
   let sq = 0;
@@ -54,73 +49,6 @@ function addPenalty(w: Float64Array, grad: Float64Array, rows: number, width: nu
     }
   }
   return 0.5 * lambda * sq;
-}
-
-function binomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, trueP: Float64Array | null): number {
-  grad.fill(0);
-  let loss = 0;
-  let i = 0;
-  for (; i + 1 < p.rows; i += 2) loss = binomialTwoRows(p, w, grad, trueP, i, loss);
-  if (i < p.rows) loss = binomialRow(p, w, grad, trueP, i, loss);
-  return loss + addPenalty(w, grad, 1, p.features + 1, 1 / p.C);
-}
-
-/** Row i's log-loss added to `loss` (returned) and its gradient to `grad`. */
-function binomialRow(p: LogisticProblem, w: Float64Array, grad: Float64Array, trueP: Float64Array | null, i: number, loss: number): number {
-  const { x, features: d, labels } = p;
-  const off = i * d;
-  let z = w[d];
-  for (let j = 0; j < d; j++) z += x[off + j] * w[j];
-  const y = labels[i] === 1 ? 1 : 0;
-  // softplus(z) = max(z, 0) + log(1 + e^−|z|) and sigmoid(z) from the same e^−|z|: no overflow, one exp.
-  const e = polyExp(-Math.abs(z));
-  loss += (z > 0 ? z : 0) + log1p(e) - y * z;
-  const p1 = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-  if (trueP) trueP[i] = y === 1 ? p1 : 1 - p1;
-  const g = p1 - y;
-  for (let j = 0; j < d; j++) grad[j] += g * x[off + j];
-  grad[d] += g;
-  return loss;
-}
-
-const PAIR = new Float64Array(2);
-
-/**
- * Rows i and i + 1 as two binomialRow calls would do them, bit for bit (each sum in the same
- * order), side by side: the dot products, exp and log are chains of dependent operations,
- * and two chains interleaved take about the time of one.
- */
-function binomialTwoRows(p: LogisticProblem, w: Float64Array, grad: Float64Array, trueP: Float64Array | null, i: number, loss: number): number {
-  const { x, features: d, labels } = p;
-  const offA = i * d;
-  const offB = offA + d;
-  let za = w[d];
-  let zb = w[d];
-  for (let j = 0; j < d; j++) {
-    za += x[offA + j] * w[j];
-    zb += x[offB + j] * w[j];
-  }
-  const ya = labels[i] === 1 ? 1 : 0;
-  const yb = labels[i + 1] === 1 ? 1 : 0;
-  polyExpPair(-Math.abs(za), -Math.abs(zb), PAIR);
-  const ea = PAIR[0];
-  const eb = PAIR[1];
-  const wa = 1 + ea;
-  const wb = 1 + eb;
-  polyLogPair(wa, wb, PAIR); // log1p as log1p() takes it: log(1 + u) · u / ((1 + u) − 1)
-  loss += (za > 0 ? za : 0) + (wa === 1 ? ea : (PAIR[0] * ea) / (wa - 1)) - ya * za;
-  loss += (zb > 0 ? zb : 0) + (wb === 1 ? eb : (PAIR[1] * eb) / (wb - 1)) - yb * zb;
-  const pa = za >= 0 ? 1 / (1 + ea) : ea / (1 + ea);
-  const pb = zb >= 0 ? 1 / (1 + eb) : eb / (1 + eb);
-  if (trueP) {
-    trueP[i] = ya === 1 ? pa : 1 - pa;
-    trueP[i + 1] = yb === 1 ? pb : 1 - pb;
-  }
-  const ga = pa - ya;
-  const gb = pb - yb;
-  for (let j = 0; j < d; j++) grad[j] = grad[j] + ga * x[offA + j] + gb * x[offB + j];
-  grad[d] = grad[d] + ga + gb;
-  return loss;
 }
 
 /** raw[c] = b_c + x_row · W_c for every class; four classes per pass share each x load (same sums, same order). */
@@ -228,6 +156,46 @@ function rowLoss(p: LogisticProblem, w: Float64Array, i: number, g: Float64Array
   return max + polyLog(sum) - own;
 }
 
+const LOSSES = new Float64Array(2);
+const PAIR = new Float64Array(2);
+
+/** rowLoss of rows i and i + 1 (into LOSSES, gradients into gA and gB), bit for bit, their exps and logs two at a time. */
+function twoRowLosses(p: LogisticProblem, w: Float64Array, i: number, gA: Float64Array, gB: Float64Array, trueP: Float64Array | null): void {
+  const { x, features: d, labels, classes: k } = p;
+  scoreRow(x, i * d, w, d, k, gA);
+  scoreRow(x, (i + 1) * d, w, d, k, gB);
+  let maxA = -Infinity;
+  let maxB = -Infinity;
+  for (let c = 0; c < k; c++) {
+    if (gA[c] > maxA) maxA = gA[c];
+    if (gB[c] > maxB) maxB = gB[c];
+  }
+  const labelA = labels[i];
+  const labelB = labels[i + 1];
+  const ownA = gA[labelA];
+  const ownB = gB[labelB];
+  let sumA = 0;
+  let sumB = 0;
+  for (let c = 0; c < k; c++) {
+    polyExpPair(gA[c] - maxA, gB[c] - maxB, PAIR);
+    sumA += gA[c] = PAIR[0];
+    sumB += gB[c] = PAIR[1];
+  }
+  for (let c = 0; c < k; c++) {
+    gA[c] /= sumA;
+    gB[c] /= sumB;
+  }
+  if (trueP) {
+    trueP[i] = gA[labelA];
+    trueP[i + 1] = gB[labelB];
+  }
+  gA[labelA] -= 1;
+  gB[labelB] -= 1;
+  polyLogPair(sumA, sumB, PAIR);
+  LOSSES[0] = maxA + PAIR[0] - ownA;
+  LOSSES[1] = maxB + PAIR[1] - ownB;
+}
+
 function multinomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, raw: Float64Array, trueP: Float64Array | null): number {
   const { x, rows, features: d, classes: k } = p;
   const rawB = raw.subarray(k);
@@ -235,8 +203,9 @@ function multinomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, ra
   let loss = 0;
   let i = 0;
   for (; i + 1 < rows; i += 2) {
-    loss += rowLoss(p, w, i, raw, trueP);
-    loss += rowLoss(p, w, i + 1, rawB, trueP);
+    twoRowLosses(p, w, i, raw, rawB, trueP);
+    loss += LOSSES[0];
+    loss += LOSSES[1];
     addTwoRowsGradient(x, i * d, (i + 1) * d, raw, grad, d, k);
   }
   if (i < rows) {
@@ -265,7 +234,8 @@ function validate(p: LogisticProblem): void {
 export function logisticObjective(problem: LogisticProblem, trueProbability: Float64Array | null = null): (w: Float64Array, grad: Float64Array) => number {
   validate(problem);
   if (trueProbability && trueProbability.length !== problem.rows) throw new Error(`Logistic regression: expected room for ${problem.rows} probabilities, got ${trueProbability.length}.`);
-  if (problem.classes === 2) return (w, grad) => binomial(problem, w, grad, trueProbability);
+  const lambda = 1 / problem.C;
+  if (problem.classes === 2) return (w, grad) => binomialLoss(problem, w, grad, trueProbability) + addPenalty(w, grad, 1, problem.features + 1, lambda);
   const raw = new Float64Array(2 * problem.classes);
   return (w, grad) => multinomial(problem, w, grad, raw, trueProbability);
 }
