@@ -57,3 +57,42 @@ describe('exp and log two at a time', () => {
     }
   });
 });
+
+describe('the two-class objective, rows four and two at a time', () => {
+  /** One row at a time, as the objective is written down (sklearn's binomial loss, then the penalty). */
+  function reference(x: Float64Array, labels: Int32Array, d: number, C: number, w: Float64Array, grad: Float64Array): number {
+    grad.fill(0);
+    let loss = 0;
+    for (let i = 0; i < labels.length; i++) {
+      let z = w[d];
+      for (let j = 0; j < d; j++) z += x[i * d + j] * w[j];
+      const y = labels[i] === 1 ? 1 : 0;
+      const e = polyExp(-Math.abs(z));
+      const u = 1 + e;
+      loss += (z > 0 ? z : 0) + (u === 1 ? e : (polyLog(u) * e) / (u - 1)) - y * z;
+      const g = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y;
+      for (let j = 0; j < d; j++) grad[j] += g * x[i * d + j];
+      grad[d] += g;
+    }
+    let sq = 0;
+    for (let j = 0; j < d; j++) {
+      sq += w[j] * w[j];
+      grad[j] += (1 / C) * w[j];
+    }
+    return loss + 0.5 * (1 / C) * sq;
+  }
+
+  it('gives the bits of one row at a time for every remainder of rows', () => {
+    const { train } = lbfgsInputs('breast_cancer');
+    const d = train.features;
+    const w = new Float64Array(d + 1).map((_, i) => Math.cos(i) / 4);
+    for (let rows = 1; rows <= 11; rows++) {
+      const x = train.x.subarray(0, rows * d);
+      const labels = train.labels.subarray(0, rows);
+      const [got, want] = [new Float64Array(d + 1), new Float64Array(d + 1)];
+      const f = logisticObjective({ x, rows, features: d, labels, classes: 2, C: 0.7 })(w, got);
+      expect(f, `${rows} rows`).toBe(reference(x, labels, d, 0.7, w, want));
+      expect(got).toEqual(want);
+    }
+  });
+});
