@@ -3,7 +3,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PipelineSpec } from '../src/core/spec';
 import { makeBenchCsv } from './csv-data';
-import { summarize, type Timing } from './stats';
+import { summarize, warmUp, type Timing } from './stats';
 import { editedLearningRate, withLearningRate, type Workload } from './workloads';
 import type { BackendResult } from './node-bench';
 
@@ -53,7 +53,7 @@ export async function benchBrowserBackend(page: Page, backend: string, list: Wor
     log(`  ${w.id} ×${repeats}`);
     const runs: number[] = [];
     if (w.mode === 'cold') {
-      if (backend !== 'webgl') await coldRun(page, w.spec); // untimed: JIT and caches warm, as for scikit-learn
+      if (backend !== 'webgl') await warmUp(w.warmupMs ?? 0, () => coldRun(page, w.spec)); // untimed: JIT and caches warm, as for scikit-learn
       for (let i = 0; i < repeats; i++) {
         const r = await coldRun(page, w.spec);
         runs.push(r.ms);

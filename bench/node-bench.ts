@@ -7,7 +7,7 @@ import { withUserData } from '../src/engine/data-source';
 import { runPipeline } from '../src/engine/run-pipeline';
 import { MemoryStepCache } from '../src/engine/step-cache';
 import { makeBenchCsv } from './csv-data';
-import { timeRepeats, type Timing } from './stats';
+import { timeRepeats, warmUp, type Timing } from './stats';
 import { editedLearningRate, importSpec, withLearningRate, type Workload } from './workloads';
 
 /** Timings of one backend: workload id → timing, plus the test accuracy each cold workload reached. */
@@ -31,7 +31,7 @@ export async function benchNode(backend: 'cpu' | 'wasm', list: Workload[], csvMb
     const repeats = w.repeats; // cpu trains without tensors now: as fast as wasm or faster
     log(`node ${backend}: ${w.id} ×${repeats}`);
     if (w.mode === 'cold') {
-      await run(w.spec); // untimed: JIT and caches warm, as for scikit-learn
+      await warmUp(w.warmupMs ?? 0, () => run(w.spec)); // untimed: JIT and caches warm, as for scikit-learn
       timings[w.id] = await timeRepeats(repeats, async () => {
         const record = await run(w.spec);
         accuracy[w.id] = record.metrics.accuracy ?? NaN;

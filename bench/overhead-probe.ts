@@ -1,22 +1,31 @@
-// Dev check (`npx tsx bench/overhead-probe.ts [cpu,wasm] [repeats] [epochs]`): what a whole
-// logistic-regression run costs besides training. Runs the iris and breast_cancer workloads with
-// the model cut to `epochs` (default 1) and prints the 10th percentile and median of the whole
-// run and each step's median (a step's time includes hashing its output), plus the result hash.
+// Dev check (`npx tsx bench/overhead-probe.ts [cpu,wasm] [repeats] [epochs|lbfgs] [datasets]`): what a
+// whole logistic-regression run costs besides training. Runs the iris and breast_cancer workloads
+// with the model cut to `epochs` (default 1), or with the L-BFGS solver when the third argument is
+// "lbfgs" (the bench's iris-lbfgs / cancer-lbfgs specs), and prints the 10th percentile and median
+// of the whole run and each step's median (a step's time includes hashing its output), plus the
+// result hash. Run it under `node --cpu-prof --import tsx` to see where the time goes.
 import { loadNodeTf, NODE_RUNTIME } from '../src/cli/node-tf';
 import { nodeDataSource } from '../src/cli/node-data-source';
 import { runPipeline } from '../src/engine/run-pipeline';
-import { logregSpec } from './workloads';
+import { lbfgsSpec, logregSpec } from './workloads';
 
 const tf = loadNodeTf();
 const backends = (process.argv[2] ?? 'cpu,wasm').split(',');
 const repeats = Number(process.argv[3] ?? 60);
-const epochs = Number(process.argv[4] ?? 1);
+const mode = process.argv[4] ?? '1';
+const datasets = (process.argv[5] ?? 'iris,breast_cancer').split(',') as ('iris' | 'breast_cancer')[];
 const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor(values.length * q)];
 
+function specFor(dataset: 'iris' | 'breast_cancer') {
+  if (mode === 'lbfgs') return lbfgsSpec(dataset);
+  const spec = structuredClone(logregSpec(dataset));
+  (spec.steps.find((s) => s.id === 'model')!.params as Record<string, unknown>).epochs = Number(mode);
+  return spec;
+}
+
 for (const backend of backends) {
-  for (const dataset of ['iris', 'breast_cancer'] as const) {
-    const spec = structuredClone(logregSpec(dataset));
-    (spec.steps.find((s) => s.id === 'model')!.params as Record<string, unknown>).epochs = epochs;
+  for (const dataset of datasets) {
+    const spec = specFor(dataset);
     const totals: number[] = [];
     const steps: Record<string, number[]> = {};
     let hash = '';

@@ -27,6 +27,13 @@ export async function timeRepeats(repeats: number, fn: (i: number) => Promise<nu
   return summarize(runs);
 }
 
+/** Runs `run` untimed once, then again until `ms` milliseconds have passed (the warm-up before timed runs). */
+export async function warmUp(ms: number, run: () => Promise<unknown>): Promise<void> {
+  const until = performance.now() + ms;
+  do await run();
+  while (performance.now() < until);
+}
+
 /** "1.23 s" or "45 ms" with the spread as ±half-range in percent. */
 export function formatTiming(t: Timing | undefined): string {
   if (!t) return '–';

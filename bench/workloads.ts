@@ -14,6 +14,8 @@ export interface Workload {
   /** 'cold': run the spec with no cache; 'edit': run once, then time a learning-rate change; 'import': parse a big CSV. */
   readonly mode: 'cold' | 'edit' | 'import';
   readonly spec: PipelineSpec;
+  /** Untimed runs before the timed ones go on for at least this long (cold workloads; one run at least): a fresh worker's JIT needs more than one run of a few milliseconds. */
+  readonly warmupMs?: number;
 }
 
 /** A restored spec (defaults filled, every step enabled), as the app and the CLI run them. */
@@ -100,14 +102,19 @@ export function importSpec(hash: string): PipelineSpec {
 export function workloads(quick: boolean): Workload[] {
   const r = (n: number) => (quick ? 1 : n);
   const one = 1;
+  // The L-BFGS rows take milliseconds a run: a few repeats on a shared machine gave spreads of ±40 %,
+  // so they repeat 40 times on every side (scikit-learn's too: bench/sklearn_bench.py), medians reported,
+  // after a second of untimed runs on every side (a fresh worker's first runs were twice as slow).
+  const ms = r(40);
+  const warmupMs = quick ? 0 : 1000;
   return [
     { id: 'digits-mlp', label: 'digits MLP (64 ReLU, Adam, 50 epochs)', repeats: r(3), slowRepeats: one, mode: 'cold', spec: DIGITS_MLP },
     { id: 'iris-logreg', label: 'iris logistic regression', repeats: r(5), slowRepeats: r(2), mode: 'cold', spec: logregSpec('iris') },
     { id: 'cancer-logreg', label: 'breast_cancer logistic regression', repeats: r(5), slowRepeats: one, mode: 'cold', spec: logregSpec('breast_cancer') },
-    { id: 'iris-lbfgs', label: 'iris logistic regression (L-BFGS)', repeats: r(5), slowRepeats: r(2), mode: 'cold', spec: lbfgsSpec('iris') },
-    { id: 'cancer-lbfgs', label: 'breast_cancer logistic regression (L-BFGS)', repeats: r(5), slowRepeats: one, mode: 'cold', spec: lbfgsSpec('breast_cancer') },
+    { id: 'iris-lbfgs', label: 'iris logistic regression (L-BFGS)', repeats: ms, slowRepeats: r(2), mode: 'cold', spec: lbfgsSpec('iris'), warmupMs },
+    { id: 'cancer-lbfgs', label: 'breast_cancer logistic regression (L-BFGS)', repeats: ms, slowRepeats: one, mode: 'cold', spec: lbfgsSpec('breast_cancer'), warmupMs },
     { id: 'penguins-6step', label: 'penguins 6-step pipeline', repeats: r(5), slowRepeats: one, mode: 'cold', spec: PENGUINS_PIPELINE },
-    { id: 'penguins-lbfgs', label: 'penguins 6-step pipeline (L-BFGS)', repeats: r(5), slowRepeats: one, mode: 'cold', spec: PENGUINS_LBFGS },
+    { id: 'penguins-lbfgs', label: 'penguins 6-step pipeline (L-BFGS)', repeats: ms, slowRepeats: one, mode: 'cold', spec: PENGUINS_LBFGS, warmupMs },
     { id: 'iris-edit', label: 'edit-to-result (iris, new learning rate)', repeats: r(7), slowRepeats: r(3), mode: 'edit', spec: IRIS_EXAMPLE },
     { id: 'csv-50mb', label: '50 MB CSV import', repeats: r(3), slowRepeats: one, mode: 'import', spec: IRIS_EXAMPLE },
   ];

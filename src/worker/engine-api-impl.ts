@@ -115,6 +115,7 @@ function runner(deps: EngineDeps, backends: ReturnType<typeof backendState>, cac
       try {
         const useCache = options?.useCache !== false;
         held.last = await runPipeline(spec, { tf, backend, dataSource: runDataSource(deps.dataSource, options), cache: useCache ? cache : undefined, signal: controller.signal, onProgress: progress.push, runtime, recordReplay: true });
+        progress.flush(); // the last batch goes now: the page takes it while the view is built
         return buildRunView(tf, held.last);
       } finally {
         progress.flush();

@@ -5,6 +5,7 @@ import { EMPTY_STATE } from '../../core/state';
 import { defineStep } from '../step';
 import { prepareTarget } from './as-target';
 import { BUILTIN_DATASETS } from './builtin-datasets';
+import { parsedOnce } from './parsed-datasets';
 
 /** What the palette, forms and restore know of `builtinDataset`: plain data, no code. */
 export const builtinDatasetDescription = describeStep({
@@ -33,8 +34,11 @@ export const builtinDataset = defineStep(builtinDatasetDescription, {
   async run(ctx, _input, params) {
     const dataset = BUILTIN_DATASETS[params.name];
     if (!ctx.data) throw new StepInputError(`The data file ${dataset.ref.file} was not loaded.`);
-    const raw = dataset.ref.format === 'csv' ? parseCsv(ctx.data.text) : parseRecords(JSON.parse(ctx.data.text));
-    const table = prepareTarget(raw, dataset.target, dataset.task);
+    const text = ctx.data.text;
+    const table = parsedOnce(`${ctx.data.hash} ${params.name}`, () => {
+      const raw = dataset.ref.format === 'csv' ? parseCsv(text) : parseRecords(JSON.parse(text));
+      return prepareTarget(raw, dataset.target, dataset.task);
+    });
     return { ...EMPTY_STATE, table, target: dataset.target, task: dataset.task };
   },
 });

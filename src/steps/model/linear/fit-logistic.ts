@@ -10,8 +10,11 @@ export interface LogisticFitOptions {
   readonly tol?: number;
   /** scikit-learn's `max_iter` (default 100). */
   readonly maxIter?: number;
-  /** Called after each L-BFGS iteration with the parameter vector there (read it, don't keep it). */
-  readonly onIteration?: (iteration: number, params: Float64Array) => void;
+  /**
+   * Called after each L-BFGS iteration with the parameter vector there and each training row's
+   * probability of its true class at that vector (read them, don't keep them).
+   */
+  readonly onIteration?: (iteration: number, params: Float64Array, trueProbability: Float64Array) => void;
 }
 
 /** A fitted model: coefficients (coefficientRows × features, row-major), intercepts, and the run's facts. */
@@ -32,11 +35,13 @@ export function fitLogisticLbfgs(problem: LogisticProblem, options: LogisticFitO
   const { tol = 1e-4, maxIter = 100, onIteration } = options;
   if (!(tol > 0)) throw new Error(`Logistic regression: tol must be a positive number, got ${tol}.`);
   if (!Number.isInteger(maxIter) || maxIter < 1) throw new Error(`Logistic regression: max_iter must be a whole number ≥ 1, got ${maxIter}.`);
-  const fg = logisticObjective(problem);
+  // The search's last evaluation is at the accepted point, so the objective's probabilities are those of the iterate.
+  const trueProbability = onIteration ? new Float64Array(problem.rows) : null;
+  const fg = logisticObjective(problem, trueProbability);
   const result = minimizeLbfgs(fg, new Float64Array(parameterCount(problem)), {
     gtol: tol,
     maxIterations: maxIter,
-    onIteration: onIteration && ((i, x) => onIteration(i, x)),
+    onIteration: onIteration && ((i, x) => onIteration(i, x, trueProbability!)),
   });
   const rows = coefficientRows(problem);
   const d = problem.features;

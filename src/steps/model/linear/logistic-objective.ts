@@ -8,7 +8,8 @@
 // `multi_class='auto'`. Rows are float64, row-major; loops run over typed arrays. exp and log
 // are built from basic float operations (poly-math), so the bits are the same in every
 // JavaScript engine.
-import { polyExp, polyLog } from './poly-math';
+import { logisticBinomialLoss as binomialLoss } from './logistic-binomial';
+import { polyExp, polyExpPair, polyLog, polyLogPair } from './poly-math';
 
 /** A logistic-regression fitting problem: standardised rows, class codes and the penalty C. */
 export interface LogisticProblem {
@@ -36,12 +37,6 @@ export function parameterCount(problem: LogisticProblem): number {
   return coefficientRows(problem) * (problem.features + 1);
 }
 
-/** log(1 + u) for u >= 0, accurate for tiny u (Goldberg's correction of the rounded 1 + u). */
-function log1p(u: number): number {
-  const w = 1 + u;
-  return w === 1 ? u : (polyLog(w) * u) / (w - 1);
-}
-
 /** The penalty ½λ‖W‖² (intercepts excluded), adding λW to the gradient. */
 function addPenalty(w: Float64Array, grad: Float64Array, rows: number, width: number, lambda: number): number {
   let sq = 0;
@@ -54,25 +49,6 @@ function addPenalty(w: Float64Array, grad: Float64Array, rows: number, width: nu
     }
   }
   return 0.5 * lambda * sq;
-}
-
-function binomial(p: LogisticProblem, w: Float64Array, grad: Float64Array): number {
-  const { x, rows, features: d, labels } = p;
-  grad.fill(0);
-  let loss = 0;
-  for (let i = 0; i < rows; i++) {
-    const off = i * d;
-    let z = w[d];
-    for (let j = 0; j < d; j++) z += x[off + j] * w[j];
-    const y = labels[i] === 1 ? 1 : 0;
-    // softplus(z) = max(z, 0) + log(1 + e^−|z|) and sigmoid(z) from the same e^−|z|: no overflow, one exp.
-    const e = polyExp(-Math.abs(z));
-    loss += (z > 0 ? z : 0) + log1p(e) - y * z;
-    const g = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y;
-    for (let j = 0; j < d; j++) grad[j] += g * x[off + j];
-    grad[d] += g;
-  }
-  return loss + addPenalty(w, grad, 1, d + 1, 1 / p.C);
 }
 
 /** raw[c] = b_c + x_row · W_c for every class; four classes per pass share each x load (same sums, same order). */
@@ -162,8 +138,11 @@ function addTwoRowsGradient(x: Float64Array, offA: number, offB: number, g: Floa
   }
 }
 
-/** Row i's log-loss; leaves in g[0…k) the loss's gradient with respect to the row's scores (softmax − one-hot). */
-function rowLoss(p: LogisticProblem, w: Float64Array, i: number, g: Float64Array): number {
+/**
+ * Row i's log-loss; leaves in g[0…k) the loss's gradient with respect to the row's scores
+ * (softmax − one-hot), and in trueP[i] the row's probability of its true class.
+ */
+function rowLoss(p: LogisticProblem, w: Float64Array, i: number, g: Float64Array, trueP: Float64Array | null): number {
   const { x, features: d, labels, classes: k } = p;
   scoreRow(x, i * d, w, d, k, g);
   let max = -Infinity;
@@ -172,23 +151,65 @@ function rowLoss(p: LogisticProblem, w: Float64Array, i: number, g: Float64Array
   let sum = 0;
   for (let c = 0; c < k; c++) sum += g[c] = polyExp(g[c] - max);
   for (let c = 0; c < k; c++) g[c] /= sum;
+  if (trueP) trueP[i] = g[labels[i]];
   g[labels[i]] -= 1;
   return max + polyLog(sum) - own;
 }
 
-function multinomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, raw: Float64Array): number {
+const LOSSES = new Float64Array(2);
+const PAIR = new Float64Array(2);
+
+/** rowLoss of rows i and i + 1 (into LOSSES, gradients into gA and gB), bit for bit, their exps and logs two at a time. */
+function twoRowLosses(p: LogisticProblem, w: Float64Array, i: number, gA: Float64Array, gB: Float64Array, trueP: Float64Array | null): void {
+  const { x, features: d, labels, classes: k } = p;
+  scoreRow(x, i * d, w, d, k, gA);
+  scoreRow(x, (i + 1) * d, w, d, k, gB);
+  let maxA = -Infinity;
+  let maxB = -Infinity;
+  for (let c = 0; c < k; c++) {
+    if (gA[c] > maxA) maxA = gA[c];
+    if (gB[c] > maxB) maxB = gB[c];
+  }
+  const labelA = labels[i];
+  const labelB = labels[i + 1];
+  const ownA = gA[labelA];
+  const ownB = gB[labelB];
+  let sumA = 0;
+  let sumB = 0;
+  for (let c = 0; c < k; c++) {
+    polyExpPair(gA[c] - maxA, gB[c] - maxB, PAIR);
+    sumA += gA[c] = PAIR[0];
+    sumB += gB[c] = PAIR[1];
+  }
+  for (let c = 0; c < k; c++) {
+    gA[c] /= sumA;
+    gB[c] /= sumB;
+  }
+  if (trueP) {
+    trueP[i] = gA[labelA];
+    trueP[i + 1] = gB[labelB];
+  }
+  gA[labelA] -= 1;
+  gB[labelB] -= 1;
+  polyLogPair(sumA, sumB, PAIR);
+  LOSSES[0] = maxA + PAIR[0] - ownA;
+  LOSSES[1] = maxB + PAIR[1] - ownB;
+}
+
+function multinomial(p: LogisticProblem, w: Float64Array, grad: Float64Array, raw: Float64Array, trueP: Float64Array | null): number {
   const { x, rows, features: d, classes: k } = p;
   const rawB = raw.subarray(k);
   grad.fill(0);
   let loss = 0;
   let i = 0;
   for (; i + 1 < rows; i += 2) {
-    loss += rowLoss(p, w, i, raw);
-    loss += rowLoss(p, w, i + 1, rawB);
+    twoRowLosses(p, w, i, raw, rawB, trueP);
+    loss += LOSSES[0];
+    loss += LOSSES[1];
     addTwoRowsGradient(x, i * d, (i + 1) * d, raw, grad, d, k);
   }
   if (i < rows) {
-    loss += rowLoss(p, w, i, raw);
+    loss += rowLoss(p, w, i, raw, trueP);
     addRowGradient(x, i * d, raw, grad, d, k);
   }
   return loss + addPenalty(w, grad, k, d + 1, 1 / p.C);
@@ -205,12 +226,18 @@ function validate(p: LogisticProblem): void {
   }
 }
 
-/** The objective of `problem` as a value-and-gradient function over the parameter vector. */
-export function logisticObjective(problem: LogisticProblem): (w: Float64Array, grad: Float64Array) => number {
+/**
+ * The objective of `problem` as a value-and-gradient function over the parameter vector. With
+ * `trueProbability` (one number per row), each evaluation also leaves there every row's
+ * probability of its true class, bit for bit as logisticProbabilities computes it at that point.
+ */
+export function logisticObjective(problem: LogisticProblem, trueProbability: Float64Array | null = null): (w: Float64Array, grad: Float64Array) => number {
   validate(problem);
-  if (problem.classes === 2) return (w, grad) => binomial(problem, w, grad);
+  if (trueProbability && trueProbability.length !== problem.rows) throw new Error(`Logistic regression: expected room for ${problem.rows} probabilities, got ${trueProbability.length}.`);
+  const lambda = 1 / problem.C;
+  if (problem.classes === 2) return (w, grad) => binomialLoss(problem, w, grad, trueProbability) + addPenalty(w, grad, 1, problem.features + 1, lambda);
   const raw = new Float64Array(2 * problem.classes);
-  return (w, grad) => multinomial(problem, w, grad, raw);
+  return (w, grad) => multinomial(problem, w, grad, raw, trueProbability);
 }
 
 /** Predicted class codes for row-major `x` under parameters `w` (laid out as parameterCount describes). */

@@ -10,7 +10,7 @@ import type { NetworkClassifierInfo } from '../network/network-model';
 import { classificationInput } from '../inputs/design-matrix';
 import { argmaxRows, classifierOutput, rowMajor64 } from '../inputs/rows';
 import { fitLogisticLbfgs, type LogisticFit } from './fit-logistic';
-import { logisticProbabilities, meanLogLoss } from './logistic-probabilities';
+import { logisticProbabilities, meanLogLossAt, meanTrueClassLogLoss } from './logistic-probabilities';
 
 /** The lbfgs knobs, with scikit-learn's meaning. */
 export interface LbfgsParams {
@@ -25,20 +25,23 @@ export function fitLogisticStep(ctx: StepContext, input: PipelineState, params: 
   const classes = data.target.categories;
   const d = data.features.length;
   const labelsOf = (rows: Int32Array) => Int32Array.from(rows, (r) => data.target.codes[r]);
-  const xTrain = rowMajor64(data.features, data.split.train, data.rowCount);
-  const xTest = rowMajor64(data.features, data.split.test, data.rowCount);
+  const xAll = rowMajor64(data.features, null, data.rowCount);
+  const xTrain = pickRows(xAll, data.split.train, d);
+  const xTest = pickRows(xAll, data.split.test, d);
   const yTrain = labelsOf(data.split.train);
   const yTest = labelsOf(data.split.test);
   const history: EpochRecord[] = [];
+  const scratch = new Float64Array(2 * classes.length);
   const fit = fitLogisticLbfgs(
     { x: xTrain, rows: data.split.train.length, features: d, labels: yTrain, classes: classes.length, C: params.C },
     {
       tol: params.tol,
       maxIter: params.maxIter,
-      onIteration: (epoch, w) => {
+      onIteration: (epoch, w, trainTrueProbability) => {
         if (ctx.signal.aborted) throw new CancelledError();
-        const trainLoss = meanLogLoss(logisticProbabilities(w, xTrain, d, classes.length), yTrain, classes.length);
-        const testLoss = meanLogLoss(logisticProbabilities(w, xTest, d, classes.length), yTest, classes.length);
+        // The same bits as meanLogLoss(logisticProbabilities(w, …)): the objective just computed the training rows'.
+        const trainLoss = meanTrueClassLogLoss(trainTrueProbability);
+        const testLoss = meanLogLossAt(w, xTest, yTest, d, classes.length, scratch);
         const record = { epoch, trainLoss, testLoss };
         history.push(record);
         ctx.onEpoch(record, params.maxIter);
@@ -47,8 +50,15 @@ export function fitLogisticStep(ctx: StepContext, input: PipelineState, params: 
     },
   );
   const model = lbfgsModel(kind, fit, d, classes, data.features.map((f) => f.name), params.maxIter);
-  const probabilities = logisticProbabilities(fit.params, rowMajor64(data.features, null, data.rowCount), d, classes.length);
+  const probabilities = logisticProbabilities(fit.params, xAll, d, classes.length);
   return { ...classifierOutput(input, model, probabilities, argmaxRows(probabilities, classes.length), classes), history };
+}
+
+/** The given rows of a row-major matrix `width` wide, in that order. */
+function pickRows(matrix: Float64Array, rows: Int32Array, width: number): Float64Array {
+  const out = new Float64Array(rows.length * width);
+  for (let i = 0; i < rows.length; i++) out.set(matrix.subarray(rows[i] * width, rows[i] * width + width), i * width);
+  return out;
 }
 
 /** What a fitted L-BFGS logistic regression records: a one-layer network's info, and the fit (coefficients in float64, iterations, whether it settled, in words). */

@@ -79,3 +79,73 @@ export function polyLog(x: number): number {
   for (let j = LOG_TERMS - 1; j >= 0; j--) p = p * s2 + INV_ODD[j];
   return e * LN2_HI + (e * LN2_LO + 2 * s * p);
 }
+
+const PAIR = new Float64Array(2);
+const PAIR_U32 = new Uint32Array(PAIR.buffer);
+
+/**
+ * polyExp(a) into out[0] and polyExp(b) into out[1], the same bits, with the two evaluations
+ * interleaved: each alone is one long chain of dependent multiply-adds, two side by side
+ * run in about the time of one.
+ */
+export function polyExpPair(a: number, b: number, out: Float64Array): void {
+  if (!(a <= 709.78 && a >= -745.2 && b <= 709.78 && b >= -745.2)) {
+    out[0] = polyExp(a);
+    out[1] = polyExp(b);
+    return;
+  }
+  const ka = Math.round(a * INV_LN2);
+  const kb = Math.round(b * INV_LN2);
+  const ra = a - ka * LN2_HI - ka * LN2_LO;
+  const rb = b - kb * LN2_HI - kb * LN2_LO;
+  let pa = INV_FACTORIAL[TERMS];
+  let pb = pa;
+  for (let n = TERMS - 1; n >= 0; n--) {
+    pa = pa * ra + INV_FACTORIAL[n];
+    pb = pb * rb + INV_FACTORIAL[n];
+  }
+  const ha = Math.trunc(ka / 2);
+  const hb = Math.trunc(kb / 2);
+  out[0] = pa * POW2[ha + 1022] * POW2[ka - ha + 1022];
+  out[1] = pb * POW2[hb + 1022] * POW2[kb - hb + 1022];
+}
+
+/** polyLog(a) into out[0] and polyLog(b) into out[1], the same bits, the two evaluations interleaved (see polyExpPair). */
+export function polyLogPair(a: number, b: number, out: Float64Array): void {
+  const normal = 2.2250738585072014e-308;
+  if (!(a >= normal && a < Infinity && b >= normal && b < Infinity)) {
+    out[0] = polyLog(a);
+    out[1] = polyLog(b);
+    return;
+  }
+  PAIR[0] = a;
+  PAIR[1] = b;
+  const hiA = PAIR_U32[HIGH];
+  const hiB = PAIR_U32[2 + HIGH];
+  let ea = ((hiA >>> 20) & 0x7ff) - 1023;
+  let eb = ((hiB >>> 20) & 0x7ff) - 1023;
+  PAIR_U32[HIGH] = (hiA & 0x000fffff) | 0x3ff00000;
+  PAIR_U32[2 + HIGH] = (hiB & 0x000fffff) | 0x3ff00000;
+  let ma = PAIR[0];
+  let mb = PAIR[1];
+  if (ma > Math.SQRT2) {
+    ma /= 2;
+    ea += 1;
+  }
+  if (mb > Math.SQRT2) {
+    mb /= 2;
+    eb += 1;
+  }
+  const sa = (ma - 1) / (ma + 1);
+  const sb = (mb - 1) / (mb + 1);
+  const qa = sa * sa;
+  const qb = sb * sb;
+  let pa = INV_ODD[LOG_TERMS];
+  let pb = pa;
+  for (let j = LOG_TERMS - 1; j >= 0; j--) {
+    pa = pa * qa + INV_ODD[j];
+    pb = pb * qb + INV_ODD[j];
+  }
+  out[0] = ea * LN2_HI + (ea * LN2_LO + 2 * sa * pa);
+  out[1] = eb * LN2_HI + (eb * LN2_LO + 2 * sb * pb);
+}
