@@ -1,5 +1,4 @@
 import { canonicalJson } from './canonical-json';
-import { sha256Sync } from './sha256';
 
 /** Any typed array pipelab stores in tables, models and predictions. */
 export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array | Uint32Array | Int8Array;
@@ -10,9 +9,10 @@ const encoder = new TextEncoder();
 export type Sha256 = (parts: readonly Uint8Array[]) => string;
 
 let hostSha256: Sha256 | null = null;
+let smallSha256: Sha256 | null = null;
 
 /**
- * Inputs up to this many bytes are hashed in place (sha256Sync) when no host hash is set:
+ * Inputs up to this many bytes are hashed in place (by the hash useSmallSha256 installs) when no host hash is set:
  * WebCrypto's digest is a trip to another thread and back, which costs more than hashing a
  * couple of kilobytes in JavaScript (about 100 MB/s); larger inputs (a data table, a big
  * file) go to WebCrypto, several times faster per byte. In Chromium's worker 2 KB beat 16 KB
@@ -27,6 +27,15 @@ export const SYNC_HASH_BYTES = 2 * 1024;
  */
 export function useHostSha256(sha256: Sha256 | null): void {
   hostSha256 = sha256;
+}
+
+/**
+ * Installs the synchronous SHA-256 (core/sha256's sha256Sync) that hashes inputs up to
+ * SYNC_HASH_BYTES in place (null: WebCrypto for every size). The engine's worker installs
+ * it; the page does not, so the start page's bundle does not carry it. Same digests either way.
+ */
+export function useSmallSha256(sha256: Sha256 | null): void {
+  smallSha256 = sha256;
 }
 
 /** Texts whose SHA-256 is known already (the import preview's, and texts hashed here), most recent last. */
@@ -78,7 +87,7 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
 
 async function sha256Bytes(bytes: Uint8Array): Promise<string> {
   if (hostSha256) return hostSha256([bytes]);
-  if (bytes.length <= SYNC_HASH_BYTES) return sha256Sync([bytes]);
+  if (smallSha256 && bytes.length <= SYNC_HASH_BYTES) return smallSha256([bytes]);
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return toHex(new Uint8Array(digest));
 }
@@ -95,7 +104,7 @@ export async function hashValue(value: unknown): Promise<string> {
   if (hostSha256) return hostSha256([head, new Uint8Array(1), ...chunks]);
   let total = head.length + 1;
   for (const c of chunks) total += c.length;
-  if (total <= SYNC_HASH_BYTES) return sha256Sync([head, new Uint8Array(1), ...chunks]);
+  if (smallSha256 && total <= SYNC_HASH_BYTES) return smallSha256([head, new Uint8Array(1), ...chunks]);
   const all = gatherBuffer(total);
   all.set(head, 0);
   all[head.length] = 0;

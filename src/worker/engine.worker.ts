@@ -7,6 +7,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { useSmallSha256 } from '../core/hash';
+import { sha256Sync } from '../core/sha256';
 import { browserDataSource } from './browser-data-source';
 import { webglRenderer } from './calibrate-device';
 import { createEngineApi } from './engine-api-impl';
@@ -17,6 +19,7 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 tf.enableProdMode();
+useSmallSha256(sha256Sync); // small states hashed in place: no WebCrypto round trip per digest
 
 const api = createEngineApi({
   tf,

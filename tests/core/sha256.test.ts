@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Sha256Hasher, sha256Sync } from '../../src/core/sha256';
-import { SYNC_HASH_BYTES, hashHeader, hashValue, sha256Hex, useHostSha256 } from '../../src/core/hash';
+import { SYNC_HASH_BYTES, hashHeader, hashValue, sha256Hex, useHostSha256, useSmallSha256 } from '../../src/core/hash';
 import { canonicalJson } from '../../src/core/canonical-json';
 import { Prng } from '../../src/core/prng';
 
@@ -29,9 +29,12 @@ describe('sha256Sync', () => {
 });
 
 describe('hash without a host hash', () => {
-  it('gives the same digests in place (small inputs) as through WebCrypto (large ones)', async () => {
+  it('gives the same digests in place (small inputs, as in the worker) as through WebCrypto (large ones, and all on the page)', async () => {
     useHostSha256(null);
-    for (const n of [10, SYNC_HASH_BYTES, SYNC_HASH_BYTES + 1, 3 * SYNC_HASH_BYTES]) expect(await sha256Hex(bytes(n)), `${n} bytes`).toBe(reference(bytes(n)));
+    const sizes = [10, SYNC_HASH_BYTES, SYNC_HASH_BYTES + 1, 3 * SYNC_HASH_BYTES];
+    for (const n of sizes) expect(await sha256Hex(bytes(n)), `${n} bytes, WebCrypto only`).toBe(reference(bytes(n)));
+    useSmallSha256(sha256Sync);
+    for (const n of sizes) expect(await sha256Hex(bytes(n)), `${n} bytes`).toBe(reference(bytes(n)));
     const small = { a: Float64Array.of(1, 2, 3), b: 'x' };
     const large = { a: new Float64Array(SYNC_HASH_BYTES), b: 'x' };
     const viaHost = async (v: unknown) => {
@@ -44,6 +47,8 @@ describe('hash without a host hash', () => {
     };
     expect(await hashValue(small)).toBe(await viaHost(small));
     expect(await hashValue(large)).toBe(await viaHost(large));
+    useSmallSha256(null);
+    expect(await hashValue(small)).toBe(await viaHost(small));
   });
 });
 
