@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process';
 import { preview } from 'vite';
 import { makeBenchCsv } from './csv-data';
 import type { Page } from 'playwright-core';
-import { launchChromium, openApp } from './browser-bench';
+import { launchChromium, openApp, stagedImport } from './browser-bench';
 import { benchNodeImport } from './node-bench';
 
 const mb = Number(process.argv[2] ?? 50);
@@ -39,35 +39,6 @@ try {
 } finally {
   await browser.close();
   await server.close();
-}
-
-/** importRun (browser-bench.ts) with its stages timed: preview (read, parse, hash), store, run of the data step. */
-async function stagedImport(page: Page, csvMb: number): Promise<Record<string, number>> {
-  await page.evaluate(`window.__benchCsv = (${makeBenchCsv.toString()})(${csvMb}); 0`);
-  return page.evaluate(async () => {
-    type App = {
-      importPreview: { start(file: File): Promise<void>; status: string; error: string | null };
-      openImported(): Promise<void>;
-      editor: { snapshot(): { steps: unknown[] } };
-      runner: { engine: { run(spec: unknown, p: () => void, o: unknown): Promise<{ record: { status: string } }> } };
-      workspace: { db: { name: string } };
-    };
-    const w = window as unknown as { pipelab: App; __benchCsv: string };
-    const app = w.pipelab;
-    const file = new File([w.__benchCsv], 'bench.csv', { type: 'text/csv' });
-    await (app.workspace.db as unknown as { datasets: { clear(): Promise<void> } }).datasets.clear(); // every repeat stores the file, as a first import does
-    const t0 = performance.now();
-    await app.importPreview.start(file);
-    if (app.importPreview.status !== 'ready') throw new Error(`import: ${app.importPreview.error}`);
-    const t1 = performance.now();
-    await app.openImported();
-    const t2 = performance.now();
-    const spec = app.editor.snapshot();
-    const view = await app.runner.engine.run({ ...spec, steps: spec.steps.slice(0, 1) }, () => undefined, { useCache: false, dataDb: app.workspace.db.name });
-    if (view.record.status !== 'done') throw new Error('import run failed');
-    const t3 = performance.now();
-    return { preview: t1 - t0, store: t2 - t1, run: t3 - t2, total: t3 - t0 };
-  });
 }
 
 /** When the worker's preview first reported each stage (reading, parsing, hashing) and when it finished, in seconds from the start. */
