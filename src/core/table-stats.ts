@@ -34,6 +34,18 @@ export function columnStats(col: Column): ColumnStats {
     return { name: col.name, type: 'categorical', count: col.codes.length - missing, missing, top };
   }
   const values = col.values;
+  const { missing, min, max, mean } = numberSummary(values);
+  const n = values.length - missing;
+  let sq = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i] - mean;
+    if (d === d) sq += d * d;
+  }
+  return { name: col.name, type: 'numeric', count: n, missing, mean, std: n ? Math.sqrt(sq / n) : NaN, min, max };
+}
+
+/** Missing values, min, max and mean of a numeric column in one pass (NaN where none is present). */
+export function numberSummary(values: Float64Array): { missing: number; min: number; max: number; mean: number } {
   let n = 0;
   let sum = 0;
   let min = Infinity;
@@ -46,11 +58,5 @@ export function columnStats(col: Column): ColumnStats {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = n ? sum / n : NaN;
-  let sq = 0;
-  for (let i = 0; i < values.length; i++) {
-    const d = values[i] - mean;
-    if (d === d) sq += d * d;
-  }
-  return { name: col.name, type: 'numeric', count: n, missing: values.length - n, mean, std: n ? Math.sqrt(sq / n) : NaN, min: n ? min : NaN, max: n ? max : NaN };
+  return n ? { missing: values.length - n, min, max, mean: sum / n } : { missing: values.length, min: NaN, max: NaN, mean: NaN };
 }

@@ -5,8 +5,6 @@
 // every stored data text still hashes to its key.
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import Dexie from 'dexie';
-import { IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PipelabError } from '../../src/core/errors';
 import { Prng } from '../../src/core/prng';
@@ -16,7 +14,7 @@ import { getDataset, putDataset } from '../../src/storage/datasets-repo';
 import { createPipeline } from '../../src/storage/pipelines-repo';
 import { previewFile, storePreviewed } from '../../src/worker/preview-file';
 import { loadExample } from '../helpers';
-import { freshDb } from '../storage/helpers';
+import { workerDb } from '../storage/helpers';
 import { sourceDb } from './bundle-fixture';
 import { changedRows, dumpDb, rowCounts, type DbDump } from './db-dump';
 import { malformedBundle, malformedDataFile } from './malformed-inputs';
@@ -35,12 +33,8 @@ beforeAll(async () => {
   const source = await sourceDb();
   closers.push(() => source.db.close());
   valid = bundleText(await collectBundle(source.db, source.pipelineId));
-  const made = freshDb('fuzz-target');
-  target = made.db;
+  target = workerDb('fuzz-target'); // storePreviewed opens the database by name, as the worker does
   closers.push(() => target.close());
-  vi.stubGlobal('indexedDB', made.factory); // storePreviewed opens the database by name, as the worker does
-  Dexie.dependencies.indexedDB = made.factory;
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
   // The workspace already holds: a file, another pipeline, and part of the bundle itself (renamed).
   realHash = await putDataset(target, 'real.csv', 'csv', REAL);
   const iris = await createPipeline(target, loadExample('iris-logreg'), 'tab-a', 1_000);

@@ -1,5 +1,6 @@
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import type { RunRecord } from '../../src/engine/run-record';
 import type { RunView } from '../../src/engine/run-view';
 import { PipelabDb } from '../../src/storage/db';
@@ -8,6 +9,18 @@ import { PipelabDb } from '../../src/storage/db';
 export function freshDb(name = 'pipelab-test'): { db: PipelabDb; factory: IDBFactory } {
   const factory = new IDBFactory();
   return { db: new PipelabDb(name, { indexedDB: factory, IDBKeyRange }), factory };
+}
+
+/**
+ * A fresh database that code opening one by name (as the worker does: `new PipelabDb(name)`)
+ * also finds: the fake factory is made the global indexedDB and Dexie's. Undo with `vi.unstubAllGlobals()`.
+ */
+export function workerDb(name: string): PipelabDb {
+  const made = freshDb(name);
+  vi.stubGlobal('indexedDB', made.factory);
+  Dexie.dependencies.indexedDB = made.factory;
+  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  return made.db;
 }
 
 /** A run view holding only a record (for storage tests that do not need charts). */

@@ -1,25 +1,19 @@
 // The run right after an import, in the worker: it reads the file the worker has just stored
 // (the same text, its hash and parse reused) only while the database still holds it.
-import Dexie from 'dexie';
-import { IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DataSource } from '../../src/engine/data-source';
 import type { PipelabDb } from '../../src/storage/db';
 import { previewFile, storePreviewed } from '../../src/worker/preview-file';
 import { withStoredData } from '../../src/worker/stored-data-source';
 import { doc, run, spec } from '../helpers';
-import { freshDb } from '../storage/helpers';
+import { workerDb } from '../storage/helpers';
 
 const TEXT = 'f1,f2,label\n' + Array.from({ length: 40 }, (_, i) => `${i},${(i * 7) % 11},${i % 2 ? 'a' : 'b'}`).join('\n') + '\n';
 const bundled: DataSource = { load: () => Promise.reject(new Error('no bundled data here')) };
 let db: PipelabDb;
 
 beforeAll(() => {
-  const made = freshDb('import-then-run');
-  db = made.db;
-  vi.stubGlobal('indexedDB', made.factory); // the worker opens the database by name
-  Dexie.dependencies.indexedDB = made.factory;
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  db = workerDb('import-then-run'); // the worker opens the database by name
 });
 afterAll(() => {
   db.close();

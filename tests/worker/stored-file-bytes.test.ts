@@ -1,24 +1,18 @@
 // An imported file is stored as the Blob of its bytes (not a 50 MB string); reading it back gives
 // the text the preview parsed, whose hash is the stored key. Rows stored as text before still read.
-import Dexie from 'dexie';
-import { IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../src/core/hash';
 import type { PipelabDb } from '../../src/storage/db';
 import { getDataset, putDataset } from '../../src/storage/datasets-repo';
 import { collectBundle } from '../../src/share/bundle';
 import { previewFile, storePreviewed } from '../../src/worker/preview-file';
-import { freshDb } from '../storage/helpers';
+import { workerDb } from '../storage/helpers';
 
 const BODY = 'naïve,größe,label\n1,2.5,ja\n3,4.5,nein\n5,6.5,ja\n';
 let db: PipelabDb;
 
 beforeAll(() => {
-  const made = freshDb('stored-file-bytes');
-  db = made.db;
-  vi.stubGlobal('indexedDB', made.factory); // the worker opens the database by name
-  Dexie.dependencies.indexedDB = made.factory;
-  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  db = workerDb('stored-file-bytes'); // the worker opens the database by name
 });
 afterAll(() => {
   db.close();

@@ -1,7 +1,7 @@
 import type { Task } from '../../core/state';
 import { columnFacts, type ColumnFacts } from '../../core/column-sense';
 import { cellText, type Table } from '../../core/table';
-import { columnStats, type ColumnStats } from '../../core/table-stats';
+import { columnStats, numberSummary, type ColumnStats } from '../../core/table-stats';
 import type { UserFormat } from './parse-user-data';
 
 /** One column as the import preview shows it (plain data, so it crosses the worker boundary). */
@@ -60,23 +60,6 @@ export function previewOf(table: Table, file: Omit<DataPreview, 'rows' | 'column
   const shown = Math.min(SAMPLE_ROWS, table.rowCount);
   const sample = Array.from({ length: shown }, (_, r) => table.columns.map((c) => cellText(c, r)));
   return { ...file, rows: table.rowCount, columns, sample, facts };
-}
-
-/** Missing values, min, max and mean of a numeric column in one pass (NaN where none is present). */
-function numberSummary(values: Float64Array): { missing: number; min: number; max: number; mean: number } {
-  let n = 0;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v !== v) continue; // NaN: missing
-    n++;
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return n ? { missing: values.length - n, min, max, mean: sum / n } : { missing: values.length, min: NaN, max: NaN, mean: NaN };
 }
 
 /** The task a target suggests: regression for a numeric column with more than 10 distinct values, else classification. */
