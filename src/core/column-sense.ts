@@ -21,10 +21,16 @@ export interface ColumnFacts {
   readonly distinct: number;
   /** Set for a column of fractional numbers with more than DISTINCT_CAP values: they are not counted further. */
   readonly distinctCapped?: boolean;
-  /** Fingerprint of which rows share a value (equal for two columns that relabel each other); null for numbers with very many values. */
+  /**
+   * Fingerprint of which rows share a value (equal for two columns that relabel each other); null for
+   * numbers with very many values, and where no other column has as many distinct and missing values.
+   */
   readonly partition: string | null;
-  /** Fingerprint of the values themselves, in row order. */
-  readonly values: string;
+  /**
+   * Fingerprint of the values themselves, in row order; null where no other column could hold the same
+   * values (another type, count of distinct or missing values, or sum): the only thing it is compared for.
+   */
+  readonly values: string | null;
 }
 
 /** A note the import preview shows beside a column: a short label, the reason in words, and whether the default leaves the column out. */
@@ -45,13 +51,35 @@ const DENSE_SPAN = 1.5;
 /** Below this many rows, uniqueness says little (a short table can be unique by chance). */
 const MIN_ROWS = 10;
 
-/** The facts of every column of a table. */
+/**
+ * The facts of every column of a table. The fingerprints, which are only compared between
+ * columns, are computed only for columns that another column could equal (they cost most of
+ * the facts' time on a large file): the same type, distinct and missing counts and sum of values.
+ */
 export function columnFacts(table: Table): ColumnFacts[] {
-  return table.columns.map((col) => factsOf(col, table.rowCount));
+  const counted = table.columns.map((col) => ({ col, ...canonicalCodes(col), sum: col.type === 'numeric' ? presentSum(col.values) : 0 }));
+  const valueKeys = counted.map((c) => `${c.col.type} ${c.distinct} ${c.missing} ${c.sum}`);
+  const partitionKeys = counted.map((c) => (c.codes ? `${c.distinct} ${c.missing}` : null));
+  const shared = (keys: readonly (string | null)[], i: number) => keys[i] !== null && keys.indexOf(keys[i]) !== keys.lastIndexOf(keys[i]);
+  return counted.map((c, i) => {
+    const facts = factsOf(c.col, table.rowCount, c);
+    return { ...facts, partition: c.codes && shared(partitionKeys, i) ? fingerprint(c.codes) : null, values: shared(valueKeys, i) ? valueFingerprint(c.col) : null };
+  });
 }
 
-function factsOf(col: Column, rows: number): ColumnFacts {
-  const { codes, distinct, missing, capped } = canonicalCodes(col);
+/** A sum of a column's present numbers, in a fixed order (four running sums, so equal columns have equal sums). */
+function presentSum(values: Float64Array): number {
+  const sums = [0, 0, 0, 0];
+  const n = values.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    for (let k = 0; k < 4; k++) if (values[i + k] === values[i + k]) sums[k] += values[i + k];
+  }
+  for (; i < n; i++) if (values[i] === values[i]) sums[0] += values[i];
+  return sums[0] + sums[1] + sums[2] + sums[3];
+}
+
+function factsOf(col: Column, rows: number, { distinct, missing, capped }: { distinct: number; missing: number; capped?: boolean }): Omit<ColumnFacts, 'partition' | 'values'> {
   const present = rows - missing;
   const format = col.type === 'categorical' && distinct > 0 ? detectDateFormat(col.categories) : null;
   const date = format ? describeDateFormat(format) : null;
@@ -59,7 +87,7 @@ function factsOf(col: Column, rows: number): ColumnFacts {
   const highCardinality = col.type === 'categorical' && !date && !idLike && distinct > 20 && distinct > HIGH_CARDINALITY * present;
   return {
     name: col.name, idLike, date, constant: distinct <= 1, missingShare: rows ? missing / rows : 0, highCardinality, distinct,
-    partition: codes ? fingerprint(codes) : null, values: valueFingerprint(col), ...(capped ? { distinctCapped: true } : {}),
+    ...(capped ? { distinctCapped: true } : {}),
   };
 }
 
@@ -115,20 +143,21 @@ function canonicalCodes(col: Column): { codes: Int32Array | null; distinct: numb
     }
     return { codes, distinct, missing };
   }
-  const codes = new Int32Array(col.values.length);
+  // Numbers: counted first (most columns of measurements have more than MAX_PARTITION values, and need no codes).
   const seen = new Map<number, number>();
   let missing = 0;
+  for (let i = 0; i < col.values.length; i++) {
+    const v = col.values[i];
+    if (Number.isNaN(v)) missing++;
+    else if (!seen.has(v)) {
+      seen.set(v, seen.size);
+      if (seen.size > MAX_PARTITION) return { codes: null, ...countNumbers(col.values) };
+    }
+  }
+  const codes = new Int32Array(col.values.length);
   for (let i = 0; i < codes.length; i++) {
     const v = col.values[i];
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      missing++;
-      continue;
-    }
-    let code = seen.get(v);
-    if (code === undefined) seen.set(v, (code = seen.size));
-    if (seen.size > MAX_PARTITION) return { codes: null, ...countNumbers(col.values) };
-    codes[i] = code;
+    codes[i] = Number.isNaN(v) ? -1 : seen.get(v)!;
   }
   return { codes, distinct: seen.size, missing };
 }
@@ -182,7 +211,7 @@ function textHash(text: string): number {
 /** Whether `col` gives the target away: the same values, or the same grouping of rows under other labels. */
 function leaks(col: ColumnFacts, target: ColumnFacts, rows: number): boolean {
   if (col.name === target.name || target.distinct < 2) return false;
-  if (col.values === target.values) return true;
+  if (col.values !== null && col.values === target.values) return true;
   // When every row has its own target value, any unique column would "relabel" it: only equal values count then.
   return col.partition !== null && col.partition === target.partition && target.distinct < Math.round(rows * (1 - target.missingShare));
 }

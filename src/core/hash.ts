@@ -60,6 +60,12 @@ export function rememberSha256(text: string, hash: string): void {
   while (known.length > KNOWN_TEXTS || (known.length > 1 && chars > KNOWN_CHARS)) chars -= known.shift()!.text.length;
 }
 
+/** Forgets a remembered text (a large one that is no longer wanted), so it need not stay in memory. */
+export function forgetSha256(text: string): void {
+  const at = known.findIndex((k) => k.text === text);
+  if (at >= 0) known.splice(at, 1);
+}
+
 /** The remembered hash of `text`, if any (a string is immutable: equal text, equal hash). */
 function knownHash(text: string): string | undefined {
   for (let i = known.length - 1; i >= 0; i--) {

@@ -44,6 +44,19 @@ export function columnStats(col: Column): ColumnStats {
   return { name: col.name, type: 'numeric', count: n, missing, mean, std: n ? Math.sqrt(sq / n) : NaN, min, max };
 }
 
+/** columnStats of every column summarised so far, by column object (held weakly: a column goes when its table goes). */
+const statsKept = new WeakMap<Column, ColumnStats>();
+
+/**
+ * columnStats, computed once per column object: columns never change, and the import
+ * preview, the run that follows it and each run's data views summarise the same columns.
+ */
+export function keptColumnStats(col: Column): ColumnStats {
+  let stats = statsKept.get(col);
+  if (!stats) statsKept.set(col, (stats = columnStats(col)));
+  return stats;
+}
+
 /** Missing values, min, max and mean of a numeric column in one pass (NaN where none is present). */
 export function numberSummary(values: Float64Array): { missing: number; min: number; max: number; mean: number } {
   let n = 0;

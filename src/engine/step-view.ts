@@ -1,13 +1,12 @@
 import type { PipelineState } from '../core/state';
 import { cellText, columnLength, type Column } from '../core/table';
-import { columnStats, type ColumnStats } from '../core/table-stats';
+import { keptColumnStats, type ColumnStats } from '../core/table-stats';
 import { outputTable } from './output-table';
 
 /** Rows a data view shows. */
 const SHOWN_ROWS = 50;
 
-/** Statistics and first cells of every column seen, by column object (held weakly: a column goes when its table goes). */
-const statsKept = new WeakMap<Column, ColumnStats>();
+/** First cells of every column seen, by column object (held weakly: a column goes when its table goes). */
 const cellsKept = new WeakMap<Column, readonly string[]>();
 
 /**
@@ -22,9 +21,7 @@ export class ColumnSummaries {
 
   /** The column's statistics. */
   statsOf(col: Column): ColumnStats {
-    let stats = statsKept.get(col);
-    if (!stats) statsKept.set(col, (stats = columnStats(col)));
-    return stats;
+    return keptColumnStats(col);
   }
 
   /** The column's first cells as the data view shows them. */

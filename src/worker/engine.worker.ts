@@ -12,6 +12,7 @@ import { sha256Sync } from '../core/sha256';
 import { browserDataSource } from './browser-data-source';
 import { webglRenderer } from './calibrate-device';
 import { createEngineApi } from './engine-api-impl';
+import { hashFilesAside } from './file-hash';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -20,6 +21,8 @@ setWasmPaths({
 });
 tf.enableProdMode();
 useSmallSha256(sha256Sync); // small states hashed in place: no WebCrypto round trip per digest
+// An imported file is hashed on a side worker while this one parses it (WebCrypto's digest holds its caller's thread).
+hashFilesAside(() => new Worker(new URL('./file-hash.worker.ts', import.meta.url), { type: 'module', name: 'pipelab-file-hash' }));
 
 const api = createEngineApi({
   tf,

@@ -1,9 +1,10 @@
 import { withoutByteOrderMark } from '../core/data-limits';
-import { rememberSha256, sha256Hex } from '../core/hash';
+import { forgetSha256, rememberSha256 } from '../core/hash';
 import { PipelabDb } from '../storage/db';
 import { putDataset } from '../storage/datasets-repo';
+import { sha256OfFile } from './file-hash';
 import { previewOf, type DataPreview } from '../steps/data/data-preview';
-import { formatOf, parseUserFile, rememberParsed } from '../steps/data/parse-user-data';
+import { forgetParsed, formatOf, parseUserFile, rememberParsed } from '../steps/data/parse-user-data';
 
 /** How far the preview of a file has got: reading (and hashing) its bytes, parsing its text. */
 export interface ImportProgress {
@@ -21,8 +22,8 @@ export interface FilePreview {
   readonly bytes: Blob;
 }
 
-/** Bytes read per slice of the file (progress is reported after each). */
-const SLICE_BYTES = 4 << 20;
+/** Files up to this size are read in one go (slices cost the reading a few milliseconds each); larger ones in slices of it, with progress after each. */
+const SLICE_BYTES = 64 << 20;
 
 /**
  * Reads a File's bytes and decodes them as UTF-8 (one BOM is dropped, as
@@ -35,6 +36,7 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
     if (signal?.aborted) throw new Error(`Reading ${file.name} was cancelled.`);
     onProgress(p);
   };
+  forgetLastFile(); // its text and table need not stay in memory while this one is read
   const { text: read, hash: hashing, bytes } = await readText(file, report);
   const text = withoutByteOrderMark(read);
   const format = formatOf(file.name);
@@ -48,12 +50,27 @@ export async function previewFile(file: File, onProgress: (p: ImportProgress) =>
 }
 
 /**
- * Reads a file's bytes once, slice by slice (progress after each), into one buffer; hashes them
- * (without the BOM, which the text loses: WebCrypto works off this thread, also while the text
- * is parsed) and decodes them in one pass, so the file is neither read twice nor its text
- * joined from pieces or encoded again to be hashed.
+ * Reads a file's bytes once (in one go, or slice by slice with progress when it is large)
+ * into one buffer; hashes them (without the BOM, which the text loses) on a side worker
+ * while this thread decodes and parses them, and decodes them in one pass, so the file is
+ * neither read twice here nor its text joined from pieces or encoded again to be hashed.
  */
 async function readText(file: File, onProgress: (p: ImportProgress) => void): Promise<{ text: string; hash: Promise<string>; bytes: Blob }> {
+  onProgress({ stage: 'reading', done: 0, total: file.size });
+  const bytes = file.size <= SLICE_BYTES ? new Uint8Array(await file.arrayBuffer()) : await readInSlices(file, onProgress);
+  onProgress({ stage: 'reading', done: bytes.length, total: file.size });
+  const bom = startsWithBom(bytes) ? 3 : 0;
+  // The file's own bytes past the BOM, not a copy (copying 50 MB into a new Blob costs this thread ~50 ms):
+  // a File is a snapshot, so they are the bytes read here, or reading them fails (the file changed on disk).
+  const stored = file.slice(bom, bytes.length);
+  const hash = sha256OfFile(stored, bytes.subarray(bom));
+  hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if parsing fails first
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes); // the BOM is checked and dropped by the caller
+  return { text, hash, bytes: stored };
+}
+
+/** A large file's bytes, read slice by slice into one buffer with progress after each. */
+async function readInSlices(file: File, onProgress: (p: ImportProgress) => void): Promise<Uint8Array> {
   const all = new Uint8Array(file.size);
   let read = 0;
   while (read < file.size) {
@@ -63,14 +80,7 @@ async function readText(file: File, onProgress: (p: ImportProgress) => void): Pr
     read += slice.length;
     onProgress({ stage: 'reading', done: read, total: file.size });
   }
-  const bytes = all.subarray(0, read);
-  const content = bytes.subarray(startsWithBom(bytes) ? 3 : 0);
-  const hash = sha256Hex(content);
-  hash.catch(() => undefined); // awaited by the caller after parsing; not unhandled if parsing fails first
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes); // the BOM is checked and dropped by the caller
-  // The file's own bytes past the BOM, not a copy (copying 50 MB into a new Blob costs this thread ~50 ms):
-  // a File is a snapshot, so they are the bytes just hashed, or reading them fails (the file changed on disk).
-  return { text, hash, bytes: file.slice(bytes.length - content.length, read) };
+  return all.subarray(0, read);
 }
 
 const startsWithBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
@@ -93,6 +103,13 @@ export async function storePreviewed(previewed: FilePreview, dbName: string): Pr
 
 /** The text this worker stored last, by content hash (the run that follows an import reads it). */
 let lastStored: { readonly hash: string; readonly text: string } | null = null;
+
+/** Lets go of the file this worker read and stored last (its text, hash and parsed table). */
+function forgetLastFile(): void {
+  if (lastStored) forgetSha256(lastStored.text);
+  lastStored = null;
+  forgetParsed();
+}
 
 /** The text of the file this worker stored last, when its hash is `hash`: the run after an import need not read 50 MB back from IndexedDB. */
 export function storedText(hash: string): string | undefined {

@@ -40,6 +40,17 @@ describe('column sense', () => {
     expect(notesOf(text, 'sepal_length_cm')).toEqual({ sample_id: 'id-like (left out)' });
   });
 
+  it('calls an exact copy of the target a leak, but not a column holding the same values in another order', () => {
+    const lines = ['x,shuffled,copy,word,word_copy,y'];
+    for (let i = 0; i < 50; i++) lines.push(`${i % 7},${((i * 17) % 50) * 0.5},${i * 0.5},${i % 3 ? 'p' : 'q'},${i % 3 ? 'p' : 'q'},${i * 0.5}`);
+    const { table } = parseUserFile(lines.join('\n'), 'csv');
+    // "shuffled" has y's values (same count, sum and type) in another order: only the copy gives y away.
+    expect(columnNotes(columnFacts(table), 'y', table.rowCount).get('copy')).toMatchObject({ kind: 'leak', excluded: true });
+    expect(columnNotes(columnFacts(table), 'y', table.rowCount).has('shuffled')).toBe(false);
+    expect(columnNotes(columnFacts(table), 'word', table.rowCount).get('word_copy')).toMatchObject({ kind: 'leak' });
+    expect(columnNotes(columnFacts(table), 'word', table.rowCount).has('x')).toBe(false);
+  });
+
   it('explains constant, mostly missing and high-cardinality columns, and leaves them out', () => {
     const lines = ['kind,note,comment,empty,label'];
     for (let i = 0; i < 60; i++) lines.push(`same,${i % 3 ? '' : 'x'},${i < 40 ? `text ${i * 13}` : 'text 0'},,${i % 2 ? 'a' : 'b'}`);

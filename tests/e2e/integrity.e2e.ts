@@ -114,6 +114,23 @@ describe('verified content addressing (defect 3)', () => {
   });
 });
 
+describe('the hash of an imported file (computed on a side worker while the engine parses)', () => {
+  it('is the SHA-256 of its text without the byte-order mark, and the stored bytes are verified against it after a reload', async () => {
+    const { page, errors } = await openApp(browser);
+    await previewFile(page, 'with-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(REAL)]));
+    await page.getByRole('button', { name: 'Open as pipeline' }).click({ timeout: 60_000 });
+    await page.getByTestId('app-notice').filter({ hasText: 'Imported with-bom.csv: 80 rows' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => storedData(page), { timeout: 30_000 }).toEqual({ [sha256(REAL)]: 81 });
+    expect(await page.evaluate(() => (window as never as { pipelab: { editor: { snapshot(): { steps: { params: { hash?: string } }[] } } } }).pipelab.editor.snapshot().steps[0].params.hash)).toBe(sha256(REAL));
+    await page.reload(); // the run now reads the stored bytes back and checks them against the hash
+    await page.getByLabel('Pipeline name').waitFor({ timeout: 30_000 });
+    await runAndWait(page);
+    expect(await page.getByTestId('run-status').textContent()).toMatch(/Done/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('bounded parsing (defect 4)', () => {
   it('refuses an 8 MB file with a 1,000,000-column header with a message naming the limit, and the tab lives', async () => {
     const header = Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(',');

@@ -1,7 +1,7 @@
 import type { Task } from '../../core/state';
 import { columnFacts, type ColumnFacts } from '../../core/column-sense';
 import { cellText, type Table } from '../../core/table';
-import { columnStats, numberSummary, type ColumnStats } from '../../core/table-stats';
+import { keptColumnStats } from '../../core/table-stats';
 import type { UserFormat } from './parse-user-data';
 
 /** One column as the import preview shows it (plain data, so it crosses the worker boundary). */
@@ -52,8 +52,12 @@ export function previewOf(table: Table, file: Omit<DataPreview, 'rows' | 'column
   const facts = columnFacts(table); // counts every column's distinct values once, for the notes and the preview
   const columns = table.columns.map((col, c): ColumnPreview => {
     const { distinct, distinctCapped } = facts[c];
-    if (col.type === 'numeric') return { name: col.name, type: 'numeric', distinct, ...(distinctCapped ? { distinctCapped } : {}), ...numberSummary(col.values) };
-    const stats = columnStats(col) as Extract<ColumnStats, { type: 'categorical' }>;
+    // Kept per column: the run that follows the import shows the same columns' statistics.
+    const stats = keptColumnStats(col);
+    if (stats.type === 'numeric') {
+      const { missing, min, max, mean } = stats;
+      return { name: col.name, type: 'numeric', distinct, ...(distinctCapped ? { distinctCapped } : {}), missing, min, max, mean };
+    }
     const top = stats.top.filter((t) => t.count > 0);
     return { name: col.name, type: 'categorical', missing: stats.missing, distinct: top.length, top: top.slice(0, TOP_CATEGORIES) };
   });

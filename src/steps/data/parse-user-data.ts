@@ -61,6 +61,11 @@ export function rememberParsed(hash: string, format: UserFormat, parsed: ParsedU
   remembered = { hash, format, parsed };
 }
 
+/** Forgets the kept parse (a new file is being read: the old table need not stay in memory meanwhile). */
+export function forgetParsed(): void {
+  remembered = null;
+}
+
 /**
  * parseUserFile for a text whose SHA-256 is `hash`: where the import preview just parsed
  * that content (rememberParsed), its table is reused instead of reading 50 MB again.
