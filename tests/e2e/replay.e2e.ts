@@ -19,9 +19,9 @@ afterAll(async () => {
 const drawnCells = (page: Page) => page.locator('[data-testid="boundary-card"] .decision-boundary').getAttribute('data-cells');
 const resultCells = (page: Page) => page.getByTestId('boundary-card').getAttribute('data-result-cells');
 const shownEpoch = async (page: Page) => Number(await page.getByTestId('replay').getAttribute('data-epoch'));
-/** The drawn network's weights, as the lines' widths and colours. */
+/** The drawn network's weights: each path's colour and width and the lines it draws. */
 const networkLines = (page: Page) =>
-  page.locator('[data-testid="network-view"] line').evaluateAll((lines) => lines.map((l) => `${l.getAttribute('stroke')}:${l.getAttribute('stroke-width')}`).join('|'));
+  page.locator('[data-testid="network-view"] g.weights path').evaluateAll((paths) => paths.map((p) => `${p.getAttribute('stroke')}:${p.getAttribute('stroke-width')}:${p.getAttribute('d')}`).join('|'));
 
 async function scrubTo(page: Page, epoch: number): Promise<void> {
   await page.getByRole('slider', { name: 'Replay epoch' }).fill(String(epoch));

@@ -101,11 +101,15 @@ describe('the network', () => {
     const net = page.getByTestId('network-view');
     await net.waitFor({ timeout: 120_000 });
     expect(await net.locator('circle[data-unit]').count()).toBe(2 + 32 + 32 + 2);
-    expect(await net.locator('line').count()).toBe(2 * 32 + 32 * 32 + 32 * 2);
+    // Every weight drawn: the weight paths hold one line each (one path per sign and size step).
+    expect(Number(await net.locator('g.weights').getAttribute('data-weights'))).toBe(2 * 32 + 32 * 32 + 32 * 2);
+    const perPath = await net.locator('g.weights path').evaluateAll((ps) => ps.map((p) => [Number(p.getAttribute('data-weights')), (p.getAttribute('d') ?? '').split('M').length - 1]));
+    expect(perPath.reduce((n, [count]) => n + count, 0)).toBe(2 * 32 + 32 * 32 + 32 * 2);
+    for (const [count, moves] of perPath) expect(moves).toBe(count);
     expect(await net.getByTestId('network-omitted').count()).toBe(0);
     expect(await net.locator('[role=img]').getAttribute('aria-label')).toContain('layers of 2, 32, 32, 2 units');
     // Lines differ in width and colour: both signs occur.
-    const colours = new Set(await net.locator('line').evaluateAll((ls) => ls.map((l) => l.getAttribute('stroke'))));
+    const colours = new Set(await net.locator('g.weights path').evaluateAll((ls) => ls.map((l) => l.getAttribute('stroke'))));
     expect(colours.size).toBe(2);
     await page.locator('.network-card').scrollIntoViewIfNeeded();
     await screenshot(page, 'watch-spiral-network');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkWeights } from '../../src/engine/network-weights';
-import { networkLayout } from '../../src/ui/charts/network-layout';
+import { networkLayout, weightGroups, WEIGHT_STEPS } from '../../src/ui/charts/network-layout';
 
 const net: NetworkWeights = {
   kind: 'model.mlp-classifier',
@@ -34,5 +34,22 @@ describe('networkLayout', () => {
     expect(layout.lines).toHaveLength(40);
     expect(layout.omittedWeights).toBe(360);
     expect(layout.totalUnits).toBe(104);
+  });
+
+  it('draws the weights as one path per sign and size step, every weight once, the largest last', () => {
+    const layout = networkLayout(net);
+    const paths = weightGroups(layout.lines, (x) => x * 100, (y) => y * 50);
+    // One move-and-line per weight, in all: 12, as many as there are weights.
+    expect(paths.reduce((n, p) => n + p.count, 0)).toBe(12);
+    expect(paths.reduce((n, p) => n + (p.d.match(/M/g) ?? []).length, 0)).toBe(12);
+    // y → hidden 1.2 (4, the largest) is drawn alone at full width, on top; zero weights at the thinnest.
+    const last = paths[paths.length - 1];
+    expect(last).toMatchObject({ stroke: '#1f77b4', count: 1, width: 3.75, opacity: 0.9 });
+    expect(last.d).toBe(`M0.0 ${(layout.lines.find((l) => l.value === 4)!.from.y * 50).toFixed(1)}L50.0 ${(layout.lines.find((l) => l.value === 4)!.to.y * 50).toFixed(1)}`);
+    expect(paths[0]).toMatchObject({ width: 0.25, opacity: 0.15 });
+    // Negative weights are orange; the sizes are rounded to WEIGHT_STEPS steps.
+    expect(new Set(paths.map((p) => p.stroke))).toEqual(new Set(['#1f77b4', '#e8710a']));
+    const half = paths.find((p) => p.key === `#1f77b4-${Math.round(0.5 * (WEIGHT_STEPS - 1))}`)!;
+    expect(half.count).toBeGreaterThanOrEqual(1);
   });
 });

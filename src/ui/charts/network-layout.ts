@@ -66,3 +66,41 @@ function unitName(net: NetworkWeights, layer: number, i: number): string {
   if (layer === net.sizes.length - 1) return net.outputNames[i] ?? `output ${i + 1}`;
   return `hidden ${layer}.${i + 1}`;
 }
+
+/** Steps of line width and opacity the weights are drawn in (a weight's size rounded to the nearest). */
+export const WEIGHT_STEPS = 10;
+
+/** One SVG path drawing every weight of one colour (sign) and size step. */
+export interface WeightPath {
+  readonly key: string;
+  readonly stroke: string;
+  readonly width: number;
+  readonly opacity: number;
+  /** The path data: one move-and-line per weight. */
+  readonly d: string;
+  /** Weights drawn in it. */
+  readonly count: number;
+}
+
+/**
+ * The weights grouped into one path per sign and size step (WEIGHT_STEPS), smallest first so
+ * the largest are drawn on top: blue positive, orange negative, wider and more opaque when larger.
+ * `px` and `py` map the layout's 0…1 positions to the drawing's coordinates.
+ */
+export function weightGroups(lines: readonly WeightLine[], px: (x: number) => number, py: (y: number) => number): WeightPath[] {
+  const groups = new Map<string, { stroke: string; level: number; d: string[] }>();
+  for (const line of lines) {
+    const level = Math.round(line.strength * (WEIGHT_STEPS - 1));
+    const stroke = line.value >= 0 ? '#1f77b4' : '#e8710a';
+    const key = `${stroke}-${level}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { stroke, level, d: [] }));
+    group.d.push(`M${px(line.from.x).toFixed(1)} ${py(line.from.y).toFixed(1)}L${px(line.to.x).toFixed(1)} ${py(line.to.y).toFixed(1)}`);
+  }
+  return [...groups.entries()]
+    .sort(([, a], [, b]) => a.level - b.level || a.stroke.localeCompare(b.stroke))
+    .map(([key, g]) => {
+      const strength = g.level / (WEIGHT_STEPS - 1);
+      return { key, stroke: g.stroke, width: 0.25 + 3.5 * strength, opacity: 0.15 + 0.75 * strength, d: g.d.join(''), count: g.d.length };
+    });
+}
