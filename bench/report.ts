@@ -17,7 +17,7 @@ export interface BenchReport {
   readonly app: {
     readonly bundle: { files: string[]; raw: number; gzip: number };
     readonly timeToGallery: Timing;
-    readonly longTasks: { count: number; longestMs: number; trainingMs: number };
+    readonly longTasks: { count: number; longestMs: number; trainingMs: number; openCount?: number; openLongestMs?: number };
     readonly memory: { tensorsBefore: number; tensorsAfter: number; heapBefore: number; heapAfter: number };
     /** Cancel to the end of a digits MLP run (2,000 epochs, Auto), and the status it ended in. */
     readonly cancel: { ms: number; status: string };
@@ -77,6 +77,7 @@ function appTable(a: NonNullable<BenchReport['app']>): string {
     ['main bundle (entry + static imports + CSS, no worker), gzip', `${(a.bundle.gzip / 1024).toFixed(1)} KB (${(a.bundle.raw / 1024).toFixed(0)} KB raw, ${a.bundle.files.length} files)`],
     ['navigation → interactive gallery', formatTiming(a.timeToGallery)],
     ['main-thread tasks > 50 ms while training digits MLP (Auto, live charts)', `${a.longTasks.count} (longest ${formatMs(a.longTasks.longestMs)}, training ${formatMs(a.longTasks.trainingMs)})`],
+    ...(a.longTasks.openCount !== undefined ? [['main-thread tasks > 50 ms while opening it (the editor\'s first render, before Run)', `${a.longTasks.openCount} (longest ${formatMs(a.longTasks.openLongestMs ?? 0)})`] as [string, string]] : []),
     ['engine worker tensors, 100 runs', `${a.memory.tensorsBefore} → ${a.memory.tensorsAfter}`],
     ['engine worker JS heap, 100 runs', `${mb(a.memory.heapBefore)} → ${mb(a.memory.heapAfter)} (${pct(a.memory.heapAfter / a.memory.heapBefore - 1)})`],
     ['cancel → run stopped (digits MLP, 2,000 epochs, Auto)', `${formatMs(a.cancel.ms)} (${a.cancel.status})`],
