@@ -16,46 +16,28 @@ const cellsKept = new WeakMap<Column, readonly string[]>();
  * never change, so the summaries are kept for as long as the column lives.
  */
 export class ColumnSummaries {
-  /** The shown rows per list of columns (by column ids), within this instance: views with the same columns share one rows array. */
-  private readonly rowsByColumns = new Map<string, readonly (readonly string[])[]>();
-
   /** The column's statistics. */
   statsOf(col: Column): ColumnStats {
     return keptColumnStats(col);
   }
 
-  /** The column's first cells as the data view shows them. */
+  /**
+   * The column's first cells as the data view shows them: the same array for the same column,
+   * so the views of steps that pass a column on share it, and a structured clone sends it once.
+   */
   cellsOf(col: Column): readonly string[] {
     let cells = cellsKept.get(col);
     if (!cells) cellsKept.set(col, (cells = Array.from({ length: Math.min(SHOWN_ROWS, columnLength(col)) }, (_, r) => cellText(col, r))));
     return cells;
   }
-
-  /**
-   * The first rows of a table with these columns, as text. Two steps whose outputs have the
-   * same columns (an evaluation passes its model's table on) get the same array, which a
-   * structured clone sends once.
-   */
-  rowsOf(columns: readonly Column[], rowCount: number): readonly (readonly string[])[] {
-    const key = columns.map(columnId).join(',');
-    let rows = this.rowsByColumns.get(key);
-    if (!rows) {
-      const cells = columns.map((c) => this.cellsOf(c));
-      rows = Array.from({ length: Math.min(SHOWN_ROWS, rowCount) }, (_, r) => cells.map((column) => column[r]));
-      this.rowsByColumns.set(key, rows);
-    }
-    return rows;
-  }
 }
 
-const columnIds = new WeakMap<Column, number>();
-let nextColumnId = 0;
-
-/** A number naming a column object for as long as it lives. */
-function columnId(col: Column): number {
-  let id = columnIds.get(col);
-  if (id === undefined) columnIds.set(col, (id = nextColumnId++));
-  return id;
+/** The first rows of a data view, as text: from its columns' cells, or its rows where it was stored before they were kept by column. */
+export function shownRows(view: StepView): readonly (readonly string[])[] {
+  if (!view.cells) return view.rows ?? [];
+  const cells = view.cells;
+  const count = cells.length ? cells[0].length : 0;
+  return Array.from({ length: count }, (_, r) => cells.map((column) => column[r]));
 }
 
 /** What the data view shows for one step's output: the first rows and per-column statistics. */
@@ -63,7 +45,10 @@ export interface StepView {
   readonly stepId: string;
   readonly rowCount: number;
   readonly columns: readonly string[];
-  readonly rows: readonly (readonly string[])[];
+  /** The first cells of each column (up to 50), as text, one array per column (shared with the views of other steps showing that column). */
+  readonly cells?: readonly (readonly string[])[];
+  /** The first rows, as text: how views stored before `cells` hold them (read them with shownRows). */
+  readonly rows?: readonly (readonly string[])[];
   readonly stats: readonly ColumnStats[];
   readonly target: string | null;
   readonly fitted: unknown;
@@ -73,12 +58,11 @@ export interface StepView {
 export function buildStepView(stepId: string, state: PipelineState, summaries = new ColumnSummaries()): StepView | null {
   const table = outputTable(state);
   if (!table) return null;
-  const rows = summaries.rowsOf(table.columns, table.rowCount);
   return {
     stepId,
     rowCount: table.rowCount,
     columns: table.columns.map((c) => c.name),
-    rows,
+    cells: table.columns.map((c) => summaries.cellsOf(c)),
     stats: table.columns.map((c) => summaries.statsOf(c)),
     target: state.target,
     fitted: state.fitted[stepId] ?? null,

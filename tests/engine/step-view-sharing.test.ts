@@ -4,21 +4,35 @@
 import { describe, expect, it } from 'vitest';
 import { serialize } from 'node:v8';
 import { buildRunView } from '../../src/engine/run-view';
-import { buildStepView, ColumnSummaries } from '../../src/engine/step-view';
+import { buildStepView, ColumnSummaries, shownRows } from '../../src/engine/step-view';
+import { cellText } from '../../src/core/table';
 import { outputTable } from '../../src/engine/output-table';
 import { loadExample, run, tf } from '../helpers';
 
 describe('shared step views', () => {
-  it('are the views each step gets on its own, and a step passing its table on shares its rows', async () => {
+  it('are the views each step gets on its own, and a step passing a column on shares its cells', async () => {
     const result = await run(loadExample('iris-logreg'));
     const view = buildRunView(tf, result);
     for (const out of result.outputs) expect(view.stepViews[out.stepId], out.stepId).toEqual(buildStepView(out.stepId, out.state, new ColumnSummaries()));
     const ids = result.outputs.map((o) => o.stepId);
-    const [model, evaluate] = [ids[ids.length - 2], ids[ids.length - 1]];
-    expect(view.stepViews[evaluate].rows).toBe(view.stepViews[model].rows);
+    const [data, split, model, evaluate] = [ids[0], ids[1], ids[ids.length - 2], ids[ids.length - 1]];
+    view.stepViews[evaluate].cells!.forEach((cells, c) => expect(cells).toBe(view.stepViews[model].cells![c]));
+    // The split passes the data's columns on (and adds its own): their cells are the same arrays.
+    view.stepViews[data].cells!.forEach((cells, c) => expect(cells).toBe(view.stepViews[split].cells![view.stepViews[split].columns.indexOf(view.stepViews[data].columns[c])]));
     // The second view costs a structured clone almost nothing.
     const alone = serialize(view.stepViews[model]).length;
     expect(serialize({ a: view.stepViews[model], b: view.stepViews[evaluate] }).length).toBeLessThan(alone * 1.2);
+  });
+
+  it('shows the same first rows from the cells as a view stored before them (rows) holds', async () => {
+    const result = await run(loadExample('iris-logreg'));
+    const out = result.outputs[0];
+    const view = buildStepView(out.stepId, out.state);
+    const table = outputTable(out.state)!;
+    const rows = shownRows(view);
+    expect(rows).toHaveLength(Math.min(50, table.rowCount));
+    rows.forEach((row, r) => expect(row).toEqual(table.columns.map((c) => cellText(c, r))));
+    expect(shownRows({ ...view, cells: undefined, rows })).toEqual(rows); // as a view stored before cells: rows only
   });
 
   it('makes the split and prediction columns once per split and predictions', async () => {
