@@ -27,7 +27,7 @@ describe('shared step views', () => {
   it('shows the same first rows from the cells as a view stored before them (rows) holds', async () => {
     const result = await run(loadExample('iris-logreg'));
     const out = result.outputs[0];
-    const view = buildStepView(out.stepId, out.state);
+    const view = buildStepView(out.stepId, out.state)!;
     const table = outputTable(out.state)!;
     const rows = shownRows(view);
     expect(rows).toHaveLength(Math.min(50, table.rowCount));
