@@ -60,11 +60,19 @@ export function columnFacts(table: Table): ColumnFacts[] {
   const counted = table.columns.map((col) => ({ col, ...canonicalCodes(col), sum: col.type === 'numeric' ? presentSum(col.values) : 0 }));
   const valueKeys = counted.map((c) => `${c.col.type} ${c.distinct} ${c.missing} ${c.sum}`);
   const partitionKeys = counted.map((c) => (c.codes ? `${c.distinct} ${c.missing}` : null));
-  const shared = (keys: readonly (string | null)[], i: number) => keys[i] !== null && keys.indexOf(keys[i]) !== keys.lastIndexOf(keys[i]);
+  const sharedValues = sharedKeys(valueKeys);
+  const sharedPartitions = sharedKeys(partitionKeys);
   return counted.map((c, i) => {
     const facts = factsOf(c.col, table.rowCount, c);
-    return { ...facts, partition: c.codes && shared(partitionKeys, i) ? fingerprint(c.codes) : null, values: shared(valueKeys, i) ? valueFingerprint(c.col) : null };
+    return { ...facts, partition: c.codes && sharedPartitions[i] ? fingerprint(c.codes) : null, values: sharedValues[i] ? valueFingerprint(c.col) : null };
   });
+}
+
+/** For each key, whether another holds it too (null never matches): counted once, as a file may have thousands of columns. */
+function sharedKeys(keys: readonly (string | null)[]): boolean[] {
+  const counts = new Map<string, number>();
+  for (const k of keys) if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return keys.map((k) => k !== null && counts.get(k)! > 1);
 }
 
 /** A sum of a column's present numbers, in a fixed order (four running sums, so equal columns have equal sums). */
